@@ -1,0 +1,22 @@
+# Exhibit. `make run` opens the app (on a sample case when you have none); `make test` runs the tests.
+.PHONY: run test build deps bench smoke fuzz package
+run:
+	scripts/run.sh
+
+test:
+	scripts/test.sh
+
+build:
+	scripts/deps.sh build && . scripts/env.sh && mkdir -p build && go build -o build/exhibit ./cmd/exhibit
+
+deps:
+	scripts/deps.sh bench
+
+smoke:
+	scripts/smoke-gui.sh
+
+fuzz:
+	scripts/fuzz.sh
+
+package: build
+	scripts/package.sh

@@ -1,0 +1,127 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// DBName is the catalog database's file name inside a case folder.
+const DBName = "catalog.db"
+
+// Case is an open Exhibit case: a folder holding the catalog database and a
+// cache of thumbnails and previews that can always be rebuilt from the
+// originals. A Case is safe for concurrent use.
+type Case struct {
+	dir string
+	rd  *sql.DB // readers
+	wr  *sql.DB // the one writer
+	// now is the clock; tests replace it.
+	now func() time.Time
+}
+
+// DefaultDir returns the case used when none is given: Default.exhibit in
+// the user's data folder ($XDG_DATA_HOME/exhibit, ~/.local/share/exhibit).
+func DefaultDir() (string, error) {
+	base := os.Getenv("XDG_DATA_HOME")
+	if base == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("find the default case: %w", err)
+		}
+		base = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(base, "exhibit", "Default.exhibit"), nil
+}
+
+// Open opens the case in dir, creating it when it does not exist.
+func Open(ctx context.Context, dir string) (*Case, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("open case %s: %w", dir, err)
+	}
+	if fi, err := os.Stat(abs); err == nil && !fi.IsDir() {
+		return nil, fmt.Errorf("open case %s: not a folder", abs)
+	}
+	if err := os.MkdirAll(filepath.Join(abs, "cache"), 0o755); err != nil {
+		return nil, fmt.Errorf("open case %s: %w", abs, err)
+	}
+	rd, wr, err := openDB(ctx, filepath.Join(abs, DBName))
+	if err != nil {
+		return nil, fmt.Errorf("open case %s: %w", abs, err)
+	}
+	return &Case{dir: abs, rd: rd, wr: wr, now: time.Now}, nil
+}
+
+// IsCase reports whether dir holds an Exhibit case.
+func IsCase(dir string) bool {
+	fi, err := os.Stat(filepath.Join(dir, DBName))
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// Close closes the case's database.
+func (c *Case) Close() error {
+	return errors.Join(c.rd.Close(), c.wr.Close())
+}
+
+// Dir returns the case folder, absolute.
+func (c *Case) Dir() string { return c.dir }
+
+// Name returns the case's name: its folder name without ".exhibit".
+func (c *Case) Name() string {
+	return strings.TrimSuffix(filepath.Base(c.dir), ".exhibit")
+}
+
+// CacheDir returns the folder of thumbnails and previews.
+func (c *Case) CacheDir() string { return filepath.Join(c.dir, "cache") }
+
+// DB returns the reading pool, for queries of other packages' tests.
+func (c *Case) readDB() *sql.DB { return c.rd }
+
+// IntegrityCheck runs SQLite's integrity check and foreign key check on the
+// catalog and returns an error describing any problem found.
+func (c *Case) IntegrityCheck(ctx context.Context) error {
+	var res string
+	if err := c.wr.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&res); err != nil {
+		return fmt.Errorf("integrity check: %w", err)
+	}
+	if res != "ok" {
+		return fmt.Errorf("integrity check: %s", res)
+	}
+	rows, err := c.wr.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return fmt.Errorf("foreign key check: %w", err)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		return errors.New("foreign key check: the catalog has dangling references")
+	}
+	return rows.Err()
+}
+
+// write runs fn in a write transaction, committed when fn returns nil.
+func (c *Case) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := c.wr.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// timestamp formats t for the database: UTC, RFC 3339 with nanoseconds.
+func timestamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// parseTimestamp reads a time written by timestamp.
+func parseTimestamp(s string) time.Time {
+	t, _ := time.Parse(time.RFC3339Nano, s)
+	return t
+}

@@ -1,0 +1,236 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+
+)
+
+// ImportOptions tune an import.
+type ImportOptions struct {
+	// Workers is the number of files processed at once; 0 means one per CPU.
+	Workers int
+	// Progress, when set, is called after each file (from the import's own
+	// goroutine, never concurrently). It must return quickly.
+	Progress func(ImportProgress)
+}
+
+// ImportProgress tells how far an import is.
+type ImportProgress struct {
+	Total     int // files found by the walk
+	Done      int // files dealt with so far
+	Added     int
+	Unchanged int
+	Failed    int
+	Current   string // the file just dealt with
+}
+
+// Skip is a file the import left out on purpose, with why.
+type Skip struct {
+	Path   string
+	Reason string
+}
+
+// ImportResult is what an import did.
+type ImportResult struct {
+	Added     int // new images
+	Unchanged int // files whose bytes were already cataloged (at this path or, moved or copied, at another)
+	// NewLocations counts files whose bytes were cataloged already but not
+	// at this path: a copy, or a file that moved.
+	NewLocations int
+	// Gone counts paths, cataloged before under the imported folders, where
+	// the file is no longer found.
+	Gone      int
+	Failed    []Failure
+	// Warnings are files cataloged although damaged (only partly decoded).
+	Warnings  []Failure
+	Skipped   []Skip
+	Cancelled bool
+	ImportID  int64
+}
+
+// Import catalogs the images found at paths (files or folders, walked
+// recursively). Each original is opened read-only and read once: it is
+// hashed, its metadata read and its thumbnail made. A file that cannot be
+// read or decoded is recorded as failed, with its reason, and the import goes
+// on. Re-importing adds only what is new or changed: a file whose path, size
+// and modification time are already cataloged is not read again.
+//
+// When ctx is cancelled the import stops early: what was cataloged stays,
+// and the next import resumes where this one stopped.
+func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*ImportResult, error) {
+	if len(paths) == 0 {
+		return nil, errors.New("import: no path given")
+	}
+	wres, err := walk(ctx, paths, c.dir)
+	if err != nil {
+		return nil, err
+	}
+	roots, _ := json.Marshal(absAll(paths))
+	res := &ImportResult{}
+	err = c.write(ctx, func(tx *sql.Tx) error {
+		r, err := tx.ExecContext(ctx, `INSERT INTO imports(started_at, roots) VALUES(?, ?)`, timestamp(c.now()), string(roots))
+		if err != nil {
+			return err
+		}
+		res.ImportID, _ = r.LastInsertId()
+		return c.audit(ctx, tx, "import.start", fmt.Sprintf("import:%d", res.ImportID), map[string]any{"roots": absAll(paths), "files": len(wres.files)})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("import: start: %w", err)
+	}
+
+	known, err := c.knownLocations(ctx)
+	if err != nil {
+		return nil, err
+	}
+	prog := ImportProgress{Total: len(wres.files) + len(wres.failed)}
+	report := func(cur string) {
+		prog.Current = cur
+		prog.Added, prog.Unchanged, prog.Failed = res.Added, res.Unchanged, len(res.Failed)
+		if opt.Progress != nil {
+			opt.Progress(prog)
+		}
+	}
+
+	// Files whose path, size and modification time are cataloged need no
+	// reading; the rest go to the workers.
+	var todo []candidate
+	for _, f := range wres.files {
+		if k, ok := known[f.path]; ok && k.size == f.size && k.mtime == f.mtime {
+			res.Unchanged++
+			prog.Done++
+			continue
+		}
+		todo = append(todo, f)
+	}
+
+	w := newImportWriter(c, res)
+	for _, f := range wres.failed {
+		w.add(ctx, processed{cand: candidate{path: f.Path}, err: errors.New(f.Error)})
+		prog.Done++
+	}
+	report("")
+
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	jobs := make(chan candidate)
+	out := make(chan processed, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range jobs {
+				out <- c.process(ctx, f)
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for _, f := range todo {
+			select {
+			case jobs <- f:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(out) }()
+
+	var werr error
+	for p := range out {
+		if werr != nil {
+			continue // drain
+		}
+		if ctx.Err() != nil && p.err != nil && errors.Is(p.err, context.Canceled) {
+			continue
+		}
+		if err := w.add(ctx, p); err != nil {
+			werr = err
+			continue
+		}
+		prog.Done++
+		report(p.cand.path)
+	}
+	if werr == nil {
+		werr = w.flush(context.WithoutCancel(ctx))
+	}
+	if werr != nil {
+		return nil, fmt.Errorf("import: write catalog: %w", werr)
+	}
+
+	res.Cancelled = ctx.Err() != nil
+	if !res.Cancelled {
+		if err := c.markGone(ctx, wres, res); err != nil {
+			return nil, err
+		}
+	}
+	if err := c.finishImport(context.WithoutCancel(ctx), res); err != nil {
+		return nil, err
+	}
+	if res.Cancelled {
+		return res, ctx.Err()
+	}
+	return res, nil
+}
+
+// finishImport records the end of an import run.
+func (c *Case) finishImport(ctx context.Context, res *ImportResult) error {
+	status := "done"
+	if res.Cancelled {
+		status = "cancelled"
+	}
+	return c.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE imports SET finished_at=?, added=?, unchanged=?, failed=?, status=? WHERE id=?`,
+			timestamp(c.now()), res.Added, res.Unchanged, len(res.Failed), status, res.ImportID)
+		if err != nil {
+			return err
+		}
+		return c.audit(ctx, tx, "import."+status, fmt.Sprintf("import:%d", res.ImportID), map[string]any{
+			"added": res.Added, "unchanged": res.Unchanged, "failed": len(res.Failed),
+			"new_locations": res.NewLocations, "gone": res.Gone, "skipped": len(res.Skipped),
+		})
+	})
+}
+
+func absAll(paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = absPath(p)
+	}
+	return out
+}
+
+// knownLoc is a current location's size and time, for the quick check.
+type knownLoc struct {
+	size, mtime int64
+}
+
+// knownLocations returns every current location of the catalog.
+func (c *Case) knownLocations(ctx context.Context) (map[string]knownLoc, error) {
+	rows, err := c.rd.QueryContext(ctx, `SELECT path, size, mtime_ns FROM locations WHERE gone_at IS NULL`)
+	if err != nil {
+		return nil, fmt.Errorf("import: read catalog: %w", err)
+	}
+	defer rows.Close()
+	m := map[string]knownLoc{}
+	for rows.Next() {
+		var p string
+		var k knownLoc
+		if err := rows.Scan(&p, &k.size, &k.mtime); err != nil {
+			return nil, err
+		}
+		m[p] = k
+	}
+	return m, rows.Err()
+}
+
+

@@ -1,0 +1,176 @@
+package catalog
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"image"
+	"io"
+	"os"
+
+	"github.com/exhibit-app/exhibit/catalog/picture"
+)
+
+// ErrChanged is returned when the file at an image's path no longer holds
+// the bytes that were cataloged.
+var ErrChanged = errors.New("the file no longer matches its SHA-256")
+
+// ReadOriginal reads an image's original from the first of its current
+// paths whose bytes still match the cataloged SHA-256. The file is opened
+// read-only. It fails with ErrChanged when every path holds other bytes,
+// and with fs.ErrNotExist when none is there.
+func (c *Case) ReadOriginal(ctx context.Context, im *Image) (data []byte, path string, err error) {
+	var errs []error
+	for _, p := range im.Paths() {
+		if err := ctx.Err(); err != nil {
+			return nil, "", err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", p, err))
+			continue
+		}
+		sum := sha256.Sum256(b)
+		if hex.EncodeToString(sum[:]) != im.SHA256 {
+			errs = append(errs, fmt.Errorf("%s: %w", p, ErrChanged))
+			continue
+		}
+		return b, p, nil
+	}
+	if len(errs) == 0 {
+		return nil, "", fmt.Errorf("read original of image %d: no current path", im.ID)
+	}
+	return nil, "", fmt.Errorf("read original of image %d: %w", im.ID, errors.Join(errs...))
+}
+
+// DecodeOriginal decodes an image's original, upright, at the smallest scale
+// whose long side is at least minLong pixels (0: full resolution).
+func (c *Case) DecodeOriginal(ctx context.Context, im *Image, minLong int) (image.Image, error) {
+	data, _, err := c.ReadOriginal(ctx, im)
+	if err != nil {
+		return nil, err
+	}
+	img, err := picture.Decode(data, im.Format, minLong)
+	if err != nil {
+		return nil, fmt.Errorf("decode image %d: %w", im.ID, err)
+	}
+	return picture.Upright(img, im.Orientation), nil
+}
+
+// Preview returns the path of the image's preview (long side PreviewSize
+// pixels, upright), making it from the original the first time and keeping
+// it in the cache.
+func (c *Case) Preview(ctx context.Context, im *Image) (string, error) {
+	p := c.PreviewPath(im.SHA256)
+	if fi, err := os.Stat(p); err == nil && fi.Size() > 0 {
+		return p, nil
+	}
+	data, _, err := c.ReadOriginal(ctx, im)
+	if err != nil {
+		return "", err
+	}
+	th, err := picture.Thumbnail(data, im.Format, im.Orientation, PreviewSize)
+	if err != nil {
+		return "", fmt.Errorf("preview of image %d: %w", im.ID, err)
+	}
+	err = writeJPEG(p, th, 88)
+	if err != nil {
+		return "", fmt.Errorf("preview of image %d: %w", im.ID, err)
+	}
+	return p, nil
+}
+
+// Thumb returns the path of the image's thumbnail, remaking it from the
+// original when the cache lost it.
+func (c *Case) Thumb(ctx context.Context, im *Image) (string, error) {
+	p := c.ThumbPath(im.SHA256)
+	if c.hasThumb(im.SHA256) {
+		return p, nil
+	}
+	if !im.Decoded {
+		return "", fmt.Errorf("image %d has no thumbnail: %s", im.ID, im.MetaNote)
+	}
+	data, _, err := c.ReadOriginal(ctx, im)
+	if err != nil {
+		return "", err
+	}
+	th, err := picture.Thumbnail(data, im.Format, im.Orientation, ThumbSize)
+	if err != nil {
+		return "", fmt.Errorf("thumbnail of image %d: %w", im.ID, err)
+	}
+	err = writeJPEG(p, th, 85)
+	if err != nil {
+		return "", fmt.Errorf("thumbnail of image %d: %w", im.ID, err)
+	}
+	return p, nil
+}
+
+// VerifyResult is the state of one location checked by Verify.
+type VerifyResult struct {
+	ImageID int64
+	SHA256  string
+	Path    string
+	Status  string // "ok", "changed", "missing", "unreadable"
+	Error   string
+}
+
+// Verify re-reads every current location of every image and checks its
+// bytes against the cataloged SHA-256. It changes nothing but records the
+// check in the audit trail. progress, when set, is called after each file.
+func (c *Case) Verify(ctx context.Context, progress func(done, total int)) ([]VerifyResult, error) {
+	rows, err := c.rd.QueryContext(ctx, `SELECT i.id, i.sha256, l.path FROM locations l JOIN images i ON i.id = l.image_id
+		WHERE l.gone_at IS NULL ORDER BY l.path`)
+	if err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
+	}
+	var out []VerifyResult
+	for rows.Next() {
+		var r VerifyResult
+		if err := rows.Scan(&r.ImageID, &r.SHA256, &r.Path); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("verify: %w", err)
+		}
+		out = append(out, r)
+	}
+	rows.Close()
+	counts := map[string]int{}
+	for i := range out {
+		if err := ctx.Err(); err != nil {
+			return out[:i], err
+		}
+		r := &out[i]
+		sum, err := hashFile(r.Path)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			r.Status, r.Error = "missing", "no file at this path"
+		case err != nil:
+			r.Status, r.Error = "unreadable", unwrapPathError(err).Error()
+		case sum != r.SHA256:
+			r.Status, r.Error = "changed", "SHA-256 is now "+sum
+		default:
+			r.Status = "ok"
+		}
+		counts[r.Status]++
+		if progress != nil {
+			progress(i+1, len(out))
+		}
+	}
+	err = c.write(ctx, func(tx *sql.Tx) error { return c.audit(ctx, tx, "verify", "case", counts) })
+	return out, err
+}
+
+func hashFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}

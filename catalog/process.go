@@ -1,0 +1,221 @@
+package catalog
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"image"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/exhibit-app/exhibit/catalog/meta"
+	"github.com/exhibit-app/exhibit/catalog/picture"
+)
+
+// ThumbSize is the long side, in pixels, of the thumbnails made at import.
+const ThumbSize = 256
+
+// PreviewSize is the long side, in pixels, of previews.
+const PreviewSize = 1600
+
+// maxInMemory is the largest file read whole into memory; larger files are
+// hashed as a stream and cataloged without decoding.
+const maxInMemory = 512 << 20
+
+// errSkip marks a file that is not an image: left out, not failed.
+var errSkip = errors.New("not an image")
+
+// processed is what a worker found out about one file.
+type processed struct {
+	cand   candidate
+	sha256 string
+	meta   meta.Meta
+	// decoded is false when the pixels could not be decoded here but the
+	// file is still cataloged (HEIC without a decoder, a very large file).
+	decoded bool
+	note    string
+	// warning is set for a file cataloged although damaged.
+	warning string
+	err     error // failed (or errSkip)
+}
+
+// process reads one original once: hashes it, reads its metadata and makes
+// its thumbnail. It never panics.
+func (c *Case) process(ctx context.Context, f candidate) (p processed) {
+	p.cand = f
+	defer func() {
+		if r := recover(); r != nil {
+			p.err = fmt.Errorf("internal error while reading the file: %v", r)
+		}
+	}()
+	if err := ctx.Err(); err != nil {
+		p.err = err
+		return p
+	}
+	file, err := os.Open(f.path) // read-only
+	if err != nil {
+		p.err = fmt.Errorf("cannot open: %w", unwrapPathError(err))
+		return p
+	}
+	defer file.Close()
+	fi, err := file.Stat()
+	if err != nil {
+		p.err = fmt.Errorf("cannot read: %w", unwrapPathError(err))
+		return p
+	}
+	// The walk's size and time may be stale; catalog what is read now.
+	p.cand.size, p.cand.mtime = fi.Size(), fi.ModTime().UnixNano()
+
+	if fi.Size() > maxInMemory {
+		return c.processLarge(file, p)
+	}
+	data, err := io.ReadAll(file)
+	if err != nil {
+		p.err = fmt.Errorf("cannot read: %w", unwrapPathError(err))
+		return p
+	}
+	if len(data) == 0 {
+		p.err = errors.New("empty file (0 bytes)")
+		return p
+	}
+	sum := sha256.Sum256(data)
+	p.sha256 = hex.EncodeToString(sum[:])
+
+	m, err := meta.Read(data)
+	if err != nil {
+		if errors.Is(err, meta.ErrNotImage) {
+			p.err = notImage(f.path, data)
+		} else {
+			p.err = err
+		}
+		return p
+	}
+	p.meta = m
+	if m.Width == 0 || m.Height == 0 {
+		p.err = fmt.Errorf("%s file without image data (metadata only, no picture)", strings.ToUpper(m.Format))
+		return p
+	}
+	if err := meta.CheckSize(m.Width, m.Height); err != nil {
+		p.err = err
+		return p
+	}
+	if c.hasThumb(p.sha256) {
+		p.decoded = true // made by an earlier import of the same bytes
+		return p
+	}
+	if err := ctx.Err(); err != nil {
+		p.err = err
+		return p
+	}
+	th, err := picture.Thumbnail(data, m.Format, m.Orientation, ThumbSize)
+	switch {
+	case th != nil && errors.Is(err, picture.ErrPartial):
+		// A damaged file (truncated, say): cataloged, with what could be
+		// decoded and a warning, rather than left out.
+		p.warning = "damaged: " + err.Error()
+	case errors.Is(err, picture.ErrUnsupported) || err != nil && (m.Format == "heic" || m.Format == "avif"):
+		// Cataloged with its hash and metadata, without pixels.
+		p.note = "pixels not decoded: " + err.Error()
+		return p
+	case err != nil:
+		p.err = fmt.Errorf("cannot decode %s: %w", m.Format, err)
+		return p
+	}
+	if err := writeJPEG(c.ThumbPath(p.sha256), th, 85); err != nil {
+		p.err = fmt.Errorf("write thumbnail: %w", err)
+		return p
+	}
+	p.decoded = true
+	return p
+}
+
+// processLarge hashes a file too large to hold in memory and reads its
+// metadata from its head; it is cataloged without pixels.
+func (c *Case) processLarge(file *os.File, p processed) processed {
+	h := sha256.New()
+	if _, err := io.Copy(h, file); err != nil {
+		p.err = fmt.Errorf("cannot read: %w", unwrapPathError(err))
+		return p
+	}
+	p.sha256 = hex.EncodeToString(h.Sum(nil))
+	head := make([]byte, 16<<20)
+	n, _ := file.ReadAt(head, 0)
+	m, err := meta.Read(head[:n])
+	if err != nil {
+		if errors.Is(err, meta.ErrNotImage) {
+			p.err = notImage(p.cand.path, head[:n])
+		} else {
+			p.err = err
+		}
+		return p
+	}
+	p.meta = m
+	p.note = fmt.Sprintf("pixels not decoded: the file is over %d MB", maxInMemory>>20)
+	return p
+}
+
+// ThumbPath returns where the thumbnail of the image with this SHA-256 is
+// cached.
+func (c *Case) ThumbPath(sha string) string {
+	return filepath.Join(c.CacheDir(), "thumbs", sha[:2], sha+".jpg")
+}
+
+// PreviewPath returns where the preview of the image with this SHA-256 is
+// cached (it may not exist yet: see Preview).
+func (c *Case) PreviewPath(sha string) string {
+	return filepath.Join(c.CacheDir(), "previews", sha[:2], sha+".jpg")
+}
+
+// writeJPEG writes img as a JPEG file, atomically, creating its folder.
+func writeJPEG(path string, img image.Image, quality int) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return picture.WriteFileAtomic(path, func(w io.Writer) error { return picture.EncodeJPEG(w, img, quality) })
+}
+
+func (c *Case) hasThumb(sha string) bool {
+	fi, err := os.Stat(c.ThumbPath(sha))
+	return err == nil && fi.Size() > 0
+}
+
+// imageExt are the extensions of files that should hold images: one of
+// these whose content is no image is a failure, not a skip.
+var imageExt = map[string]bool{
+	".jpg": true, ".jpeg": true, ".jpe": true, ".png": true, ".tif": true, ".tiff": true,
+	".webp": true, ".gif": true, ".heic": true, ".heif": true, ".avif": true,
+}
+
+// notImage is the error for a file whose content is no image: a skip, or a
+// failure when its name says it is an image.
+func notImage(path string, data []byte) error {
+	what := describeContent(data)
+	if ext := strings.ToLower(filepath.Ext(path)); imageExt[ext] {
+		return fmt.Errorf("named %s but its content is %s, not an image", ext, what)
+	}
+	return fmt.Errorf("%w (%s)", errSkip, what)
+}
+
+// describeContent names what a file that is not an image seems to hold.
+func describeContent(data []byte) string {
+	head := data[:min(len(data), 512)]
+	switch {
+	case isText(head):
+		return "text"
+	default:
+		return "unrecognised data"
+	}
+}
+
+func isText(b []byte) bool {
+	for _, c := range b {
+		if c < 0x09 || (c > 0x0d && c < 0x20) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,141 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// openDB opens the catalog database at path with one writer connection and
+// a pool of readers, in WAL mode with foreign keys on, and brings its
+// schema up to date.
+func openDB(ctx context.Context, path string) (rd, wr *sql.DB, err error) {
+	dsn := func(readOnly bool) string {
+		q := url.Values{}
+		for _, p := range []string{
+			"foreign_keys(1)",
+			"busy_timeout(10000)",
+			"journal_mode(WAL)",
+			// FULL: a committed annotation or link survives a power cut, not
+			// only a crash of the process.
+			"synchronous(FULL)",
+		} {
+			q.Add("_pragma", p)
+		}
+		if readOnly {
+			q.Add("_pragma", "query_only(1)")
+		} else {
+			q.Add("_txlock", "immediate")
+		}
+		return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
+	}
+	wr, err = sql.Open("sqlite", dsn(false))
+	if err != nil {
+		return nil, nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	wr.SetMaxOpenConns(1)
+	if err := wr.PingContext(ctx); err != nil {
+		wr.Close()
+		return nil, nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := migrate(ctx, wr); err != nil {
+		wr.Close()
+		return nil, nil, fmt.Errorf("migrate %s: %w", path, err)
+	}
+	rd, err = sql.Open("sqlite", dsn(true))
+	if err != nil {
+		wr.Close()
+		return nil, nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	rd.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	return rd, wr, nil
+}
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations returns the embedded migrations in order. A file is named
+// NNNN_name.sql; NNNN is the schema version it brings the case to.
+func migrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, e := range entries {
+		name := e.Name()
+		num, _, ok := strings.Cut(name, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil || !strings.HasSuffix(name, ".sql") {
+			return nil, fmt.Errorf("migration %q: name must be NNNN_name.sql", name)
+		}
+		b, err := migrationFiles.ReadFile("migrations/" + name)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{version: v, name: name, sql: string(b)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	for i := range ms {
+		if ms[i].version != i+1 {
+			return nil, fmt.Errorf("migration %s: expected version %d", ms[i].name, i+1)
+		}
+	}
+	return ms, nil
+}
+
+// SchemaVersion is the schema version this build of Exhibit writes.
+func SchemaVersion() int {
+	ms, _ := migrations()
+	return len(ms)
+}
+
+// migrate applies, each in its own transaction, the migrations the
+// database has not seen yet. The version is kept in PRAGMA user_version.
+func migrate(ctx context.Context, db *sql.DB) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	var have int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&have); err != nil {
+		return err
+	}
+	if have > len(ms) {
+		return fmt.Errorf("the case has schema version %d, newer than this Exhibit (%d): update Exhibit", have, len(ms))
+	}
+	for _, m := range ms[have:] {
+		tx, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("%s: %w", m.name, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("%s: %w", m.name, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("%s: %w", m.name, err)
+		}
+	}
+	return nil
+}

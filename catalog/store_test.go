@@ -1,0 +1,102 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestOpenMigratesAndReopens(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "Test.exhibit")
+	c, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v int
+	if err := c.wr.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	if v != SchemaVersion() || v < 1 {
+		t.Errorf("user_version = %d, want %d", v, SchemaVersion())
+	}
+	var mode string
+	c.wr.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode)
+	if mode != "wal" {
+		t.Errorf("journal_mode = %q, want wal", mode)
+	}
+	var fk int
+	c.rd.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk)
+	if fk != 1 {
+		t.Errorf("foreign_keys = %d on a reader, want 1", fk)
+	}
+	if c.Name() != "Test" || !IsCase(dir) {
+		t.Errorf("Name = %q, IsCase = %v", c.Name(), IsCase(dir))
+	}
+	c.Close()
+	// Reopening applies nothing twice.
+	c, err = Open(ctx, dir)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer c.Close()
+	if err := c.IntegrityCheck(ctx); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestNewerSchemaIsRefused(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	c, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.wr.ExecContext(ctx, "PRAGMA user_version = 999"); err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	_, err = Open(ctx, dir)
+	if err == nil || !strings.Contains(err.Error(), "newer than this Exhibit") {
+		t.Fatalf("opening a newer case: err = %v, want a clear refusal", err)
+	}
+}
+
+func TestReadersCannotWrite(t *testing.T) {
+	c := openTestCase(t)
+	if _, err := c.rd.Exec(`INSERT INTO audit(at, action) VALUES('x','y')`); err == nil {
+		t.Error("the reading pool accepted a write")
+	}
+}
+
+func TestAuditIsAppendOnly(t *testing.T) {
+	ctx := context.Background()
+	c := openTestCase(t)
+	if err := c.write(ctx, func(tx *sql.Tx) error { return c.audit(ctx, tx, "test.action", "image:1", map[string]int{"n": 1}) }); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`UPDATE audit SET action='x'`, `DELETE FROM audit`} {
+		if _, err := c.wr.ExecContext(ctx, q); err == nil || !strings.Contains(err.Error(), "append-only") {
+			t.Errorf("%s: err = %v, want append-only refusal", q, err)
+		}
+	}
+	es, err := c.Audit(ctx, "image:1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(es) != 1 || es[0].Action != "test.action" || es[0].Details != `{"n":1}` {
+		t.Errorf("audit = %+v", es)
+	}
+}
+
+func openTestCase(t testing.TB) *Case {
+	t.Helper()
+	c, err := Open(context.Background(), filepath.Join(t.TempDir(), "T.exhibit"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}

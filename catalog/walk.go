@@ -1,0 +1,128 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+)
+
+// candidate is a regular file found by the walk, not yet read.
+type candidate struct {
+	path  string // absolute
+	size  int64
+	mtime int64 // ns
+}
+
+// walkResult is what a walk of the import roots found.
+type walkResult struct {
+	files  []candidate
+	failed []Failure // folders or files that could not be listed or stat'ed
+	// dirs are the folders walked to the end, for noticing files gone from them.
+	dirs []string
+}
+
+// walk lists the regular files under roots, recursively. It skips hidden
+// entries (names starting with ".") and any Exhibit case folder (including
+// skip, the case being imported into), follows symbolic links to files and
+// folders but never enters a folder twice, so a link loop ends. Folders that
+// cannot be read are reported in failed and the walk goes on.
+func walk(ctx context.Context, roots []string, skip string) (*walkResult, error) {
+	w := &walker{ctx: ctx, skip: skip, seen: map[fileID]bool{}, res: &walkResult{}}
+	for _, root := range roots {
+		abs, err := filepath.Abs(root)
+		if err != nil {
+			return nil, fmt.Errorf("import %s: %w", root, err)
+		}
+		fi, err := os.Stat(abs)
+		if err != nil {
+			return nil, fmt.Errorf("import %s: %w", abs, unwrapPathError(err))
+		}
+		if fi.IsDir() {
+			w.dir(abs, fi)
+		} else {
+			w.file(abs, fi)
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	sort.Slice(w.res.files, func(i, j int) bool { return w.res.files[i].path < w.res.files[j].path })
+	return w.res, nil
+}
+
+type fileID struct{ dev, ino uint64 }
+
+type walker struct {
+	ctx  context.Context
+	skip string
+	seen map[fileID]bool
+	res  *walkResult
+}
+
+func idOf(fi fs.FileInfo) (fileID, bool) {
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok {
+		return fileID{}, false
+	}
+	return fileID{uint64(st.Dev), uint64(st.Ino)}, true
+}
+
+func (w *walker) dir(path string, fi fs.FileInfo) {
+	if w.ctx.Err() != nil {
+		return
+	}
+	if w.skip != "" && (path == w.skip || IsCase(path)) {
+		return
+	}
+	if id, ok := idOf(fi); ok {
+		if w.seen[id] {
+			return // a link back to a folder already walked
+		}
+		w.seen[id] = true
+	}
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		w.res.failed = append(w.res.failed, Failure{Path: path, Error: "cannot read folder: " + unwrapPathError(err).Error()})
+		return
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		p := filepath.Join(path, e.Name())
+		fi, err := os.Stat(p) // follows links
+		if err != nil {
+			w.res.failed = append(w.res.failed, Failure{Path: p, Error: "cannot read: " + unwrapPathError(err).Error()})
+			continue
+		}
+		switch {
+		case fi.IsDir():
+			w.dir(p, fi)
+		case fi.Mode().IsRegular():
+			w.file(p, fi)
+		}
+	}
+	w.res.dirs = append(w.res.dirs, path)
+}
+
+func (w *walker) file(path string, fi fs.FileInfo) {
+	if !fi.Mode().IsRegular() {
+		w.res.failed = append(w.res.failed, Failure{Path: path, Error: "not a regular file"})
+		return
+	}
+	w.res.files = append(w.res.files, candidate{path: path, size: fi.Size(), mtime: fi.ModTime().UnixNano()})
+}
+
+// unwrapPathError drops the operation and path from an *fs.PathError, for
+// messages that already name the path.
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,196 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// importWriter writes the workers' results to the catalog in batches: one
+// transaction per batch, so an interrupted import loses at most the batch
+// in flight, never what was committed, and never leaves half an image.
+type importWriter struct {
+	c       *Case
+	res     *ImportResult
+	pending []processed
+	last    time.Time
+}
+
+const (
+	batchSize = 64
+	batchTime = time.Second
+)
+
+func newImportWriter(c *Case, res *ImportResult) *importWriter {
+	return &importWriter{c: c, res: res, last: time.Now()}
+}
+
+// add queues p and writes the batch when it is full or old enough.
+func (w *importWriter) add(ctx context.Context, p processed) error {
+	if p.err != nil && errors.Is(p.err, errSkip) {
+		w.res.Skipped = append(w.res.Skipped, Skip{Path: p.cand.path, Reason: p.err.Error()})
+		return nil
+	}
+	w.pending = append(w.pending, p)
+	if len(w.pending) >= batchSize || time.Since(w.last) >= batchTime {
+		return w.flush(ctx)
+	}
+	return nil
+}
+
+// flush writes the queued results in one transaction.
+func (w *importWriter) flush(ctx context.Context) error {
+	w.last = time.Now()
+	if len(w.pending) == 0 {
+		return nil
+	}
+	// Counts are applied only once the transaction is committed.
+	var delta ImportResult
+	err := w.c.write(ctx, func(tx *sql.Tx) error {
+		delta = ImportResult{}
+		for _, p := range w.pending {
+			if err := w.c.writeOne(ctx, tx, p, &delta); err != nil {
+				return fmt.Errorf("%s: %w", p.cand.path, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	w.res.Added += delta.Added
+	w.res.Unchanged += delta.Unchanged
+	w.res.NewLocations += delta.NewLocations
+	w.res.Failed = append(w.res.Failed, delta.Failed...)
+	w.res.Warnings = append(w.res.Warnings, delta.Warnings...)
+	w.pending = w.pending[:0]
+	return nil
+}
+
+// writeOne records one processed file inside tx.
+func (c *Case) writeOne(ctx context.Context, tx *sql.Tx, p processed, d *ImportResult) error {
+	now := timestamp(c.now())
+	if p.err != nil {
+		d.Failed = append(d.Failed, Failure{Path: p.cand.path, Error: p.err.Error()})
+		_, err := tx.ExecContext(ctx, `INSERT INTO failures(path, error, size, mtime_ns, first_at, last_at) VALUES(?,?,?,?,?,?)
+			ON CONFLICT(path) DO UPDATE SET error=excluded.error, size=excluded.size, mtime_ns=excluded.mtime_ns,
+			last_at=excluded.last_at, resolved_at=NULL`,
+			p.cand.path, p.err.Error(), p.cand.size, p.cand.mtime, now, now)
+		if err != nil {
+			return err
+		}
+		return c.audit(ctx, tx, "file.failed", "file:"+p.cand.path, p.err.Error())
+	}
+
+	var id int64
+	isNew := false
+	err := tx.QueryRowContext(ctx, `SELECT id FROM images WHERE sha256=?`, p.sha256).Scan(&id)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		id, err = c.insertImage(ctx, tx, p, now)
+		if err != nil {
+			return err
+		}
+		isNew = true
+		d.Added++
+	case err != nil:
+		return err
+	default:
+		d.Unchanged++
+		if !p.decoded {
+			break
+		}
+		// An image cataloged without pixels may be decodable now.
+		if _, err := tx.ExecContext(ctx, `UPDATE images SET decoded=1 WHERE id=? AND decoded=0`, id); err != nil {
+			return err
+		}
+	}
+
+	// The path: already this image's, another image's (the file changed),
+	// or new (a new file, a copy, or a file that moved).
+	var locID, locImage int64
+	err = tx.QueryRowContext(ctx, `SELECT id, image_id FROM locations WHERE path=? AND gone_at IS NULL`, p.cand.path).Scan(&locID, &locImage)
+	switch {
+	case err == nil && locImage == id:
+		_, err = tx.ExecContext(ctx, `UPDATE locations SET size=?, mtime_ns=?, last_seen=? WHERE id=?`, p.cand.size, p.cand.mtime, now, locID)
+		if err != nil {
+			return err
+		}
+	case err == nil || errors.Is(err, sql.ErrNoRows):
+		if err == nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE locations SET gone_at=? WHERE id=?`, now, locID); err != nil {
+				return err
+			}
+			if err := c.audit(ctx, tx, "location.replaced", imageObject(locImage), map[string]any{"path": p.cand.path, "by_image": id}); err != nil {
+				return err
+			}
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO locations(image_id, path, size, mtime_ns, first_seen, last_seen) VALUES(?,?,?,?,?,?)`,
+			id, p.cand.path, p.cand.size, p.cand.mtime, now, now)
+		if err != nil {
+			return err
+		}
+		if !isNew {
+			d.NewLocations++
+			if err := c.audit(ctx, tx, "location.add", imageObject(id), map[string]any{"path": p.cand.path}); err != nil {
+				return err
+			}
+		}
+	default:
+		return err
+	}
+	if p.warning != "" {
+		d.Warnings = append(d.Warnings, Failure{Path: p.cand.path, Error: p.warning})
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE failures SET resolved_at=? WHERE path=? AND resolved_at IS NULL`, now, p.cand.path)
+	return err
+}
+
+func imageObject(id int64) string { return fmt.Sprintf("image:%d", id) }
+
+// insertImage adds a new image from p and returns its id.
+func (c *Case) insertImage(ctx context.Context, tx *sql.Tx, p processed, now string) (int64, error) {
+	m := p.meta
+	var taken, offset, gpsTime any
+	if m.TakenAt != nil {
+		taken = clockString(*m.TakenAt)
+		if m.TakenOffset != "" {
+			offset = m.TakenOffset
+		}
+	}
+	if m.GPSTime != nil {
+		gpsTime = m.GPSTime.UTC().Format(time.RFC3339Nano)
+	}
+	note := joinNotes(joinNotes(p.warning, m.Note), p.note)
+	r, err := tx.ExecContext(ctx, `INSERT INTO images(sha256, size, format, width, height, orientation,
+		taken_at, taken_offset, make, model, lens, lat, lon, alt, direction, gps_time, decoded, meta_note, imported_at)
+		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		p.sha256, p.cand.size, m.Format, m.Width, m.Height, m.Orientation,
+		taken, offset, m.Make, m.Model, m.Lens, m.Lat, m.Lon, m.Alt, m.Direction, gpsTime,
+		p.decoded, note, now)
+	if err != nil {
+		return 0, err
+	}
+	id, err := r.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	return id, c.audit(ctx, tx, "image.add", imageObject(id), map[string]any{"sha256": p.sha256, "path": p.cand.path, "size": p.cand.size})
+}
+
+// clockLayout is how capture times are stored: the camera's clock, no zone.
+const clockLayout = "2006-01-02T15:04:05.999999999"
+
+func clockString(t time.Time) string { return t.Format(clockLayout) }
+
+func joinNotes(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "; " + b
+}

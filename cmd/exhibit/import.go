@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/mattn/go-isatty"
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"github.com/exhibit-app/exhibit/catalog"
+)
+
+type importJSON struct {
+	Added        int           `json:"added"`
+	Unchanged    int           `json:"unchanged"`
+	Failed       []failureJSON `json:"failed"`
+	Warnings     []failureJSON `json:"warnings"`
+	NewLocations int           `json:"new_locations"`
+	Gone         int           `json:"gone"`
+	Skipped      []skipJSON    `json:"skipped"`
+	Cancelled    bool          `json:"cancelled"`
+}
+
+type failureJSON struct {
+	Path  string `json:"path"`
+	Error string `json:"error"`
+}
+
+type skipJSON struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
+}
+
+func newImportCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	var workers int
+	var verbose bool
+	cmd := &cobra.Command{
+		Use:   "import PATH...",
+		Short: "Catalog the images in files and folders (recursively)",
+		Long: `Catalog the images found in PATH (files or folders, walked recursively).
+Originals are opened read-only and never changed. Re-running adds only what
+is new or changed; a file that moved is recognised by its SHA-256. A file that
+cannot be read or decoded is reported with its reason and the import goes on.
+Ctrl-C stops the import and keeps what was cataloged; run it again to resume.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx, stop := signalContext()
+			defer stop()
+			c, err := g.openCase(ctx)
+			if err != nil {
+				return err
+			}
+			defer c.Close()
+
+			opt := catalog.ImportOptions{Workers: workers}
+			var bar *progressbar.ProgressBar
+			if isatty.IsTerminal(os.Stderr.Fd()) {
+				opt.Progress = func(p catalog.ImportProgress) {
+					if bar == nil {
+						bar = newBar(p.Total, "importing")
+					}
+					bar.Set(p.Done)
+				}
+			}
+			res, err := c.Import(ctx, args, opt)
+			if bar != nil {
+				bar.Finish()
+				fmt.Fprintln(os.Stderr)
+			}
+			if res == nil {
+				return err
+			}
+			if asJSON {
+				if werr := writeJSON(cmd.OutOrStdout(), toImportJSON(res)); werr != nil {
+					return werr
+				}
+			} else {
+				printImport(cmd, res, verbose)
+			}
+			if errors.Is(err, context.Canceled) {
+				return errors.New("import interrupted: what was cataloged is kept; run the same import again to finish")
+			}
+			return err
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
+	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "also list the files skipped as not images")
+	cmd.Flags().IntVar(&workers, "workers", 0, "files processed at once (default: one per CPU)")
+	return cmd
+}
+
+// newBar makes a progress bar on standard error with count, rate and time left.
+func newBar(total int, what string) *progressbar.ProgressBar {
+	return progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(os.Stderr),
+		progressbar.OptionSetDescription(what),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("files"),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionSetElapsedTime(true),
+		progressbar.OptionFullWidth(),
+		progressbar.OptionThrottle(100*time.Millisecond),
+	)
+}
+
+func toImportJSON(res *catalog.ImportResult) importJSON {
+	j := importJSON{Added: res.Added, Unchanged: res.Unchanged, NewLocations: res.NewLocations, Gone: res.Gone,
+		Cancelled: res.Cancelled, Failed: []failureJSON{}, Warnings: []failureJSON{}, Skipped: []skipJSON{}}
+	for _, f := range res.Warnings {
+		j.Warnings = append(j.Warnings, failureJSON{Path: f.Path, Error: f.Error})
+	}
+	for _, f := range res.Failed {
+		j.Failed = append(j.Failed, failureJSON{Path: f.Path, Error: f.Error})
+	}
+	for _, s := range res.Skipped {
+		j.Skipped = append(j.Skipped, skipJSON{Path: s.Path, Reason: s.Reason})
+	}
+	return j
+}
+
+func printImport(cmd *cobra.Command, res *catalog.ImportResult, verbose bool) {
+	w := cmd.OutOrStdout()
+	fmt.Fprintf(w, "%d added, %d unchanged", res.Added, res.Unchanged)
+	if res.NewLocations > 0 {
+		fmt.Fprintf(w, " (%d found at a new path)", res.NewLocations)
+	}
+	fmt.Fprintf(w, ", %d failed, %d skipped", len(res.Failed), len(res.Skipped))
+	if res.Gone > 0 {
+		fmt.Fprintf(w, ", %d no longer at their path", res.Gone)
+	}
+	fmt.Fprintln(w)
+	for _, f := range res.Failed {
+		fmt.Fprintf(w, "failed: %s: %s\n", f.Path, f.Error)
+	}
+	for _, f := range res.Warnings {
+		fmt.Fprintf(w, "cataloged, but %s: %s\n", f.Path, f.Error)
+	}
+	if !verbose {
+		return
+	}
+	for _, s := range res.Skipped {
+		fmt.Fprintf(w, "skipped: %s: %s\n", s.Path, s.Reason)
+	}
+}

@@ -1,0 +1,166 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/exhibit-app/exhibit/catalog"
+)
+
+func newLsCmd(g *globals) *cobra.Command {
+	var (
+		asJSON, hasGPS, failed bool
+		near, from, to, camera string
+		sortBy                 string
+	)
+	cmd := &cobra.Command{
+		Use:   "ls",
+		Short: "List the images of the case",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			c, err := g.openExistingCase(ctx)
+			if err != nil {
+				return err
+			}
+			defer c.Close()
+			if failed {
+				fs, err := c.Failures(ctx)
+				if err != nil {
+					return err
+				}
+				if asJSON {
+					out := []failureJSON{}
+					for _, f := range fs {
+						out = append(out, failureJSON{Path: f.Path, Error: f.Error})
+					}
+					return writeJSON(cmd.OutOrStdout(), out)
+				}
+				for _, f := range fs {
+					fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", f.Path, f.Error)
+				}
+				return nil
+			}
+			f := catalog.Filter{HasGPS: hasGPS, Camera: camera}
+			if f.Near, err = parseNear(near); err != nil {
+				return err
+			}
+			if from != "" {
+				t, _, err := parseDate(from)
+				if err != nil {
+					return fmt.Errorf("--from: %w", err)
+				}
+				f.From = &t
+			}
+			if to != "" {
+				t, dateOnly, err := parseDate(to)
+				if err != nil {
+					return fmt.Errorf("--to: %w", err)
+				}
+				if dateOnly {
+					t = t.Add(24*time.Hour - time.Nanosecond)
+				}
+				f.To = &t
+			}
+			switch sortBy {
+			case "taken", "":
+				f.Sort = catalog.SortTaken
+			case "imported":
+				f.Sort = catalog.SortImported
+			case "name":
+				f.Sort = catalog.SortName
+			default:
+				return fmt.Errorf("--sort: %q is not one of taken, imported, name", sortBy)
+			}
+			ims, err := c.Images(ctx, f)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				out := make([]imageJSON, 0, len(ims))
+				for _, im := range ims {
+					out = append(out, toImageJSON(im))
+				}
+				return writeJSON(cmd.OutOrStdout(), out)
+			}
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tTAKEN\tCAMERA\tPOSITION\tSHA-256\tNAME")
+			for _, im := range ims {
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", im.ID, orDash(takenString(im)),
+					dash(strings.TrimSpace(im.Make+" "+im.Model)), positionString(im), im.SHA256[:12], im.Name())
+			}
+			return tw.Flush()
+		},
+	}
+	fl := cmd.Flags()
+	fl.BoolVar(&asJSON, "json", false, "print a JSON array")
+	fl.BoolVar(&hasGPS, "has-gps", false, "only images with a GPS position")
+	fl.StringVar(&near, "near", "", "only images within KM of a position: LAT,LON,KM")
+	fl.StringVar(&from, "from", "", "only images taken at or after DATE (2017-10-17 or 2017-10-17T14:00:00, camera clock)")
+	fl.StringVar(&to, "to", "", "only images taken at or before DATE (a date alone includes the whole day)")
+	fl.StringVar(&camera, "camera", "", "only images whose make, model or lens contains TEXT")
+	fl.BoolVar(&failed, "failed", false, "list the files that could not be cataloged, with why")
+	fl.StringVar(&sortBy, "sort", "taken", "order: taken, imported or name")
+	return cmd
+}
+
+// parseNear reads "LAT,LON,KM".
+func parseNear(s string) (*catalog.Near, error) {
+	if s == "" {
+		return nil, nil
+	}
+	parts := strings.Split(s, ",")
+	if len(parts) != 3 {
+		return nil, fmt.Errorf("--near %q: want LAT,LON,KM (for example 35.95,39.01,2)", s)
+	}
+	var v [3]float64
+	for i, p := range parts {
+		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil {
+			return nil, fmt.Errorf("--near %q: %q is not a number", s, p)
+		}
+		v[i] = f
+	}
+	if v[0] < -90 || v[0] > 90 || v[1] < -180 || v[1] > 180 || v[2] < 0 {
+		return nil, fmt.Errorf("--near %q: latitude must be within ±90, longitude ±180, distance positive", s)
+	}
+	return &catalog.Near{Lat: v[0], Lon: v[1], Km: v[2]}, nil
+}
+
+// parseDate reads a date or date-time as a camera clock time (any zone
+// given is dropped: capture times are compared on the camera's clock).
+func parseDate(s string) (t time.Time, dateOnly bool, err error) {
+	for _, layout := range []string{"2006-01-02", "2006-01-02T15:04", "2006-01-02T15:04:05", "2006-01-02 15:04:05", time.RFC3339Nano} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC),
+				layout == "2006-01-02", nil
+		}
+	}
+	return time.Time{}, false, fmt.Errorf("%q is not a date (want 2017-10-17 or 2017-10-17T14:00:00)", s)
+}
+
+func positionString(im *catalog.Image) string {
+	if !im.HasGPS() {
+		return "-"
+	}
+	return fmt.Sprintf("%.6f,%.6f", *im.Lat, *im.Lon)
+}
+
+func orDash(s *string) string {
+	if s == nil {
+		return "-"
+	}
+	return *s
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

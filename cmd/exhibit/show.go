@@ -1,0 +1,99 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/exhibit-app/exhibit/catalog"
+)
+
+func newShowCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show ID|SHA256-PREFIX|PATH",
+		Short: "Print everything known about one image",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			c, err := g.openExistingCase(ctx)
+			if err != nil {
+				return err
+			}
+			defer c.Close()
+			im, err := c.FindImage(ctx, args[0])
+			if err != nil {
+				return err
+			}
+			d, err := imageDetail(cmd, c, im)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(cmd.OutOrStdout(), d)
+			}
+			printImageDetail(cmd.OutOrStdout(), d)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON object")
+	return cmd
+}
+
+// imageDetail gathers everything known about one image.
+func imageDetail(cmd *cobra.Command, c *catalog.Case, im *catalog.Image) (*imageDetailJSON, error) {
+	d := &imageDetailJSON{imageJSON: toImageJSON(im), Locations: toLocationsJSON(im)}
+	if im.Decoded {
+		d.Thumbnail = c.ThumbPath(im.SHA256)
+	}
+	return d, nil
+}
+
+func printImageDetail(w io.Writer, d *imageDetailJSON) {
+	row := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(w, "%-14s %s\n", k+":", v)
+		}
+	}
+	num := func(f *float64, format string) string {
+		if f == nil {
+			return ""
+		}
+		return fmt.Sprintf(format, *f)
+	}
+	row("Image", fmt.Sprint(d.ID))
+	row("SHA-256", d.SHA256)
+	row("Format", fmt.Sprintf("%s, %d×%d px (upright %d×%d), %d bytes", d.Format, d.Width, d.Height, d.UprightWidth, d.UprightHeight, d.Size))
+	if d.TakenAt != nil {
+		t := *d.TakenAt
+		if d.TakenOffset == nil {
+			t += " (camera clock, zone not recorded)"
+		}
+		row("Taken", t)
+	}
+	row("Camera", strings.TrimSpace(d.Make+" "+d.Model))
+	row("Lens", d.Lens)
+	if d.Orientation != 0 {
+		row("Orientation", fmt.Sprint(d.Orientation))
+	}
+	if d.Lat != nil && d.Lon != nil {
+		row("Position", fmt.Sprintf("%.7f, %.7f", *d.Lat, *d.Lon))
+	}
+	row("Altitude", num(d.Alt, "%.1f m"))
+	row("Direction", num(d.Direction, "%.1f°"))
+	if d.GPSTime != nil {
+		row("GPS time", *d.GPSTime)
+	}
+	row("Imported", d.ImportedAt)
+	row("Note", d.Note)
+	for _, l := range d.Locations {
+		state := ""
+		if l.GoneAt != nil {
+			state = " (no longer there since " + *l.GoneAt + ")"
+		}
+		row("Path", l.Path+state)
+	}
+	row("Thumbnail", d.Thumbnail)
+}

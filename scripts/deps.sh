@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# deps.sh [build|gui|test|bench]: install, on Debian or Ubuntu, the packages Exhibit needs
+# that are missing. Does nothing when everything is there. Uses sudo when not root.
+set -euo pipefail
+what=${1:-test}
+pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libjpeg62-turbo-dev)           # build: cgo, GLFW, libjpeg-turbo
+case "$what" in
+  gui|test) pkgs+=(xvfb xauth imagemagick poppler-utils libimage-exiftool-perl) ;;&
+  bench) pkgs+=(xvfb xauth imagemagick poppler-utils libimage-exiftool-perl libvips-tools python3-pil python3-numpy bc time) ;;
+esac
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if ! command -v apt-get >/dev/null; then
+  echo "deps.sh: please install: ${missing[*]} (no apt-get here)" >&2; exit 1
+fi
+sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+echo "deps.sh: installing ${missing[*]}" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
