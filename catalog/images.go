@@ -369,4 +369,3 @@ func absPath(p string) string {
 	}
 	return filepath.Clean(p)
 }
-

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
-
 )
 
 // ImportOptions tune an import.
@@ -45,8 +44,8 @@ type ImportResult struct {
 	NewLocations int
 	// Gone counts paths, cataloged before under the imported folders, where
 	// the file is no longer found.
-	Gone      int
-	Failed    []Failure
+	Gone   int
+	Failed []Failure
 	// Warnings are files cataloged although damaged (only partly decoded).
 	Warnings  []Failure
 	Skipped   []Skip
@@ -232,5 +231,3 @@ func (c *Case) knownLocations(ctx context.Context) (map[string]knownLoc, error) 
 	}
 	return m, rows.Err()
 }
-
-
