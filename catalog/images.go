@@ -39,6 +39,16 @@ type Filter struct {
 	From, To *time.Time
 	// Camera matches make, model or lens, case-insensitively.
 	Camera string
+	// Linked, when set, keeps the images linked to an excerpt (true) or
+	// linked to none (false).
+	Linked *bool
+	// Tag keeps the images with this tag.
+	Tag string
+	// Text keeps the images whose path, camera, tags or notes contain
+	// every word of Text (case-insensitive).
+	Text string
+	// IDs, when not nil, keeps only these images.
+	IDs []int64
 	Sort   Sort
 	// Desc reverses the order.
 	Desc bool
@@ -115,6 +125,36 @@ func (c *Case) Images(ctx context.Context, f Filter) ([]*Image, error) {
 	if f.Camera != "" {
 		where = append(where, "(make || ' ' || model || ' ' || lens) LIKE ? ESCAPE '\\'")
 		args = append(args, "%"+escapeLike(f.Camera)+"%")
+	}
+	if f.Linked != nil {
+		cond := "EXISTS (SELECT 1 FROM links l WHERE l.image_id = images.id AND l.deleted_at IS NULL)"
+		if !*f.Linked {
+			cond = "NOT " + cond
+		}
+		where = append(where, cond)
+	}
+	if f.Tag != "" {
+		if tag, err := normalizeTag(f.Tag); err == nil {
+			where = append(where, "EXISTS (SELECT 1 FROM tags t WHERE t.image_id = images.id AND t.tag = ?)")
+			args = append(args, tag)
+		}
+	}
+	for _, w := range strings.Fields(f.Text) {
+		like := "%" + escapeLike(w) + "%"
+		where = append(where, `((make || ' ' || model || ' ' || lens || ' ' || sha256) LIKE ? ESCAPE '\'
+			OR EXISTS (SELECT 1 FROM locations l WHERE l.image_id = images.id AND l.gone_at IS NULL AND l.path LIKE ? ESCAPE '\')
+			OR EXISTS (SELECT 1 FROM tags t WHERE t.image_id = images.id AND t.tag LIKE ? ESCAPE '\')
+			OR EXISTS (SELECT 1 FROM notes n WHERE n.image_id = images.id AND n.deleted_at IS NULL AND n.text LIKE ? ESCAPE '\'))`)
+		args = append(args, like, like, like, like)
+	}
+	if f.IDs != nil {
+		if len(f.IDs) == 0 {
+			return nil, nil
+		}
+		where = append(where, "id IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.IDs)), ",")+")")
+		for _, id := range f.IDs {
+			args = append(args, id)
+		}
 	}
 	q := "SELECT " + imageColumns + " FROM images"
 	if len(where) > 0 {

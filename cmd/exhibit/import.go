@@ -49,6 +49,11 @@ cannot be read or decoded is reported with its reason and the import goes on.
 Ctrl-C stops the import and keeps what was cataloged; run it again to resume.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			for _, a := range args {
+				if _, err := os.Stat(a); err != nil {
+					return fmt.Errorf("import %s: %w", a, errors.Unwrap(err))
+				}
+			}
 			ctx, stop := signalContext()
 			defer stop()
 			c, err := g.openCase(ctx)

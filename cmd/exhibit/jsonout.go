@@ -50,6 +50,27 @@ type imageDetailJSON struct {
 	imageJSON
 	Locations []locationJSON `json:"locations"`
 	Thumbnail string         `json:"thumbnail,omitempty"`
+	Links     []linkJSON     `json:"links"`
+	Notes     []noteJSON     `json:"notes"`
+	Tags      []string       `json:"tags"`
+}
+
+// linkJSON is a link of `show --json`: the excerpt id, note and region are
+// the contract; the excerpt's text and citation come with it.
+type linkJSON struct {
+	ID       int64     `json:"id"`
+	Excerpt  int64     `json:"excerpt"`
+	Note     string    `json:"note"`
+	Region   []float64 `json:"region"`
+	Report   int64     `json:"report"`
+	Citation string    `json:"citation"`
+	Text     string    `json:"text"`
+}
+
+type noteJSON struct {
+	ID        int64  `json:"id"`
+	Text      string `json:"text"`
+	CreatedAt string `json:"created_at"`
 }
 
 type locationJSON struct {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -47,6 +48,27 @@ func imageDetail(cmd *cobra.Command, c *catalog.Case, im *catalog.Image) (*image
 	d := &imageDetailJSON{imageJSON: toImageJSON(im), Locations: toLocationsJSON(im)}
 	if im.Decoded {
 		d.Thumbnail = c.ThumbPath(im.SHA256)
+	}
+	ctx := cmd.Context()
+	links, err := c.Links(ctx, im.ID)
+	if err != nil {
+		return nil, err
+	}
+	d.Links = []linkJSON{}
+	for _, l := range links {
+		d.Links = append(d.Links, linkJSON{ID: l.ID, Excerpt: l.Excerpt.ID, Note: l.Note, Region: regionJSON(l.Region),
+			Report: l.Excerpt.ReportID, Citation: l.Excerpt.Citation(), Text: l.Excerpt.Text})
+	}
+	notes, err := c.Notes(ctx, im.ID)
+	if err != nil {
+		return nil, err
+	}
+	d.Notes = []noteJSON{}
+	for _, n := range notes {
+		d.Notes = append(d.Notes, noteJSON{n.ID, n.Text, n.CreatedAt.Format(time.RFC3339)})
+	}
+	if d.Tags, err = c.Tags(ctx, im.ID); err != nil {
+		return nil, err
 	}
 	return d, nil
 }
@@ -96,4 +118,20 @@ func printImageDetail(w io.Writer, d *imageDetailJSON) {
 		row("Path", l.Path+state)
 	}
 	row("Thumbnail", d.Thumbnail)
+	if len(d.Tags) > 0 {
+		row("Tags", strings.Join(d.Tags, ", "))
+	}
+	for _, n := range d.Notes {
+		row(fmt.Sprintf("Note %d", n.ID), n.Text)
+	}
+	for _, l := range d.Links {
+		fmt.Fprintf(w, "\nLinked to excerpt %d (link %d): %s\n", l.Excerpt, l.ID, l.Citation)
+		if l.Region != nil {
+			fmt.Fprintf(w, "  region x %.3f y %.3f w %.3f h %.3f\n", l.Region[0], l.Region[1], l.Region[2], l.Region[3])
+		}
+		if l.Note != "" {
+			fmt.Fprintf(w, "  note: %s\n", l.Note)
+		}
+		fmt.Fprintf(w, "  “%s”\n", l.Text)
+	}
 }
