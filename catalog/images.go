@@ -48,8 +48,8 @@ type Filter struct {
 	// every word of Text (case-insensitive).
 	Text string
 	// IDs, when not nil, keeps only these images.
-	IDs []int64
-	Sort   Sort
+	IDs  []int64
+	Sort Sort
 	// Desc reverses the order.
 	Desc bool
 }

@@ -377,4 +377,3 @@ func firstNonEmpty(ss ...string) string {
 	}
 	return ""
 }
-
