@@ -23,11 +23,14 @@ type Point struct{ X, Y float64 }
 type Annotation struct {
 	ID      int64
 	ImageID int64
-	Kind    AnnotationKind
-	Points  []Point
-	Color   string  // "#RRGGBB"
-	Width   float64 // stroke width, in pixels of the image scaled to a 1000 px long side
-	Label   string
-	Note    string
-	Number  int // callouts: their number, in order; 0 for other kinds
+	// PairID is set for a mark made in a pair (shown there only); 0 for a
+	// mark on the image itself (shown wherever the image is).
+	PairID int64
+	Kind   AnnotationKind
+	Points []Point
+	Color  string  // "#RRGGBB"
+	Width  float64 // stroke width, in pixels of the image scaled to a 1000 px long side
+	Label  string
+	Note   string
+	Number int // callouts: their number, in order; 0 for other kinds
 }

@@ -82,18 +82,13 @@ type locationJSON struct {
 	GoneAt    *string `json:"gone_at"`
 }
 
-// takenString formats a capture time as RFC 3339 keeping the camera's
-// clock: with the EXIF offset when one was recorded, and without any zone
-// (never a made-up "Z") when none was.
+// takenString is an image's capture time for JSON: RFC 3339 with the
+// camera's clock, or null.
 func takenString(im *catalog.Image) *string {
 	if im.TakenAt == nil {
 		return nil
 	}
-	layout := "2006-01-02T15:04:05.999999999"
-	if im.TakenOffset != "" {
-		layout = time.RFC3339Nano
-	}
-	s := im.TakenAt.Format(layout)
+	s := im.TakenString()
 	return &s
 }
 

@@ -1,0 +1,148 @@
+package meta
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// ErrNotImage is returned (wrapped) by Read for content that is not an image
+// of a supported format.
+var ErrNotImage = errors.New("not an image")
+
+// Meta is what the metadata readers found. Fields left nil/zero are unknown.
+type Meta struct {
+	// Format is what Sniff reports: "jpeg", "png", "tiff", "webp", "gif",
+	// "heic" or "avif".
+	Format string
+	// Width and Height are the pixel size as stored (before orientation).
+	Width, Height int
+	// Orientation is the EXIF orientation 1..8, 0 when unknown.
+	Orientation int
+	// TakenAt is the camera's clock time when the picture was taken:
+	// DateTimeOriginal (falling back to CreateDate/DateTimeDigitized, then
+	// DateTime) plus SubSecTimeOriginal. When the file states its UTC offset
+	// (OffsetTimeOriginal, or OffsetTime) TakenAt is in a time.FixedZone of
+	// that offset and TakenOffset is e.g. "+03:00"; otherwise TakenAt is in
+	// time.UTC and TakenOffset is "", meaning: zone unknown, NOT UTC.
+	TakenAt     *time.Time
+	TakenOffset string
+	// Make, Model and Lens are trimmed of spaces and NULs.
+	Make, Model, Lens string
+	// Lat and Lon are signed decimal degrees (south and west negative).
+	Lat, Lon *float64
+	// Alt is in metres, below sea level negative (GPSAltitudeRef 1).
+	Alt *float64
+	// Direction is GPSImgDirection in degrees.
+	Direction *float64
+	// GPSTime is GPSDateStamp + GPSTimeStamp, in UTC.
+	GPSTime *time.Time
+	// Note says what could not be read, "" when all went well.
+	Note string
+}
+
+// Read reads the format, pixel size and metadata of an image held in data.
+// It never panics. It returns ErrNotImage (wrapped) for content that is no
+// image, an error for an image whose header cannot be read at all, and
+// otherwise a Meta with whatever could be read: partial metadata is kept and
+// the problem described in Note.
+func Read(data []byte) (m Meta, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			// Every third-party call recovers on its own; this is the last
+			// line of defence for a bug in this package.
+			err = fmt.Errorf("read %s metadata: internal error: %v", m.Format, r)
+		}
+	}()
+	format := Sniff(data)
+	if format == "" {
+		return Meta{}, fmt.Errorf("read metadata: %w (content starts with %s)", ErrNotImage, describeStart(data))
+	}
+	r := &reader{data: data, m: Meta{Format: format}}
+	switch format {
+	case "jpeg":
+		err = r.readJPEG()
+	case "png":
+		err = r.readPNG()
+	case "gif":
+		err = r.readGIF()
+	case "webp":
+		err = r.readWebP()
+	case "tiff":
+		err = r.readTIFF()
+	case "heic", "avif":
+		err = r.readBMFF()
+	}
+	if err != nil {
+		return Meta{Format: format}, fmt.Errorf("read %s: %w", format, err)
+	}
+	r.finish()
+	return r.m, nil
+}
+
+// reader collects what the container and metadata readers find.
+type reader struct {
+	data  []byte
+	m     Meta
+	notes []string
+
+	exif []byte   // TIFF-structured EXIF (starting at the byte order mark)
+	xmp  [][]byte // XMP packets, in file order
+	// fallback sources of the capture time and camera, from legacy blocks
+	legacy fields
+}
+
+// note records a problem for Meta.Note.
+func (r *reader) note(format string, args ...any) {
+	r.notes = append(r.notes, fmt.Sprintf(format, args...))
+}
+
+// finish reads the metadata blocks the container reader found and fills m.
+func (r *reader) finish() {
+	var f fields
+	if r.exif != nil {
+		f = r.readEXIF(r.exif)
+	}
+	if needsMore(&f) && len(r.xmp) > 0 {
+		for _, p := range r.xmp {
+			if !xmpMayHelp(&f, p) {
+				continue // parsing XML costs more than all the rest of Read
+			}
+			x, err := parseXMP(p)
+			if err != nil {
+				r.note("XMP: %v", err)
+			}
+			f.fill(&x)
+		}
+	}
+	f.fill(&r.legacy)
+	f.apply(&r.m)
+	// In a TIFF the IFD0 size is the image's; elsewhere EXIF often keeps the
+	// size of an original the file was scaled from, so it is not used.
+	if r.m.Format == "tiff" && (r.m.Width <= 0 || r.m.Height <= 0) && f.width > 0 && f.height > 0 {
+		r.m.Width, r.m.Height = f.width, f.height
+	}
+	r.m.Note = strings.Join(dedupe(r.notes), "; ")
+}
+
+func dedupe(s []string) []string {
+	seen := make(map[string]bool, len(s))
+	out := s[:0]
+	for _, v := range s {
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// describeStart shows the first bytes of data for an error message.
+func describeStart(data []byte) string {
+	if len(data) == 0 {
+		return "nothing (empty)"
+	}
+	n := min(len(data), 8)
+	return fmt.Sprintf("% x", data[:n])
+}
