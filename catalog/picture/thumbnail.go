@@ -1,0 +1,57 @@
+package picture
+
+import (
+	"errors"
+	"fmt"
+	"image"
+
+	"github.com/disintegration/imaging"
+)
+
+// Sizes of the pictures Exhibit makes, as the length of the long side.
+const (
+	ThumbLong   = 256  // thumbnails, made at import
+	PreviewLong = 1600 // previews, made on demand
+)
+
+// Thumbnail decodes data (see Decode) at a reduced scale, resizes it so its
+// long side is long pixels (it never enlarges) and turns it upright by the
+// EXIF orientation. It serves for previews too (long = PreviewLong).
+//
+// The decode keeps at least twice the asked size before the Lanczos resize,
+// so that the result stays sharp and free of aliasing. As with Decode, a
+// damaged file may give an image together with an error wrapping
+// ErrPartial.
+func Thumbnail(data []byte, format string, orientation, long int) (img image.Image, err error) {
+	if long <= 0 {
+		return nil, fmt.Errorf("thumbnail: invalid size %d", long)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			img, err = nil, fmt.Errorf("thumbnail: %v", r)
+		}
+	}()
+	img, err = Decode(data, format, 2*long)
+	if img == nil {
+		if err == nil {
+			err = errors.New("no image")
+		}
+		return nil, fmt.Errorf("thumbnail: %w", err)
+	}
+	img = Upright(Fit(img, long), orientation)
+	if err != nil {
+		err = fmt.Errorf("thumbnail: %w", err)
+	}
+	return img, err
+}
+
+// Fit resizes img with a Lanczos filter so that its long side is long
+// pixels, keeping its proportions; an image already that small or smaller
+// is returned unchanged.
+func Fit(img image.Image, long int) image.Image {
+	b := img.Bounds()
+	if max(b.Dx(), b.Dy()) <= long {
+		return img
+	}
+	return imaging.Fit(img, long, long, imaging.Lanczos)
+}

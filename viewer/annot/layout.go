@@ -1,0 +1,325 @@
+package annot
+
+import (
+	"image"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/exhibit-app/exhibit/catalog"
+)
+
+// Sizes of the drawn parts of annotations, in 1000-px units. Render, Hit
+// and PixelBounds share them, so that what a user clicks is what is drawn.
+const (
+	// LabelSize is the font size of labels.
+	LabelSize = 14.0
+	// labelPadX and labelPadY are the margins inside a label's tag, per
+	// unit of font size.
+	labelPadX = 0.35
+	labelPadY = 0.18
+	// labelGap separates a label from its mark, per unit of font size.
+	labelGap = 0.3
+	// lineSpacing is the distance between label lines, per unit of size.
+	lineSpacing = 1.2
+	// digitHeight is the height of DejaVu Sans digits per unit of size
+	// (1493/2048), used to centre a callout's number.
+	digitHeight = 0.729
+)
+
+// calloutRadius returns a callout circle's radius for a stroke width, in
+// 1000-px units.
+func calloutRadius(width float64) float64 { return 10 + 1.5*width }
+
+// arrowHead returns an arrow head's length for a stroke width, in 1000-px
+// units; its half-width is arrowHeadSpread times that.
+func arrowHead(width float64) float64 { return 10 + 3.5*width }
+
+const arrowHeadSpread = 0.45
+
+// strokeWidth returns the annotation's stroke width in 1000-px units.
+func strokeWidth(a catalog.Annotation) float64 {
+	w := a.Width
+	if !finite(w) || w <= 0 {
+		return DefaultWidth
+	}
+	return math.Min(w, MaxWidth)
+}
+
+// vec is a point or vector in pixels.
+type vec struct{ x, y float64 }
+
+func (a vec) add(b vec) vec             { return vec{a.x + b.x, a.y + b.y} }
+func (a vec) sub(b vec) vec             { return vec{a.x - b.x, a.y - b.y} }
+func (a vec) mul(k float64) vec         { return vec{a.x * k, a.y * k} }
+func (a vec) dot(b vec) float64         { return a.x*b.x + a.y*b.y }
+func (a vec) cross(b vec) float64       { return a.x*b.y - a.y*b.x }
+func (a vec) norm() float64             { return math.Hypot(a.x, a.y) }
+func (a vec) perp() vec                 { return vec{-a.y, a.x} }
+func (a vec) dist(b vec) float64        { return a.sub(b).norm() }
+func (a vec) lerp(b vec, t float64) vec { return a.add(b.sub(a).mul(t)) }
+
+// unit returns a/|a|, or (0,0) for a null vector.
+func (a vec) unit() vec {
+	n := a.norm()
+	if n == 0 {
+		return vec{}
+	}
+	return a.mul(1 / n)
+}
+
+// rectF is a box in pixels.
+type rectF struct{ x0, y0, x1, y1 float64 }
+
+func (r rectF) contains(p vec, tol float64) bool {
+	return p.x >= r.x0-tol && p.x <= r.x1+tol && p.y >= r.y0-tol && p.y <= r.y1+tol
+}
+
+func (r rectF) union(s rectF) rectF {
+	return rectF{math.Min(r.x0, s.x0), math.Min(r.y0, s.y0), math.Max(r.x1, s.x1), math.Max(r.y1, s.y1)}
+}
+
+func (r rectF) inset(d float64) rectF { return rectF{r.x0 + d, r.y0 + d, r.x1 - d, r.y1 - d} }
+
+func (r rectF) empty() bool { return !(r.x1 > r.x0 && r.y1 > r.y0) }
+
+// frame is the upright image shown or drawn at w×h pixels.
+type frame struct{ w, h float64 }
+
+// unit is the size in pixels of one 1000-px unit.
+func (f frame) unit() float64 { return math.Max(f.w, f.h) / 1000 }
+
+// px converts a fraction into pixels of the frame.
+func (f frame) px(p catalog.Point) vec { return vec{p.X * f.w, p.Y * f.h} }
+
+// pts converts an annotation's points (clamped onto the image) into pixels.
+func (f frame) pts(a catalog.Annotation) []vec {
+	out := make([]vec, len(a.Points))
+	for i, p := range a.Points {
+		out[i] = f.px(clampPoint(p))
+	}
+	return out
+}
+
+// stroke returns the annotation's stroke width in pixels of the frame.
+func (f frame) stroke(a catalog.Annotation) float64 { return strokeWidth(a) * f.unit() }
+
+// box returns the box with corners p and q.
+func box(p, q vec) rectF {
+	return rectF{math.Min(p.x, q.x), math.Min(p.y, q.y), math.Max(p.x, q.x), math.Max(p.y, q.y)}
+}
+
+// arrowShape is an arrow in pixels: a shaft from tail to neck, and a head,
+// the triangle tip, left, right.
+type arrowShape struct{ tail, neck, tip, left, right vec }
+
+func (f frame) arrow(a catalog.Annotation) arrowShape {
+	ps := f.pts(a)
+	tail, tip := ps[0], ps[1]
+	d := tip.sub(tail)
+	n := d.norm()
+	u := d.unit()
+	l := arrowHead(strokeWidth(a)) * f.unit()
+	if l > 0.6*n { // a short arrow keeps a visible shaft
+		l = 0.6 * n
+	}
+	base := tip.sub(u.mul(l))
+	side := u.perp().mul(arrowHeadSpread * l)
+	// The shaft stops inside the head so that its square end is hidden
+	// but does not poke out of the tip.
+	return arrowShape{tail: tail, neck: tip.sub(u.mul(0.5 * l)), tip: tip, left: base.add(side), right: base.sub(side)}
+}
+
+// ellipsePoints returns a polygon following the ellipse inscribed in r,
+// with enough vertices for a smooth outline at that size.
+func ellipsePoints(r rectF, grow float64) []vec {
+	c := vec{(r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2}
+	rx, ry := (r.x1-r.x0)/2+grow, (r.y1-r.y0)/2+grow
+	if rx < 0 {
+		rx = 0
+	}
+	if ry < 0 {
+		ry = 0
+	}
+	n := int(math.Ceil(math.Pi * (rx + ry) / 3)) // a vertex every ~3 px
+	n = max(32, min(n, 1024))
+	out := make([]vec, n)
+	for i := range out {
+		t := 2 * math.Pi * float64(i) / float64(n)
+		out[i] = vec{c.x + rx*math.Cos(t), c.y + ry*math.Sin(t)}
+	}
+	return out
+}
+
+// labelLayout is where a label's tag goes and how its text sits in it.
+type labelLayout struct {
+	box    rectF
+	lines  []string
+	size   float64 // font size in pixels
+	padX   float64
+	ascent float64 // from the top of a line to its baseline
+	lineH  float64
+}
+
+// labelLines splits a label into its lines, dropping trailing blanks.
+func labelLines(s string) []string {
+	s = strings.TrimRight(strings.ReplaceAll(s, "\r", ""), " \n\t")
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
+
+// label lays out the annotation's label in the frame; ok is false when it
+// has none.
+func (f frame) label(a catalog.Annotation) (l labelLayout, ok bool) {
+	l.lines = labelLines(a.Label)
+	if len(l.lines) == 0 {
+		return l, false
+	}
+	u := f.unit()
+	l.size = LabelSize * u
+	if a.Kind == catalog.KindText {
+		// A text annotation is its label: Width sets its size.
+		l.size = math.Max(6, LabelSize*strokeWidth(a)/DefaultWidth) * u
+	}
+	t := face(false)
+	asc, desc := t.metrics(l.size)
+	l.lineH = lineSpacing * l.size
+	l.padX = labelPadX * l.size
+	padY := labelPadY * l.size
+	l.ascent = padY + (l.lineH-asc-desc)/2 + asc
+	tw := 0.0
+	for _, s := range l.lines {
+		tw = math.Max(tw, t.measure(s, l.size))
+	}
+	bw := tw + 2*l.padX
+	bh := float64(len(l.lines))*l.lineH + 2*padY
+	gap := labelGap * l.size
+	sw := f.stroke(a)
+	ps := f.pts(a)
+
+	var x, y float64 // top-left of the tag
+	switch a.Kind {
+	case catalog.KindRect, catalog.KindEllipse:
+		// Above the top-left corner of a rect, above the top of an ellipse
+		// (centred), on the outer edge of the outline; below the shape
+		// when there is no room above; inside at the top when there is no
+		// room below either.
+		r := box(ps[0], ps[1])
+		x = r.x0 - sw/2
+		if a.Kind == catalog.KindEllipse {
+			x = (r.x0+r.x1)/2 - bw/2
+		}
+		y = r.y0 - sw/2 - bh
+		if y < 0 {
+			y = r.y1 + sw/2
+			if y+bh > f.h {
+				y = r.y0 + sw/2
+			}
+		}
+	case catalog.KindArrow, catalog.KindPolyline:
+		// Beyond the tail (first vertex), away from the shape.
+		anchor, toward := ps[0], ps[1]
+		if a.Kind == catalog.KindPolyline {
+			for _, p := range ps[1:] { // first vertex that differs
+				if p != anchor {
+					toward = p
+					break
+				}
+			}
+		}
+		d := anchor.sub(toward).unit()
+		if d == (vec{}) {
+			d = vec{0, -1}
+		}
+		reach := gap + sw/2 + math.Abs(d.x)*bw/2 + math.Abs(d.y)*bh/2
+		c := anchor.add(d.mul(reach))
+		x, y = c.x-bw/2, c.y-bh/2
+	case catalog.KindCallout:
+		// Right of the circle, or left of it when it would not fit.
+		c := ps[0]
+		r := calloutRadius(strokeWidth(a)) * u
+		x = c.x + r + gap
+		if x+bw > f.w && c.x-r-gap-bw >= 0 {
+			x = c.x - r - gap - bw
+		}
+		y = c.y - bh/2
+	case catalog.KindText:
+		x, y = ps[0].x, ps[0].y
+	default:
+		return l, false
+	}
+	// Keep the tag on the image, so that it is readable on the sheet.
+	x = math.Max(0, math.Min(x, f.w-bw))
+	y = math.Max(0, math.Min(y, f.h-bh))
+	l.box = rectF{x, y, x + bw, y + bh}
+	return l, true
+}
+
+// calloutNumber lays out a callout's number: its font size and the
+// baseline start so that it is centred in the circle.
+func (f frame) calloutNumber(a catalog.Annotation) (s string, size float64, at vec) {
+	s = strconv.Itoa(a.Number)
+	c := f.px(clampPoint(a.Points[0]))
+	r := calloutRadius(strokeWidth(a)) * f.unit()
+	size = 1.15 * r
+	t := face(true)
+	if w := t.measure(s, size); w > 1.5*r {
+		size *= 1.5 * r / w
+	}
+	w := t.measure(s, size)
+	return s, size, vec{c.x - w/2, c.y + digitHeight*size/2}
+}
+
+// PixelBounds returns the pixels of a w×h rendering of the upright image
+// that drawing the annotation may touch (stroke, arrow head, callout
+// circle, label), clipped to the image. The GUI uses it to redraw only
+// what changed.
+func PixelBounds(a catalog.Annotation, w, h int) image.Rectangle {
+	f := frame{float64(w), float64(h)}
+	r, ok := f.bounds(a)
+	if !ok {
+		return image.Rectangle{}
+	}
+	out := image.Rect(int(math.Floor(r.x0)), int(math.Floor(r.y0)), int(math.Ceil(r.x1)), int(math.Ceil(r.y1)))
+	return out.Intersect(image.Rect(0, 0, w, h))
+}
+
+// bounds is PixelBounds in floating point, unclipped.
+func (f frame) bounds(a catalog.Annotation) (rectF, bool) {
+	lo, hi, ok := pointCount(a.Kind)
+	if !ok || len(a.Points) < lo || len(a.Points) > hi {
+		return rectF{}, false
+	}
+	ps := f.pts(a)
+	sw := f.stroke(a)
+	r := rectF{ps[0].x, ps[0].y, ps[0].x, ps[0].y}
+	for _, p := range ps[1:] {
+		r = r.union(rectF{p.x, p.y, p.x, p.y})
+	}
+	switch a.Kind {
+	case catalog.KindArrow:
+		s := f.arrow(a)
+		for _, p := range []vec{s.left, s.right} {
+			r = r.union(rectF{p.x, p.y, p.x, p.y})
+		}
+		r = r.inset(-sw/2 - 1)
+	case catalog.KindCallout:
+		rad := calloutRadius(strokeWidth(a))*f.unit() + 1
+		r = r.inset(-rad)
+	case catalog.KindText:
+		// only the label
+	default:
+		r = r.inset(-sw/2 - 1)
+	}
+	if l, ok := f.label(a); ok {
+		if a.Kind == catalog.KindText {
+			r = l.box
+		} else {
+			r = r.union(l.box)
+		}
+		r = r.inset(-1)
+	}
+	return r, true
+}
