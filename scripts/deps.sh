@@ -3,7 +3,7 @@
 # that are missing. Does nothing when everything is there. Uses sudo when not root.
 set -euo pipefail
 what=${1:-test}
-pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libjpeg62-turbo-dev)           # build: cgo, GLFW, libjpeg-turbo
+pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libturbojpeg0-dev)            # build: cgo, GLFW, libjpeg-turbo
 case "$what" in
   gui|test) pkgs+=(xvfb xauth imagemagick poppler-utils libimage-exiftool-perl) ;;&
   bench) pkgs+=(xvfb xauth imagemagick poppler-utils libimage-exiftool-perl libvips-tools python3-pil python3-numpy bc time) ;;
