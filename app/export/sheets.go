@@ -1,0 +1,257 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/viewer/annot"
+	"github.com/exhibit-app/exhibit/viewer/sheet"
+)
+
+// singleImageLong is the long side, in pixels, an image of a single-image
+// sheet is decoded at: 250 dpi over the long side of an A4 or Letter page.
+const singleImageLong = 2800
+
+// PairSheet gathers the sheet of a pair: before and after upright (the
+// after image warped into the before image's frame when the pair is
+// aligned, its annotations moved with it), the pair's annotations and
+// those of its images, captions, the date window, notes and the excerpts
+// linked to either image.
+func PairSheet(ctx context.Context, c *catalog.Case, pairID int64) (*sheet.Sheet, error) {
+	p, err := c.Pair(ctx, pairID)
+	if err != nil {
+		return nil, fmt.Errorf("sheet of pair %d: %w", pairID, err)
+	}
+	anns, err := c.Annotations(ctx, catalog.AnnotationScope{PairID: p.ID, WithImages: true})
+	if err != nil {
+		return nil, fmt.Errorf("sheet of pair %d: %w", pairID, err)
+	}
+	s := &sheet.Sheet{Title: p.Title, Subtitle: fmt.Sprintf("Pair %d", p.ID), Notes: p.Notes}
+	s.DateWindow = dateWindow(p)
+	var beforeImg image.Image
+	for i, id := range []int64{p.BeforeID, p.AfterID} {
+		im, err := c.Image(ctx, id)
+		if err != nil {
+			return nil, fmt.Errorf("sheet of pair %d: %w", pairID, err)
+		}
+		img, err := previewImage(ctx, c, im)
+		if err != nil {
+			return nil, fmt.Errorf("sheet of pair %d: %w", pairID, err)
+		}
+		var mine []catalog.Annotation
+		for _, a := range anns {
+			if a.ImageID == id {
+				mine = append(mine, *a)
+			}
+		}
+		label := "Before"
+		if i == 1 {
+			label = "After"
+			if p.Alignment != nil && beforeImg != nil {
+				t := annot.Transform{Kind: p.Alignment.Kind}
+				copy(t.M[:], p.Alignment.M)
+				b := beforeImg.Bounds()
+				warped, err := annot.Warp(img, t, b.Dx(), b.Dy())
+				if err != nil {
+					return nil, fmt.Errorf("sheet of pair %d: align the after image: %w", pairID, err)
+				}
+				img = warped
+				mine = alignAnnotations(mine, t)
+				s.AlignmentNote = alignmentNote(p.Alignment, im)
+			}
+		} else {
+			beforeImg = img
+		}
+		panel := panelOf(im, img, mine)
+		panel.Label = label
+		s.Images = append(s.Images, panel)
+	}
+	if s.Excerpts, err = quotes(ctx, c, p.BeforeID, p.AfterID); err != nil {
+		return nil, fmt.Errorf("sheet of pair %d: %w", pairID, err)
+	}
+	return s, nil
+}
+
+// ImageSheet gathers the sheet of one image: upright, at print resolution,
+// with its annotations, caption and linked excerpts.
+func ImageSheet(ctx context.Context, c *catalog.Case, imageID int64) (*sheet.Sheet, error) {
+	im, err := c.Image(ctx, imageID)
+	if err != nil {
+		return nil, fmt.Errorf("sheet of image %d: %w", imageID, err)
+	}
+	img, err := c.DecodeOriginal(ctx, im, singleImageLong)
+	if err != nil {
+		return nil, fmt.Errorf("sheet of image %d: %w", imageID, err)
+	}
+	img = fitLong(img, singleImageLong)
+	anns, err := c.Annotations(ctx, catalog.AnnotationScope{ImageID: imageID})
+	if err != nil {
+		return nil, fmt.Errorf("sheet of image %d: %w", imageID, err)
+	}
+	plain := make([]catalog.Annotation, len(anns))
+	for i, a := range anns {
+		plain[i] = *a
+	}
+	s := &sheet.Sheet{Title: im.Name(), Subtitle: fmt.Sprintf("Image %d", im.ID), Images: []sheet.Panel{panelOf(im, img, plain)}}
+	if notes, err := c.Notes(ctx, imageID); err == nil {
+		var ns []string
+		for _, n := range notes {
+			ns = append(ns, n.Text)
+		}
+		s.Notes = strings.Join(ns, "\n")
+	}
+	if s.Excerpts, err = quotes(ctx, c, imageID); err != nil {
+		return nil, fmt.Errorf("sheet of image %d: %w", imageID, err)
+	}
+	return s, nil
+}
+
+// previewImage decodes the image's cached preview (made if needed), upright.
+func previewImage(ctx context.Context, c *catalog.Case, im *catalog.Image) (image.Image, error) {
+	path, err := c.Preview(ctx, im)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	img, err := jpeg.Decode(f)
+	if err != nil {
+		return nil, fmt.Errorf("preview of image %d: %w", im.ID, err)
+	}
+	return img, nil
+}
+
+// fitLong returns img, or img reduced so its long side is long pixels.
+func fitLong(img image.Image, long int) image.Image {
+	b := img.Bounds()
+	if max(b.Dx(), b.Dy()) <= long {
+		return img
+	}
+	scale := float64(long) / float64(max(b.Dx(), b.Dy()))
+	w, h := int(math.Round(float64(b.Dx())*scale)), int(math.Round(float64(b.Dy())*scale))
+	return resize(img, w, h)
+}
+
+// panelOf makes the panel of an image: the picture and its caption.
+func panelOf(im *catalog.Image, img image.Image, anns []catalog.Annotation) sheet.Panel {
+	name := im.Name()
+	if paths := im.Paths(); len(paths) > 0 {
+		name = filepath.Base(paths[0])
+	}
+	taken := im.TakenString()
+	if taken != "" && im.TakenOffset == "" {
+		taken += " (camera clock, zone not recorded)"
+	}
+	camera := strings.TrimSpace(im.Make + " " + im.Model)
+	if im.Lens != "" {
+		camera += ", " + im.Lens
+	}
+	return sheet.Panel{Image: img, Annotations: anns, TakenAt: taken, Camera: camera,
+		Lat: im.Lat, Lon: im.Lon, Alt: im.Alt, FileName: name, SHA256: im.SHA256, ImageID: im.ID}
+}
+
+// dateWindow says between which times the change happened.
+func dateWindow(p *catalog.Pair) string {
+	nb, na := p.NotBefore, p.NotAfter
+	if nb == "" && na == "" {
+		return ""
+	}
+	if nb == "" {
+		nb = "unknown"
+	}
+	if na == "" {
+		na = "unknown"
+	}
+	return "Not before " + nb + " — not after " + na
+}
+
+// alignmentNote says how the after image was aligned.
+func alignmentNote(a *catalog.Alignment, after *catalog.Image) string {
+	rms := 0.0
+	for _, r := range a.Residuals {
+		rms += r * r
+	}
+	if len(a.Residuals) > 0 {
+		rms = math.Sqrt(rms / float64(len(a.Residuals)))
+	}
+	uw, uh := after.UprightSize()
+	return fmt.Sprintf("The after image is shown aligned to the before image by an %s fit of %d corresponding points (RMS residual %.1f px); "+
+		"it is resampled from its original of %d×%d px, whose SHA-256 is given.", a.Kind, len(a.After), rms, uw, uh)
+}
+
+// alignAnnotations moves annotations of the after image into the before
+// image's frame. Shapes that an affine transform no longer keeps
+// axis-aligned (rectangles, ellipses) become closed polylines.
+func alignAnnotations(anns []catalog.Annotation, t annot.Transform) []catalog.Annotation {
+	out := make([]catalog.Annotation, 0, len(anns))
+	apply := func(p catalog.Point) catalog.Point {
+		q := t.Apply(p)
+		return catalog.Point{X: clamp01(q.X), Y: clamp01(q.Y)}
+	}
+	for _, a := range anns {
+		b := a
+		switch a.Kind {
+		case catalog.KindRect:
+			p0, p1 := a.Points[0], a.Points[1]
+			b.Kind = catalog.KindPolyline
+			b.Points = []catalog.Point{apply(p0), apply(catalog.Point{X: p1.X, Y: p0.Y}), apply(p1), apply(catalog.Point{X: p0.X, Y: p1.Y}), apply(p0)}
+		case catalog.KindEllipse:
+			cx, cy := (a.Points[0].X+a.Points[1].X)/2, (a.Points[0].Y+a.Points[1].Y)/2
+			rx, ry := math.Abs(a.Points[1].X-a.Points[0].X)/2, math.Abs(a.Points[1].Y-a.Points[0].Y)/2
+			b.Kind = catalog.KindPolyline
+			b.Points = nil
+			for k := 0; k <= 48; k++ {
+				th := 2 * math.Pi * float64(k) / 48
+				b.Points = append(b.Points, apply(catalog.Point{X: cx + rx*math.Cos(th), Y: cy + ry*math.Sin(th)}))
+			}
+		default:
+			b.Points = make([]catalog.Point, len(a.Points))
+			for i, p := range a.Points {
+				b.Points[i] = apply(p)
+			}
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+func clamp01(v float64) float64 { return math.Max(0, math.Min(1, v)) }
+
+// quotes returns the excerpts linked to any of the images, once each, in
+// report order, with the links' notes.
+func quotes(ctx context.Context, c *catalog.Case, imageIDs ...int64) ([]sheet.Quote, error) {
+	seen := map[int64]int{}
+	var out []sheet.Quote
+	for _, id := range imageIDs {
+		ls, err := c.Links(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range ls {
+			e := l.Excerpt
+			if i, ok := seen[e.ID]; ok {
+				if l.Note != "" && !strings.Contains(out[i].Note, l.Note) {
+					out[i].Note = strings.TrimPrefix(out[i].Note+"; "+l.Note, "; ")
+				}
+				continue
+			}
+			seen[e.ID] = len(out)
+			title := e.ReportTitle
+			if e.Gone {
+				title += " (earlier version)"
+			}
+			out = append(out, sheet.Quote{Text: e.Text, ReportTitle: title, Page: e.Page, PageEnd: e.PageEnd, Paragraph: e.Paragraph, Note: l.Note})
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
+
+	"github.com/exhibit-app/exhibit/app/export"
+	"github.com/exhibit-app/exhibit/viewer/sheet"
+)
+
+func init() { extraCommands = append(extraCommands, newSheetCmd) }
+
+func newSheetCmd(g *globals) *cobra.Command {
+	var out, paper, created string
+	var landscape, images bool
+	cmd := &cobra.Command{
+		Use:   "sheet PAIR... -o FILE.pdf | sheet --image IMAGE... -o FILE.pdf",
+		Short: "Export annotated comparison sheets as one PDF (a sheet per pair or image)",
+		Long: `Export comparison sheets: for each pair, the before and after images side by
+side (aligned if the pair is), their annotations as vector shapes with a
+legend, captions with capture time, camera, position, file name and full
+SHA-256, the date window, notes and the linked excerpts with their citations.
+With --image, one sheet per image. The PDF is recorded in the audit trail with
+its SHA-256. --created fixes the export time printed (for reproducible files).`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if out == "" {
+				return fmt.Errorf("sheet: give the output file with -o FILE.pdf")
+			}
+			opt := sheet.Options{Paper: paper, Landscape: landscape, Version: version}
+			switch strings.ToUpper(paper) {
+			case "A4", "LETTER":
+			default:
+				return fmt.Errorf("--paper %q: want A4 or Letter", paper)
+			}
+			if created != "" {
+				t, err := time.Parse(time.RFC3339, created)
+				if err != nil {
+					return fmt.Errorf("--created %q: want an RFC 3339 time like 2017-11-20T10:00:00Z", created)
+				}
+				opt.Created = t
+			}
+			ctx, stop := signalContext()
+			defer stop()
+			c, err := g.openExistingCase(ctx)
+			if err != nil {
+				return err
+			}
+			defer c.Close()
+			var t export.Target
+			for _, a := range args {
+				if images {
+					im, err := c.FindImage(ctx, a)
+					if err != nil {
+						return err
+					}
+					t.Images = append(t.Images, im.ID)
+					continue
+				}
+				id, ok := pairRef(a)
+				if !ok {
+					if id, err = parseID("pair", a); err != nil {
+						return err
+					}
+				}
+				t.Pairs = append(t.Pairs, id)
+			}
+			var progress export.Progress
+			if isatty.IsTerminal(os.Stderr.Fd()) {
+				bar := newBar(len(args), "gathering sheets")
+				progress = func(done, total int) { bar.Set(done) }
+				defer fmt.Fprintln(os.Stderr)
+			}
+			e, err := export.WriteSheets(ctx, c, t, out, opt, progress)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: %d sheet(s), SHA-256 %s\n", e.Path, len(args), e.SHA256)
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&out, "out", "o", "", "the PDF file to write")
+	fl.StringVar(&paper, "paper", "A4", "paper size: A4 or Letter")
+	fl.BoolVar(&landscape, "landscape", false, "landscape pages")
+	fl.BoolVar(&images, "image", false, "the arguments are images (one sheet each), not pairs")
+	fl.StringVar(&created, "created", "", "the export time printed and stored in the PDF (RFC 3339; default now)")
+	return cmd
+}
