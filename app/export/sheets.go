@@ -55,8 +55,10 @@ func PairSheet(ctx context.Context, c *catalog.Case, pairID int64) (*sheet.Sheet
 		if i == 1 {
 			label = "After"
 			if p.Alignment != nil && beforeImg != nil {
-				t := annot.Transform{Kind: p.Alignment.Kind}
-				copy(t.M[:], p.Alignment.M)
+				t, err := annot.TransformOf(p.Alignment)
+				if err != nil {
+					return nil, fmt.Errorf("sheet of pair %d: %w", pairID, err)
+				}
 				b := beforeImg.Bounds()
 				warped, err := annot.Warp(img, t, b.Dx(), b.Dy())
 				if err != nil {
@@ -198,14 +200,20 @@ func alignAnnotations(anns []catalog.Annotation, t annot.Transform) []catalog.An
 		q := t.Apply(p)
 		return catalog.Point{X: clamp01(q.X), Y: clamp01(q.Y)}
 	}
+	// A transform close to a scale and a shift keeps rectangles and
+	// ellipses axis-aligned enough to stay what they are.
+	nearAxes := math.Abs(t.M[1]) < 0.02 && math.Abs(t.M[3]) < 0.02
 	for _, a := range anns {
 		b := a
-		switch a.Kind {
-		case catalog.KindRect:
+		switch {
+		case (a.Kind == catalog.KindRect || a.Kind == catalog.KindEllipse) && nearAxes:
+			p0, p1 := apply(a.Points[0]), apply(a.Points[1])
+			b.Points = []catalog.Point{p0, p1}
+		case a.Kind == catalog.KindRect:
 			p0, p1 := a.Points[0], a.Points[1]
 			b.Kind = catalog.KindPolyline
 			b.Points = []catalog.Point{apply(p0), apply(catalog.Point{X: p1.X, Y: p0.Y}), apply(p1), apply(catalog.Point{X: p0.X, Y: p1.Y}), apply(p0)}
-		case catalog.KindEllipse:
+		case a.Kind == catalog.KindEllipse:
 			cx, cy := (a.Points[0].X+a.Points[1].X)/2, (a.Points[0].Y+a.Points[1].Y)/2
 			rx, ry := math.Abs(a.Points[1].X-a.Points[0].X)/2, math.Abs(a.Points[1].Y-a.Points[0].Y)/2
 			b.Kind = catalog.KindPolyline
