@@ -176,4 +176,3 @@ func points(ps [][2]float64) []catalog.Point {
 	}
 	return out
 }
-

@@ -15,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/disintegration/imaging"
 )
 
 // Benchmarks on large camera JPEGs read from $EXHIBIT_BENCH_DIR (made by
@@ -110,11 +112,29 @@ func withScales(scales []int) thumbFunc {
 	}
 }
 
+// withFilter runs Thumbnail with fitFilter set to f.
+func withFilter(f imaging.ResampleFilter) thumbFunc {
+	return func(data []byte) (image.Image, error) {
+		saved := fitFilter
+		fitFilter = f
+		defer func() { fitFilter = saved }()
+		return Thumbnail(data, "jpeg", 1, ThumbLong)
+	}
+}
+
 // thumbOptions are the decoders compared; bench_compare_test.go adds more.
 var thumbOptions = map[string]thumbFunc{
-	"turbojpeg":      func(data []byte) (image.Image, error) { return Thumbnail(data, "jpeg", 1, ThumbLong) },
-	"turbojpeg-pow2": withScales([]int{1, 2, 4, 8}),
-	"stdlib":         stdThumbnail,
+	"turbojpeg":            func(data []byte) (image.Image, error) { return Thumbnail(data, "jpeg", 1, ThumbLong) },
+	"turbojpeg-pow2":       withScales([]int{1, 2, 4, 8}),
+	"turbojpeg-catmullrom": withFilter(imaging.CatmullRom),
+	"turbojpeg-1x": func(data []byte) (image.Image, error) { // decode to ThumbLong, not twice that
+		img, err := Decode(data, "jpeg", ThumbLong)
+		if err != nil {
+			return nil, err
+		}
+		return Fit(img, ThumbLong), nil
+	},
+	"stdlib": stdThumbnail,
 }
 
 func runThumbs(b *testing.B, files [][]byte) {

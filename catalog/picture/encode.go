@@ -22,18 +22,12 @@ func EncodeJPEG(w io.Writer, img image.Image, q int) error {
 // opaque returns img in a form image/jpeg encodes quickly, laid on white
 // if it has transparent pixels.
 func opaque(img image.Image) image.Image {
-	switch m := img.(type) {
-	case *image.RGBA, *image.YCbCr, *image.Gray:
-		if isOpaque(img) {
-			return img
-		}
-	case *image.NRGBA:
-		if m.Opaque() {
-			// An opaque NRGBA has the same bytes as an RGBA.
+	if o, ok := img.(interface{ Opaque() bool }); ok && o.Opaque() {
+		if m, ok := img.(*image.NRGBA); ok {
+			// An opaque NRGBA has the bytes of an RGBA, which image/jpeg
+			// encodes without going through color.Color.
 			return &image.RGBA{Pix: m.Pix, Stride: m.Stride, Rect: m.Rect}
 		}
-	}
-	if isOpaque(img) {
 		return img
 	}
 	b := img.Bounds()
@@ -41,11 +35,4 @@ func opaque(img image.Image) image.Image {
 	draw.Draw(out, b, image.NewUniform(color.White), image.Point{}, draw.Src)
 	draw.Draw(out, b, img, b.Min, draw.Over)
 	return out
-}
-
-func isOpaque(img image.Image) bool {
-	if o, ok := img.(interface{ Opaque() bool }); ok {
-		return o.Opaque()
-	}
-	return false
 }

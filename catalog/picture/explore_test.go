@@ -1,41 +1,42 @@
 package picture
 
 import (
+	"image"
 	"testing"
 
 	"github.com/disintegration/imaging"
+	xdraw "golang.org/x/image/draw"
 )
-
-func BenchmarkXDecode(b *testing.B) {
-	files := benchFiles(b)
-	for _, ml := range []int{512, 256, 1} {
-		b.Run("minLong"+itoa(ml), func(b *testing.B) {
-			i := 0
-			cpu := startCPU()
-			for b.Loop() {
-				Decode(files[i%len(files)], "jpeg", ml)
-				i++
-			}
-			cpu.report(b)
-		})
-	}
-}
 
 func BenchmarkXResize(b *testing.B) {
 	files := benchFiles(b)
-	img, _ := Decode(files[1], "jpeg", 512)
-	b.Log(img.Bounds())
-	for name, f := range map[string]imaging.ResampleFilter{"lanczos": imaging.Lanczos, "catmull": imaging.CatmullRom, "linear": imaging.Linear, "box": imaging.Box} {
-		b.Run(name, func(b *testing.B) {
-			cpu := startCPU()
-			for b.Loop() {
-				imaging.Fit(img, 256, 256, f)
-			}
-			cpu.report(b)
-		})
+	for _, long := range []int{ThumbLong, PreviewLong} {
+		src, _ := Decode(files[0], "jpeg", long)
+		sb := src.Bounds()
+		w, h := long, sb.Dy()*long/sb.Dx()
+		b.Logf("%v -> %dx%d", sb.Size(), w, h)
+		for _, k := range []struct {
+			name string
+			f    func()
+		}{
+			{"imaging-lanczos", func() { imaging.Resize(src, w, h, imaging.Lanczos) }},
+			{"imaging-catmull", func() { imaging.Resize(src, w, h, imaging.CatmullRom) }},
+			{"xdraw-catmull", func() {
+				dst := image.NewRGBA(image.Rect(0, 0, w, h))
+				xdraw.CatmullRom.Scale(dst, dst.Rect, src, sb, xdraw.Src, nil)
+			}},
+			{"xdraw-bilinear", func() {
+				dst := image.NewRGBA(image.Rect(0, 0, w, h))
+				xdraw.BiLinear.Scale(dst, dst.Rect, src, sb, xdraw.Src, nil)
+			}},
+		} {
+			b.Run(k.name+"-"+string(rune('0'+long/100%10)), func(b *testing.B) {
+				cpu := startCPU()
+				for b.Loop() {
+					k.f()
+				}
+				cpu.report(b)
+			})
+		}
 	}
-}
-
-func itoa(i int) string {
-	return string(rune('0'+i/100%10)) + string(rune('0'+i/10%10)) + string(rune('0'+i%10))
 }

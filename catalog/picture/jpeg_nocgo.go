@@ -12,6 +12,9 @@ func Backend() string {
 // decodeJPEG decodes data at full size with image/jpeg: without cgo there
 // is no DCT scaling, so minLong is ignored.
 func decodeJPEG(data []byte, minLong int) (image.Image, error) {
+	if err := checkJPEG(data); err != nil {
+		return nil, err
+	}
 	return decodeJPEGStd(data)
 }
 

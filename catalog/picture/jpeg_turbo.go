@@ -33,6 +33,9 @@ func decodeJPEG(data []byte, minLong int) (image.Image, error) {
 	if len(data) == 0 {
 		return nil, errors.New("empty data")
 	}
+	if err := checkJPEG(data); err != nil {
+		return nil, err
+	}
 	h := C.tjInitDecompress()
 	if h == nil {
 		return nil, errors.New("cannot start the TurboJPEG decompressor")

@@ -53,5 +53,8 @@ func Fit(img image.Image, long int) image.Image {
 	if max(b.Dx(), b.Dy()) <= long {
 		return img
 	}
-	return imaging.Fit(img, long, long, imaging.Lanczos)
+	return imaging.Fit(img, long, long, fitFilter)
 }
+
+// fitFilter is the resampling filter of Fit (a variable for benchmarks).
+var fitFilter = imaging.Lanczos

@@ -57,6 +57,9 @@ func TestThumbnailSizes(t *testing.T) {
 				t.Fatal(err)
 			}
 			img, err := Thumbnail(data, strings.ToLower(ref.FileType), ref.Orientation, ThumbLong)
+			if img == nil && !hasDCTScaling {
+				t.Skipf("image/jpeg gives no partial image: %v", err)
+			}
 			if img == nil {
 				t.Fatalf("no thumbnail: %v", err)
 			}

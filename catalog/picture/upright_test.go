@@ -19,7 +19,7 @@ func TestUprightPixels(t *testing.T) {
 	}
 	tests := []struct {
 		orientation int
-		wide        bool                     // the result is w×h rather than h×w
+		wide        bool                      // the result is w×h rather than h×w
 		from        func(x, y int) (int, int) // stored pixel shown at (x, y)
 	}{
 		{0, true, func(x, y int) (int, int) { return x, y }},
