@@ -26,7 +26,12 @@ const revisedThreshold = 0.7
 // are flagged, never dropped with their links.
 func (c *Case) AddReport(ctx context.Context, path string, opt ReportOptions) (*ReportImport, error) {
 	abs := absPath(path)
-	fail := func(err error) (*ReportImport, error) { return nil, fmt.Errorf("add report %s: %w", abs, err) }
+	fail := func(err error) (*ReportImport, error) {
+		if strings.Contains(err.Error(), abs) {
+			return nil, fmt.Errorf("add report: %w", err) // the parser names the file already
+		}
+		return nil, fmt.Errorf("add report %s: %w", abs, err)
+	}
 	sha, err := hashFile(abs)
 	if err != nil {
 		return fail(unwrapPathError(err))

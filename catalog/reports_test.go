@@ -354,3 +354,56 @@ func TestLinksNotesTags(t *testing.T) {
 		t.Errorf("a deleted note is still found")
 	}
 }
+
+// TestReportFormatsStored imports the parser's sample reports in the four
+// formats and checks what the case stores: pages of a PDF paragraph that
+// runs across a page break, headings, paragraph numbers, Arabic intact.
+func TestReportFormatsStored(t *testing.T) {
+	ctx := context.Background()
+	c := openTestCase(t)
+	td := "reportparse/testdata/"
+	want := map[string]struct {
+		format string
+		n      int
+	}{
+		"report.txt": {"text", 8}, "report-ar.txt": {"text", 2}, "report.md": {"markdown", 14},
+		"report.html": {"html", 12}, "lo-report.pdf": {"pdf", 6},
+	}
+	for name, w := range want {
+		res, err := c.AddReport(ctx, td+name, ReportOptions{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		r := res.Report
+		if r.Format != w.format || res.Excerpts != w.n || r.Excerpts != w.n {
+			t.Errorf("%s: format %s, %d excerpts (stored %d); want %s, %d", name, r.Format, res.Excerpts, r.Excerpts, w.format, w.n)
+		}
+		es, _ := c.Excerpts(ctx, r.ID, false)
+		for i, e := range es {
+			if e.Paragraph != i+1 {
+				t.Errorf("%s: excerpt %d has paragraph %d", name, i, e.Paragraph)
+			}
+			if w.format != "pdf" && (e.Page != 0 || e.PageEnd != 0) {
+				t.Errorf("%s: a %s excerpt has pages %d–%d", name, w.format, e.Page, e.PageEnd)
+			}
+		}
+		if name != "lo-report.pdf" {
+			continue
+		}
+		if r.Pages != 2 || r.Title != "Tal Hamra: second visit" {
+			t.Errorf("PDF: %d pages, title %q", r.Pages, r.Title)
+		}
+		across := es[3]
+		if across.Page != 1 || across.PageEnd != 2 || !strings.HasSuffix(across.Text, "borrowed generator.") ||
+			across.Heading != "The covered market" || !strings.Contains(across.Citation(), "pp. 1–2, ¶ 4") {
+			t.Errorf("the paragraph across the page break: %+v, cited %q", across, across.Citation())
+		}
+		if ar := es[4]; ar.Page != 2 || !strings.Contains(ar.Text, "١٧ تشرين الأول ٢٠١٧") || ar.Heading != "شهادة من السوق" {
+			t.Errorf("the Arabic paragraph: %+v", ar)
+		}
+	}
+	hits, err := c.Search(ctx, "نجار", 10) // written نجّار, with a shadda
+	if err != nil || len(hits) != 1 || hits[0].Excerpt.Page != 2 {
+		t.Errorf("Arabic search across harakat: %v %v", hits, err)
+	}
+}
