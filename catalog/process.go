@@ -17,10 +17,10 @@ import (
 )
 
 // ThumbSize is the long side, in pixels, of the thumbnails made at import.
-const ThumbSize = 256
+const ThumbSize = picture.ThumbLong
 
 // PreviewSize is the long side, in pixels, of previews.
-const PreviewSize = 1600
+const PreviewSize = picture.PreviewLong
 
 // maxInMemory is the largest file read whole into memory; larger files are
 // hashed as a stream and cataloged without decoding.

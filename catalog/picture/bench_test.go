@@ -268,3 +268,16 @@ func BenchmarkImportLike(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkWriteFileAtomic writes a 20 kB thumbnail-sized file, fsync included.
+func BenchmarkWriteFileAtomic(b *testing.B) {
+	dir := b.TempDir()
+	data := make([]byte, 20<<10)
+	cpu := startCPU()
+	for b.Loop() {
+		if err := WriteFileAtomic(filepath.Join(dir, "t.jpg"), func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+			b.Fatal(err)
+		}
+	}
+	cpu.report(b)
+}

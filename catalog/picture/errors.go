@@ -7,8 +7,9 @@ import (
 
 // MaxPixels is the largest declared image size (width × height) that Decode
 // accepts. Larger images are refused before decoding with ErrTooLarge: a
-// full-size decode of MaxPixels takes about 800 MB.
-const MaxPixels = 200_000_000
+// full-size decode of MaxPixels takes about 1 GB. It is the same limit as
+// catalog/meta.MaxPixels (see there why 250 MP), kept equal by a test.
+const MaxPixels = 250_000_000
 
 var (
 	// ErrUnsupported is returned for a format this package cannot decode.

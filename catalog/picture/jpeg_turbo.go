@@ -24,7 +24,7 @@ func Backend() string {
 // decodeFlags: accurate DCT and fancy upsampling (the defaults), go on
 // after warnings so that a truncated file gives a partial image, and refuse
 // progressive files with more than 500 scans (a denial-of-service guard).
-var decodeFlags C.int = C.TJFLAG_LIMITSCANS
+const decodeFlags = C.TJFLAG_LIMITSCANS
 
 // decodeJPEG decodes data with TurboJPEG at the smallest DCT scale whose
 // long side is at least minLong. Grayscale JPEGs give *image.Gray, colour

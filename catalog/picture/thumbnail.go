@@ -18,10 +18,12 @@ const (
 // long side is long pixels (it never enlarges) and turns it upright by the
 // EXIF orientation. It serves for previews too (long = PreviewLong).
 //
-// The decode keeps at least twice the asked size before the Lanczos resize,
-// so that the result stays sharp and free of aliasing. As with Decode, a
-// damaged file may give an image together with an error wrapping
-// ErrPartial.
+// Thumbnails (long up to 512) are decoded at twice their size or more
+// before the Lanczos resize, which makes them as sharp as a resize of the
+// full-size image; larger pictures such as previews are decoded at their
+// size or more, which costs half as much (the resize of a large image is
+// slow) for a difference hard to see. As with Decode, a damaged file may
+// give an image together with an error wrapping ErrPartial.
 func Thumbnail(data []byte, format string, orientation, long int) (img image.Image, err error) {
 	if long <= 0 {
 		return nil, fmt.Errorf("thumbnail: invalid size %d", long)
@@ -31,7 +33,7 @@ func Thumbnail(data []byte, format string, orientation, long int) (img image.Ima
 			img, err = nil, fmt.Errorf("thumbnail: %v", r)
 		}
 	}()
-	img, err = Decode(data, format, 2*long)
+	img, err = Decode(data, format, decodeLong(long))
 	if img == nil {
 		if err == nil {
 			err = errors.New("no image")
@@ -43,6 +45,15 @@ func Thumbnail(data []byte, format string, orientation, long int) (img image.Ima
 		err = fmt.Errorf("thumbnail: %w", err)
 	}
 	return img, err
+}
+
+// decodeLong is the least long side Thumbnail decodes at for a picture
+// whose long side is long.
+func decodeLong(long int) int {
+	if long <= 2*ThumbLong {
+		return 2 * long
+	}
+	return long
 }
 
 // Fit resizes img with a Lanczos filter so that its long side is long

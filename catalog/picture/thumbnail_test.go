@@ -158,3 +158,36 @@ func TestThumbnailNeverEnlarges(t *testing.T) {
 		t.Error("Thumbnail with long 0 gave no error")
 	}
 }
+
+// TestThumbnailConcurrent makes thumbnails on several goroutines, as the
+// importer's workers do, and checks they equal those made one by one.
+func TestThumbnailConcurrent(t *testing.T) {
+	files := []string{"go-exif/NDM_8901.jpg", "exif-samples/jpg/hdr/canon_hdr_YES.jpg", "exif-samples/jpg/tests/35-empty.jpg", "exif-samples/tiff/BSG1.tiff"}
+	var data [][]byte
+	var want []image.Image
+	for _, f := range files {
+		d := readCorpus(t, f)
+		img, err := Thumbnail(d, "", 1, ThumbLong)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, want = append(data, d), append(want, img)
+	}
+	errs := make(chan error, 4*len(files))
+	for range 4 {
+		for i := range files {
+			go func() {
+				img, err := Thumbnail(data[i], "", 1, ThumbLong)
+				if err == nil && meanDiff(img, want[i]) != 0 {
+					err = errors.New(files[i] + ": differs when made concurrently")
+				}
+				errs <- err
+			}()
+		}
+	}
+	for range 4 * len(files) {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
