@@ -44,11 +44,7 @@ pixels of the before image; every compare mode and sheet then uses the fit.`,
 			if !reset && points == "" {
 				return fmt.Errorf("align: give --points FILE or --reset")
 			}
-			c, err := g.openExistingCase(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
+			c := g.c
 			if reset {
 				if err := c.SetAlignment(ctx, id, nil); err != nil {
 					return err
@@ -93,5 +89,5 @@ pixels of the before image; every compare mode and sheet then uses the fit.`,
 	cmd.Flags().StringVar(&points, "points", "", "JSON file of corresponding points")
 	cmd.Flags().BoolVar(&reset, "reset", false, "remove the pair's alignment")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the alignment as JSON")
-	return cmd
+	return needsCase(cmd, false)
 }

@@ -93,11 +93,8 @@ upright image. The annotations are on the image itself, or, with --pair and
 			if err := dec.Decode(&js); err != nil {
 				return fmt.Errorf("annotate: read %s: %w (want a JSON array of annotations)", file, err)
 			}
-			c, err := g.openExistingCase(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
+			c := g.c
+			var err error
 			var imageID int64
 			var pair *catalog.Pair
 			switch {
@@ -147,7 +144,7 @@ upright image. The annotations are on the image itself, or, with --pair and
 	cmd.Flags().StringVar(&file, "json", "", "the JSON file of annotations (- for standard input)")
 	cmd.Flags().Int64Var(&pairID, "pair", 0, "annotate one side of this pair")
 	cmd.Flags().StringVar(&side, "side", "", "before or after (with --pair)")
-	return cmd
+	return needsCase(cmd, false)
 }
 
 func newAnnotationsCmd(g *globals) *cobra.Command {
@@ -160,12 +157,8 @@ on the image itself. pair:ID: the pair's annotations on both sides, with those
 made on its two images.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			c, err := g.openExistingCase(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
+			ctx, c := cmd.Context(), g.c
+			var err error
 			var anns []*catalog.Annotation
 			var pair *catalog.Pair
 			if id, ok := pairRef(args[0]); ok {
@@ -201,5 +194,5 @@ made on its two images.`,
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
-	return cmd
+	return needsCase(cmd, false)
 }

@@ -23,12 +23,7 @@ func newAuditCmd(g *globals) *cobra.Command {
 		Short: "Print the case's audit trail (every change, oldest first)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			c, err := g.openExistingCase(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
+			ctx, c := cmd.Context(), g.c
 			es, err := c.Audit(ctx, object)
 			if err != nil {
 				return err
@@ -48,5 +43,5 @@ func newAuditCmd(g *globals) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
 	cmd.Flags().StringVar(&object, "object", "", "only entries about OBJECT (image:12, report:3, pair:2, ...)")
-	return cmd
+	return needsCase(cmd, false)
 }

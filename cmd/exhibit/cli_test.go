@@ -30,7 +30,8 @@ func corpusDir(t testing.TB) string {
 // run runs the exhibit command line in-process and returns its output.
 func run(t testing.TB, args ...string) (string, error) {
 	t.Helper()
-	cmd := newRootCmd()
+	cmd, cleanup := newRootCmd()
+	defer cleanup()
 	var out bytes.Buffer
 	cmd.SetOut(&out)
 	cmd.SetErr(&out)

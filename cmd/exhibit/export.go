@@ -24,11 +24,8 @@ func newExportCmd(g *globals) *cobra.Command {
 			if kind != "csv" && kind != "geojson" {
 				return fmt.Errorf("export %q: want csv or geojson (sheets: exhibit sheet; images: exhibit render)", kind)
 			}
-			c, err := g.openExistingCase(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
+			c := g.c
+			var err error
 			var w io.Writer = cmd.OutOrStdout()
 			var f *os.File
 			if out != "" {
@@ -66,5 +63,5 @@ func newExportCmd(g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVarP(&out, "out", "o", "", "write to FILE (recorded in the audit trail with its SHA-256) instead of standard output")
-	return cmd
+	return needsCase(cmd, false)
 }

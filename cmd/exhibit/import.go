@@ -54,13 +54,7 @@ Ctrl-C stops the import and keeps what was cataloged; run it again to resume.`,
 					return fmt.Errorf("import %s: %w", a, errors.Unwrap(err))
 				}
 			}
-			ctx, stop := signalContext()
-			defer stop()
-			c, err := g.openCase(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
+			ctx, c := cmd.Context(), g.c
 
 			opt := catalog.ImportOptions{Workers: workers}
 			var bar *progressbar.ProgressBar
@@ -96,7 +90,7 @@ Ctrl-C stops the import and keeps what was cataloged; run it again to resume.`,
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "also list the files skipped as not images")
 	cmd.Flags().IntVar(&workers, "workers", 0, "files processed at once (default: one per CPU)")
-	return cmd
+	return needsCase(cmd, true)
 }
 
 // newBar makes a progress bar on standard error with count, rate and time left.

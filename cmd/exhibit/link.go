@@ -63,11 +63,7 @@ func newLinkCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			c, err := g.openExistingCase(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
+			c := g.c
 			im, err := c.FindImage(ctx, args[0])
 			if err != nil {
 				return err
@@ -86,7 +82,7 @@ func newLinkCmd(g *globals) *cobra.Command {
 	cmd.Flags().StringVar(&note, "note", "", "why they are linked")
 	cmd.Flags().StringVar(&region, "region", "", "the part of the image: X,Y,W,H in fractions of the upright image (0..1)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the link as JSON")
-	return cmd
+	return needsCase(cmd, false)
 }
 
 func newUnlinkCmd(g *globals) *cobra.Command {
@@ -101,12 +97,7 @@ func newUnlinkCmd(g *globals) *cobra.Command {
 			return cobra.ExactArgs(2)(cmd, args)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			c, err := g.openExistingCase(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
+			ctx, c := cmd.Context(), g.c
 			if linkID != 0 {
 				if err := c.RemoveLink(ctx, linkID); err != nil {
 					return err
@@ -131,7 +122,7 @@ func newUnlinkCmd(g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().Int64Var(&linkID, "link", 0, "remove the link with this id")
-	return cmd
+	return needsCase(cmd, false)
 }
 
 func newNoteCmd(g *globals) *cobra.Command {
@@ -146,12 +137,7 @@ func newNoteCmd(g *globals) *cobra.Command {
 			return cobra.MinimumNArgs(2)(cmd, args)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			c, err := g.openExistingCase(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
+			ctx, c := cmd.Context(), g.c
 			if del != 0 {
 				if err := c.DeleteNote(ctx, del); err != nil {
 					return err
@@ -172,7 +158,7 @@ func newNoteCmd(g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().Int64Var(&del, "delete", 0, "delete the note with this id")
-	return cmd
+	return needsCase(cmd, false)
 }
 
 func newTagCmd(g *globals) *cobra.Command {
@@ -187,12 +173,7 @@ func newTagCmd(g *globals) *cobra.Command {
 			return cobra.MinimumNArgs(2)(cmd, args)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			c, err := g.openExistingCase(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
+			ctx, c := cmd.Context(), g.c
 			if list {
 				ts, err := c.AllTags(ctx)
 				if err != nil {
@@ -227,7 +208,7 @@ func newTagCmd(g *globals) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&remove, "remove", false, "remove the tags instead")
 	cmd.Flags().BoolVar(&list, "list", false, "list every tag with its count")
-	return cmd
+	return needsCase(cmd, false)
 }
 
 type suggestJSON struct {
@@ -250,12 +231,7 @@ func newSuggestCmd(g *globals) *cobra.Command {
 		Short: "List excerpts that mention the image's capture date",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			c, err := g.openExistingCase(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
+			ctx, c := cmd.Context(), g.c
 			im, err := c.FindImage(ctx, args[0])
 			if err != nil {
 				return err
@@ -287,7 +263,7 @@ func newSuggestCmd(g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
-	return cmd
+	return needsCase(cmd, false)
 }
 
 // regionJSON is a region as [x, y, w, h], or nil for the whole image.

@@ -23,12 +23,8 @@ func newLsCmd(g *globals) *cobra.Command {
 		Short: "List the images of the case",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			c, err := g.openExistingCase(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
+			ctx, c := cmd.Context(), g.c
+			var err error
 			if failed {
 				fs, err := c.Failures(ctx)
 				if err != nil {
@@ -106,7 +102,7 @@ func newLsCmd(g *globals) *cobra.Command {
 	fl.StringVar(&camera, "camera", "", "only images whose make, model or lens contains TEXT")
 	fl.BoolVar(&failed, "failed", false, "list the files that could not be cataloged, with why")
 	fl.StringVar(&sortBy, "sort", "taken", "order: taken, imported or name")
-	return cmd
+	return needsCase(cmd, false)
 }
 
 // parseNear reads "LAT,LON,KM".

@@ -14,7 +14,10 @@ import (
 var version = "0.1.0-dev"
 
 func main() {
-	if err := newRootCmd().Execute(); err != nil {
+	root, cleanup := newRootCmd()
+	err := root.Execute()
+	cleanup()
+	if err != nil {
 		msg := strings.ReplaceAll(err.Error(), "\n", "; ")
 		fmt.Fprintln(os.Stderr, "exhibit: "+msg)
 		os.Exit(1)

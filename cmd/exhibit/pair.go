@@ -55,12 +55,7 @@ With one pair id, change its title, notes, date window, swap its images, or
 delete it (its images and the record of its annotations are kept).`,
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			c, err := g.openExistingCase(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
+			ctx, c := cmd.Context(), g.c
 			var p *catalog.Pair
 			if len(args) == 2 {
 				a, err := c.FindImage(ctx, args[0])
@@ -123,7 +118,7 @@ delete it (its images and the record of its annotations are kept).`,
 	fl.BoolVar(&swap, "swap", false, "swap the before and after images (resets the alignment)")
 	fl.BoolVar(&del, "delete", false, "delete the pair")
 	fl.BoolVar(&asJSON, "json", false, "print the pair as JSON")
-	return cmd
+	return needsCase(cmd, false)
 }
 
 func newPairsCmd(g *globals) *cobra.Command {
@@ -133,12 +128,7 @@ func newPairsCmd(g *globals) *cobra.Command {
 		Short: "List the before/after pairs",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			c, err := g.openExistingCase(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
+			ctx, c := cmd.Context(), g.c
 			ps, err := c.Pairs(ctx)
 			if err != nil {
 				return err
@@ -163,5 +153,5 @@ func newPairsCmd(g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
-	return cmd
+	return needsCase(cmd, false)
 }

@@ -30,13 +30,7 @@ file written is recorded in the audit trail with its own SHA-256.`,
 			if out == "" {
 				return fmt.Errorf("render: give the output file with -o OUT.png")
 			}
-			ctx, stop := signalContext()
-			defer stop()
-			c, err := g.openExistingCase(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
+			ctx, c := cmd.Context(), g.c
 			im, err := c.FindImage(ctx, args[0])
 			if err != nil {
 				return err
@@ -82,7 +76,7 @@ file written is recorded in the audit trail with its own SHA-256.`,
 	}
 	cmd.Flags().StringVarP(&out, "out", "o", "", "the PNG file to write")
 	cmd.Flags().Int64Var(&pairID, "pair", 0, "also draw the annotations made on this image in PAIR")
-	return cmd
+	return needsCase(cmd, false)
 }
 
 // writePNG writes img to path through a temporary file, so that an

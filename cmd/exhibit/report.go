@@ -47,13 +47,7 @@ page (PDF) and paragraph. Importing a new version of a report (same path, or
 longer has are flagged, never dropped. Nothing is fetched from the network.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx, stop := signalContext()
-			defer stop()
-			c, err := g.openCase(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
+			ctx, c := cmd.Context(), g.c
 			res, err := c.AddReport(ctx, args[0], opt)
 			if err != nil {
 				return err
@@ -89,7 +83,7 @@ longer has are flagged, never dropped. Nothing is fetched from the network.`,
 	fl.StringVar(&opt.Source, "source", "", "where the report comes from (a URL, never fetched)")
 	fl.Int64Var(&opt.Replace, "replace", 0, "import FILE as a new version of report ID")
 	fl.BoolVar(&asJSON, "json", false, "print the result as JSON")
-	return cmd
+	return needsCase(cmd, true)
 }
 
 type excerptJSON struct {
@@ -133,12 +127,7 @@ func newReportShowCmd(g *globals) *cobra.Command {
 		Short: "List a report's excerpts with the images linked to each",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			c, err := g.openExistingCase(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
+			ctx, c := cmd.Context(), g.c
 			r, err := c.FindReport(ctx, args[0])
 			if err != nil {
 				return err
@@ -183,7 +172,7 @@ func newReportShowCmd(g *globals) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON object")
 	cmd.Flags().BoolVar(&withGone, "all", false, "also list excerpts no longer in the current version")
-	return cmd
+	return needsCase(cmd, false)
 }
 
 func newReportListCmd(g *globals) *cobra.Command {
@@ -193,12 +182,7 @@ func newReportListCmd(g *globals) *cobra.Command {
 		Short: "List the case's reports",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			c, err := g.openExistingCase(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
+			ctx, c := cmd.Context(), g.c
 			rs, err := c.Reports(ctx)
 			if err != nil {
 				return err
@@ -229,7 +213,7 @@ func newReportListCmd(g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
-	return cmd
+	return needsCase(cmd, false)
 }
 
 func joinIDs(ids []int64) string {

@@ -12,12 +12,67 @@ import (
 	"github.com/exhibit-app/exhibit/catalog"
 )
 
-// globals are the flags every command takes.
+// globals are the flags every command takes, and the case the command
+// works on.
 type globals struct {
 	caseDir string
+	// c is the case, opened before a command that declares it needs one
+	// (see needsCase) and closed by cleanup.
+	c    *catalog.Case
+	stop context.CancelFunc
 }
 
-func newRootCmd() *cobra.Command {
+// The values of a command's "case" annotation.
+const (
+	caseAnnotation = "case"
+	caseExisting   = "existing" // the case must exist: commands that read
+	caseCreate     = "create"   // the case is created if needed: import, report add
+)
+
+// needsCase marks cmd as working on the case: it is opened (created when
+// create is set) before cmd runs, as g.c.
+func needsCase(cmd *cobra.Command, create bool) *cobra.Command {
+	if cmd.Annotations == nil {
+		cmd.Annotations = map[string]string{}
+	}
+	cmd.Annotations[caseAnnotation] = caseExisting
+	if create {
+		cmd.Annotations[caseAnnotation] = caseCreate
+	}
+	return cmd
+}
+
+// before runs ahead of every command: its context is cancelled on Ctrl-C
+// or SIGTERM, so long commands stop cleanly and keep what they did, and
+// the case is opened for the commands that need it.
+func (g *globals) before(cmd *cobra.Command, args []string) error {
+	ctx, stop := signalContext()
+	g.stop = stop
+	cmd.SetContext(ctx)
+	var err error
+	switch cmd.Annotations[caseAnnotation] {
+	case caseExisting:
+		g.c, err = g.openExistingCase(ctx)
+	case caseCreate:
+		g.c, err = g.openCase(ctx)
+	}
+	return err
+}
+
+// cleanup closes what before opened.
+func (g *globals) cleanup() {
+	if g.c != nil {
+		g.c.Close()
+		g.c = nil
+	}
+	if g.stop != nil {
+		g.stop()
+	}
+}
+
+// newRootCmd returns the command line and the function to call once it
+// has run.
+func newRootCmd() (*cobra.Command, func()) {
 	g := &globals{}
 	root := &cobra.Command{
 		Use:   "exhibit",
@@ -36,6 +91,7 @@ A case is a folder (for example Raqqa.exhibit/). Every command takes
 			return runGUI(g, cmd.Flags().Changed("case"))
 		},
 	}
+	root.PersistentPreRunE = g.before
 	root.PersistentFlags().StringVar(&g.caseDir, "case", "", "the case folder (default: Default.exhibit in the user's data folder)")
 	root.AddCommand(
 		newImportCmd(g),
@@ -47,7 +103,7 @@ A case is a folder (for example Raqqa.exhibit/). Every command takes
 	for _, add := range extraCommands {
 		root.AddCommand(add(g))
 	}
-	return root
+	return root, g.cleanup
 }
 
 // extraCommands lets each file register its subcommands.

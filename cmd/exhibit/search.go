@@ -41,12 +41,7 @@ diacritics are folded (Latin accents, Arabic harakat). Words must all match;
 "an exact phrase", strik* (prefix), OR and NOT work.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			c, err := g.openExistingCase(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
+			ctx, c := cmd.Context(), g.c
 			hits, err := c.Search(ctx, strings.Join(args, " "), limit)
 			if err != nil {
 				return err
@@ -84,5 +79,5 @@ diacritics are folded (Latin accents, Arabic harakat). Words must all match;
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
 	cmd.Flags().IntVar(&limit, "limit", 50, "at most N hits")
-	return cmd
+	return needsCase(cmd, false)
 }

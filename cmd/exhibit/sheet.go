@@ -45,13 +45,8 @@ its SHA-256. --created fixes the export time printed (for reproducible files).`,
 				}
 				opt.Created = t
 			}
-			ctx, stop := signalContext()
-			defer stop()
-			c, err := g.openExistingCase(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
+			ctx, c := cmd.Context(), g.c
+			var err error
 			var t export.Target
 			for _, a := range args {
 				if images {
@@ -90,5 +85,5 @@ its SHA-256. --created fixes the export time printed (for reproducible files).`,
 	fl.BoolVar(&landscape, "landscape", false, "landscape pages")
 	fl.BoolVar(&images, "image", false, "the arguments are images (one sheet each), not pairs")
 	fl.StringVar(&created, "created", "", "the export time printed and stored in the PDF (RFC 3339; default now)")
-	return cmd
+	return needsCase(cmd, false)
 }

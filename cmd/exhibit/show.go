@@ -18,12 +18,7 @@ func newShowCmd(g *globals) *cobra.Command {
 		Short: "Print everything known about one image",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			c, err := g.openExistingCase(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
+			ctx, c := cmd.Context(), g.c
 			im, err := c.FindImage(ctx, args[0])
 			if err != nil {
 				return err
@@ -40,7 +35,7 @@ func newShowCmd(g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON object")
-	return cmd
+	return needsCase(cmd, false)
 }
 
 // imageDetail gathers everything known about one image.

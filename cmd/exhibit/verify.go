@@ -26,13 +26,7 @@ func newVerifyCmd(g *globals) *cobra.Command {
 SHA-256 recorded at import. Exit status 1 when any file changed or is missing.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx, stop := signalContext()
-			defer stop()
-			c, err := g.openExistingCase(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
+			ctx, c := cmd.Context(), g.c
 			var bar *progressbar.ProgressBar
 			progress := func(done, total int) {
 				if bar == nil {
@@ -78,5 +72,5 @@ SHA-256 recorded at import. Exit status 1 when any file changed or is missing.`,
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of every file checked")
-	return cmd
+	return needsCase(cmd, false)
 }
