@@ -47,15 +47,20 @@ Originals are opened read-only and never changed. Re-running adds only what
 is new or changed; a file that moved is recognised by its SHA-256. A file that
 cannot be read or decoded is reported with its reason and the import goes on.
 Ctrl-C stops the import and keeps what was cataloged; run it again to resume.`,
-		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		// The paths are checked before the case is opened (or created).
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return errors.New("import: give the files or folders to import")
+			}
 			for _, a := range args {
 				if _, err := os.Stat(a); err != nil {
 					return fmt.Errorf("import %s: %w", a, errors.Unwrap(err))
 				}
 			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx, c := cmd.Context(), g.c
-
 			opt := catalog.ImportOptions{Workers: workers}
 			var bar *progressbar.ProgressBar
 			if isatty.IsTerminal(os.Stderr.Fd()) {
