@@ -6,59 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
-	"regexp"
 	"strings"
 )
-
-var colorRE = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
-
-// DefaultColor and DefaultWidth are used when an annotation gives none.
-const (
-	DefaultColor = "#E53935"
-	DefaultWidth = 4.0
-)
-
-// Validate checks an annotation: a known kind with the right number of
-// points, every point within the image (0..1), a colour "#RRGGBB" and a
-// sensible stroke width.
-func (a *Annotation) Validate() error {
-	n := len(a.Points)
-	switch a.Kind {
-	case KindRect, KindEllipse, KindArrow:
-		if n != 2 {
-			return fmt.Errorf("a %s has 2 points, not %d", a.Kind, n)
-		}
-	case KindPolyline:
-		if n < 2 {
-			return fmt.Errorf("a polyline has at least 2 points, not %d", n)
-		}
-	case KindCallout, KindText:
-		if n != 1 {
-			return fmt.Errorf("a %s has 1 point, not %d", a.Kind, n)
-		}
-	default:
-		return fmt.Errorf("unknown kind %q (rect, ellipse, arrow, polyline, callout or text)", a.Kind)
-	}
-	for _, p := range a.Points {
-		if math.IsNaN(p.X) || math.IsNaN(p.Y) || p.X < 0 || p.X > 1 || p.Y < 0 || p.Y > 1 {
-			return fmt.Errorf("point [%g, %g] is outside the image: points are fractions 0..1 of the upright image", p.X, p.Y)
-		}
-	}
-	if !colorRE.MatchString(a.Color) {
-		return fmt.Errorf("colour %q is not #RRGGBB", a.Color)
-	}
-	if !(a.Width > 0 && a.Width <= 100) {
-		return fmt.Errorf("width %g is not between 0 and 100", a.Width)
-	}
-	if a.Kind == KindText && strings.TrimSpace(a.Label) == "" {
-		return errors.New("a text label needs a label")
-	}
-	if a.Number < 0 {
-		return fmt.Errorf("callout number %d is negative", a.Number)
-	}
-	return nil
-}
 
 // AnnotationScope selects annotations: those of one image (made on the
 // image itself), or those of a pair (made in the pair, on either side),
@@ -169,12 +118,6 @@ func (c *Case) AddAnnotations(ctx context.Context, anns []Annotation) ([]*Annota
 			if a.Width == 0 {
 				a.Width = DefaultWidth
 			}
-			if err := a.Validate(); err != nil {
-				return fmt.Errorf("annotation %d: %w", i+1, err)
-			}
-			if err := c.checkScope(ctx, &a); err != nil {
-				return fmt.Errorf("annotation %d: %w", i+1, err)
-			}
 			if a.Kind == KindCallout && a.Number == 0 {
 				n, err := nextCalloutNumber(ctx, tx, &a)
 				if err != nil {
@@ -182,8 +125,11 @@ func (c *Case) AddAnnotations(ctx context.Context, anns []Annotation) ([]*Annota
 				}
 				a.Number = n
 			}
-			if a.Kind != KindCallout {
-				a.Number = 0
+			if err := a.Validate(); err != nil {
+				return fmt.Errorf("annotation %d: %w", i+1, err)
+			}
+			if err := c.checkScope(ctx, &a); err != nil {
+				return fmt.Errorf("annotation %d: %w", i+1, err)
 			}
 			pts, _ := json.Marshal(a.Points)
 			r, err := tx.ExecContext(ctx, `INSERT INTO annotations(image_id, pair_id, kind, points, color, width, label, note, number, created_at, updated_at)

@@ -9,7 +9,7 @@ import (
 
 func TestFitAlignmentRoundTrip(t *testing.T) {
 	want := Transform{Kind: "affine", M: [6]float64{0.98, 0.05, 0.02, -0.04, 1.01, -0.03}}
-	after := []catalog.Point{{0.1, 0.1}, {0.9, 0.15}, {0.5, 0.9}, {0.2, 0.7}}
+	after := []catalog.Point{{X: 0.1, Y: 0.1}, {X: 0.9, Y: 0.15}, {X: 0.5, Y: 0.9}, {X: 0.2, Y: 0.7}}
 	var before []catalog.Point
 	for _, p := range after {
 		before = append(before, want.Apply(p))

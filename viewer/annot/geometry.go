@@ -5,44 +5,26 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/exhibit-app/exhibit/catalog"
 )
 
 // Limits and defaults of an annotation's geometry, in 1000-px units where
-// they are lengths (see the package documentation).
+// they are lengths (see the package documentation). They are the catalog's:
+// one set of rules for what is stored and what is drawn.
 const (
-	// DefaultWidth is the stroke width drawn when an annotation's Width is 0.
-	DefaultWidth = 3.0
-	// MaxWidth is the widest stroke Validate accepts.
-	MaxWidth = 50.0
-	// PointTolerance is how far outside [0,1] a point may lie and still be
-	// valid: floating-point noise from a zoomed view or an alignment, not
-	// a mark off the image. Such points are clamped when drawn or edited.
-	PointTolerance = 1e-6
-	// MaxLabelRunes is the longest label Validate accepts.
-	MaxLabelRunes = 500
-	// MaxPolylinePoints is the most vertices a polyline may have.
-	MaxPolylinePoints = 10000
+	DefaultWidth      = catalog.DefaultWidth
+	MaxWidth          = catalog.MaxWidth
+	PointTolerance    = catalog.PointTolerance
+	MaxLabelRunes     = catalog.MaxLabelRunes
+	MaxPolylinePoints = catalog.MaxPolylinePoints
 )
 
 // ErrInvalid is wrapped by every error Validate returns.
 var ErrInvalid = errors.New("invalid annotation")
 
 // pointCount returns how many points an annotation of the kind has.
-func pointCount(k catalog.AnnotationKind) (lo, hi int, ok bool) {
-	switch k {
-	case catalog.KindRect, catalog.KindEllipse, catalog.KindArrow:
-		return 2, 2, true
-	case catalog.KindPolyline:
-		return 2, MaxPolylinePoints, true
-	case catalog.KindCallout, catalog.KindText:
-		return 1, 1, true
-	}
-	return 0, 0, false
-}
+func pointCount(k catalog.AnnotationKind) (lo, hi int, ok bool) { return catalog.PointCount(k) }
 
 // Validate reports whether an annotation can be stored and drawn. It
 // checks, with a message fit for the user:
@@ -64,56 +46,8 @@ func pointCount(k catalog.AnnotationKind) (lo, hi int, ok bool) {
 //
 // The error wraps ErrInvalid.
 func Validate(a catalog.Annotation) error {
-	lo, hi, ok := pointCount(a.Kind)
-	if !ok {
-		return fmt.Errorf("%w: unknown kind %q", ErrInvalid, a.Kind)
-	}
-	n := len(a.Points)
-	switch {
-	case n < lo || n > hi:
-		if lo == hi {
-			return fmt.Errorf("%w: a %s needs %d point(s), has %d", ErrInvalid, a.Kind, lo, n)
-		}
-		return fmt.Errorf("%w: a %s needs %d to %d points, has %d", ErrInvalid, a.Kind, lo, hi, n)
-	}
-	for i, p := range a.Points {
-		if !finite(p.X) || !finite(p.Y) {
-			return fmt.Errorf("%w: %s point %d is not a number", ErrInvalid, a.Kind, i+1)
-		}
-		if p.X < -PointTolerance || p.X > 1+PointTolerance || p.Y < -PointTolerance || p.Y > 1+PointTolerance {
-			return fmt.Errorf("%w: %s point %d (%.4g, %.4g) is outside the image", ErrInvalid, a.Kind, i+1, p.X, p.Y)
-		}
-	}
-	switch a.Kind {
-	case catalog.KindRect, catalog.KindEllipse:
-		if dist(a.Points[0], a.Points[1]) < PointTolerance {
-			return fmt.Errorf("%w: a %s needs two distinct corners", ErrInvalid, a.Kind)
-		}
-	case catalog.KindArrow:
-		if dist(a.Points[0], a.Points[1]) < PointTolerance {
-			return fmt.Errorf("%w: an arrow's tail and head are at the same place", ErrInvalid)
-		}
-	}
-	if _, err := ParseColor(a.Color); err != nil {
+	if err := a.Validate(); err != nil {
 		return fmt.Errorf("%w: %v", ErrInvalid, err)
-	}
-	if !finite(a.Width) || a.Width < 0 || a.Width > MaxWidth {
-		return fmt.Errorf("%w: width %g is not between 0 and %g", ErrInvalid, a.Width, MaxWidth)
-	}
-	if a.Kind == catalog.KindCallout && a.Number < 1 {
-		return fmt.Errorf("%w: a callout needs a number of 1 or more, has %d", ErrInvalid, a.Number)
-	}
-	if a.Kind != catalog.KindCallout && a.Number != 0 {
-		return fmt.Errorf("%w: only callouts have a number (a %s has %d)", ErrInvalid, a.Kind, a.Number)
-	}
-	if !utf8.ValidString(a.Label) {
-		return fmt.Errorf("%w: the label is not valid text (UTF-8)", ErrInvalid)
-	}
-	if n := utf8.RuneCountInString(a.Label); n > MaxLabelRunes {
-		return fmt.Errorf("%w: the label has %d characters, at most %d are allowed", ErrInvalid, n, MaxLabelRunes)
-	}
-	if a.Kind == catalog.KindText && strings.TrimSpace(a.Label) == "" {
-		return fmt.Errorf("%w: a text annotation needs a label", ErrInvalid)
 	}
 	return nil
 }

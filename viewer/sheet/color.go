@@ -1,0 +1,35 @@
+package sheet
+
+import "github.com/exhibit-app/exhibit/viewer/annot"
+
+// rgb is a colour with 0..255 channels.
+type rgb struct{ r, g, b int }
+
+// Colours of the sheet itself.
+var (
+	textColor  = rgb{25, 25, 25}
+	muted      = rgb{90, 90, 90}
+	ruleColor  = rgb{150, 150, 150}
+	quoteBar   = rgb{180, 180, 180}
+	white      = rgb{255, 255, 255}
+	black      = rgb{0, 0, 0}
+	defaultRed = rgb{229, 57, 53} // annotations whose colour cannot be read
+)
+
+// annotationColor reads an annotation's "#RRGGBB" colour; one that cannot
+// be read is drawn in red.
+func annotationColor(s string) rgb {
+	c, err := annot.ParseColor(s)
+	if err != nil {
+		return defaultRed
+	}
+	return rgb{int(c.R), int(c.G), int(c.B)}
+}
+
+// onColor returns black or white, whichever reads better on c.
+func onColor(c rgb) rgb {
+	if 0.299*float64(c.r)+0.587*float64(c.g)+0.114*float64(c.b) > 160 {
+		return black
+	}
+	return white
+}

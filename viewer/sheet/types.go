@@ -1,0 +1,72 @@
+package sheet
+
+import (
+	"image"
+	"time"
+
+	"github.com/exhibit-app/exhibit/catalog"
+)
+
+// Options applies to a whole document.
+type Options struct {
+	// Paper is "A4" (the default when empty) or "Letter".
+	Paper string
+	// Landscape turns the pages a quarter turn.
+	Landscape bool
+	// Created is the export time printed in the footer and stored as the
+	// PDF's creation date. A fixed value makes the output byte for byte
+	// reproducible; the zero value means now.
+	Created time.Time
+	// Version is Exhibit's version, printed in the footer.
+	Version string
+	// CaseName is printed in the header of every sheet.
+	CaseName string
+}
+
+// Sheet is one comparison sheet. Each sheet starts on a new page.
+type Sheet struct {
+	Title    string
+	Subtitle string // e.g. "Pair 3"
+	// Images holds one panel (a single image sheet) or two (before, after).
+	Images []Panel
+	// DateWindow says between which times the change happened, e.g.
+	// "not before 2017-10-12T14:03:00+03:00 — not after 2017-10-19T09:12:00+03:00";
+	// empty for a single image.
+	DateWindow string
+	Notes      string
+	Excerpts   []Quote
+	// AlignmentNote says how the after image was aligned to the before
+	// image, if it was.
+	AlignmentNote string
+}
+
+// Panel is one image of a sheet with what identifies it.
+type Panel struct {
+	Label string // "Before", "After", or "" for a single image
+	// Image is upright (and, for an aligned after image, already warped
+	// into the before image's frame), at full resolution or as a large
+	// preview. It is reduced for print, never enlarged.
+	Image image.Image
+	// Annotations are in fractions of Image (0..1).
+	Annotations []catalog.Annotation
+
+	TakenAt       string // capture time with its offset, as it should be printed
+	Camera        string
+	Lat, Lon, Alt *float64 // decimal degrees, metres
+	FileName      string
+	SHA256        string // of the original file, 64 hex digits
+	ImageID       int64  // the catalog id; 0 when none
+}
+
+// Quote is a report excerpt linked to the sheet's images.
+type Quote struct {
+	Text        string
+	ReportTitle string
+	// Page and PageEnd locate the excerpt in a PDF report (PageEnd is 0 or
+	// equal to Page for a single page); 0 when the report is not a PDF.
+	Page, PageEnd int
+	// Paragraph is the paragraph number in the report, from 1; 0 when
+	// unknown.
+	Paragraph int
+	Note      string
+}
