@@ -4,9 +4,9 @@
 // strings) sorts before github.com/jeandeaual/go-locale, which Fyne's lang
 // package reads at its own initialization.
 //
-// Without it, a C or C.UTF-8 locale (the default in many containers) makes
-// Fyne log "Error parsing user locale C" on standard error on every run of
-// every command, even a headless one.
+// Without it, a C.UTF-8 locale (the default in many containers and Debian
+// images) makes Fyne log "Error parsing user locale C" on standard error on
+// every run of every command, even a headless one.
 package locale
 
 import (
@@ -16,16 +16,22 @@ import (
 
 func init() { Fix() }
 
-// Fix replaces, in this process's environment, locale variables naming the
-// C or POSIX locale with en_US.UTF-8 (what C means to a person). Other
-// values are left alone.
+// Fix sets LANGUAGE=en when the locale in effect (LC_ALL, LC_MESSAGES or
+// LANG, the first set) is the C or POSIX locale with an encoding
+// ("C.UTF-8"), which Fyne cannot parse, and LANGUAGE is not set. LANGUAGE
+// only chooses the language of messages: the locale itself is untouched.
 func Fix() {
+	if os.Getenv("LANGUAGE") != "" {
+		return
+	}
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		v := os.Getenv(k)
-		lang, _, _ := strings.Cut(v, ".")
-		lang, _, _ = strings.Cut(lang, "@")
-		if lang == "C" || lang == "POSIX" {
-			os.Setenv(k, "en_US.UTF-8")
+		if v == "" {
+			continue
 		}
+		if strings.HasPrefix(v, "C.") || strings.HasPrefix(v, "POSIX.") {
+			os.Setenv("LANGUAGE", "en")
+		}
+		return
 	}
 }

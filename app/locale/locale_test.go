@@ -6,20 +6,25 @@ import (
 )
 
 func TestFix(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"C", "en_US.UTF-8"},
-		{"C.UTF-8", "en_US.UTF-8"},
-		{"POSIX", "en_US.UTF-8"},
-		{"fr_FR.UTF-8", "fr_FR.UTF-8"},
-		{"ar_SY.UTF-8@latin", "ar_SY.UTF-8@latin"},
-		{"", ""},
+	for _, tc := range []struct{ lcAll, lang, language, want string }{
+		{"", "C.UTF-8", "", "en"},
+		{"", "C.utf8", "", "en"},
+		{"C.UTF-8", "fr_FR.UTF-8", "", "en"},
+		{"", "C", "", ""}, // Fyne reads plain C as English already
+		{"", "fr_FR.UTF-8", "", ""},
+		{"", "C.UTF-8", "ar", "ar"}, // the user's choice stays
+		{"", "", "", ""},
 	} {
-		t.Setenv("LANG", tc.in)
-		t.Setenv("LC_ALL", "")
+		t.Setenv("LC_ALL", tc.lcAll)
 		t.Setenv("LC_MESSAGES", "")
+		t.Setenv("LANG", tc.lang)
+		t.Setenv("LANGUAGE", tc.language)
 		Fix()
-		if got := os.Getenv("LANG"); got != tc.want {
-			t.Errorf("LANG=%q: got %q, want %q", tc.in, got, tc.want)
+		if got := os.Getenv("LANGUAGE"); got != tc.want {
+			t.Errorf("LC_ALL=%q LANG=%q LANGUAGE=%q: LANGUAGE became %q, want %q", tc.lcAll, tc.lang, tc.language, got, tc.want)
+		}
+		if os.Getenv("LANG") != tc.lang {
+			t.Errorf("LANG changed")
 		}
 	}
 }
