@@ -6,6 +6,8 @@ import (
 	"image"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 
 	"github.com/disintegration/imaging"
 
@@ -20,7 +22,8 @@ type Target struct {
 }
 
 // Progress is told, after each sheet is gathered, how many are done of how
-// many; the PDF is written after the last.
+// many; the PDF is written after the last. It may be called from several
+// goroutines, one at a time.
 type Progress func(done, total int)
 
 // WriteSheets gathers the sheets of t and writes them as one PDF at path
@@ -34,32 +37,9 @@ func WriteSheets(ctx context.Context, c *catalog.Case, t Target, path string, op
 	if opt.CaseName == "" {
 		opt.CaseName = c.Name()
 	}
-	var sheets []sheet.Sheet
-	for _, id := range t.Pairs {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		s, err := PairSheet(ctx, c, id)
-		if err != nil {
-			return nil, err
-		}
-		sheets = append(sheets, *s)
-		if progress != nil {
-			progress(len(sheets), total)
-		}
-	}
-	for _, id := range t.Images {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		s, err := ImageSheet(ctx, c, id)
-		if err != nil {
-			return nil, err
-		}
-		sheets = append(sheets, *s)
-		if progress != nil {
-			progress(len(sheets), total)
-		}
+	sheets, err := gather(ctx, c, t, progress)
+	if err != nil {
+		return nil, err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".exhibit-*.pdf")
 	if err != nil {
@@ -77,6 +57,77 @@ func WriteSheets(ctx context.Context, c *catalog.Case, t Target, path string, op
 		return nil, fmt.Errorf("export sheets to %s: %w", path, err)
 	}
 	return c.RecordExport(ctx, "sheet", path, map[string]any{"pairs": t.Pairs, "images": t.Images, "paper": opt.Paper, "landscape": opt.Landscape})
+}
+
+// gather makes the sheets of t, in order, on all cores (decoding the
+// images is most of the work).
+func gather(ctx context.Context, c *catalog.Case, t Target, progress Progress) ([]sheet.Sheet, error) {
+	type job struct {
+		i     int
+		id    int64
+		image bool
+	}
+	var jobs []job
+	for _, id := range t.Pairs {
+		jobs = append(jobs, job{len(jobs), id, false})
+	}
+	for _, id := range t.Images {
+		jobs = append(jobs, job{len(jobs), id, true})
+	}
+	sheets := make([]sheet.Sheet, len(jobs))
+	errs := make([]error, len(jobs))
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	next := make(chan job)
+	var mu sync.Mutex
+	done := 0
+	var wg sync.WaitGroup
+	for range min(runtime.NumCPU(), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				var s *sheet.Sheet
+				var err error
+				if j.image {
+					s, err = ImageSheet(ctx, c, j.id)
+				} else {
+					s, err = PairSheet(ctx, c, j.id)
+				}
+				if err != nil {
+					errs[j.i] = err
+					cancel()
+					continue
+				}
+				sheets[j.i] = *s
+				mu.Lock()
+				done++
+				if progress != nil {
+					progress(done, len(jobs))
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+feed:
+	for _, j := range jobs {
+		select {
+		case next <- j:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return sheets, nil
 }
 
 // resize scales img to w×h with a good filter.
