@@ -31,6 +31,7 @@ for i in $(seq 0 2 39); do
   pairs+=("$p")
 done
 for run in cold warm; do
-  /usr/bin/time -o /dev/stdout -f "$run: %e s, %M KB peak" "$here/build/exhibit" --case "$work/bench.exhibit" sheet "${pairs[@]}" -o "$work/sheets-$run.pdf" >/dev/null
+  /usr/bin/time -o "$work/time" -f "$run: %e s, %M KB peak" "$here/build/exhibit" --case "$work/bench.exhibit" sheet "${pairs[@]}" -o "$work/sheets-$run.pdf" >/dev/null
+  cat "$work/time"
 done
 echo "$(pdfinfo "$work/sheets-warm.pdf" | grep Pages), $(du -h "$work/sheets-warm.pdf" | cut -f1); 20 sheets (target: under 20 s)"
