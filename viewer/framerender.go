@@ -18,17 +18,21 @@ type frameRenderer struct {
 type frameJob struct {
 	pyr  *pyramid
 	spec frameSpec
-	done func(*image.RGBA)
+	// detail, when set, is drawn over the frame at dspec: a crop of the
+	// original at a higher resolution than pyr.
+	detail *pyramid
+	dspec  frameSpec
+	done   func(*image.RGBA)
 }
 
 func newFrameRenderer() *frameRenderer { return &frameRenderer{} }
 
-// request asks for a frame of pyr; done is called from the renderer's
-// goroutine with the result.
-func (r *frameRenderer) request(pyr *pyramid, spec frameSpec, done func(*image.RGBA)) {
+// request asks for the frame job describes; job.done is called from the
+// renderer's goroutine with the result.
+func (r *frameRenderer) request(job frameJob) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.pending = &frameJob{pyr: pyr, spec: spec, done: done}
+	r.pending = &job
 	if !r.running {
 		r.running = true
 		go r.loop()
@@ -66,6 +70,10 @@ func (r *frameRenderer) loop() {
 			}
 		}
 		r.mu.Unlock()
-		job.done(job.pyr.render(job.spec, buf))
+		img := job.pyr.render(job.spec, buf)
+		if job.detail != nil {
+			job.detail.renderOver(job.dspec, img)
+		}
+		job.done(img)
 	}
 }

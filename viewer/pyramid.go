@@ -152,6 +152,23 @@ func (p *pyramid) render(s frameSpec, dst *image.RGBA) *image.RGBA {
 		clear(dst.Pix)
 		return dst
 	}
+	p.draw(s, dst, false)
+	return dst
+}
+
+// renderOver draws the image over dst (of s.w×s.h pixels), leaving the
+// pixels outside the image as they are: a detail crop drawn over the frame
+// of its preview.
+func (p *pyramid) renderOver(s frameSpec, dst *image.RGBA) {
+	if dst == nil || dst.Rect.Dx() != s.w || dst.Rect.Dy() != s.h || s.dw <= 0 || s.dh <= 0 {
+		return
+	}
+	p.draw(s, dst, true)
+}
+
+// draw samples the level suited to s into dst; over leaves the pixels
+// outside the image untouched instead of clearing them.
+func (p *pyramid) draw(s frameSpec, dst *image.RGBA, over bool) {
 	lvl := p.levels[0]
 	for _, l := range p.levels[1:] {
 		if float64(l.Rect.Dx()) < s.dw || float64(l.Rect.Dy()) < s.dh {
@@ -164,15 +181,22 @@ func (p *pyramid) render(s frameSpec, dst *image.RGBA) *image.RGBA {
 	nearest := k >= 2 || math.Abs(k-1) < 1e-6
 	xs := axisSamples(s.w, s.ox, s.dw, lw, nearest)
 	ys := axisSamples(s.h, s.oy, s.dh, lh, nearest)
+	x0, x1 := 0, s.w // the columns written
+	if over {
+		x0, x1 = coveredSpan(xs)
+		xs = xs[x0:x1]
+	}
 	parallelRows(s.h, func(y0, y1 int) {
-		top := make([]uint32, s.w) // the two source rows, interpolated horizontally
-		bot := make([]uint32, s.w)
+		top := make([]uint32, len(xs)) // the two source rows, interpolated horizontally
+		bot := make([]uint32, len(xs))
 		topRow, botRow := -1, -1
 		for y := y0; y < y1; y++ {
-			row := dst.Pix[y*dst.Stride : y*dst.Stride+4*s.w]
+			row := dst.Pix[y*dst.Stride+4*x0 : y*dst.Stride+4*x1]
 			sy := ys[y]
 			if sy.i0 < 0 {
-				clear(row)
+				if !over {
+					clear(row)
+				}
 				continue
 			}
 			if sy.i0 != topRow {
@@ -199,7 +223,20 @@ func (p *pyramid) render(s frameSpec, dst *image.RGBA) *image.RGBA {
 			}
 		}
 	})
-	return dst
+}
+
+// coveredSpan returns the range of output columns that samples of the
+// image cover (they are contiguous).
+func coveredSpan(xs []sample) (x0, x1 int) {
+	x0 = 0
+	for x0 < len(xs) && xs[x0].i0 < 0 {
+		x0++
+	}
+	x1 = x0
+	for x1 < len(xs) && xs[x1].i0 >= 0 {
+		x1++
+	}
+	return x0, x1
 }
 
 // hRow interpolates the source row src at the columns xs into out

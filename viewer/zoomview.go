@@ -58,6 +58,23 @@ type ZoomView struct {
 	// called when the view changed through SetView.
 	OnDetailWanted func()
 
+	// OnDetailRegion, when set, is called when the view magnifies the
+	// image shown beyond its pixels (see NeedsDetail) over a part that the
+	// detail set with SetDetail does not cover at the resolution needed:
+	// the app then loads r, a region of the original (the visible part and
+	// a margin, in fractions), at scale (pixels wanted per pixel of the
+	// original, at most 1; more is fine) in the background, and calls
+	// SetDetail. It is called again only when the view leaves the region
+	// asked for or needs more resolution, so a drag does not flood the
+	// app; a new call supersedes the previous one.
+	OnDetailRegion func(r Region, scale float64)
+
+	// OnTypedRune and OnTypedKey, when set, see the keys typed while the
+	// view (or an overlay that hands its keys on) has the focus before
+	// the view does: returning true means the key was handled.
+	OnTypedRune func(r rune) bool
+	OnTypedKey  func(ev *fyne.KeyEvent) bool
+
 	img            image.Image
 	fullW, fullH   int  // original size; 0 = size of img
 	detailAsked    bool // OnDetailWanted was called for this image
@@ -67,6 +84,8 @@ type ZoomView struct {
 	render         *frameRenderer
 	post           poster
 	imgGen         uint64 // incremented on each SetImage
+	contentGen     uint64 // incremented on each SetImage and setContent
+	contentPending bool   // a setContent is being prepared
 	pyr            *pyramid
 	pyrErr         error
 	frame          *canvas.Image
@@ -76,6 +95,8 @@ type ZoomView struct {
 	message        *widget.Label
 	requestedFrame frameGeom
 	rend           *zoomRenderer
+
+	detail detailState
 }
 
 // frameGeom records the view a frame was rendered for, in Fyne units: the
@@ -85,6 +106,7 @@ type frameGeom struct {
 	ox, oy, dw, dh float64
 	scale          float64
 	gen            uint64
+	dgen           uint64 // detail generation
 }
 
 // NewZoomView returns an empty ZoomView; show an image with SetImage.
@@ -103,7 +125,10 @@ func NewZoomView() *ZoomView {
 func (z *ZoomView) SetImage(img image.Image) {
 	z.img = img
 	z.imgGen++
+	z.contentGen++
+	z.contentPending = false
 	z.pyrErr = nil
+	z.dropDetail()
 	if img == nil {
 		z.pyr = nil
 		z.frameValid = false
@@ -143,6 +168,7 @@ func (z *ZoomView) SetImage(img image.Image) {
 func (z *ZoomView) SetFullSize(w, h int) {
 	z.fullW, z.fullH = w, h
 	z.detailAsked = false
+	z.detail.asked = Region{}
 	z.Refresh()
 	z.checkDetail()
 }
@@ -307,6 +333,7 @@ func (z *ZoomView) change(v View) {
 }
 
 func (z *ZoomView) checkDetail() {
+	z.checkDetailRegion()
 	if z.detailAsked || z.OnDetailWanted == nil || !z.NeedsDetail() {
 		return
 	}
@@ -410,7 +437,7 @@ func (r *zoomRenderer) Layout(size fyne.Size) {
 	}
 	v := g.clamp(z.view)
 	ox, oy, dw, dh := g.rect(v)
-	want := frameGeom{w: g.w, h: g.h, ox: ox, oy: oy, dw: dw, dh: dh, scale: g.scale, gen: z.imgGen}
+	want := frameGeom{w: g.w, h: g.h, ox: ox, oy: oy, dw: dw, dh: dh, scale: g.scale, gen: z.imgGen, dgen: z.detail.gen}
 	if z.frameValid {
 		// show the last frame moved and scaled to the current view
 		f := z.frameGeom
@@ -429,9 +456,20 @@ func (r *zoomRenderer) Layout(size fyne.Size) {
 	}
 	gen := z.imgGen
 	post := z.post
-	z.render.request(z.pyr, spec, func(img *image.RGBA) {
+	job := frameJob{pyr: z.pyr, spec: spec, done: func(img *image.RGBA) {
 		post(func() { z.frameReady(gen, want, img) })
-	})
+	}}
+	if d := &z.detail; d.pyr != nil {
+		r := d.region
+		job.detail = d.pyr
+		job.dspec = frameSpec{
+			w: spec.w, h: spec.h,
+			ox: (ox + r.Min.X*dw) * g.scale, oy: (oy + r.Min.Y*dh) * g.scale,
+			dw: r.Dx() * dw * g.scale, dh: r.Dy() * dh * g.scale,
+		}
+	}
+	z.render.request(job)
+	z.checkDetailRegion()
 }
 
 // frameReady shows a rendered frame, unless the image changed meanwhile.

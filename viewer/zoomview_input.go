@@ -74,6 +74,9 @@ func (z *ZoomView) FocusLost() {
 
 // TypedRune handles + or = (zoom in), - (out), 0 (fit) and 1 (100 %).
 func (z *ZoomView) TypedRune(r rune) {
+	if f := z.OnTypedRune; f != nil && f(r) {
+		return
+	}
 	switch r {
 	case '+', '=':
 		z.ZoomIn()
@@ -92,6 +95,9 @@ const panKeyStep = 0.1
 // TypedKey pans with the arrow keys (the image moves the other way, as if
 // the arrow moved the window over it).
 func (z *ZoomView) TypedKey(ev *fyne.KeyEvent) {
+	if f := z.OnTypedKey; f != nil && f(ev) {
+		return
+	}
 	s := z.Size()
 	dx, dy := s.Width*panKeyStep, s.Height*panKeyStep
 	switch ev.Name {
