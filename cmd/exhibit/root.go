@@ -74,6 +74,7 @@ func (g *globals) cleanup() {
 // has run.
 func newRootCmd() (*cobra.Command, func()) {
 	g := &globals{}
+	gui := &guiFlags{}
 	root := &cobra.Command{
 		Use:   "exhibit",
 		Short: "Catalog, review, compare and export evidence images and reports",
@@ -88,9 +89,10 @@ A case is a folder (for example Raqqa.exhibit/). Every command takes
 		Version:       version,
 		Args:          cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runGUI(g, cmd.Flags().Changed("case"))
+			return runGUI(g, gui, cmd.Flags().Changed("case"))
 		},
 	}
+	addGUIFlags(root, gui)
 	root.PersistentPreRunE = g.before
 	root.PersistentFlags().StringVar(&g.caseDir, "case", "", "the case folder (default: Default.exhibit in the user's data folder)")
 	root.AddCommand(

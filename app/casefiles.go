@@ -1,0 +1,196 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/exhibit-app/exhibit/app/demo"
+	"github.com/exhibit-app/exhibit/catalog"
+)
+
+// startIn sets a file dialog's first folder, when dir is one.
+func startIn(d *dialog.FileDialog, dir string) {
+	if dir == "" {
+		return
+	}
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return
+	}
+	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+		d.SetLocation(l)
+	}
+}
+
+// caseParent is where to start looking for cases: beside the open case,
+// else the user's data folder.
+func (mw *mainWindow) caseParent() string {
+	if mw.sess != nil {
+		return filepath.Dir(mw.sess.c.Dir())
+	}
+	if def, err := catalog.DefaultDir(); err == nil {
+		return filepath.Dir(def)
+	}
+	return ""
+}
+
+// openCaseDialog asks for a case folder and opens it.
+func (mw *mainWindow) openCaseDialog() {
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil {
+			showError(mw.win, "Could not choose the folder", err)
+			return
+		}
+		if u == nil {
+			return
+		}
+		dir := u.Path()
+		if !catalog.IsCase(dir) {
+			showError(mw.win, "This folder is not a case", fmt.Errorf("%s has no catalog (%s): choose a case folder, "+
+				"whose name usually ends in .exhibit, or make a new case with File ▸ New case", dir, catalog.DBName))
+			return
+		}
+		mw.openCase(dir, "", Target{})
+	}, mw.win)
+	d.SetTitleText("Open a case folder")
+	startIn(d, mw.caseParent())
+	d.Resize(fyne.NewSize(dialogWidth(mw.win, 820), 560))
+	d.Show()
+}
+
+// newCaseDialog asks for a name and a place, makes the case, opens it and
+// offers to import a folder into it.
+func (mw *mainWindow) newCaseDialog() {
+	name := widget.NewEntry()
+	name.SetPlaceHolder("for example Raqqa 2017")
+	name.Validator = func(s string) error {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return fmt.Errorf("give the case a name")
+		}
+		if strings.ContainsAny(s, `/\:`) {
+			return fmt.Errorf("a name cannot hold / \\ or :")
+		}
+		return nil
+	}
+	where := widget.NewLabel(mw.caseParent())
+	where.Wrapping = fyne.TextWrapBreak
+	choose := widget.NewButton("Choose…", func() {
+		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err == nil && u != nil {
+				where.SetText(u.Path())
+			}
+		}, mw.win)
+		d.SetTitleText("Where to keep the case")
+		startIn(d, where.Text)
+		d.Resize(fyne.NewSize(dialogWidth(mw.win, 820), 560))
+		d.Show()
+	})
+	items := []*widget.FormItem{
+		widget.NewFormItem("Name", name),
+		widget.NewFormItem("In folder", container.NewBorder(nil, nil, nil, choose, where)),
+	}
+	d := dialog.NewForm("New case", "Create", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		dir := filepath.Join(where.Text, strings.TrimSpace(name.Text)+".exhibit")
+		if catalog.IsCase(dir) {
+			showError(mw.win, "A case already exists there", fmt.Errorf("%s is already a case: open it with File ▸ Open a case", dir))
+			return
+		}
+		mw.createCase(dir)
+	}, mw.win)
+	d.Resize(fyne.NewSize(dialogWidth(mw.win, 600), 0))
+	d.Show()
+}
+
+// createCase makes a case in dir, opens it and offers to import a folder.
+func (mw *mainWindow) createCase(dir string) {
+	var c *catalog.Case
+	background(context.Background(), func(ctx context.Context) (err error) {
+		c, err = catalog.Open(ctx, dir)
+		return err
+	}, func(err error) {
+		if err != nil {
+			showError(mw.win, "Could not create the case", err)
+			return
+		}
+		mw.setCase(c, screenLibrary, Target{})
+		mw.importFolderDialog()
+	})
+}
+
+// openSample opens the sample case, making it first when needed.
+func (mw *mainWindow) openSample() { mw.openSampleThen(screenLibrary, Target{}) }
+
+// openSampleThen opens the sample case on screen and target, making it
+// first (in the background, with a progress dialog) when it does not exist.
+func (mw *mainWindow) openSampleThen(screen string, target Target) {
+	dir, err := sampleDir()
+	if err != nil {
+		showError(mw.win, "Could not open the sample case", err)
+		return
+	}
+	// Whether it exists is read in the background (it opens the database).
+	var exists bool
+	background(context.Background(), func(context.Context) error {
+		exists = catalog.IsCase(dir) && caseHasImages(dir)
+		return nil
+	}, func(error) {
+		if exists {
+			mw.openCase(dir, screen, target)
+			return
+		}
+		mw.buildSample(dir, screen, target)
+	})
+}
+
+// buildSample makes the sample case in dir, with a progress dialog, then
+// opens it on screen and target.
+func (mw *mainWindow) buildSample(dir, screen string, target Target) {
+	_, statErr := os.Stat(dir)
+	fresh := os.IsNotExist(statErr) // only a folder made here may be removed on failure
+	step := widget.NewLabel("Starting")
+	bar := widget.NewProgressBarInfinite()
+	ctx, cancel := context.WithCancel(context.Background())
+	note := widget.NewLabel("The pictures are drawn on this computer: about 15 seconds, once.")
+	note.Importance = widget.LowImportance
+	note.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomWithoutButtons("Making the sample case", container.NewVBox(step, bar, note), mw.win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", cancel)})
+	d.Resize(fyne.NewSize(dialogWidth(mw.win, 480), 0))
+	d.Show()
+	var c *catalog.Case
+	background(ctx, func(ctx context.Context) (err error) {
+		c, err = demo.BuildCase(ctx, dir, func(what string) { fyne.Do(func() { step.SetText(what + "…") }) })
+		return err
+	}, func(err error) {
+		cancel()
+		bar.Stop()
+		d.Hide()
+		if err != nil && fresh {
+			// A half-made sample is of no use, and holds nothing but what
+			// BuildCase generated: remove it, so that the next try starts
+			// afresh.
+			if rmErr := os.RemoveAll(dir); rmErr != nil {
+				fyne.LogError("remove the unfinished sample case", rmErr)
+			}
+		}
+		switch {
+		case err != nil && ctx.Err() != nil:
+		case err != nil:
+			showError(mw.win, "Could not make the sample case", err)
+		default:
+			mw.setCase(c, screen, target)
+		}
+	})
+}

@@ -1,0 +1,132 @@
+package app
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/exhibit-app/exhibit/catalog"
+)
+
+// formatCount writes n with thousands separators: 20000 -> "20,000".
+func formatCount(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// plural returns "1 image", "2 images", "1,234 images".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return formatCount(n) + " " + many
+}
+
+// shownCount is the library's count line: "1,234 of 20,000 images".
+func shownCount(shown, total int) string {
+	if shown == total {
+		return plural(total, "image", "images")
+	}
+	return formatCount(shown) + " of " + plural(total, "image", "images")
+}
+
+// formatBytes writes a file size: "507 KB", "3.2 MB".
+func formatBytes(n int64) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%.0f KB", float64(n)/1000)
+	case n < 1000*1000*1000:
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	default:
+		return fmt.Sprintf("%.2f GB", float64(n)/1e9)
+	}
+}
+
+// takenDate is the capture date for captions: "2017-10-14", or "no date".
+func takenDate(im *catalog.Image) string {
+	if im.TakenAt == nil {
+		return "no date"
+	}
+	return im.TakenAt.Format("2006-01-02")
+}
+
+// takenText is the capture time for the metadata panel, saying what the
+// clock is: "2017-10-11 09:42:17 +03:00 (camera clock)" or "2017-10-11
+// 09:42:17 (camera clock, zone not recorded)".
+func takenText(im *catalog.Image) string {
+	if im.TakenAt == nil {
+		return "not recorded"
+	}
+	t := *im.TakenAt
+	layout := "2006-01-02 15:04:05"
+	if t.Nanosecond() != 0 {
+		layout += ".000"
+	}
+	if im.TakenOffset == "" {
+		return t.Format(layout) + " (camera clock, zone not recorded)"
+	}
+	return t.Format(layout) + " " + im.TakenOffset + " (camera clock)"
+}
+
+// gpsText writes a position in decimal degrees: "35.952800, 39.007900".
+func gpsText(lat, lon float64) string {
+	return strconv.FormatFloat(lat, 'f', 6, 64) + ", " + strconv.FormatFloat(lon, 'f', 6, 64)
+}
+
+// directionText writes a compass direction: "274.5° (W)".
+func directionText(deg float64) string {
+	d := math.Mod(deg, 360)
+	if d < 0 {
+		d += 360
+	}
+	names := []string{"N", "NE", "E", "SE", "S", "SW", "W", "NW"}
+	return fmt.Sprintf("%.1f° (%s)", deg, names[int(math.Round(d/45))%8])
+}
+
+// timeText writes an instant in UTC for the record: "2026-11-26 18:57:12 UTC".
+func timeText(t time.Time) string {
+	if t.IsZero() {
+		return "unknown"
+	}
+	return t.UTC().Format("2006-01-02 15:04:05") + " UTC"
+}
+
+// cameraName is how a camera is listed: model, with the make in front
+// when the model does not start with the make's first word ("Canon EOS
+// 5D", "Apple iPhone 6", "NIKON D750" for NIKON CORPORATION).
+func cameraName(make, model string) string {
+	make, model = strings.TrimSpace(make), strings.TrimSpace(model)
+	first, _, _ := strings.Cut(strings.ToLower(make), " ")
+	switch {
+	case model == "":
+		return make
+	case make == "" || strings.HasPrefix(strings.ToLower(model), first):
+		return model
+	default:
+		return make + " " + model
+	}
+}
+
+// regionText describes a link's region in percent of the image.
+func regionText(r *catalog.Region) string {
+	if r == nil {
+		return "whole image"
+	}
+	return fmt.Sprintf("region at %.0f %%, %.0f %%, %.0f × %.0f %% of the image", r.X*100, r.Y*100, r.W*100, r.H*100)
+}

@@ -1,0 +1,243 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/exhibit-app/exhibit/catalog"
+)
+
+// problem is one file of an import that failed, has a warning, or was
+// skipped, as listed at the end of the import.
+type problem struct {
+	kind   string // "Failed", "Warning", "Skipped"
+	path   string
+	reason string
+}
+
+// importDialog shows an import running (progress, count, rate, Cancel),
+// then its summary and the files that failed and why.
+type importDialog struct {
+	mw     *mainWindow
+	d      *dialog.CustomDialog
+	body   *fyne.Container // border: the lines on top, the problems in the centre
+	bar    *widget.ProgressBar
+	counts *widget.Label
+	file   *widget.Label
+	note   *widget.Label
+	cancel context.CancelFunc
+	stop   *widget.Button
+	start  time.Time
+
+	// after the import
+	summary  *widget.Label
+	list     *widget.List
+	detail   *widget.Label
+	problems []problem
+	result   *catalog.ImportResult
+	err      error
+	done     bool
+
+	// progress, written by the import's goroutines, shown at most once per
+	// frame
+	mu     sync.Mutex
+	last   catalog.ImportProgress
+	posted bool
+}
+
+func (di *importDialog) build(paths []string) {
+	what := paths[0]
+	if len(paths) > 1 {
+		what = fmt.Sprintf("%s and %s", filepath.Base(paths[0]), plural(len(paths)-1, "other", "others"))
+	}
+	head := widget.NewLabel("Importing " + what)
+	head.Wrapping = fyne.TextWrapBreak
+	di.bar = widget.NewProgressBar()
+	di.counts = widget.NewLabel("Looking for files…")
+	di.file = widget.NewLabel("")
+	di.file.Truncation = fyne.TextTruncateEllipsis
+	di.file.Importance = widget.LowImportance
+	di.note = widget.NewLabel("Originals are only read. Cancelling keeps what was imported; importing again resumes.")
+	di.note.Importance = widget.LowImportance
+	di.note.Wrapping = fyne.TextWrapWord
+	di.summary = widget.NewLabel("")
+	di.summary.Wrapping = fyne.TextWrapWord
+	di.summary.Hide()
+	di.body = container.NewBorder(container.NewVBox(head, di.bar, di.counts, di.file, di.note, di.summary), nil, nil, nil)
+	di.stop = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() {
+		di.stop.Disable()
+		di.stop.SetText("Cancelling…")
+		di.cancel()
+	})
+	di.d = dialog.NewCustomWithoutButtons("Import", di.body, di.mw.win)
+	di.d.SetButtons([]fyne.CanvasObject{di.stop})
+	di.d.Resize(fyne.NewSize(dialogWidth(di.mw.win, 640), 0))
+	di.d.Show()
+}
+
+// progress receives the import's progress, from its goroutines.
+func (di *importDialog) progress(p catalog.ImportProgress) {
+	di.mu.Lock()
+	di.last = p
+	post := !di.posted
+	di.posted = true
+	di.mu.Unlock()
+	if post {
+		fyne.Do(di.showProgress)
+	}
+}
+
+func (di *importDialog) showProgress() {
+	di.mu.Lock()
+	p := di.last
+	di.posted = false
+	di.mu.Unlock()
+	if di.done {
+		return
+	}
+	if p.Total > 0 {
+		di.bar.SetValue(float64(p.Done) / float64(p.Total))
+	}
+	rate := ""
+	if secs := time.Since(di.start).Seconds(); secs > 0.5 && p.Done > 0 {
+		rate = fmt.Sprintf(" · %.0f files/s", float64(p.Done)/secs)
+	}
+	di.counts.SetText(fmt.Sprintf("%s of %s files%s · %s new, %s failed", formatCount(p.Done), formatCount(p.Total), rate,
+		formatCount(p.Added), formatCount(p.Failed)))
+	di.file.SetText(p.Current)
+}
+
+// finish shows the summary and the problems.
+func (di *importDialog) finish(res *catalog.ImportResult, err error) {
+	di.done, di.result, di.err = true, res, err
+	di.file.Hide()
+	di.note.Hide()
+	di.summary.Show()
+	closeBtn := widget.NewButton("Close", di.d.Hide)
+	closeBtn.Importance = widget.HighImportance
+	if err != nil {
+		di.bar.Hide()
+		di.counts.SetText("Nothing was imported.")
+		di.summary.SetText(errorText(err))
+		di.summary.Importance = widget.DangerImportance
+		di.summary.Refresh()
+		di.d.SetButtons([]fyne.CanvasObject{closeBtn})
+		return
+	}
+	di.bar.SetValue(1)
+	di.counts.SetText(fmt.Sprintf("Done in %s.", time.Since(di.start).Round(100*time.Millisecond)))
+	di.summary.SetText(importSummary(res))
+	di.problems = importProblems(res)
+	buttons := []fyne.CanvasObject{closeBtn}
+	if len(di.problems) > 0 {
+		di.showProblems()
+		copyBtn := widget.NewButtonWithIcon("Copy the list", theme.ContentCopyIcon(), func() {
+			di.mw.app.Clipboard().SetContent(problemsText(di.problems))
+		})
+		buttons = []fyne.CanvasObject{copyBtn, closeBtn}
+		di.d.Resize(fyne.NewSize(dialogWidth(di.mw.win, 900), min(di.mw.win.Canvas().Size().Height-60, 760)))
+	}
+	di.d.SetButtons(buttons)
+}
+
+// showProblems adds the scrollable list of problems, with the full text of
+// the one selected below it.
+func (di *importDialog) showProblems() {
+	di.detail = widget.NewLabel("Select a file to read the whole message.")
+	di.detail.Wrapping = fyne.TextWrapWord
+	di.detail.Selectable = true
+	di.list = widget.NewList(func() int { return len(di.problems) },
+		func() fyne.CanvasObject {
+			kind := widget.NewLabel("Warning")
+			kind.TextStyle.Bold = true
+			path := widget.NewLabel("")
+			path.Truncation = fyne.TextTruncateEllipsis
+			reason := dimLabel("")
+			reason.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, container.New(widthLayout{80}, kind), nil, container.NewVBox(path, reason))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			p := di.problems[i]
+			b := o.(*fyne.Container)
+			kind := b.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
+			lines := b.Objects[0].(*fyne.Container).Objects
+			kind.SetText(p.kind)
+			kind.Importance = map[string]widget.Importance{"Failed": widget.DangerImportance, "Warning": widget.WarningImportance}[p.kind]
+			kind.Refresh()
+			lines[0].(*widget.Label).SetText(p.path)
+			reason := lines[1].(*widget.RichText)
+			reason.Segments[0].(*widget.TextSegment).Text = p.reason
+			reason.Refresh()
+		})
+	di.list.OnSelected = func(i widget.ListItemID) {
+		p := di.problems[i]
+		di.detail.SetText(p.kind + ": " + p.path + "\n" + p.reason)
+	}
+	detail := container.NewVScroll(di.detail)
+	detail.SetMinSize(fyne.NewSize(100, 70))
+	di.body.Add(container.NewBorder(nil, detail, nil, nil, di.list))
+	di.body.Refresh()
+}
+
+// importSummary says what an import did, in sentences.
+func importSummary(r *catalog.ImportResult) string {
+	var b strings.Builder
+	if r.Cancelled {
+		b.WriteString("Import cancelled. What was imported so far is kept; import the same files again to resume.\n")
+	}
+	fmt.Fprintf(&b, "%s added", plural(r.Added, "new image", "new images"))
+	if r.Unchanged > 0 {
+		fmt.Fprintf(&b, "; %s already in the case", plural(r.Unchanged, "file was", "files were"))
+	}
+	if r.NewLocations > 0 {
+		fmt.Fprintf(&b, "; %s found at a new path", plural(r.NewLocations, "image", "images"))
+	}
+	b.WriteString(".")
+	if r.Gone > 0 {
+		fmt.Fprintf(&b, " %s no longer at a cataloged path (kept in the case).", plural(r.Gone, "file is", "files are"))
+	}
+	if n := len(r.Failed); n > 0 {
+		fmt.Fprintf(&b, "\n%s could not be imported: see why below.", plural(n, "file", "files"))
+	}
+	if n := len(r.Warnings); n > 0 {
+		fmt.Fprintf(&b, "\n%s imported with a warning.", plural(n, "file was", "files were"))
+	}
+	if n := len(r.Skipped); n > 0 {
+		fmt.Fprintf(&b, "\n%s skipped (not images).", plural(n, "file was", "files were"))
+	}
+	return b.String()
+}
+
+// importProblems lists failures, then warnings, then skipped files.
+func importProblems(r *catalog.ImportResult) []problem {
+	var out []problem
+	for _, f := range r.Failed {
+		out = append(out, problem{"Failed", f.Path, f.Error})
+	}
+	for _, f := range r.Warnings {
+		out = append(out, problem{"Warning", f.Path, f.Error})
+	}
+	for _, s := range r.Skipped {
+		out = append(out, problem{"Skipped", s.Path, s.Reason})
+	}
+	return out
+}
+
+// problemsText is the list as text, for the clipboard.
+func problemsText(ps []problem) string {
+	var b strings.Builder
+	for _, p := range ps {
+		fmt.Fprintf(&b, "%s\t%s\t%s\n", p.kind, p.path, p.reason)
+	}
+	return b.String()
+}

@@ -1,0 +1,93 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"io/fs"
+	"os"
+
+	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/catalog/picture"
+)
+
+// imageSource is what the library's ThumbGrid shows: images in the order
+// of the filter, with their cached thumbnails. It is never changed once
+// made (a new filter makes a new one), so Thumb may read it from any
+// goroutine.
+type imageSource struct {
+	c    *catalog.Case
+	ims  []*catalog.Image
+	byID map[int64]*catalog.Image
+}
+
+func newImageSource(c *catalog.Case, ims []*catalog.Image) *imageSource {
+	s := &imageSource{c: c, ims: ims, byID: make(map[int64]*catalog.Image, len(ims))}
+	for _, im := range ims {
+		s.byID[im.ID] = im
+	}
+	return s
+}
+
+// Len returns the number of images.
+func (s *imageSource) Len() int { return len(s.ims) }
+
+// ID returns the id of the image at i.
+func (s *imageSource) ID(i int) int64 { return s.ims[i].ID }
+
+// Caption returns the image's capture date and name (the date first: the
+// caption has one line, and a long name is cut at its end).
+func (s *imageSource) Caption(i int) string {
+	im := s.ims[i]
+	return takenDate(im) + "  " + im.Name()
+}
+
+// IDs returns the images' ids in order.
+func (s *imageSource) IDs() []int64 {
+	out := make([]int64, len(s.ims))
+	for i, im := range s.ims {
+		out[i] = im.ID
+	}
+	return out
+}
+
+// Thumb reads the image's thumbnail from the case's cache (remade from the
+// original when the cache lost it).
+func (s *imageSource) Thumb(ctx context.Context, id int64) (image.Image, error) {
+	im := s.byID[id]
+	if im == nil {
+		return nil, fmt.Errorf("image %d is not in this list", id)
+	}
+	return loadThumb(ctx, s.c, im)
+}
+
+// loadThumb returns an image's thumbnail, upright, with an error short
+// enough to show in a thumbnail's cell.
+func loadThumb(ctx context.Context, c *catalog.Case, im *catalog.Image) (image.Image, error) {
+	if !im.Decoded {
+		return nil, fmt.Errorf("%s: no preview can be made here", im.Format)
+	}
+	path, err := c.Thumb(ctx, im)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, fmt.Errorf("original missing")
+		case errors.Is(err, catalog.ErrChanged):
+			return nil, fmt.Errorf("original changed on disk")
+		}
+		return nil, fmt.Errorf("no thumbnail")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("thumbnail unreadable")
+	}
+	img, err := picture.Decode(data, "jpeg", 0)
+	if err != nil {
+		return nil, fmt.Errorf("thumbnail damaged")
+	}
+	return img, nil
+}

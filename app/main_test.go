@@ -1,0 +1,17 @@
+package app
+
+import (
+	_ "github.com/exhibit-app/exhibit/app/locale" // first: a locale Fyne can parse
+
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sampleDirP != "" {
+		os.RemoveAll(filepath.Dir(sampleDirP))
+	}
+	os.Exit(code)
+}

@@ -1,0 +1,93 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// menu items that need an open case, disabled while none is.
+var caseMenuLabels = map[string]bool{
+	"Import files…": true, "Import a folder…": true, "Add a report…": true,
+	"Find": true, "Link the highlighted excerpt": true,
+}
+
+// setupMenu makes the main menu. Each screen has an item in View; a
+// screen with its own menu (the compare screen, later) adds it here.
+func (mw *mainWindow) setupMenu() {
+	sc := map[string]*desktop.CustomShortcut{}
+	for _, s := range mw.shortcuts() {
+		if s.id != "" {
+			sc[s.id] = s.chord
+		}
+	}
+	// item makes a menu item showing the shortcut with this id, if any.
+	item := func(label, id string, run func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, run)
+		if c := sc[id]; c != nil {
+			it.Shortcut = c
+		}
+		return it
+	}
+	file := fyne.NewMenu("File",
+		item("Open a case…", "open-case", mw.openCaseDialog),
+		item("New case…", "", mw.newCaseDialog),
+		item("Open the sample case", "", mw.openSample),
+		fyne.NewMenuItemSeparator(),
+		item("Import files…", "import-files", mw.importFilesDialog),
+		item("Import a folder…", "import-folder", mw.importFolderDialog),
+		item("Add a report…", "", mw.addReportDialog),
+		fyne.NewMenuItemSeparator(),
+		item("Settings…", "", mw.showSettings),
+	)
+	var views []*fyne.MenuItem
+	for i := range screenSpecs {
+		spec := &screenSpecs[i]
+		it := fyne.NewMenuItem(spec.Title, func() { mw.show(spec.ID, Target{}) })
+		it.Icon = spec.Icon()
+		it.Shortcut = chord(spec.Key, ctrl)
+		views = append(views, it)
+	}
+	views = append(views, fyne.NewMenuItemSeparator(), item("Find", "find", mw.focusSearch))
+	view := fyne.NewMenu("View", views...)
+	image := fyne.NewMenu("Image", item("Link the highlighted excerpt", "link", mw.link))
+	help := fyne.NewMenu("Help", item("Keyboard shortcuts", "shortcuts", mw.showShortcuts), item("About Exhibit", "", mw.showAbout))
+	mw.menu = fyne.NewMainMenu(file, view, image, help)
+	mw.win.SetMainMenu(mw.menu)
+	mw.enableCaseMenus(false)
+}
+
+// enableCaseMenus enables the items that need an open case, or not.
+func (mw *mainWindow) enableCaseMenus(on bool) {
+	for _, m := range mw.menu.Items {
+		for _, it := range m.Items {
+			if caseMenuLabels[it.Label] || m.Label == "View" {
+				it.Disabled = !on
+			}
+		}
+	}
+	mw.menu.Refresh()
+}
+
+// showAbout says what Exhibit is and which version runs.
+func (mw *mainWindow) showAbout() {
+	title := widget.NewLabel("Exhibit " + mw.version)
+	title.TextStyle.Bold = true
+	body := widget.NewLabel("Catalogs evidence images and reports into a case, links images to the report " +
+		"excerpts that speak of them, compares before and after, and exports comparison sheets. " +
+		"Originals are never altered; every change is recorded in the case's audit trail.")
+	body.Wrapping = fyne.TextWrapWord
+	var where string
+	if mw.sess != nil {
+		where = fmt.Sprintf("Case: %s", mw.sess.c.Dir())
+	}
+	caseLine := widget.NewLabel(where)
+	caseLine.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("About Exhibit", "Close", container.NewVBox(title, body, caseLine), mw.win)
+	d.Resize(fyne.NewSize(dialogWidth(mw.win, 520), 0))
+	d.Show()
+}

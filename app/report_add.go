@@ -1,0 +1,124 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/exhibit-app/exhibit/catalog"
+)
+
+// reportExtensions are the files "Add a report" offers.
+var reportExtensions = []string{".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf"}
+
+// addReportDialog asks for a report file, then for its title, date and
+// source (all optional), and imports it.
+func (mw *mainWindow) addReportDialog() {
+	if _, ok := mw.requireCase(); !ok {
+		return
+	}
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			showError(mw.win, "Could not choose the report", err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		mw.settings.SetLastImportFolder(filepath.Dir(path))
+		mw.reportDetailsDialog(path)
+	}, mw.win)
+	d.SetTitleText("Add a report: text, Markdown, HTML or PDF")
+	d.SetConfirmText("Next")
+	d.SetFilter(storageFilter(reportExtensions))
+	startIn(d, mw.settings.LastImportFolder())
+	d.Resize(fyne.NewSize(dialogWidth(mw.win, 860), 580))
+	d.Show()
+}
+
+// reportDetailsDialog asks for the optional title, date and source of the
+// report at path, then imports it.
+func (mw *mainWindow) reportDetailsDialog(path string) {
+	title := widget.NewEntry()
+	title.SetPlaceHolder("the document's own title, else its file name")
+	date := widget.NewEntry()
+	date.SetPlaceHolder("optional, for example 2017-10-20")
+	source := widget.NewEntry()
+	source.SetPlaceHolder("optional: where it comes from (a URL is never opened)")
+	file := widget.NewLabel(path)
+	file.Wrapping = fyne.TextWrapBreak
+	items := []*widget.FormItem{
+		widget.NewFormItem("File", file),
+		widget.NewFormItem("Title", title),
+		widget.NewFormItem("Date", date),
+		widget.NewFormItem("Source", source),
+	}
+	d := dialog.NewForm("Add a report", "Add", "Cancel", items, func(ok bool) {
+		if ok {
+			mw.addReport(path, catalog.ReportOptions{Title: strings.TrimSpace(title.Text),
+				Date: strings.TrimSpace(date.Text), Source: strings.TrimSpace(source.Text)}, nil)
+		}
+	}, mw.win)
+	for _, e := range []*widget.Entry{title, date, source} {
+		e.OnSubmitted = func(string) { d.Submit() } // Enter adds the report
+	}
+	d.Resize(fyne.NewSize(dialogWidth(mw.win, 640), 0))
+	d.Show()
+	mw.win.Canvas().Focus(title)
+}
+
+// addReport imports the report at path in the background, then says what
+// was imported (or why not) and shows it; done, when set, gets the result.
+func (mw *mainWindow) addReport(path string, opt catalog.ReportOptions, done func(*catalog.ReportImport, error)) {
+	s, ok := mw.requireCase()
+	if !ok {
+		return
+	}
+	mw.status.setBusy("Reading " + filepath.Base(path) + "…")
+	var res *catalog.ReportImport
+	background(s.ctx, func(ctx context.Context) (err error) {
+		res, err = s.c.AddReport(ctx, path, opt)
+		return err
+	}, func(err error) {
+		mw.status.setBusy("")
+		if done != nil {
+			defer done(res, err)
+		}
+		if err != nil {
+			showError(mw.win, "Could not add the report", err)
+			return
+		}
+		mw.changed(nil)
+		mw.show(screenReport, Target{ReportID: res.Report.ID})
+		if msg := reportImportText(res); msg != "" {
+			dialog.ShowInformation("Report added", msg, mw.win)
+		}
+	})
+}
+
+// reportImportText says what importing a report did, when there is more
+// to say than the report shown: a new version, warnings, nothing new.
+func reportImportText(r *catalog.ReportImport) string {
+	var b strings.Builder
+	switch {
+	case r.Unchanged:
+		fmt.Fprintf(&b, "This file was imported before, as “%s”: nothing changed.", r.Report.Title)
+	case r.NewVersion:
+		fmt.Fprintf(&b, "A new version of “%s”: %d excerpts kept, %d revised, %d new, %d no longer there (kept and flagged, with their links).",
+			r.Report.Title, r.Kept, r.Revised, r.Added, r.Gone)
+	}
+	for _, w := range r.Warnings {
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString("Warning: " + w)
+	}
+	return b.String()
+}

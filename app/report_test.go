@@ -1,0 +1,153 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/exhibit-app/exhibit/catalog"
+)
+
+// thumbsIn returns the report thumbnails under o.
+func thumbsIn(o fyne.CanvasObject) []*tappableThumb {
+	var out []*tappableThumb
+	walk(o, func(c fyne.CanvasObject) {
+		if t, ok := c.(*tappableThumb); ok {
+			out = append(out, t)
+		}
+	})
+	return out
+}
+
+// TestReportScreen lists the reports, shows one excerpt by excerpt with
+// the thumbnails of its linked images, and opens an image from one.
+func TestReportScreen(t *testing.T) {
+	c := sampleCase(t)
+	ctx := context.Background()
+	reports, err := c.Reports(ctx)
+	if err != nil || len(reports) == 0 {
+		t.Fatalf("reports %v %v", reports, err)
+	}
+	rep := reports[0]
+	excerpts, _ := c.Excerpts(ctx, rep.ID, true)
+	linked, _ := c.LinkedImages(ctx, rep.ID)
+	wantThumbs := 0
+	for _, ids := range linked {
+		wantThumbs += len(ids)
+	}
+
+	tw := newTestWindow(t, c)
+	tw.show(screenReport, Target{})
+	r := tw.reports()
+	tw.q.waitUntil(t, "the report", func() bool { return r.shown != nil && r.reportLoad.cancel == nil })
+	if r.list.Length() != len(reports) {
+		t.Errorf("list of %d reports, want %d", r.list.Length(), len(reports))
+	}
+	if r.shown.report.ID != rep.ID || len(r.shown.excerpts) != len(excerpts) {
+		t.Errorf("shows report %d with %d excerpts, want %d with %d", r.shown.report.ID, len(r.shown.excerpts), rep.ID, len(excerpts))
+	}
+	// every excerpt is shown, in order, with its citation
+	all := strings.Join(texts(r.body), "\n")
+	last := -1
+	for _, ex := range excerpts {
+		i := strings.Index(all, ex.Text)
+		if i < 0 {
+			t.Errorf("excerpt %d not shown", ex.ID)
+			continue
+		}
+		if i < last {
+			t.Errorf("excerpt %d out of order", ex.ID)
+		}
+		last = i
+	}
+	if !strings.Contains(all, "¶ 3") {
+		t.Error("no paragraph numbers in the citations")
+	}
+	thumbs := thumbsIn(r.body)
+	if len(thumbs) != wantThumbs || wantThumbs == 0 {
+		t.Fatalf("%d thumbnails, want %d", len(thumbs), wantThumbs)
+	}
+	tw.q.waitUntil(t, "the thumbnails", func() bool {
+		for _, th := range thumbs {
+			if th.img.Image == nil {
+				return false
+			}
+		}
+		return true
+	})
+
+	// a click on a thumbnail reviews the image, walking the report's
+	// linked images
+	th := thumbs[len(thumbs)-1]
+	test.Tap(th)
+	if tw.currentID() != screenReview {
+		t.Fatalf("screen %q after a click on a thumbnail", tw.currentID())
+	}
+	rv := tw.review()
+	tw.q.waitUntil(t, "the image", func() bool { return rv.im != nil && rv.im.Name() == th.id })
+	if len(rv.order) != len(r.linkedOrder(r.shown)) {
+		t.Errorf("review walks %d images, want the report's %d", len(rv.order), len(r.linkedOrder(r.shown)))
+	}
+}
+
+// TestReportFlagsGoneExcerpts adds a second version of a report without
+// one paragraph: the excerpt is shown flagged, not dropped.
+func TestReportFlagsGoneExcerpts(t *testing.T) {
+	c := sampleCase(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "notes.md")
+	v1 := "# Notes\n\nThe first paragraph stays.\n\nThe second paragraph will be withdrawn.\n"
+	if err := os.WriteFile(path, []byte(v1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.AddReport(ctx, path, catalog.ReportOptions{Title: "Field notes"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte("# Notes\n\nThe first paragraph stays.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.AddReport(ctx, path, catalog.ReportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	tw := newTestWindow(t, c)
+	tw.show(screenReport, Target{ReportID: res.Report.ID})
+	r := tw.reports()
+	tw.q.waitUntil(t, "the report", func() bool { return r.shown != nil && r.shown.report.ID == res.Report.ID && r.reportLoad.cancel == nil })
+	all := strings.Join(texts(r.body), "\n")
+	if !strings.Contains(all, "withdrawn") || !strings.Contains(all, "No longer in the current version") {
+		t.Errorf("the withdrawn excerpt is not shown flagged:\n%s", all)
+	}
+}
+
+// TestAddReportErrors imports a broken report: a clear dialog, no crash,
+// no report added.
+func TestAddReportErrors(t *testing.T) {
+	c := sampleCase(t)
+	tw := newTestWindow(t, c)
+	path := filepath.Join(t.TempDir(), "broken.pdf")
+	if err := os.WriteFile(path, []byte("%PDF-1.4\nnot really a pdf"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var got error
+	done := false
+	tw.addReport(path, catalog.ReportOptions{}, func(_ *catalog.ReportImport, err error) { got, done = err, true })
+	tw.q.waitUntil(t, "the report import", func() bool { return done })
+	if got == nil {
+		t.Fatal("a broken PDF was imported")
+	}
+	top := tw.topOverlay()
+	if top == nil || !strings.Contains(strings.Join(texts(top), " "), "Could not add the report") {
+		t.Errorf("no error dialog: %v", texts(top))
+	}
+	rs, _ := c.Reports(context.Background())
+	if len(rs) != 1 {
+		t.Errorf("%d reports after a failed import", len(rs))
+	}
+}

@@ -1,0 +1,383 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/exhibit-app/exhibit/catalog"
+)
+
+// reviewScreen shows one image, zoomable, beside the excerpts linked to
+// it, its notes and tags, and its metadata. Previous and Next walk the
+// order it was opened with (the library's selection or filter).
+type reviewScreen struct {
+	mw *mainWindow
+	s  *session
+
+	content fyne.CanvasObject
+	image   *reviewImage
+	links   *linksPanel
+	notes   *notesPanel
+	details *fyne.Container
+	side    *container.AppTabs
+	title   *widget.Label
+	where   *widget.Label
+	prev    *widget.Button
+	next    *widget.Button
+	blank   *widget.Label
+
+	order []int64
+	pos   int
+	im    *catalog.Image
+	data  *reviewData
+	load  latest
+	first latest // finding the first image when opened without one
+}
+
+// reviewData is what the review screen reads about an image.
+type reviewData struct {
+	im          *catalog.Image
+	links       []*catalog.Link
+	notes       []*catalog.Note
+	tags        []string
+	allTags     []catalog.TagCount
+	suggestions []*catalog.Suggestion
+	suggestNote string // why there are no suggestions, when not for lack of mentions
+}
+
+func newReviewScreen(mw *mainWindow, s *session) *reviewScreen {
+	r := &reviewScreen{mw: mw, s: s}
+	r.image = newReviewImage(s, r, r.TypedRune)
+	r.links = newLinksPanel(r)
+	r.notes = newNotesPanel(r)
+	r.details = container.NewVBox()
+	r.title = widget.NewLabel("")
+	r.title.TextStyle.Bold = true
+	r.title.Truncation = fyne.TextTruncateEllipsis
+	r.where = widget.NewLabel("")
+	r.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), r.previous)
+	r.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), r.forward)
+	back := widget.NewButtonWithIcon("Library", theme.GridIcon(), r.backToLibrary)
+	back.Importance = widget.LowImportance
+	nav := container.NewHBox(back, widget.NewSeparator(), r.prev, r.next, r.where)
+	top := container.NewBorder(nil, nil, nav, r.image.toolbar(), r.title)
+	left := container.NewBorder(top, nil, nil, nil, r.image.content)
+
+	r.side = container.NewAppTabs(
+		container.NewTabItemWithIcon("Excerpts", theme.DocumentIcon(), r.links.content),
+		container.NewTabItemWithIcon("Notes & tags", theme.DocumentCreateIcon(), r.notes.content),
+		container.NewTabItemWithIcon("Details", theme.InfoIcon(), container.NewVScroll(container.NewPadded(r.details))),
+	)
+	split := container.NewHSplit(left, r.side)
+	split.Offset = 0.64
+	r.blank = widget.NewLabel("No image to review: the library is empty or nothing is selected.")
+	r.blank.Alignment = fyne.TextAlignCenter
+	r.blank.Hide()
+	r.content = container.NewStack(split, container.NewCenter(r.blank))
+	r.showPosition()
+	return r
+}
+
+// Content returns the screen.
+func (r *reviewScreen) Content() fyne.CanvasObject { return r.content }
+
+// Open shows t's image, walking t's order (or the library's).
+func (r *reviewScreen) Open(t Target) {
+	// the arrows walk the images and + - 0 1 zoom at once
+	r.mw.win.Canvas().Focus(r.image.keys)
+	if t.ImageID == 0 {
+		if r.im == nil {
+			r.openFirst()
+		}
+		return
+	}
+	order := t.Order
+	if len(order) == 0 {
+		if l, ok := r.mw.screen(screenLibrary).(*libraryScreen); ok {
+			order = l.order(t.ImageID)
+		}
+	}
+	r.setOrder(order, t.ImageID)
+	r.showImage(t.ImageID)
+	if len(order) == 0 {
+		r.defaultOrder(t.ImageID)
+	}
+}
+
+// defaultOrder reads the library's unfiltered order in the background and
+// walks it from id (when the library was not shown yet).
+func (r *reviewScreen) defaultOrder(id int64) {
+	c := r.s.c
+	load(&r.first, r.s.ctx, func(ctx context.Context) ([]int64, error) {
+		return allIDs(ctx, c)
+	}, func(ids []int64) {
+		if len(r.order) == 1 && r.order[0] == id {
+			r.setOrder(ids, id)
+			r.showPosition()
+		}
+	}, nil)
+}
+
+// allIDs returns the ids of every image, in the library's default order.
+func allIDs(ctx context.Context, c *catalog.Case) ([]int64, error) {
+	ims, err := c.Images(ctx, catalog.Filter{})
+	ids := make([]int64, len(ims))
+	for i, im := range ims {
+		ids[i] = im.ID
+	}
+	return ids, err
+}
+
+// setOrder makes order the walk, positioned on id (added when missing).
+func (r *reviewScreen) setOrder(order []int64, id int64) {
+	r.order, r.pos = order, -1
+	for i, o := range order {
+		if o == id {
+			r.pos = i
+			break
+		}
+	}
+	if r.pos < 0 {
+		r.order, r.pos = []int64{id}, 0
+	}
+}
+
+// openFirst shows the first image of the library's order (reading it when
+// the library has not yet).
+func (r *reviewScreen) openFirst() {
+	if l, ok := r.mw.screen(screenLibrary).(*libraryScreen); ok && l.src != nil {
+		if ids := l.order(0); len(ids) > 0 {
+			if id, ok := l.grid.Cursor(); ok {
+				r.Open(Target{ImageID: id, Order: l.order(id)})
+				return
+			}
+			r.Open(Target{ImageID: ids[0], Order: ids})
+			return
+		}
+	}
+	c := r.s.c
+	load(&r.first, r.s.ctx, func(ctx context.Context) ([]int64, error) {
+		return allIDs(ctx, c)
+	}, func(ids []int64) {
+		if len(ids) == 0 {
+			r.showBlank(true)
+			return
+		}
+		r.Open(Target{ImageID: ids[0], Order: ids})
+	}, func(err error) { showError(r.mw.win, "Could not list the images", err) })
+}
+
+func (r *reviewScreen) showBlank(on bool) {
+	if on {
+		r.blank.Show()
+	} else {
+		r.blank.Hide()
+	}
+}
+
+// Reload reads the image's links, notes and tags again.
+func (r *reviewScreen) Reload() {
+	if r.im != nil {
+		r.fetch(r.im.ID, false)
+	}
+}
+
+// Close stops the loads.
+func (r *reviewScreen) Close() {
+	r.load.stop()
+	r.first.stop()
+	r.image.preview.stop()
+	r.image.detail.stop()
+	r.links.close()
+}
+
+// FocusSearch focuses the excerpt search.
+func (r *reviewScreen) FocusSearch() {
+	r.side.SelectIndex(0)
+	r.mw.win.Canvas().Focus(r.links.search)
+}
+
+// Link links the highlighted excerpt (Ctrl+L).
+func (r *reviewScreen) Link() {
+	r.side.SelectIndex(0)
+	r.links.linkMarked()
+}
+
+// TypedKey walks the order with the arrows and Page Up/Down; Escape goes
+// back to the library.
+func (r *reviewScreen) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyLeft, fyne.KeyPageUp, fyne.KeyUp:
+		r.previous()
+	case fyne.KeyRight, fyne.KeyPageDown, fyne.KeyDown:
+		r.forward()
+	case fyne.KeyHome:
+		r.goTo(0)
+	case fyne.KeyEnd:
+		r.goTo(len(r.order) - 1)
+	case fyne.KeyEscape:
+		r.backToLibrary()
+	}
+}
+
+// TypedRune zooms: + or = in, - out, 0 fit, 1 100 %.
+func (r *reviewScreen) TypedRune(ch rune) {
+	z := r.image.z
+	switch ch {
+	case '+', '=':
+		z.ZoomIn()
+	case '-', '_':
+		z.ZoomOut()
+	case '0':
+		z.Fit()
+	case '1':
+		z.Actual()
+	default:
+		return
+	}
+	r.image.showZoom()
+}
+
+func (r *reviewScreen) previous() { r.goTo(r.pos - 1) }
+func (r *reviewScreen) forward()  { r.goTo(r.pos + 1) }
+
+// goTo shows the image at position i of the order.
+func (r *reviewScreen) goTo(i int) {
+	if i < 0 || i >= len(r.order) || i == r.pos {
+		return
+	}
+	r.pos = i
+	r.showImage(r.order[i])
+}
+
+func (r *reviewScreen) backToLibrary() {
+	t := Target{}
+	if r.im != nil {
+		t.ImageID = r.im.ID
+	}
+	r.mw.show(screenLibrary, t)
+}
+
+// showPosition updates the walk's buttons and position.
+func (r *reviewScreen) showPosition() {
+	if len(r.order) == 0 {
+		r.where.SetText("")
+		r.prev.Disable()
+		r.next.Disable()
+		return
+	}
+	r.where.SetText(fmt.Sprintf("%s of %s", formatCount(r.pos+1), formatCount(len(r.order))))
+	if r.pos > 0 {
+		r.prev.Enable()
+	} else {
+		r.prev.Disable()
+	}
+	if r.pos < len(r.order)-1 {
+		r.next.Enable()
+	} else {
+		r.next.Disable()
+	}
+}
+
+// showImage shows the image with this id.
+func (r *reviewScreen) showImage(id int64) {
+	r.showBlank(false)
+	r.showPosition()
+	r.fetch(id, true)
+}
+
+// fetch reads the image and what is attached to it in the background;
+// newImage also starts showing its pixels.
+func (r *reviewScreen) fetch(id int64, newImage bool) {
+	c := r.s.c
+	if newImage {
+		r.title.SetText("Loading…")
+	}
+	load(&r.load, r.s.ctx, func(ctx context.Context) (*reviewData, error) {
+		return fetchReview(ctx, c, id)
+	}, func(d *reviewData) {
+		r.update(d, newImage)
+	}, func(err error) {
+		r.title.SetText("")
+		showError(r.mw.win, fmt.Sprintf("Could not read image %d", id), err)
+	})
+}
+
+// fetchReview reads an image with its links, notes, tags and suggestions.
+func fetchReview(ctx context.Context, c *catalog.Case, id int64) (*reviewData, error) {
+	d := &reviewData{}
+	var err error
+	if d.im, err = c.Image(ctx, id); err != nil {
+		return nil, err
+	}
+	if d.links, err = c.Links(ctx, id); err != nil {
+		return nil, err
+	}
+	if d.notes, err = c.Notes(ctx, id); err != nil {
+		return nil, err
+	}
+	if d.tags, err = c.Tags(ctx, id); err != nil {
+		return nil, err
+	}
+	if d.allTags, err = c.AllTags(ctx); err != nil {
+		return nil, err
+	}
+	if d.im.TakenAt == nil {
+		d.suggestNote = "This image has no capture time, so no excerpt can be suggested by date. Search instead."
+	} else if d.suggestions, err = c.Suggest(ctx, id); err != nil {
+		if errors.Is(err, context.Canceled) {
+			return nil, err
+		}
+		d.suggestNote = "Suggestions are not available: " + errorText(err)
+	}
+	return d, nil
+}
+
+// update shows what fetch read.
+func (r *reviewScreen) update(d *reviewData, newImage bool) {
+	r.data = d
+	r.im = d.im
+	r.title.SetText(d.im.Name())
+	if newImage {
+		r.image.show(d.im)
+	}
+	r.links.update(d)
+	r.notes.update(d)
+	r.details.RemoveAll()
+	r.details.Add(newMetaPanel(d.im, r.mw.app.Clipboard()))
+	r.side.Items[0].Text = fmt.Sprintf("Excerpts (%d)", len(d.links))
+	r.side.Items[1].Text = fmt.Sprintf("Notes & tags (%d)", len(d.notes)+len(d.tags))
+	r.side.Refresh()
+}
+
+// caseChanged reads the image again after this screen changed the case,
+// and tells the other screens.
+func (r *reviewScreen) caseChanged() {
+	r.Reload()
+	r.mw.changed(r)
+}
+
+// change runs a change of the case in the background, then reads the
+// image again; ok runs after a success.
+func (r *reviewScreen) change(do func(context.Context, *catalog.Case) error, failTitle string, ok func()) {
+	c := r.s.c
+	background(r.s.ctx, func(ctx context.Context) error { return do(ctx, c) }, func(err error) {
+		if err != nil {
+			showError(r.mw.win, failTitle, err)
+		} else if ok != nil {
+			ok()
+		}
+		r.caseChanged()
+	})
+}
+
+// confirmThen asks, then runs the change.
+func (r *reviewScreen) confirmThen(title, message, action string, do func(context.Context, *catalog.Case) error, failTitle string) {
+	confirm(r.mw.win, title, message, action, func() { r.change(do, failTitle, nil) })
+}

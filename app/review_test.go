@@ -1,0 +1,295 @@
+package app
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/exhibit-app/exhibit/catalog"
+)
+
+// openReview opens the review screen on the library's image at index i.
+func openReview(t *testing.T, tw *testWindow, i int) *reviewScreen {
+	t.Helper()
+	l := tw.library()
+	id := l.src.ID(i)
+	l.activated(id)
+	r := tw.review()
+	tw.q.waitUntil(t, "the review of the image", func() bool { return r.im != nil && r.im.ID == id && r.load.cancel == nil })
+	return r
+}
+
+// TestReviewKeyboardNavigation walks the library's filter order with the
+// arrows and Page Up/Down, with nothing focused and with the image
+// focused (clicked).
+func TestReviewKeyboardNavigation(t *testing.T) {
+	c := sampleCase(t)
+	tw := newTestWindow(t, c)
+	l := tw.library()
+	// a filter, so that the order is not every image
+	l.bar.sort.SetSelected("Name, Z to A")
+	tw.waitLibrary(t)
+	ids := l.src.IDs()
+	r := openReview(t, tw, 0)
+	at := func(i int) {
+		t.Helper()
+		tw.q.waitUntil(t, "the image to change", func() bool { return r.im.ID == ids[i] && r.load.cancel == nil })
+		if r.pos != i {
+			t.Errorf("position %d, want %d", r.pos, i)
+		}
+	}
+	typed := tw.win.Canvas().OnTypedKey() // keys typed with nothing focused
+	typed(&fyne.KeyEvent{Name: fyne.KeyRight})
+	at(1)
+	typed(&fyne.KeyEvent{Name: fyne.KeyPageDown})
+	at(2)
+	typed(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	at(1)
+	typed(&fyne.KeyEvent{Name: fyne.KeyPageUp})
+	at(0)
+	typed(&fyne.KeyEvent{Name: fyne.KeyLeft}) // at the start: stays
+	at(0)
+	typed(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	at(len(ids) - 1)
+	typed(&fyne.KeyEvent{Name: fyne.KeyRight}) // at the end: stays
+	at(len(ids) - 1)
+
+	// Clicking the image gives the focus to its key overlay: the arrows
+	// still walk (the ZoomView alone would pan) and + - 0 1 zoom.
+	test.Tap(r.image.keys)
+	if tw.win.Canvas().Focused() != r.image.keys {
+		t.Fatalf("focused %T after a click on the image", tw.win.Canvas().Focused())
+	}
+	test.Type(r.image.keys, "")
+	r.image.keys.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
+	at(0)
+	r.image.keys.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	at(1)
+	tw.q.waitUntil(t, "a picture of the image", func() bool { return r.image.stage >= stageThumb })
+	before := r.image.z.ZoomPercent()
+	r.image.keys.TypedRune('+')
+	if after := r.image.z.ZoomPercent(); !(after > before) {
+		t.Errorf("+ zoomed from %.1f %% to %.1f %%", before, after)
+	}
+	r.image.keys.TypedRune('0')
+	if got := r.image.z.ZoomPercent(); got != before {
+		t.Errorf("0 gives %.1f %%, want the fit %.1f %%", got, before)
+	}
+	r.image.keys.TypedRune('1')
+	if got := r.image.z.ZoomPercent(); got < 99.9 || got > 100.1 {
+		t.Errorf("1 gives %.1f %%", got)
+	}
+	if r.image.zoomPct.Text != "100 %" {
+		t.Errorf("zoom shown %q", r.image.zoomPct.Text)
+	}
+}
+
+// TestReviewImageStages checks that the thumbnail, then the preview, then
+// (zoomed in) the full resolution original are shown.
+func TestReviewImageStages(t *testing.T) {
+	c := sampleCase(t)
+	tw := newTestWindow(t, c)
+	r := openReview(t, tw, 0)
+	var stages []imageStage
+	r.image.onStage = func(s imageStage) { stages = append(stages, s) }
+	r.image.show(r.im) // again, recording
+	tw.q.waitUntil(t, "the preview", func() bool {
+		if r.image.message.Visible() {
+			t.Fatalf("message: %s", r.image.message.Text)
+		}
+		return r.image.stage == stagePreview
+	})
+	w, _ := r.im.UprightSize()
+	if got := r.image.z.Image().Bounds().Dx(); got > catalog.PreviewSize || (w > catalog.PreviewSize && got != catalog.PreviewSize) {
+		t.Errorf("preview %d px wide (original %d)", got, w)
+	}
+	if w > catalog.PreviewSize {
+		r.image.z.Actual() // 100 %: more pixels than the preview has
+		tw.q.waitUntil(t, "the full resolution", func() bool { return r.image.stage == stageFull })
+		if got := r.image.z.Image().Bounds().Dx(); got != w {
+			t.Errorf("full resolution %d px wide, want %d", got, w)
+		}
+	}
+	if !slices.IsSorted(stages) || len(stages) < 2 || stages[0] != stageThumb {
+		t.Errorf("stages %v, want thumbnail, preview, full", stages)
+	}
+}
+
+// TestReviewLinkAndUnlink links an excerpt found by a search, with a
+// note, then unlinks it, and checks the case after each.
+func TestReviewLinkAndUnlink(t *testing.T) {
+	c := sampleCase(t)
+	ctx := context.Background()
+	tw := newTestWindow(t, c)
+	r := openReview(t, tw, 0)
+	id := r.im.ID
+	before, err := c.Links(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := r.links
+	if got := len(p.linked.Objects); got != max(1, len(before)) {
+		t.Errorf("%d linked cards for %d links", got, len(before))
+	}
+
+	// Search for an excerpt not linked yet.
+	p.search.SetText("minaret")
+	p.runSearch()
+	tw.q.waitUntil(t, "search results", func() bool { return p.searching.cancel == nil && len(p.candidates) > 0 })
+	mark := p.mark
+	if mark < 0 || p.candidates[mark].linked {
+		t.Fatalf("highlighted candidate %d of %d", mark, len(p.candidates))
+	}
+	ex := p.candidates[mark].ex
+	if !strings.Contains(strings.ToLower(p.candidates[mark].snippet), "**minaret") {
+		t.Errorf("snippet %q does not show the match", p.candidates[mark].snippet)
+	}
+
+	// Ctrl+L opens the link dialog on the highlighted excerpt.
+	tw.win.Canvas().(fyne.Shortcutable).TypedShortcut(chord(fyne.KeyL, ctrl))
+	note := "the minaret seen from the street"
+	var entry fyne.Focusable = tw.win.Canvas().Focused()
+	test.Type(entry, note)
+	tw.tapOverlayButton(t, "Link")
+	tw.q.waitUntil(t, "the link", func() bool {
+		ls, _ := c.Links(ctx, id)
+		return len(ls) == len(before)+1 && r.load.cancel == nil
+	})
+	ls, _ := c.Links(ctx, id)
+	var made *catalog.Link
+	for _, l := range ls {
+		if l.Excerpt.ID == ex.ID {
+			made = l
+		}
+	}
+	if made == nil || made.Note != note || made.Region != nil {
+		t.Fatalf("link made: %+v", made)
+	}
+	tw.q.waitUntil(t, "the panel to show it", func() bool { return len(p.linked.Objects) == len(before)+1 })
+	if !slices.ContainsFunc(texts(p.linked), func(s string) bool { return strings.Contains(s, note) }) {
+		t.Error("the new link's note is not shown")
+	}
+
+	// Unlink it: the button asks first; cancelling keeps the link.
+	card := p.linked.Objects[len(p.linked.Objects)-1]
+	for _, l := range r.data.links {
+		if l.ID == made.ID {
+			for _, o := range p.linked.Objects {
+				if slices.ContainsFunc(texts(o), func(s string) bool { return strings.Contains(s, note) }) {
+					card = o
+				}
+			}
+		}
+	}
+	unlink := findButton(card, "Unlink")
+	if unlink == nil {
+		t.Fatal("no Unlink button on the link")
+	}
+	test.Tap(unlink)
+	tw.tapOverlayButton(t, "Cancel")
+	tw.q.settle()
+	if ls, _ := c.Links(ctx, id); len(ls) != len(before)+1 {
+		t.Fatalf("cancelled unlink removed the link: %d links", len(ls))
+	}
+	test.Tap(unlink)
+	tw.tapOverlayButton(t, "Unlink")
+	tw.q.waitUntil(t, "the unlink", func() bool {
+		ls, _ := c.Links(ctx, id)
+		return len(ls) == len(before) && r.load.cancel == nil
+	})
+	audit, err := c.Audit(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var actions []string
+	for _, a := range audit {
+		actions = append(actions, a.Action)
+	}
+	if n := len(actions); n < 2 || !strings.Contains(actions[n-2], "link") || !strings.Contains(actions[n-1], "link") {
+		t.Errorf("audit ends with %v", actions[max(0, n-3):])
+	}
+}
+
+// TestReviewNotesAndTags adds and removes a tag and a note.
+func TestReviewNotesAndTags(t *testing.T) {
+	c := sampleCase(t)
+	ctx := context.Background()
+	tw := newTestWindow(t, c)
+	r := openReview(t, tw, 1)
+	id := r.im.ID
+	p := r.notes
+	tags0, _ := c.Tags(ctx, id)
+
+	p.tagEntry.SetText("checked")
+	test.Tap(findButton(p.content, "Add"))
+	tw.q.waitUntil(t, "the tag", func() bool { tags, _ := c.Tags(ctx, id); return slices.Contains(tags, "checked") })
+	tw.q.waitUntil(t, "its chip", func() bool { return findButton(p.chips, "checked") != nil })
+	if p.tagEntry.Text != "" {
+		t.Errorf("tag entry not cleared: %q", p.tagEntry.Text)
+	}
+	test.Tap(findButton(p.chips, "checked"))
+	tw.q.waitUntil(t, "the tag removed", func() bool {
+		tags, _ := c.Tags(ctx, id)
+		return !slices.Contains(tags, "checked") && len(tags) == len(tags0)
+	})
+	tw.q.waitUntil(t, "its chip removed", func() bool { return findButton(p.chips, "checked") == nil })
+
+	test.Type(p.note, "Shadows point north-west: morning.")
+	test.Tap(findButton(p.content, "Add the note"))
+	tw.q.waitUntil(t, "the note", func() bool { ns, _ := c.Notes(ctx, id); return len(ns) == 1 })
+	tw.q.waitUntil(t, "its card", func() bool { return len(p.notes.Objects) == 1 })
+	del := findButton(p.notes, "Delete")
+	test.Tap(del)
+	tw.tapOverlayButton(t, "Delete")
+	tw.q.waitUntil(t, "the note deleted", func() bool { ns, _ := c.Notes(ctx, id); return len(ns) == 0 })
+	tw.q.waitUntil(t, "its card removed", func() bool { return len(p.notes.Objects) == 0 })
+
+	// The library's tag filter, stale since, reads the case again.
+	if !tw.slots[0].stale {
+		t.Error("the library was not told the case changed")
+	}
+}
+
+// TestMetaPanel compares the metadata panel of a made-up image with its
+// golden markup.
+func TestMetaPanel(t *testing.T) {
+	newQueuedApp(t)
+	taken := time.Date(2017, 10, 14, 23, 5, 9, 0, time.UTC)
+	gone := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
+	lat, lon, alt, dir := 35.9528, 39.0079, 251.5, 274.5
+	im := &catalog.Image{ID: 42, SHA256: strings.Repeat("0123456789abcdef", 4), Size: 3_456_789, Format: "jpeg",
+		Width: 4000, Height: 3000, Orientation: 6, TakenAt: &taken, Make: "Canon", Model: "Canon EOS 5D",
+		Lens: "EF24-105mm f/4L", Lat: &lat, Lon: &lon, Alt: &alt, Direction: &dir, Decoded: true,
+		MetaNote: "MakerNote unreadable", ImportedAt: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC),
+		Locations: []catalog.Location{{Path: "/evidence/raqqa/IMG_0042.JPG"}, {Path: "/old/IMG_0042.JPG", GoneAt: &gone}}}
+	panel := newMetaPanel(im, test.NewClipboard())
+	w := test.NewTempWindow(t, panel)
+	w.Resize(fyne.NewSize(480, 760))
+	test.AssertObjectRendersToMarkup(t, "meta_panel.xml", panel)
+
+	rows := metaRows(im)
+	get := func(k string) string {
+		for _, r := range rows {
+			if r.key == k {
+				return r.value
+			}
+		}
+		return ""
+	}
+	for k, want := range map[string]string{
+		"Captured":     "2017-10-14 23:05:09 (camera clock, zone not recorded)",
+		"Pixels":       "3000 × 4000 px (stored 4000 × 3000, turned upright)",
+		"GPS":          "35.952800, 39.007900  (decimal degrees)",
+		"Path":         "/evidence/raqqa/IMG_0042.JPG",
+		"No longer at": "/old/IMG_0042.JPG  (since 2024-03-01 09:00:00 UTC)",
+	} {
+		if got := get(k); got != want {
+			t.Errorf("%s: %q, want %q", k, got, want)
+		}
+	}
+}

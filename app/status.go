@@ -1,0 +1,83 @@
+package app
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// statusBar is the line at the bottom of the window: the case's name,
+// folder and size, and what runs in the background.
+type statusBar struct {
+	content  fyne.CanvasObject
+	caseName *widget.Label
+	counts   *widget.Label
+	busy     *widget.Label
+	activity *widget.Activity
+
+	sess *session
+	load latest
+}
+
+type statusCounts struct{ images, reports int }
+
+func newStatusBar() *statusBar {
+	b := &statusBar{
+		caseName: widget.NewLabel(""),
+		counts:   widget.NewLabel(""),
+		busy:     widget.NewLabel(""),
+		activity: widget.NewActivity(),
+	}
+	for _, l := range []*widget.Label{b.caseName, b.counts, b.busy} {
+		l.SizeName = theme.SizeNameCaptionText
+	}
+	b.caseName.Truncation = fyne.TextTruncateEllipsis
+	b.busy.Importance = widget.LowImportance
+	b.activity.Hide()
+	right := container.NewHBox(b.activity, b.busy, b.counts)
+	b.content = container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, right, b.caseName))
+	return b
+}
+
+// setCase shows the open case.
+func (b *statusBar) setCase(s *session) {
+	b.sess = s
+	b.caseName.SetText(s.c.Name() + "   " + s.c.Dir())
+	b.refresh()
+}
+
+// refresh counts the case's images and reports again.
+func (b *statusBar) refresh() {
+	if b.sess == nil {
+		return
+	}
+	c := b.sess.c
+	load(&b.load, b.sess.ctx, func(ctx context.Context) (statusCounts, error) {
+		n, err := c.CountImages(ctx)
+		if err != nil {
+			return statusCounts{}, err
+		}
+		rs, err := c.Reports(ctx)
+		return statusCounts{n, len(rs)}, err
+	}, func(sc statusCounts) {
+		b.counts.SetText(plural(sc.images, "image", "images") + " · " + plural(sc.reports, "report", "reports"))
+	}, func(err error) {
+		b.counts.SetText("")
+		fyne.LogError("count the case", err)
+	})
+}
+
+// setBusy says what runs in the background ("" when nothing).
+func (b *statusBar) setBusy(what string) {
+	b.busy.SetText(what)
+	if what == "" {
+		b.activity.Stop()
+		b.activity.Hide()
+		return
+	}
+	b.activity.Show()
+	b.activity.Start()
+}

@@ -1,0 +1,280 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/exhibit-app/exhibit/catalog"
+)
+
+func TestFormatCount(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{{0, "0"}, {7, "7"}, {999, "999"}, {1000, "1,000"}, {20000, "20,000"}, {1234567, "1,234,567"}, {-4321, "-4,321"}} {
+		if got := formatCount(tc.n); got != tc.want {
+			t.Errorf("formatCount(%d) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+	if got := shownCount(1234, 20000); got != "1,234 of 20,000 images" {
+		t.Errorf("shownCount = %q", got)
+	}
+	if got := shownCount(1, 1); got != "1 image" {
+		t.Errorf("shownCount(1, 1) = %q", got)
+	}
+}
+
+func TestTakenText(t *testing.T) {
+	clock := time.Date(2017, 10, 14, 23, 5, 9, 0, time.UTC)
+	zoned := time.Date(2017, 10, 14, 23, 5, 9, 0, time.FixedZone("+03:00", 3*3600))
+	for _, tc := range []struct {
+		name string
+		im   catalog.Image
+		want string
+	}{
+		{"no time", catalog.Image{}, "not recorded"},
+		{"no zone", catalog.Image{TakenAt: &clock}, "2017-10-14 23:05:09 (camera clock, zone not recorded)"},
+		{"zone", catalog.Image{TakenAt: &zoned, TakenOffset: "+03:00"}, "2017-10-14 23:05:09 +03:00 (camera clock)"},
+	} {
+		if got := takenText(&tc.im); got != tc.want {
+			t.Errorf("%s: takenText = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestSmallFormats(t *testing.T) {
+	for _, tc := range []struct{ got, want string }{
+		{gpsText(35.9528, 39.0079), "35.952800, 39.007900"},
+		{directionText(274.5), "274.5° (W)"},
+		{directionText(359), "359.0° (N)"},
+		{formatBytes(507531), "508 KB"},
+		{formatBytes(3_200_000), "3.2 MB"},
+		{cameraName("Canon", "Canon EOS 5D"), "Canon EOS 5D"},
+		{cameraName("Apple", "iPhone 6"), "Apple iPhone 6"},
+		{cameraName("NIKON CORPORATION", "NIKON D750"), "NIKON D750"},
+		{cameraName("Canon", ""), "Canon"},
+		{cameraName("", ""), ""},
+		{regionText(nil), "whole image"},
+		{regionText(&catalog.Region{X: 0.1, Y: 0.2, W: 0.3, H: 0.4}), "region at 10 %, 20 %, 30 × 40 % of the image"},
+		{shorten("one two three four", 9), "one two…"},
+		{errorText(errors.New("open x: no such file")), "Open x: no such file."},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+}
+
+func TestParseWindowSize(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		w, h float32
+		ok   bool
+	}{
+		{"1440x900", 1440, 900, true},
+		{" 1600X1000 ", 1600, 1000, true},
+		{"1440", 0, 0, false},
+		{"axb", 0, 0, false},
+		{"100x100", 0, 0, false},
+		{"99999x900", 0, 0, false},
+	} {
+		w, h, err := ParseWindowSize(tc.in)
+		if (err == nil) != tc.ok || w != tc.w || h != tc.h {
+			t.Errorf("ParseWindowSize(%q) = %v, %v, %v", tc.in, w, h, err)
+		}
+	}
+}
+
+func TestOptionsValidate(t *testing.T) {
+	if err := (Options{Screen: "review"}).Validate(); err != nil {
+		t.Error(err)
+	}
+	err := (Options{Screen: "map"}).Validate()
+	if err == nil || !strings.Contains(err.Error(), "library, review, report") {
+		t.Errorf("unknown screen: %v", err)
+	}
+}
+
+func TestFilterQuery(t *testing.T) {
+	yes := true
+	for _, tc := range []struct {
+		name     string
+		q        libraryQuery
+		from, to string // clock strings of the filter's bounds, "" when nil
+		camera   string
+		err      bool
+	}{
+		{name: "nothing", q: libraryQuery{}},
+		{name: "a day", q: libraryQuery{from: "2017-10-14", to: "2017-10-14"},
+			from: "2017-10-14T00:00:00", to: "2017-10-14T23:59:59.999999999"},
+		{name: "to the minute", q: libraryQuery{to: "2017-10-14 13:05"}, to: "2017-10-14T13:05:59.999999999"},
+		{name: "bad date", q: libraryQuery{from: "14/10/2017"}, err: true},
+		{name: "camera", q: libraryQuery{camera: &camera{"Canon", "Canon EOS 5D"}}, camera: "Canon Canon EOS 5D"},
+		{name: "linked", q: libraryQuery{linked: &yes}},
+	} {
+		f, err := tc.q.filter()
+		if (err != nil) != tc.err {
+			t.Errorf("%s: error %v", tc.name, err)
+			continue
+		}
+		clock := func(p *time.Time) string {
+			if p == nil {
+				return ""
+			}
+			return p.Format("2006-01-02T15:04:05.999999999")
+		}
+		if tc.err {
+			continue
+		}
+		if clock(f.From) != tc.from || clock(f.To) != tc.to || f.Camera != tc.camera || f.Linked != tc.q.linked {
+			t.Errorf("%s: filter %+v", tc.name, f)
+		}
+	}
+}
+
+func TestCameraCountsAndKeep(t *testing.T) {
+	ims := []*catalog.Image{
+		{ID: 1, Make: "Canon", Model: "Canon EOS 5D"},
+		{ID: 2, Make: "Canon", Model: "Canon EOS 5D Mark II"},
+		{ID: 3, Make: "Canon", Model: "Canon EOS 5D"},
+		{ID: 4},
+	}
+	cc := cameraCounts(ims)
+	if len(cc) != 3 || cc[0].cam.model != "Canon EOS 5D" || cc[0].count != 2 {
+		t.Fatalf("cameraCounts = %+v", cc)
+	}
+	// The catalog's camera filter is a substring match: keep narrows it.
+	q := libraryQuery{camera: &camera{"Canon", "Canon EOS 5D"}}
+	if got := q.keep(ims); len(got) != 2 || got[0].ID != 1 || got[1].ID != 3 {
+		t.Errorf("keep = %v", got)
+	}
+	q = libraryQuery{camera: &camera{}}
+	if got := q.keep(ims); len(got) != 1 || got[0].ID != 4 {
+		t.Errorf("keep (no camera) = %v", got)
+	}
+}
+
+func TestSettings(t *testing.T) {
+	a, _ := newQueuedApp(t)
+	s := NewSettings(a.Preferences())
+	if got := s.WindowSize(); got != fyne.NewSize(settingWindowWidthDef, settingWindowHeightDef) {
+		t.Errorf("default window size %v", got)
+	}
+	s.SetWindowSize(fyne.NewSize(1440, 900))
+	s.SetWindowSize(fyne.NewSize(10, 10)) // too small: ignored
+	if got := s.WindowSize(); got != fyne.NewSize(1440, 900) {
+		t.Errorf("window size %v", got)
+	}
+	if s.LastScreen() != screenLibrary {
+		t.Errorf("default last screen %q", s.LastScreen())
+	}
+	s.SetLastScreen(screenReport)
+	if s.LastScreen() != screenReport {
+		t.Errorf("last screen %q", s.LastScreen())
+	}
+	s.SetLastScreen("gone") // a screen of another version
+	if s.LastScreen() != screenLibrary {
+		t.Errorf("unknown last screen gives %q", s.LastScreen())
+	}
+	s.SetLastCase("/x/Raqqa.exhibit")
+	if s.LastCase() != "/x/Raqqa.exhibit" {
+		t.Errorf("last case %q", s.LastCase())
+	}
+	lo, hi, def := s.ThumbCacheMBPresets()
+	if s.ThumbCacheMB() != def {
+		t.Errorf("default cache %d", s.ThumbCacheMB())
+	}
+	s.SetThumbCacheMB(hi * 10)
+	if s.ThumbCacheMB() != hi {
+		t.Errorf("cache above the bound: %d", s.ThumbCacheMB())
+	}
+	s.SetThumbCacheMB(1)
+	if s.ThumbCacheMB() != lo {
+		t.Errorf("cache below the bound: %d", s.ThumbCacheMB())
+	}
+}
+
+func TestChooseStart(t *testing.T) {
+	dir := t.TempDir()
+	last := filepath.Join(dir, "Last.exhibit")
+	def := filepath.Join(dir, "Default.exhibit")
+	for _, d := range []string{last, def} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, catalog.DBName), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gone := filepath.Join(dir, "Gone.exhibit")
+	has := func(v bool) func(string) bool { return func(string) bool { return v } }
+	for _, tc := range []struct {
+		name      string
+		opt       Options
+		last      string
+		hasImages bool
+		want      startPlan
+	}{
+		{"explicit", Options{CaseDir: "/x/A.exhibit"}, last, true, startPlan{dir: "/x/A.exhibit", explicit: true}},
+		{"last", Options{}, last, true, startPlan{dir: last}},
+		{"last gone, default with images", Options{}, gone, true, startPlan{dir: def}},
+		{"default empty: welcome", Options{}, "", false, startPlan{}},
+		{"default empty: sample", Options{SampleIfNone: true}, "", false, startPlan{sample: true}},
+		{"last wins over sample", Options{SampleIfNone: true}, last, false, startPlan{dir: last}},
+	} {
+		if got := chooseStart(tc.opt, tc.last, def, has(tc.hasImages)); got != tc.want {
+			t.Errorf("%s: %+v, want %+v", tc.name, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		opt    Options
+		screen string
+	}{{Options{}, ""}, {Options{ImageID: 3}, screenReview}, {Options{ReportID: 1}, screenReport}, {Options{Screen: "library", ImageID: 3}, screenLibrary}} {
+		if s, tg := startScreen(tc.opt); s != tc.screen || tg.ImageID != tc.opt.ImageID {
+			t.Errorf("startScreen(%+v) = %q, %+v", tc.opt, s, tg)
+		}
+	}
+}
+
+// TestLatestDropsStaleResults checks the generation counter: a load that
+// ends after a later one started is dropped, whatever the order in which
+// they finish.
+func TestLatestDropsStaleResults(t *testing.T) {
+	_, q := newQueuedApp(t)
+	var l latest
+	release := make(chan struct{})
+	var applied []string
+	load(&l, context.Background(), func(ctx context.Context) (string, error) {
+		<-release // the first load finishes last
+		return "first", nil
+	}, func(s string) { applied = append(applied, s) }, nil)
+	load(&l, context.Background(), func(ctx context.Context) (string, error) {
+		return "second", nil
+	}, func(s string) { applied = append(applied, s) }, nil)
+	q.waitUntil(t, "the second load", func() bool { return len(applied) > 0 })
+	close(release)
+	time.Sleep(20 * time.Millisecond)
+	q.settle()
+	if len(applied) != 1 || applied[0] != "second" {
+		t.Errorf("applied %v, want only the second load", applied)
+	}
+
+	// A panic in a load becomes an error, not a crash.
+	var got error
+	load(&l, context.Background(), func(ctx context.Context) (int, error) {
+		var m map[string]int
+		m["x"] = 1
+		return 0, nil
+	}, func(int) {}, func(err error) { got = err })
+	q.waitUntil(t, "the failed load", func() bool { return got != nil })
+	if !errors.Is(got, errPanic) {
+		t.Errorf("error %v, want errPanic", got)
+	}
+}
