@@ -215,4 +215,6 @@ func TestAlignAnnotations(t *testing.T) {
 	}
 }
 
-func near(p catalog.Point, x, y float64) bool { return math.Abs(p.X-x) < 1e-9 && math.Abs(p.Y-y) < 1e-9 }
+func near(p catalog.Point, x, y float64) bool {
+	return math.Abs(p.X-x) < 1e-9 && math.Abs(p.Y-y) < 1e-9
+}
