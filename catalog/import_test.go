@@ -359,3 +359,36 @@ func TestListFilters(t *testing.T) {
 		t.Error("not sorted by capture time")
 	}
 }
+
+// TestImportOddNames: file names with spaces, Arabic, a leading dash, a
+// newline or a control character are cataloged, found again by path, and
+// reported with their exact names.
+func TestImportOddNames(t *testing.T) {
+	corpus := corpusDir(t)
+	src := t.TempDir()
+	good := filepath.Join(corpus, "exif-samples/jpg/gps/DSCN0010.jpg")
+	names := []string{"صور شاهد/صورة ١.jpg", "-dash name.jpg", "new\nline.jpg", "tab\tand spaces .jpg"}
+	for i, n := range names {
+		b, _ := os.ReadFile(good)
+		b = append(b, byte(i)) // distinct bytes: one image each
+		os.MkdirAll(filepath.Dir(filepath.Join(src, n)), 0o755)
+		if err := os.WriteFile(filepath.Join(src, n), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(filepath.Join(src, "bad\x01ctl.jpg"), []byte("x"), 0o644)
+	c := openTestCase(t)
+	res, err := c.Import(context.Background(), []string{src}, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added != len(names) || len(res.Failed) != 1 || res.Failed[0].Path != filepath.Join(src, "bad\x01ctl.jpg") {
+		t.Fatalf("added %d, failed %+v", res.Added, res.Failed)
+	}
+	for _, n := range names {
+		im, err := c.FindImage(context.Background(), filepath.Join(src, n))
+		if err != nil || im.Paths()[0] != filepath.Join(src, n) {
+			t.Errorf("%q: %v", n, err)
+		}
+	}
+}

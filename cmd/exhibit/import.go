@@ -140,15 +140,15 @@ func printImport(cmd *cobra.Command, res *catalog.ImportResult, verbose bool) {
 	}
 	fmt.Fprintln(w)
 	for _, f := range res.Failed {
-		fmt.Fprintf(w, "failed: %s: %s\n", f.Path, f.Error)
+		fmt.Fprintf(w, "failed: %s: %s\n", shown(f.Path), f.Error)
 	}
 	for _, f := range res.Warnings {
-		fmt.Fprintf(w, "cataloged, but %s: %s\n", f.Path, f.Error)
+		fmt.Fprintf(w, "cataloged, but %s: %s\n", shown(f.Path), f.Error)
 	}
 	if !verbose {
 		return
 	}
 	for _, s := range res.Skipped {
-		fmt.Fprintf(w, "skipped: %s: %s\n", s.Path, s.Reason)
+		fmt.Fprintf(w, "skipped: %s: %s\n", shown(s.Path), s.Reason)
 	}
 }

@@ -38,7 +38,7 @@ func newLsCmd(g *globals) *cobra.Command {
 					return writeJSON(cmd.OutOrStdout(), out)
 				}
 				for _, f := range fs {
-					fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", f.Path, f.Error)
+					fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", shown(f.Path), f.Error)
 				}
 				return nil
 			}
@@ -88,7 +88,7 @@ func newLsCmd(g *globals) *cobra.Command {
 			fmt.Fprintln(tw, "ID\tTAKEN\tCAMERA\tPOSITION\tSHA-256\tNAME")
 			for _, im := range ims {
 				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", im.ID, orDash(takenString(im)),
-					dash(strings.TrimSpace(im.Make+" "+im.Model)), positionString(im), im.SHA256[:12], im.Name())
+					dash(strings.TrimSpace(im.Make+" "+im.Model)), positionString(im), im.SHA256[:12], shown(im.Name()))
 			}
 			return tw.Flush()
 		},

@@ -110,7 +110,7 @@ func printImageDetail(w io.Writer, d *imageDetailJSON) {
 		if l.GoneAt != nil {
 			state = " (no longer there since " + *l.GoneAt + ")"
 		}
-		row("Path", l.Path+state)
+		row("Path", shown(l.Path)+state)
 	}
 	row("Thumbnail", d.Thumbnail)
 	if len(d.Tags) > 0 {

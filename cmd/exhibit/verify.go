@@ -60,7 +60,7 @@ SHA-256 recorded at import. Exit status 1 when any file changed or is missing.`,
 			} else {
 				for _, r := range out {
 					if r.Status != "ok" {
-						fmt.Fprintf(cmd.OutOrStdout(), "%s: %s (image %d): %s\n", r.Status, r.Path, r.Image, r.Error)
+						fmt.Fprintf(cmd.OutOrStdout(), "%s: %s (image %d): %s\n", r.Status, shown(r.Path), r.Image, r.Error)
 					}
 				}
 				fmt.Fprintf(cmd.OutOrStdout(), "%d files checked, %d ok, %d changed or missing\n", len(res), len(res)-bad, bad)
