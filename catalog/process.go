@@ -73,8 +73,13 @@ func (c *Case) process(ctx context.Context, f candidate) (p processed) {
 	if fi.Size() > maxInMemory {
 		return c.processLarge(file, p)
 	}
-	data, err := io.ReadAll(file)
-	if err != nil {
+	// One read into a buffer of the file's size (io.ReadAll would grow and
+	// copy it several times).
+	data := make([]byte, fi.Size())
+	if _, err := io.ReadFull(file, data); err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			err = errors.New("the file got shorter while it was read")
+		}
 		p.err = fmt.Errorf("cannot read: %w", unwrapPathError(err))
 		return p
 	}
