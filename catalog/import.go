@@ -127,8 +127,9 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf []byte // reused for every file this worker reads
 			for f := range jobs {
-				out <- c.process(ctx, f)
+				out <- c.process(ctx, f, &buf)
 			}
 		}()
 	}

@@ -45,7 +45,10 @@ type processed struct {
 
 // process reads one original once: hashes it, reads its metadata and makes
 // its thumbnail. It never panics.
-func (c *Case) process(ctx context.Context, f candidate) (p processed) {
+//
+// buf is a buffer the caller keeps between calls, to read files into
+// without allocating (and zeroing) one for each; nothing of it is kept.
+func (c *Case) process(ctx context.Context, f candidate, buf *[]byte) (p processed) {
 	p.cand = f
 	defer func() {
 		if r := recover(); r != nil {
@@ -75,7 +78,10 @@ func (c *Case) process(ctx context.Context, f candidate) (p processed) {
 	}
 	// One read into a buffer of the file's size (io.ReadAll would grow and
 	// copy it several times).
-	data := make([]byte, fi.Size())
+	if int64(cap(*buf)) < fi.Size() {
+		*buf = make([]byte, fi.Size())
+	}
+	data := (*buf)[:fi.Size()]
 	if _, err := io.ReadFull(file, data); err != nil {
 		if errors.Is(err, io.ErrUnexpectedEOF) {
 			err = errors.New("the file got shorter while it was read")
