@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/exhibit-app/exhibit/app/export"
 	"github.com/exhibit-app/exhibit/catalog"
 	"github.com/exhibit-app/exhibit/viewer"
 )
@@ -27,6 +28,8 @@ type libraryScreen struct {
 	count   *widget.Label
 	selInfo *widget.Label
 	review  *widget.Button
+	pair    *widget.Button
+	sheets  *widget.Button
 	empty   *fyne.Container // shown instead of the grid when nothing is shown
 	emptyTx *widget.Label
 	emptyBt *fyne.Container
@@ -76,6 +79,10 @@ func newLibraryScreen(mw *mainWindow, s *session) *libraryScreen {
 		}
 	})
 	l.review.Disable()
+	l.pair = widget.NewButtonWithIcon("Make a pair…", theme.ViewRestoreIcon(), mw.makePair)
+	l.pair.Disable()
+	l.sheets = widget.NewButtonWithIcon("Export sheets…", theme.DocumentSaveIcon(), l.ExportSheets)
+	l.sheets.Disable()
 
 	l.emptyTx = widget.NewLabel("")
 	l.emptyTx.Alignment = fyne.TextAlignCenter
@@ -84,7 +91,7 @@ func newLibraryScreen(mw *mainWindow, s *session) *libraryScreen {
 	l.empty = container.NewCenter(container.New(widthLayout{520}, container.NewVBox(l.emptyTx, container.NewCenter(l.emptyBt))))
 	l.empty.Hide()
 
-	footer := container.NewBorder(nil, nil, container.NewHBox(l.count, l.selInfo), l.review)
+	footer := container.NewBorder(nil, nil, container.NewHBox(l.count, l.selInfo), container.NewHBox(l.sheets, l.pair, l.review))
 	l.content = container.NewBorder(container.NewPadded(l.bar.content), footer, nil, nil, container.NewStack(l.grid, l.empty))
 	return l
 }
@@ -240,9 +247,16 @@ func (l *libraryScreen) showSelection() {
 	case 0:
 		l.selInfo.SetText("")
 		l.review.Disable()
+		l.sheets.Disable()
 	default:
 		l.selInfo.SetText("· " + formatCount(n) + " selected")
 		l.review.Enable()
+		l.sheets.Enable()
+	}
+	if n == 2 {
+		l.pair.Enable()
+	} else {
+		l.pair.Disable()
 	}
 }
 
@@ -273,6 +287,10 @@ func (l *libraryScreen) contextMenu(id int64, ev *fyne.PointEvent) {
 	items := []*fyne.MenuItem{
 		fyne.NewMenuItem("Review", func() { l.activated(id) }),
 		fyne.NewMenuItem(fmt.Sprintf("Add a tag to %s…", plural(len(sel), "image", "images")), func() { l.tagSelected(sel) }),
+		fyne.NewMenuItem(fmt.Sprintf("Export %s…", plural(len(sel), "sheet", "sheets")), l.ExportSheets),
+	}
+	if len(sel) == 2 {
+		items = append(items, fyne.NewMenuItem("Make a pair…", l.mw.makePair))
 	}
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), l.mw.win.Canvas(), ev.AbsolutePosition)
 }
@@ -314,4 +332,22 @@ func sameQuery(a, b libraryQuery) bool {
 	a.linked, b.linked = nil, nil
 	return a == b && (ca == nil) == (cb == nil) && (ca == nil || *ca == *cb) &&
 		(la == nil) == (lb == nil) && (la == nil || *la == *lb)
+}
+
+// ExportSheets exports a sheet for each image selected.
+func (l *libraryScreen) ExportSheets() {
+	ids := l.grid.Selected()
+	if len(ids) == 0 {
+		showError(l.mw.win, "No image selected", fmt.Errorf("select the images to export (click, Shift+click, Ctrl+click), then Export sheets… again"))
+		return
+	}
+	name := l.s.c.Name() + " - " + plural(len(ids), "image", "images")
+	if len(ids) == 1 && l.src != nil {
+		if im := l.src.byID[ids[0]]; im != nil {
+			name = fmt.Sprintf("Image %d - %s", im.ID, trimExt(im.Name()))
+		}
+	}
+	l.mw.exportDialog(l.mw.sheetsSpec(export.Target{Images: ids}, "Export the sheets of the images selected",
+		fmt.Sprintf("%s, one per image, in one PDF: each image with its marks, caption, SHA-256 and linked excerpts.",
+			plural(len(ids), "sheet", "sheets")), name))
 }

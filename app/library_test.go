@@ -245,11 +245,11 @@ func TestLibrarySelectionOpensReview(t *testing.T) {
 	}
 	// The keys now go to the review (not to the hidden grid): Right
 	// moves to the next image of the selection.
-	if f := tw.win.Canvas().Focused(); f != r.image.keys {
+	if f := tw.win.Canvas().Focused(); f != r.image.layer {
 		t.Fatalf("focus on %T in the review screen", f)
 	}
-	test.Type(r.image.keys, "")
-	r.image.keys.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	test.Type(r.image.layer, "")
+	r.image.layer.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
 	tw.q.waitUntil(t, "the next image", func() bool { return r.im.ID == ids[4] })
 	if sel := l.grid.Selected(); !slices.Equal(sel, []int64{ids[2], ids[4]}) {
 		t.Errorf("the hidden library's selection changed to %v", sel)

@@ -27,6 +27,11 @@ type mainWindow struct {
 	menu    *fyne.MainMenu
 	welcome *welcomeScreen
 
+	// lastPairForm and lastExport are the last dialogs of their kind
+	// opened (tests fill them in).
+	lastPairForm *pairForm
+	lastExport   *exportForm
+
 	// A switch of tab made by show carries its target to selected.
 	opening bool
 	pending Target
@@ -162,6 +167,11 @@ func (mw *mainWindow) selected(i int) {
 		t, mw.pending, mw.opening = mw.pending, Target{}, false
 	}
 	s := mw.slots[i]
+	if prev := mw.current; prev >= 0 && prev != i && prev < len(mw.slots) {
+		if h, ok := mw.slots[prev].scr.(hider); ok {
+			h.Hidden()
+		}
+	}
 	mw.current = i
 	// The focus may be in the screen just hidden: keys must not go there.
 	mw.win.Canvas().Unfocus()

@@ -6,23 +6,27 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
-// menu items that need an open case, disabled while none is.
+// menu items that need an open case, disabled while none is (with every
+// item of caseMenus).
 var caseMenuLabels = map[string]bool{
 	"Import files…": true, "Import a folder…": true, "Add a report…": true,
-	"Find": true, "Link the highlighted excerpt": true,
+	"Export sheet…": true, "Export sheets…": true, "Export image (PNG)…": true,
+	"Export the catalog as CSV…": true, "Export the catalog as GeoJSON…": true,
 }
+
+// caseMenus are the menus whose items all need an open case.
+var caseMenus = map[string]bool{"View": true, "Edit": true, "Image": true, "Pair": true}
 
 // setupMenu makes the main menu. Each screen has an item in View; a
 // screen with its own menu (the compare screen, later) adds it here.
 func (mw *mainWindow) setupMenu() {
-	sc := map[string]*desktop.CustomShortcut{}
+	sc := map[string]fyne.Shortcut{}
 	for _, s := range mw.shortcuts() {
 		if s.id != "" {
-			sc[s.id] = s.chord
+			sc[s.id] = s.shortcut()
 		}
 	}
 	// item makes a menu item showing the shortcut with this id, if any.
@@ -42,7 +46,19 @@ func (mw *mainWindow) setupMenu() {
 		item("Import a folder…", "import-folder", mw.importFolderDialog),
 		item("Add a report…", "", mw.addReportDialog),
 		fyne.NewMenuItemSeparator(),
+		item("Export sheet…", "export-sheet", mw.exportSheet),
+		item("Export sheets…", "export-sheets", mw.exportSheets),
+		item("Export image (PNG)…", "export-image", mw.exportImage),
+		item("Export the catalog as CSV…", "", func() { mw.exportCatalog("csv") }),
+		item("Export the catalog as GeoJSON…", "", func() { mw.exportCatalog("geojson") }),
+		fyne.NewMenuItemSeparator(),
 		item("Settings…", "", mw.showSettings),
+	)
+	edit := fyne.NewMenu("Edit",
+		item("Undo", "undo", mw.undo),
+		item("Redo", "redo", mw.redo),
+		fyne.NewMenuItemSeparator(),
+		item("Delete the selected mark", "", mw.deleteMark),
 	)
 	var views []*fyne.MenuItem
 	for i := range screenSpecs {
@@ -54,9 +70,18 @@ func (mw *mainWindow) setupMenu() {
 	}
 	views = append(views, fyne.NewMenuItemSeparator(), item("Find", "find", mw.focusSearch))
 	view := fyne.NewMenu("View", views...)
-	image := fyne.NewMenu("Image", item("Link the highlighted excerpt", "link", mw.link))
+	image := fyne.NewMenu("Image", item("Link the highlighted excerpt", "link", mw.link),
+		fyne.NewMenuItemSeparator(), item("Make a pair…", "make-pair", mw.makePair))
+	pair := fyne.NewMenu("Pair",
+		item("Edit the pair…", "", func() { mw.onPair((*compareScreen).editPair) }),
+		item("Swap before and after", "", func() { mw.onPair((*compareScreen).swapPair) }),
+		item("Align…", "", func() { mw.onPair(func(cs *compareScreen) { cs.align.start() }) }),
+		item("Reset the alignment…", "", func() { mw.onPair(func(cs *compareScreen) { cs.align.reset() }) }),
+		fyne.NewMenuItemSeparator(),
+		item("Delete the pair…", "", func() { mw.onPair((*compareScreen).deletePair) }),
+	)
 	help := fyne.NewMenu("Help", item("Keyboard shortcuts", "shortcuts", mw.showShortcuts), item("About Exhibit", "", mw.showAbout))
-	mw.menu = fyne.NewMainMenu(file, view, image, help)
+	mw.menu = fyne.NewMainMenu(file, edit, view, image, pair, help)
 	mw.win.SetMainMenu(mw.menu)
 	mw.enableCaseMenus(false)
 }
@@ -65,7 +90,7 @@ func (mw *mainWindow) setupMenu() {
 func (mw *mainWindow) enableCaseMenus(on bool) {
 	for _, m := range mw.menu.Items {
 		for _, it := range m.Items {
-			if caseMenuLabels[it.Label] || m.Label == "View" {
+			if caseMenuLabels[it.Label] || caseMenus[m.Label] {
 				it.Disabled = !on
 			}
 		}
@@ -90,4 +115,20 @@ func (mw *mainWindow) showAbout() {
 	d := dialog.NewCustom("About Exhibit", "Close", container.NewVBox(title, body, caseLine), mw.win)
 	d.Resize(fyne.NewSize(dialogWidth(mw.win, 520), 0))
 	d.Show()
+}
+
+// onPair runs f on the compare screen's pair, showing the screen first.
+func (mw *mainWindow) onPair(f func(cs *compareScreen)) {
+	cs, ok := mw.screen(screenCompare).(*compareScreen)
+	if !ok {
+		return
+	}
+	if mw.currentScreen() != Screen(cs) {
+		mw.show(screenCompare, Target{})
+	}
+	if cs.data == nil {
+		showError(mw.win, "No pair shown", fmt.Errorf("choose a pair in the compare screen's list, or make one in the library (Ctrl+P)"))
+		return
+	}
+	f(cs)
 }

@@ -16,7 +16,8 @@ type Options struct {
 	// SampleIfNone opens the sample case (making it first if needed) when
 	// no case is given and none is remembered: what `make run` does.
 	SampleIfNone bool
-	// Screen is the screen to show first ("library", "review", "report":
+	// Screen is the screen to show first ("library", "review", "report",
+	// "compare":
 	// see ScreenIDs); "" shows the screen shown last.
 	Screen string
 	// ImageID is the image the review screen opens on (0: the first of the
@@ -24,6 +25,8 @@ type Options struct {
 	ImageID int64
 	// ReportID is the report the report screen opens on (0: the first).
 	ReportID int64
+	// PairID is the pair the compare screen opens on (0: the first).
+	PairID int64
 	// WindowWidth and WindowHeight, when set, size the window (Fyne units);
 	// otherwise the size remembered from the last run.
 	WindowWidth, WindowHeight float32
@@ -34,8 +37,8 @@ func (o Options) Validate() error {
 	if o.Screen != "" && screenSpecByID(o.Screen) == nil {
 		return fmt.Errorf("--screen %q: want one of %s", o.Screen, strings.Join(ScreenIDs(), ", "))
 	}
-	if o.ImageID < 0 || o.ReportID < 0 {
-		return fmt.Errorf("image and report ids are positive numbers")
+	if o.ImageID < 0 || o.ReportID < 0 || o.PairID < 0 {
+		return fmt.Errorf("image, report and pair ids are positive numbers")
 	}
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/viewer"
 )
 
 // reviewScreen shows one image, zoomable, beside the excerpts linked to
@@ -31,6 +32,9 @@ type reviewScreen struct {
 	prev    *widget.Button
 	next    *widget.Button
 	blank   *widget.Label
+	tools   *markToolbar
+	marks   *markPanel
+	store   *markStore
 
 	order []int64
 	pos   int
@@ -48,12 +52,27 @@ type reviewData struct {
 	tags        []string
 	allTags     []catalog.TagCount
 	suggestions []*catalog.Suggestion
-	suggestNote string // why there are no suggestions, when not for lack of mentions
+	suggestNote string               // why there are no suggestions, when not for lack of mentions
+	anns        []catalog.Annotation // the marks made on the image itself
 }
 
 func newReviewScreen(mw *mainWindow, s *session) *reviewScreen {
 	r := &reviewScreen{mw: mw, s: s}
 	r.image = newReviewImage(s, r, r.TypedRune)
+	r.store = &markStore{s: s, changed: func() { mw.changed(r) }}
+	layer := r.image.layer
+	r.store.attach(layer)
+	r.tools = newMarkToolbar(mw.settings, []*viewer.AnnotationLayer{layer}, markActions{undo: r.Undo, redo: r.Redo, del: r.DeleteMark})
+	r.marks = newMarkPanel([]markSide{{"", layer}}, r.markError)
+	layer.OnSelectionChanged = func(a *catalog.Annotation) {
+		if a != nil {
+			r.side.SelectIndex(3)
+		}
+		r.marks.selectionChanged(layer, a)
+		r.historyChanged()
+	}
+	layer.OnHistoryChanged = r.historyChanged
+	layer.OnError = r.markError
 	r.links = newLinksPanel(r)
 	r.notes = newNotesPanel(r)
 	r.details = container.NewVBox()
@@ -67,12 +86,13 @@ func newReviewScreen(mw *mainWindow, s *session) *reviewScreen {
 	back.Importance = widget.LowImportance
 	nav := container.NewHBox(back, widget.NewSeparator(), r.prev, r.next, r.where)
 	top := container.NewBorder(nil, nil, nav, r.image.toolbar(), r.title)
-	left := container.NewBorder(top, nil, nil, nil, r.image.content)
+	left := container.NewBorder(container.NewVBox(top, container.NewHScroll(r.tools.content)), container.NewVBox(r.tools.hint), nil, nil, r.image.content)
 
 	r.side = container.NewAppTabs(
 		container.NewTabItemWithIcon("Excerpts", theme.DocumentIcon(), r.links.content),
 		container.NewTabItemWithIcon("Notes & tags", theme.DocumentCreateIcon(), r.notes.content),
 		container.NewTabItemWithIcon("Details", theme.InfoIcon(), container.NewVScroll(container.NewPadded(r.details))),
+		container.NewTabItemWithIcon("Marks", theme.DocumentCreateIcon(), r.marks.content),
 	)
 	split := container.NewHSplit(left, r.side)
 	split.Offset = 0.64
@@ -90,7 +110,7 @@ func (r *reviewScreen) Content() fyne.CanvasObject { return r.content }
 // Open shows t's image, walking t's order (or the library's).
 func (r *reviewScreen) Open(t Target) {
 	// the arrows walk the images and + - 0 1 zoom at once
-	r.mw.win.Canvas().Focus(r.image.keys)
+	r.mw.win.Canvas().Focus(r.image.layer)
 	if t.ImageID == 0 {
 		if r.im == nil {
 			r.openFirst()
@@ -190,6 +210,7 @@ func (r *reviewScreen) Reload() {
 
 // Close stops the loads.
 func (r *reviewScreen) Close() {
+	r.marks.flush()
 	r.load.stop()
 	r.first.stop()
 	r.image.preview.stop()
@@ -287,6 +308,7 @@ func (r *reviewScreen) showPosition() {
 
 // showImage shows the image with this id.
 func (r *reviewScreen) showImage(id int64) {
+	r.marks.flush()
 	r.showBlank(false)
 	r.showPosition()
 	r.fetch(id, true)
@@ -328,6 +350,13 @@ func fetchReview(ctx context.Context, c *catalog.Case, id int64) (*reviewData, e
 	if d.allTags, err = c.AllTags(ctx); err != nil {
 		return nil, err
 	}
+	anns, err := c.Annotations(ctx, catalog.AnnotationScope{ImageID: id})
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range anns {
+		d.anns = append(d.anns, *a)
+	}
 	if d.im.TakenAt == nil {
 		d.suggestNote = "This image has no capture time, so no excerpt can be suggested by date. Search instead."
 	} else if d.suggestions, err = c.Suggest(ctx, id); err != nil {
@@ -347,12 +376,17 @@ func (r *reviewScreen) update(d *reviewData, newImage bool) {
 	if newImage {
 		r.image.show(d.im)
 	}
+	if l := r.image.layer; newImage || !sameMarks(l.Annotations(), d.anns) {
+		l.Load(d.im.ID, 0, d.anns)
+		r.marks.clear()
+	}
 	r.links.update(d)
 	r.notes.update(d)
 	r.details.RemoveAll()
 	r.details.Add(newMetaPanel(d.im, r.mw.app.Clipboard()))
 	r.side.Items[0].Text = fmt.Sprintf("Excerpts (%d)", len(d.links))
 	r.side.Items[1].Text = fmt.Sprintf("Notes & tags (%d)", len(d.notes)+len(d.tags))
+	r.side.Items[3].Text = fmt.Sprintf("Marks (%d)", len(r.image.layer.Annotations()))
 	r.side.Refresh()
 }
 

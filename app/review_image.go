@@ -35,7 +35,7 @@ const (
 type reviewImage struct {
 	s       *session
 	z       *viewer.ZoomView
-	keys    *zoomKeys
+	layer   *viewer.AnnotationLayer
 	zoomPct *widget.Label
 	message *widget.Label
 	content fyne.CanvasObject
@@ -48,10 +48,30 @@ type reviewImage struct {
 	onStage func(imageStage)
 }
 
+// newReviewImage makes the image view. Its annotation layer takes the
+// keyboard focus when the image is clicked: the arrow keys, Page Up and
+// Down, Home and End then still walk the images (keys, through the
+// ZoomView's key hooks: the view alone would pan), and + - 0 1 zoom
+// (runes).
 func newReviewImage(s *session, keys keyHandler, runes func(rune)) *reviewImage {
 	r := &reviewImage{s: s, z: viewer.NewZoomView()}
-	r.keys = newZoomKeys(r.z, keys, runes)
-	r.z.SetOverlay(r.keys)
+	r.layer = viewer.NewAnnotationLayer(r.z)
+	r.z.OnTypedKey = func(ev *fyne.KeyEvent) bool {
+		switch ev.Name {
+		case fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown, fyne.KeyPageUp, fyne.KeyPageDown, fyne.KeyHome, fyne.KeyEnd:
+			keys.TypedKey(ev)
+			return true
+		}
+		return false
+	}
+	r.z.OnTypedRune = func(ch rune) bool {
+		switch ch {
+		case '+', '=', '-', '_', '0', '1':
+			runes(ch)
+			return true
+		}
+		return false
+	}
 	r.z.OnViewChanged = func(viewer.View) { r.showZoom() }
 	r.z.OnDetailWanted = r.loadFull
 	r.zoomPct = widget.NewLabel("")
@@ -204,55 +224,4 @@ func decodeFile(path string) (image.Image, error) {
 		return nil, fmt.Errorf("decode %s: %w", path, err)
 	}
 	return img, nil
-}
-
-// zoomKeys is a transparent overlay on the review's ZoomView that takes the
-// keyboard focus when the image is clicked, so that the arrow keys move to
-// the previous and next image (the ZoomView would pan with them) and + - 0
-// 1 zoom. Drags and the wheel pass through to the ZoomView; a double click
-// is handed to it.
-type zoomKeys struct {
-	widget.BaseWidget
-	z     *viewer.ZoomView
-	keys  keyHandler
-	runes func(rune)
-}
-
-var (
-	_ fyne.Tappable       = (*zoomKeys)(nil)
-	_ fyne.DoubleTappable = (*zoomKeys)(nil)
-	_ fyne.Focusable      = (*zoomKeys)(nil)
-)
-
-func newZoomKeys(z *viewer.ZoomView, keys keyHandler, runes func(rune)) *zoomKeys {
-	k := &zoomKeys{z: z, keys: keys, runes: runes}
-	k.ExtendBaseWidget(k)
-	return k
-}
-
-// Tapped takes the keyboard focus.
-func (k *zoomKeys) Tapped(*fyne.PointEvent) {
-	if c := fyne.CurrentApp().Driver().CanvasForObject(k); c != nil {
-		c.Focus(k)
-	}
-}
-
-// DoubleTapped toggles between fit and 100 % (the ZoomView's gesture).
-func (k *zoomKeys) DoubleTapped(ev *fyne.PointEvent) { k.z.DoubleTapped(ev) }
-
-// FocusGained is needed by fyne.Focusable.
-func (k *zoomKeys) FocusGained() {}
-
-// FocusLost is needed by fyne.Focusable.
-func (k *zoomKeys) FocusLost() {}
-
-// TypedRune zooms.
-func (k *zoomKeys) TypedRune(r rune) { k.runes(r) }
-
-// TypedKey moves to the previous or next image.
-func (k *zoomKeys) TypedKey(ev *fyne.KeyEvent) { k.keys.TypedKey(ev) }
-
-// CreateRenderer draws nothing.
-func (k *zoomKeys) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewWithoutLayout())
 }

@@ -10,6 +10,7 @@ const (
 	screenLibrary = "library"
 	screenReview  = "review"
 	screenReport  = "report"
+	screenCompare = "compare"
 )
 
 // Screen is one screen of the main window: a navigation tab showing one
@@ -45,10 +46,26 @@ type (
 	searchFocuser interface{ FocusSearch() }
 	// linker runs the screen's "link" action (Ctrl+L).
 	linker interface{ Link() }
+	// hider is told when another screen is shown instead (to store what
+	// is being typed, stop animations).
+	hider interface{ Hidden() }
+	// markEditor undoes, redoes and deletes annotations (Edit menu).
+	markEditor interface {
+		Undo()
+		Redo()
+		DeleteMark()
+	}
+	// sheetExporter exports the sheet of what the screen shows (Ctrl+E).
+	sheetExporter interface{ ExportSheet() }
+	// sheetsExporter exports the sheets of the screen's selection
+	// (Ctrl+Shift+E).
+	sheetsExporter interface{ ExportSheets() }
+	// imageExporter exports the image shown with its marks burned in.
+	imageExporter interface{ ExportImage() }
 )
 
 // Target says what a screen should show when opened. Fields a screen does
-// not use are ignored. (The compare screen will add PairID.)
+// not use are ignored.
 type Target struct {
 	// ImageID is the image to review.
 	ImageID int64
@@ -57,6 +74,8 @@ type Target struct {
 	Order []int64
 	// ReportID is the report to show.
 	ReportID int64
+	// PairID is the pair the compare screen shows.
+	PairID int64
 }
 
 // ScreenSpec registers a screen: one entry of screenSpecs is one tab, one
@@ -81,6 +100,8 @@ var screenSpecs = []ScreenSpec{
 		New: func(mw *mainWindow, s *session) Screen { return newReviewScreen(mw, s) }},
 	{ID: screenReport, Title: "Reports", Icon: theme.DocumentIcon, Key: fyne.Key3,
 		New: func(mw *mainWindow, s *session) Screen { return newReportScreen(mw, s) }},
+	{ID: screenCompare, Title: "Compare", Icon: theme.ViewRestoreIcon, Key: fyne.Key4,
+		New: func(mw *mainWindow, s *session) Screen { return newCompareScreen(mw, s) }},
 }
 
 // ScreenIDs returns the IDs of the screens, the values --screen accepts.

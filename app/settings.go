@@ -1,7 +1,13 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
+
+	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/viewer"
+	"github.com/exhibit-app/exhibit/viewer/annot"
 )
 
 // Keys, defaults and bounds of the settings. Keys without a default have
@@ -16,6 +22,14 @@ const (
 	settingLastCase   = "last-case"
 	settingLastScreen = "last-screen"
 	settingLastFolder = "last-import-folder"
+
+	settingCompareMode  = "compare-mode"
+	settingMarkColor    = "mark-color"
+	settingMarkWidth    = "mark-width"
+	settingPaper        = "sheet-paper"
+	settingLandscape    = "sheet-landscape"
+	settingExportFolder = "last-export-folder"
+	settingLastPair     = "last-pair"
 
 	settingThumbCacheMB    = "thumb-cache-mb"
 	settingThumbCacheMBDef = 192
@@ -96,4 +110,76 @@ func (s *Settings) ThumbCacheMBPresets() (lo, hi, def int) {
 // SetThumbCacheMB sets the thumbnail cache size, within its bounds.
 func (s *Settings) SetThumbCacheMB(v int) {
 	s.p.SetInt(settingThumbCacheMB, min(max(v, settingThumbCacheMBMin), settingThumbCacheMBMax))
+}
+
+// CompareMode returns the compare mode used last (side by side when none).
+func (s *Settings) CompareMode() viewer.CompareMode {
+	m := viewer.CompareMode(s.p.Int(settingCompareMode))
+	if m < viewer.ModeSideBySide || m > viewer.ModeFlicker {
+		return viewer.ModeSideBySide
+	}
+	return m
+}
+
+// SetCompareMode remembers the compare mode.
+func (s *Settings) SetCompareMode(m viewer.CompareMode) {
+	if s.p.Int(settingCompareMode) != int(m) {
+		s.p.SetInt(settingCompareMode, int(m))
+	}
+}
+
+// MarkStyle returns the colour ("#RRGGBB") and stroke width of new
+// annotations, as last chosen (the catalog's defaults at first).
+func (s *Settings) MarkStyle() (color string, width float64) {
+	color = s.p.StringWithFallback(settingMarkColor, catalog.DefaultColor)
+	if _, err := annot.ParseColor(color); err != nil {
+		color = catalog.DefaultColor
+	}
+	width = s.p.FloatWithFallback(settingMarkWidth, catalog.DefaultWidth)
+	if !(width > 0 && width <= catalog.MaxWidth) {
+		width = catalog.DefaultWidth
+	}
+	return strings.ToUpper(color), width
+}
+
+// SetMarkStyle remembers the colour and width of new annotations.
+func (s *Settings) SetMarkStyle(color string, width float64) {
+	s.setString(settingMarkColor, strings.ToUpper(color))
+	if s.p.Float(settingMarkWidth) != width {
+		s.p.SetFloat(settingMarkWidth, width)
+	}
+}
+
+// SheetPaper returns the paper ("A4" or "Letter") and orientation of the
+// last sheets exported.
+func (s *Settings) SheetPaper() (paper string, landscape bool) {
+	paper = s.p.StringWithFallback(settingPaper, "A4")
+	if paper != "Letter" {
+		paper = "A4"
+	}
+	return paper, s.p.Bool(settingLandscape)
+}
+
+// SetSheetPaper remembers the paper and orientation of sheets.
+func (s *Settings) SetSheetPaper(paper string, landscape bool) {
+	s.setString(settingPaper, paper)
+	if s.p.Bool(settingLandscape) != landscape {
+		s.p.SetBool(settingLandscape, landscape)
+	}
+}
+
+// LastExportFolder returns the folder the last export was written to.
+func (s *Settings) LastExportFolder() string { return s.p.String(settingExportFolder) }
+
+// SetLastExportFolder remembers where the last export was written.
+func (s *Settings) SetLastExportFolder(dir string) { s.setString(settingExportFolder, dir) }
+
+// LastPair returns the pair the compare screen showed last (0: none).
+func (s *Settings) LastPair() int64 { return int64(s.p.Int(settingLastPair)) }
+
+// SetLastPair remembers the pair shown.
+func (s *Settings) SetLastPair(id int64) {
+	if s.p.Int(settingLastPair) != int(id) {
+		s.p.SetInt(settingLastPair, int(id))
+	}
 }

@@ -19,7 +19,19 @@ type shortcut struct {
 	keys  string // as shown; made from chord when empty
 	what  string
 	chord *desktop.CustomShortcut
-	run   func()
+	// trigger, when set, is the shortcut registered and shown in the
+	// menus instead of chord: Fyne's own Undo and Redo, which the desktop
+	// driver sends for Ctrl+Z and Ctrl+Y.
+	trigger fyne.Shortcut
+	run     func()
+}
+
+// shortcut returns what is registered for s.
+func (s shortcut) shortcut() fyne.Shortcut {
+	if s.trigger != nil {
+		return s.trigger
+	}
+	return s.chord
 }
 
 // ctrl is the modifier of the app's shortcuts: Ctrl, Cmd on macOS.
@@ -75,6 +87,26 @@ func (mw *mainWindow) shortcuts() []shortcut {
 		shortcut{group: "Review", keys: "Drag, double click", what: "Pan; toggle between fit and 100 %"},
 		shortcut{id: "link", group: "Review", what: "Link the highlighted excerpt to the image", chord: chord(fyne.KeyL, ctrl), run: mw.link},
 		shortcut{group: "Review", keys: "Escape", what: "Back to the library"},
+
+		shortcut{id: "make-pair", group: "Pairs and exports", what: "Make a pair of the two images selected in the library…", chord: chord(fyne.KeyP, ctrl), run: mw.makePair},
+		shortcut{id: "export-sheet", group: "Pairs and exports", what: "Export the sheet of the image or pair shown…", chord: chord(fyne.KeyE, ctrl), run: mw.exportSheet},
+		shortcut{id: "export-sheets", group: "Pairs and exports", what: "Export the sheets of the images selected or the pairs ticked…", chord: chord(fyne.KeyE, ctrl|fyne.KeyModifierShift), run: mw.exportSheets},
+		shortcut{id: "export-image", group: "Pairs and exports", what: "Export the image shown, marks burned in (PNG)…", chord: chord(fyne.KeyS, ctrl|fyne.KeyModifierShift), run: mw.exportImage},
+
+		shortcut{group: "Compare", keys: "1  2  3  4  5", what: "Side by side, swipe, blend, difference, flicker"},
+		shortcut{group: "Compare", keys: "Space", what: "Flicker: show the other image (and pause)"},
+		shortcut{group: "Compare", keys: "Left, Right", what: "Swipe: move the divider (with the image focused, also pan)"},
+		shortcut{group: "Compare", keys: "+  -  0", what: "Zoom in, zoom out, fit (or the mouse wheel)"},
+		shortcut{group: "Compare", keys: "A", what: "Align: place pairs of points on the two images"},
+		shortcut{group: "Compare", keys: "Escape", what: "Stop aligning (nothing saved); deselect the mark"},
+
+		shortcut{id: "undo", group: "Marks (review and compare)", what: "Undo the last change of a mark", chord: chord(fyne.KeyZ, ctrl), trigger: &fyne.ShortcutUndo{}, run: mw.undo},
+		shortcut{id: "redo", group: "Marks (review and compare)", what: "Redo", chord: chord(fyne.KeyZ, ctrl|fyne.KeyModifierShift), run: mw.redo},
+		shortcut{group: "Marks (review and compare)", what: "Redo (also)", chord: chord(fyne.KeyY, ctrl), trigger: &fyne.ShortcutRedo{}, run: mw.redo},
+		shortcut{group: "Marks (review and compare)", keys: "Delete, Backspace", what: "Delete the selected mark (the image focused)"},
+		shortcut{group: "Marks (review and compare)", keys: "Enter, double click, right click", what: "Finish a line; Enter finishes a text"},
+		shortcut{group: "Marks (review and compare)", keys: "Escape", what: "Abandon what is being drawn; deselect"},
+		shortcut{group: "Marks (review and compare)", keys: "Drag", what: "Draw with a shape tool; move a mark or its handles with Select"},
 	)
 	for i := range out {
 		if out[i].keys == "" && out[i].chord != nil {
@@ -90,7 +122,7 @@ func (mw *mainWindow) setupShortcuts() {
 	for _, s := range mw.shortcuts() {
 		if s.chord != nil && s.run != nil {
 			run := s.run
-			mw.win.Canvas().AddShortcut(s.chord, func(fyne.Shortcut) { run() })
+			mw.win.Canvas().AddShortcut(s.shortcut(), func(fyne.Shortcut) { run() })
 		}
 	}
 }
@@ -139,4 +171,34 @@ func (mw *mainWindow) showShortcuts() {
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(box), mw.win)
 	d.Resize(fyne.NewSize(dialogWidth(mw.win, 720), min(mw.win.Canvas().Size().Height-60, 640)))
 	d.Show()
+}
+
+// undo undoes in the text field focused, else the last change of a mark
+// on the screen shown (Ctrl+Z: the menu takes it before the widgets).
+func (mw *mainWindow) undo() {
+	if e, ok := mw.win.Canvas().Focused().(*widget.Entry); ok {
+		e.TypedShortcut(&fyne.ShortcutUndo{})
+		return
+	}
+	if m, ok := mw.currentScreen().(markEditor); ok {
+		m.Undo()
+	}
+}
+
+// redo redoes in the text field focused, else a change of a mark undone.
+func (mw *mainWindow) redo() {
+	if e, ok := mw.win.Canvas().Focused().(*widget.Entry); ok {
+		e.TypedShortcut(&fyne.ShortcutRedo{})
+		return
+	}
+	if m, ok := mw.currentScreen().(markEditor); ok {
+		m.Redo()
+	}
+}
+
+// deleteMark deletes the selected mark of the screen shown.
+func (mw *mainWindow) deleteMark() {
+	if m, ok := mw.currentScreen().(markEditor); ok {
+		m.DeleteMark()
+	}
 }

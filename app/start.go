@@ -58,10 +58,12 @@ func sampleDir() (string, error) {
 
 // startScreen returns the screen to show first and on what.
 func startScreen(opt Options) (string, Target) {
-	t := Target{ImageID: opt.ImageID, ReportID: opt.ReportID}
+	t := Target{ImageID: opt.ImageID, ReportID: opt.ReportID, PairID: opt.PairID}
 	switch {
 	case opt.Screen != "":
 		return opt.Screen, t
+	case opt.PairID > 0:
+		return screenCompare, t
 	case opt.ImageID > 0:
 		return screenReview, t
 	case opt.ReportID > 0:

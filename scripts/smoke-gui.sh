@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # smoke-gui.sh [OUTDIR]: run the real Exhibit binary under xvfb-run on the sample case, take a
-# screenshot of each main screen (and of the welcome screen of a first run), and fail if a window
-# is blank. Screenshots go to OUTDIR (default build/screenshots); look at them.
+# screenshot of each main screen (and of the welcome screen of a first run), of each compare mode,
+# of align mode and of an annotated image, and fail if a window is blank. Screenshots go to OUTDIR
+# (default build/screenshots); look at them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh gui
@@ -12,31 +13,68 @@ go build -o build/exhibit ./cmd/exhibit
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 case_dir=$work/Sample.exhibit
 build/exhibit demo "$case_dir" >/dev/null
+# marks on the street's before image itself, for the review screen's shot
+build/exhibit --case "$case_dir" annotate 2 --json - >/dev/null <<'JSON'
+[{"kind": "ellipse", "points": [[0.62, 0.36], [0.74, 0.62]], "color": "#FDD835", "width": 4, "label": "Minaret"},
+ {"kind": "rect", "points": [[0.8, 0.3], [0.98, 0.75]], "label": "No. 12 intact"},
+ {"kind": "arrow", "points": [[0.2, 0.85], [0.42, 0.7]], "color": "#00ACC1", "width": 5, "label": "Camera line"},
+ {"kind": "callout", "points": [[0.3, 0.45]], "number": 4},
+ {"kind": "text", "points": [[0.05, 0.1]], "color": "#FFFFFF", "label": "11 October 2017, 09:42"}]
+JSON
 export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data   # fresh preferences: nothing remembered
 
-# shot NAME ARGS...: start exhibit with ARGS on a virtual screen, wait, screenshot, check it is not blank.
+# shot NAME ARGS...: start exhibit with ARGS on a virtual screen, wait, (type the keys in $KEYS,
+# e.g. KEYS="2" for the swipe mode), screenshot, check it is not blank.
 shot() {
   local name=$1; shift
   xvfb-run -a -s "-screen 0 1440x900x24" bash -c '
-    "$1" --window-size 1440x900 "${@:3}" & pid=$!
+    "$1" --window-size 1440x900 "${@:4}" & pid=$!
     for i in $(seq 1 60); do sleep 0.5; xwininfo -root -tree 2>/dev/null | grep -q "\"Exhibit" && break; done
     sleep 3
+    if [ -n "$3" ]; then
+      xdotool search --name "^Exhibit" windowfocus 2>/dev/null || true
+      for k in $3; do xdotool key "$k"; sleep 0.3; done
+      sleep 2
+    fi
     import -window root "$2"
-    kill $pid 2>/dev/null; wait $pid 2>/dev/null || true
-  ' _ build/exhibit "$out/$name.png" "$@"
+    kill $pid 2>/dev/null
+    for i in $(seq 1 20); do kill -0 $pid 2>/dev/null || break; sleep 0.5; done
+    kill -9 $pid 2>/dev/null   # (it once failed to quit on SIGTERM)
+    wait $pid 2>/dev/null || true
+  ' _ build/exhibit "$out/$name.png" "${KEYS:-}" "$@"
   local sd
   sd=$(convert "$out/$name.png" -colorspace Gray -format '%[fx:standard_deviation]' info:)
   if awk -v s="$sd" 'BEGIN { exit !(s < 0.02) }'; then
     echo "smoke-gui: $name is blank (standard deviation $sd): $out/$name.png" >&2; exit 1
   fi
+  # $CROP (WxH+X+Y): where the picture must be; a screen whose image failed to show is
+  # still far from blank around it
+  if [ -n "${CROP:-}" ]; then
+    local csd
+    csd=$(convert "$out/$name.png" -crop "$CROP" +repage -colorspace Gray -format '%[fx:standard_deviation]' info:)
+    if awk -v s="$csd" 'BEGIN { exit !(s < 0.04) }'; then
+      echo "smoke-gui: $name shows no picture in $CROP (standard deviation $csd): $out/$name.png" >&2; exit 1
+    fi
+    sd="$sd; picture $csd"
+  fi
   echo "$out/$name.png (standard deviation $sd)"
 }
 shot library --case "$case_dir" --screen library
-shot review --case "$case_dir" --screen review --image 1
+CROP=700x400+100+250 shot review --case "$case_dir" --screen review --image 1
+CROP=700x400+100+250 shot review-marks --case "$case_dir" --screen review --image 2
 shot report --case "$case_dir" --screen report --report 1
-# The compare screen, once it is registered (--screen then lists it).
+# The compare screen: pair 1 (aligned, annotated) in each mode (keys 1 to 5; the mode is
+# remembered, so each shot starts from the previous one's), then align mode (A).
 if build/exhibit --help | grep -q -- '--screen.*compare'; then
-  shot compare --case "$case_dir" --screen compare --pair 1
+  command -v xdotool >/dev/null || { echo "smoke-gui: xdotool is needed to switch the compare modes (apt-get install xdotool)" >&2; exit 1; }
+  export CROP=700x200+300+440   # the middle of the view: pictures in every mode
+  KEYS=1 shot compare --case "$case_dir" --screen compare --pair 1
+  KEYS=2 shot compare-swipe --case "$case_dir" --screen compare --pair 1
+  KEYS=3 shot compare-blend --case "$case_dir" --screen compare --pair 1
+  KEYS=4 shot compare-difference --case "$case_dir" --screen compare --pair 1
+  KEYS=5 shot compare-flicker --case "$case_dir" --screen compare --pair 1
+  KEYS="1 a" shot compare-align --case "$case_dir" --screen compare --pair 1
+  unset CROP
 fi
 # A first run: no case given, none remembered, no default case: the welcome screen.
 XDG_CONFIG_HOME=$work/config-first XDG_DATA_HOME=$work/data-first shot welcome

@@ -487,8 +487,16 @@ func (z *ZoomView) frameReady(gen uint64, fg frameGeom, img *image.RGBA) {
 	if z.requestedFrame == fg {
 		z.requestedFrame = frameGeom{}
 	}
+	hidden := !z.frame.Visible()
 	z.frame.Refresh()
 	if r, ok := z.renderer(); ok {
 		r.Layout(z.Size())
+	}
+	if hidden && z.frame.Visible() {
+		// The frame was hidden until now (a new image): the driver, which
+		// meets visible objects only, did not know it, so its Refresh
+		// above was lost and nothing would repaint the window. Refreshing
+		// the view does.
+		canvas.Refresh(z)
 	}
 }

@@ -1,0 +1,95 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/exhibit-app/exhibit/catalog"
+)
+
+// pairInfo is the compare screen's Pair panel: the pair's title, images,
+// date window, alignment and notes, and what can be done with it.
+type pairInfo struct {
+	cs      *compareScreen
+	content fyne.CanvasObject
+	box     *fyne.Container
+	actions *fyne.Container
+	edit    *widget.Button
+	swap    *widget.Button
+	sheet   *widget.Button
+	png     *widget.Button
+	del     *widget.Button
+}
+
+func newPairInfo(cs *compareScreen) *pairInfo {
+	p := &pairInfo{cs: cs, box: container.NewVBox()}
+	p.edit = widget.NewButtonWithIcon("Edit title, notes, window…", theme.DocumentCreateIcon(), func() { cs.editPair() })
+	p.swap = widget.NewButtonWithIcon("Swap before and after", theme.ViewRefreshIcon(), func() { cs.swapPair() })
+	p.sheet = widget.NewButtonWithIcon("Export sheet…", theme.DocumentSaveIcon(), cs.ExportSheet)
+	p.png = widget.NewButtonWithIcon("Export image (PNG)…", theme.FileImageIcon(), cs.ExportImage)
+	p.del = widget.NewButtonWithIcon("Delete the pair…", theme.DeleteIcon(), func() { cs.deletePair() })
+	p.del.Importance = widget.DangerImportance
+	for _, b := range []*widget.Button{p.edit, p.swap, p.sheet, p.png, p.del} {
+		b.Alignment = widget.ButtonAlignLeading
+	}
+	p.actions = container.NewVBox(p.edit, p.swap, p.sheet, p.png, widget.NewSeparator(), p.del)
+	p.content = container.NewVScroll(container.NewPadded(container.NewVBox(p.box, widget.NewSeparator(), p.actions)))
+	return p
+}
+
+// show shows d's pair (nil: none).
+func (p *pairInfo) show(d *compareData) {
+	p.box.RemoveAll()
+	if d == nil {
+		p.box.Add(caption("No pair shown."))
+		p.actions.Hide()
+		return
+	}
+	p.actions.Show()
+	pr := d.pair
+	t := wrapped(pr.Title)
+	t.TextStyle.Bold = true
+	p.box.Add(t)
+	p.box.Add(caption(fmt.Sprintf("Pair %d · made %s · changed %s", pr.ID, timeText(pr.CreatedAt), timeText(pr.UpdatedAt))))
+	for i, im := range d.ims {
+		name := []string{"Before", "After"}[i]
+		p.box.Add(heading(name))
+		p.box.Add(wrapped(fmt.Sprintf("%s (image %d)", im.Name(), im.ID)))
+		p.box.Add(caption(captureText(im)))
+	}
+	p.box.Add(heading("Date window"))
+	p.box.Add(wrapped("Not before: " + windowShow(pr.NotBefore)))
+	p.box.Add(wrapped("Not after: " + windowShow(pr.NotAfter)))
+	p.box.Add(heading("Alignment"))
+	p.box.Add(wrapped(capitalize(alignedText(pr)) + "."))
+	p.box.Add(heading("Notes"))
+	if pr.Notes == "" {
+		p.box.Add(caption("No notes. Edit the pair to add them: they are printed on its sheet."))
+	} else {
+		p.box.Add(wrapped(pr.Notes))
+	}
+}
+
+// capitalize puts the first letter of s in capitals.
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	if r[0] >= 'a' && r[0] <= 'z' {
+		r[0] -= 'a' - 'A'
+	}
+	return string(r)
+}
+
+// pairImages returns the images of the pair shown.
+func (cs *compareScreen) pairImages() (before, after *catalog.Image) {
+	if cs.data == nil {
+		return nil, nil
+	}
+	return cs.data.ims[0], cs.data.ims[1]
+}

@@ -1,0 +1,231 @@
+package app
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"image/png"
+	"io"
+
+	"fyne.io/fyne/v2/dialog"
+
+	"github.com/exhibit-app/exhibit/app/export"
+	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/viewer/annot"
+	"github.com/exhibit-app/exhibit/viewer/sheet"
+)
+
+// sheetsSpec exports the sheets of t as one PDF.
+func (mw *mainWindow) sheetsSpec(t export.Target, title, what, name string) exportSpec {
+	version := mw.version
+	return exportSpec{title: title, what: what, ext: ".pdf", name: name, sheets: true,
+		run: func(ctx context.Context, path string, f *exportForm, progress func(done, total int)) (*catalog.Export, string, error) {
+			opt := sheet.Options{Paper: f.paperName(), Landscape: f.landscape(), Version: version}
+			e, err := export.WriteSheets(ctx, mw.sess.c, t, path, opt, export.Progress(progress))
+			if err != nil {
+				return nil, "", err
+			}
+			n := len(t.Pairs) + len(t.Images)
+			return e, fmt.Sprintf("%s written (%s, %s).", plural(n, "sheet", "sheets"), opt.Paper,
+				map[bool]string{false: "portrait", true: "landscape"}[opt.Landscape]), nil
+		}}
+}
+
+// exportSheet exports the sheet of what the screen shows (Ctrl+E).
+func (mw *mainWindow) exportSheet() {
+	if _, ok := mw.requireCase(); !ok {
+		return
+	}
+	if e, ok := mw.currentScreen().(sheetExporter); ok {
+		e.ExportSheet()
+		return
+	}
+	dialog.ShowInformation("Export sheet", "Export sheet… exports the image shown in the review screen, or the pair "+
+		"shown in the compare screen. For several, select images in the library or tick pairs in the compare "+
+		"screen, then Export sheets….", mw.win)
+}
+
+// exportSheets exports the sheets of the screen's selection
+// (Ctrl+Shift+E).
+func (mw *mainWindow) exportSheets() {
+	if _, ok := mw.requireCase(); !ok {
+		return
+	}
+	if e, ok := mw.currentScreen().(sheetsExporter); ok {
+		e.ExportSheets()
+		return
+	}
+	dialog.ShowInformation("Export sheets", "Export sheets… exports the images selected in the library (one sheet "+
+		"each) or the pairs ticked in the compare screen's list.", mw.win)
+}
+
+// exportImage exports the image shown with its marks burned in.
+func (mw *mainWindow) exportImage() {
+	if _, ok := mw.requireCase(); !ok {
+		return
+	}
+	if e, ok := mw.currentScreen().(imageExporter); ok {
+		e.ExportImage()
+		return
+	}
+	dialog.ShowInformation("Export image", "Export image (PNG)… exports the image shown in the review screen, or an "+
+		"image of the pair shown in the compare screen, at full resolution with its marks drawn on it.", mw.win)
+}
+
+// pngSpec exports im at full resolution, upright, with its marks (and
+// those made on it in pair pairID, when set) burned in.
+func (mw *mainWindow) pngSpec(title string, pick func(f *exportForm) (*catalog.Image, int64), name string, sides []string) exportSpec {
+	return exportSpec{title: title, ext: ".png", name: name, sides: sides,
+		what: "The original at full resolution, turned upright, with its marks drawn on it, as PNG.",
+		run: func(ctx context.Context, path string, f *exportForm, progress func(done, total int)) (*catalog.Export, string, error) {
+			im, pairID := pick(f)
+			return writeMarkedPNG(ctx, mw.sess.c, im, pairID, path)
+		}}
+}
+
+// writeMarkedPNG writes im with its marks burned in, and records it.
+func writeMarkedPNG(ctx context.Context, c *catalog.Case, im *catalog.Image, pairID int64, path string) (*catalog.Export, string, error) {
+	anns, err := c.Annotations(ctx, catalog.AnnotationScope{ImageID: im.ID})
+	if err != nil {
+		return nil, "", err
+	}
+	if pairID != 0 {
+		more, err := c.Annotations(ctx, catalog.AnnotationScope{PairID: pairID})
+		if err != nil {
+			return nil, "", err
+		}
+		for _, a := range more {
+			if a.ImageID == im.ID {
+				anns = append(anns, a)
+			}
+		}
+	}
+	img, err := c.DecodeOriginal(ctx, im, 0)
+	if err != nil {
+		return nil, "", fmt.Errorf("export image %d: %s", im.ID, originalProblem(im, err))
+	}
+	plain := make([]catalog.Annotation, len(anns))
+	for i, a := range anns {
+		plain[i] = *a
+	}
+	drawn, err := annot.RenderChecked(img, plain)
+	if err != nil {
+		return nil, "", fmt.Errorf("export image %d: %w", im.ID, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, "", err
+	}
+	err = writeAtomic(ctx, path, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<20)
+		if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(bw, drawn); err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	// Written: record it whatever happens to ctx now.
+	e, err := c.RecordExport(context.WithoutCancel(ctx), "png", path,
+		map[string]any{"image": im.ID, "sha256": im.SHA256, "pair": pairID, "annotations": len(anns)})
+	if err != nil {
+		return nil, "", err
+	}
+	b := drawn.Bounds()
+	return e, fmt.Sprintf("%s, %d × %d pixels, with %s.", im.Name(), b.Dx(), b.Dy(), plural(len(anns), "mark", "marks")), nil
+}
+
+// exportCatalog exports the catalog as CSV ("csv") or GeoJSON ("geojson").
+func (mw *mainWindow) exportCatalog(kind string) {
+	s, ok := mw.requireCase()
+	if !ok {
+		return
+	}
+	spec := exportSpec{title: "Export the catalog as CSV", ext: ".csv", name: s.c.Name() + " catalog",
+		what: "One row per image: identity, SHA-256, paths, capture time, camera, position, links and tags."}
+	if kind == "geojson" {
+		spec = exportSpec{title: "Export the catalog as GeoJSON", ext: ".geojson", name: s.c.Name() + " positions",
+			what: "One point per image with a position, its metadata in the properties (images without a position are left out)."}
+	}
+	spec.run = func(ctx context.Context, path string, f *exportForm, progress func(done, total int)) (*catalog.Export, string, error) {
+		return writeCatalog(ctx, s.c, kind, path)
+	}
+	mw.exportDialog(spec)
+}
+
+// writeCatalog writes the catalog as CSV or GeoJSON at path, and records it.
+func writeCatalog(ctx context.Context, c *catalog.Case, kind, path string) (*catalog.Export, string, error) {
+	var n, skipped int
+	err := writeAtomic(ctx, path, func(w io.Writer) error {
+		bw := bufio.NewWriter(w)
+		var err error
+		if kind == "csv" {
+			n, err = c.WriteCSV(ctx, bw, catalog.Filter{})
+		} else {
+			n, skipped, err = c.WriteGeoJSON(ctx, bw, catalog.Filter{})
+		}
+		if err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	e, err := c.RecordExport(context.WithoutCancel(ctx), kind, path, map[string]any{"images": n})
+	if err != nil {
+		return nil, "", err
+	}
+	msg := plural(n, "image", "images") + " written."
+	if skipped > 0 {
+		msg = fmt.Sprintf("%s written; %s without a position left out.", plural(n, "image", "images"), plural(skipped, "image", "images"))
+	}
+	return e, msg, nil
+}
+
+// ExportSheet exports the sheet of the pair shown.
+func (cs *compareScreen) ExportSheet() {
+	if cs.data == nil {
+		showError(cs.mw.win, "No pair to export", fmt.Errorf("open a pair first (the list on the left)"))
+		return
+	}
+	cs.marks.flush()
+	p := cs.data.pair
+	cs.mw.exportDialog(cs.mw.sheetsSpec(export.Target{Pairs: []int64{p.ID}}, "Export the sheet of the pair",
+		fmt.Sprintf("The comparison sheet of “%s”: both images (aligned if the pair is), their marks with a legend, "+
+			"captions with SHA-256, the date window, notes and linked excerpts.", p.Title),
+		fmt.Sprintf("Pair %d - %s", p.ID, p.Title)))
+}
+
+// ExportSheets exports the sheets of the pairs ticked in the list.
+func (cs *compareScreen) ExportSheets() {
+	ids := cs.pairs.checkedIDs()
+	if len(ids) == 0 {
+		showError(cs.mw.win, "No pair ticked", fmt.Errorf("tick the pairs to export in the list on the left "+
+			"(or use Export sheet… for the pair shown)"))
+		return
+	}
+	cs.marks.flush()
+	cs.mw.exportDialog(cs.mw.sheetsSpec(export.Target{Pairs: ids}, "Export the sheets of the pairs ticked",
+		fmt.Sprintf("%s, one per pair, in one PDF.", plural(len(ids), "comparison sheet", "comparison sheets")),
+		fmt.Sprintf("%s - %s", cs.s.c.Name(), plural(len(ids), "pair", "pairs"))))
+}
+
+// ExportImage exports an image of the pair shown (Before or After) with
+// the marks made on it, here and on the image itself.
+func (cs *compareScreen) ExportImage() {
+	if cs.data == nil {
+		showError(cs.mw.win, "No pair to export", fmt.Errorf("open a pair first (the list on the left)"))
+		return
+	}
+	cs.marks.flush()
+	d := cs.data
+	pick := func(f *exportForm) (*catalog.Image, int64) {
+		if f.side != nil && f.side.Selected == "Before" {
+			return d.ims[0], d.pair.ID
+		}
+		return d.ims[1], d.pair.ID
+	}
+	cs.mw.exportDialog(cs.mw.pngSpec("Export an image of the pair (PNG)", pick,
+		fmt.Sprintf("Pair %d - %s", d.pair.ID, d.pair.Title), []string{"Before", "After"}))
+}

@@ -1,0 +1,358 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/exhibit-app/exhibit/catalog"
+)
+
+// exportSpec describes one export the user asked for.
+type exportSpec struct {
+	title string // of the dialog: "Export the sheet of pair 1"
+	what  string // what will be written, in a sentence
+	ext   string // ".pdf"
+	name  string // the file name offered, without the extension
+	// sheets offers the paper and the orientation.
+	sheets bool
+	// sides, when set, offers which image of a pair to export ("Before",
+	// "After").
+	sides []string
+	// run writes the file at path (atomically: through a temporary file
+	// renamed at the end) and records it; it reports its progress when it
+	// can (total 0: unknown). It returns the export recorded and a summary.
+	run func(ctx context.Context, path string, f *exportForm, progress func(done, total int)) (*catalog.Export, string, error)
+}
+
+// exportState is where an export dialog is.
+type exportState int
+
+const (
+	exportAsking exportState = iota
+	exportRunning
+	exportDone
+	exportCancelled
+	exportFailed
+)
+
+// exportForm is an export's dialog: where to write, the sheet options,
+// then its progress and its result.
+type exportForm struct {
+	spec   exportSpec
+	d      *dialog.ConfirmDialog
+	folder *widget.Entry
+	name   *widget.Entry
+	paper  *widget.RadioGroup
+	orient *widget.RadioGroup
+	side   *widget.RadioGroup
+
+	state    exportState
+	path     string
+	cancel   context.CancelFunc
+	progress *dialog.CustomDialog
+	bar      *widget.ProgressBar
+	step     *widget.Label
+	result   *dialog.CustomDialog
+	export   *catalog.Export
+	err      error
+}
+
+// safeName makes s usable as a file name: no separators or characters
+// some systems refuse, at most 80 characters.
+func safeName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
+			return '-'
+		}
+		return r
+	}, strings.TrimSpace(s))
+	if r := []rune(s); len(r) > 80 {
+		s = strings.TrimSpace(string(r[:80]))
+	}
+	if s == "" || s == "." || s == ".." {
+		s = "export"
+	}
+	return s
+}
+
+// exportFolder is the folder offered: the last used, else Documents,
+// else the home folder.
+func (mw *mainWindow) exportFolder() string {
+	if d := mw.settings.LastExportFolder(); d != "" {
+		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+			return d
+		}
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	if fi, err := os.Stat(filepath.Join(home, "Documents")); err == nil && fi.IsDir() {
+		return filepath.Join(home, "Documents")
+	}
+	return home
+}
+
+// exportDialog asks where to write spec's file (and the paper, for
+// sheets), then writes it with a progress dialog and shows the result.
+func (mw *mainWindow) exportDialog(spec exportSpec) *exportForm {
+	f := &exportForm{spec: spec}
+	f.folder = widget.NewEntry()
+	f.folder.SetText(mw.exportFolder())
+	f.folder.Validator = func(s string) error {
+		if fi, err := os.Stat(strings.TrimSpace(s)); err != nil || !fi.IsDir() {
+			return fmt.Errorf("no such folder")
+		}
+		return nil
+	}
+	choose := widget.NewButtonWithIcon("Choose…", theme.FolderOpenIcon(), func() {
+		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err == nil && u != nil {
+				f.folder.SetText(u.Path())
+			}
+		}, mw.win)
+		d.SetTitleText("Where to write the file")
+		startIn(d, f.folder.Text)
+		d.Resize(fyne.NewSize(dialogWidth(mw.win, 820), 560))
+		d.Show()
+	})
+	f.name = widget.NewEntry()
+	f.name.SetText(safeName(spec.name) + spec.ext)
+	f.name.Validator = func(s string) error {
+		s = strings.TrimSpace(s)
+		if s == "" || strings.ContainsAny(s, `/\`) {
+			return fmt.Errorf("a file name, without / or \\")
+		}
+		return nil
+	}
+	items := []*widget.FormItem{
+		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, f.folder)),
+		widget.NewFormItem("File name", f.name),
+	}
+	if spec.sheets {
+		paper, landscape := mw.settings.SheetPaper()
+		f.paper = widget.NewRadioGroup([]string{"A4", "Letter"}, nil)
+		f.paper.Horizontal = true
+		f.paper.Required = true
+		f.paper.SetSelected(paper)
+		f.orient = widget.NewRadioGroup([]string{"Portrait", "Landscape"}, nil)
+		f.orient.Horizontal = true
+		f.orient.Required = true
+		f.orient.SetSelected(map[bool]string{false: "Portrait", true: "Landscape"}[landscape])
+		items = append(items, widget.NewFormItem("Paper", f.paper), widget.NewFormItem("Orientation", f.orient))
+	}
+	if len(spec.sides) > 0 {
+		auto := func(side string) string { return safeName(spec.name+" - "+strings.ToLower(side)) + spec.ext }
+		f.side = widget.NewRadioGroup(spec.sides, nil)
+		f.side.OnChanged = func(side string) {
+			for _, o := range spec.sides {
+				if f.name.Text == auto(o) {
+					f.name.SetText(auto(side))
+				}
+			}
+		}
+		f.name.SetText(auto(spec.sides[len(spec.sides)-1]))
+		f.side.Horizontal = true
+		f.side.Required = true
+		f.side.SetSelected(spec.sides[len(spec.sides)-1])
+		items = append(items, widget.NewFormItem("Image", f.side))
+	}
+	note := caption(spec.what + " The file is written whole or not at all, and recorded in the case's audit trail with its SHA-256.")
+	body := container.NewVBox(widget.NewForm(items...), note)
+	f.d = dialog.NewCustomConfirm(spec.title, "Export", "Cancel", body, func(ok bool) {
+		if ok {
+			mw.startExport(f)
+		}
+	}, mw.win)
+	f.d.Resize(fyne.NewSize(dialogWidth(mw.win, 640), 0))
+	mw.lastExport = f
+	f.d.Show()
+	return f
+}
+
+// landscape reports whether landscape pages were chosen.
+func (f *exportForm) landscape() bool { return f.orient != nil && f.orient.Selected == "Landscape" }
+
+// paperName returns the paper chosen.
+func (f *exportForm) paperName() string {
+	if f.paper == nil || f.paper.Selected == "" {
+		return "A4"
+	}
+	return f.paper.Selected
+}
+
+// startExport checks the form, asks before replacing a file, and runs the
+// export.
+func (mw *mainWindow) startExport(f *exportForm) {
+	folder := strings.TrimSpace(f.folder.Text)
+	name := strings.TrimSpace(f.name.Text)
+	if err := f.folder.Validator(folder); err != nil {
+		showError(mw.win, "Nothing was exported", fmt.Errorf("the folder %q does not exist: choose another", folder))
+		return
+	}
+	if err := f.name.Validator(name); err != nil {
+		showError(mw.win, "Nothing was exported", fmt.Errorf("give a file name, without / or \\"))
+		return
+	}
+	if !strings.EqualFold(filepath.Ext(name), f.spec.ext) {
+		name += f.spec.ext
+	}
+	f.path = filepath.Join(folder, name)
+	mw.settings.SetLastExportFolder(folder)
+	if f.spec.sheets {
+		mw.settings.SetSheetPaper(f.paperName(), f.landscape())
+	}
+	if _, err := os.Stat(f.path); err == nil {
+		confirm(mw.win, "Replace the file?", fmt.Sprintf("%s exists. It will be replaced once the export is complete "+
+			"(until then it is left as it is).", f.path), "Replace", func() { mw.runExport(f) })
+		return
+	}
+	mw.runExport(f)
+}
+
+// runExport writes the file in the background with a progress dialog and
+// a Cancel button, then shows where it is and its SHA-256.
+func (mw *mainWindow) runExport(f *exportForm) {
+	s := mw.sess
+	if s == nil {
+		return
+	}
+	ctx, cancel := context.WithCancel(s.ctx)
+	f.cancel, f.state = cancel, exportRunning
+	f.step = widget.NewLabel("Starting…")
+	f.bar = widget.NewProgressBar()
+	stop := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() {
+		f.step.SetText("Cancelling…")
+		cancel()
+	})
+	f.progress = dialog.NewCustomWithoutButtons(f.spec.title, container.NewVBox(f.step, f.bar, caption(f.path)), mw.win)
+	f.progress.SetButtons([]fyne.CanvasObject{stop})
+	f.progress.Resize(fyne.NewSize(dialogWidth(mw.win, 520), 0))
+	f.progress.Show()
+	progress := func(done, total int) {
+		fyne.Do(func() {
+			if total > 0 {
+				f.bar.SetValue(float64(done) / float64(total))
+				f.step.SetText(fmt.Sprintf("Gathered %d of %d…", done, total))
+			}
+		})
+	}
+	var e *catalog.Export
+	var summary string
+	background(ctx, func(ctx context.Context) (err error) {
+		e, summary, err = f.spec.run(ctx, f.path, f, progress)
+		return err
+	}, func(err error) {
+		cancel()
+		f.progress.Hide()
+		switch {
+		case err != nil && ctx.Err() != nil && errors.Is(err, context.Canceled):
+			f.state = exportCancelled
+			dialog.ShowInformation("Export cancelled", fmt.Sprintf("Nothing was written to %s.", f.path), mw.win)
+		case err != nil:
+			f.state, f.err = exportFailed, err
+			showError(mw.win, "Could not export", err)
+		default:
+			f.state, f.export = exportDone, e
+			mw.showExported(f, summary)
+			mw.status.refresh()
+		}
+	})
+}
+
+// showExported says what was written, where, and its SHA-256, with Copy
+// and (when the desktop can) Open.
+func (mw *mainWindow) showExported(f *exportForm, summary string) {
+	e := f.export
+	path := widget.NewLabel(e.Path)
+	path.Wrapping = fyne.TextWrapBreak
+	path.Selectable = true
+	sum := widget.NewLabel(e.SHA256)
+	sum.TextStyle.Monospace = true
+	sum.Wrapping = fyne.TextWrapBreak
+	sum.Selectable = true
+	clip := mw.app.Clipboard()
+	copySum := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { clip.SetContent(e.SHA256) })
+	copyPath := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { clip.SetContent(e.Path) })
+	grid := container.New(newColumnsLayout(80),
+		widget.NewLabel("File"), withAction(path, copyPath),
+		widget.NewLabel("Size"), widget.NewLabel(formatBytes(e.Size)),
+		widget.NewLabel("SHA-256"), withAction(sum, copySum),
+	)
+	body := container.NewVBox(wrapped(summary), grid,
+		caption(fmt.Sprintf("Recorded in the audit trail as export %d, %s.", e.ID, timeText(e.At))))
+	var d *dialog.CustomDialog
+	closeB := widget.NewButton("Close", func() { d.Hide() })
+	buttons := []fyne.CanvasObject{closeB}
+	if canOpenFiles() {
+		open := widget.NewButtonWithIcon("Open", theme.FileIcon(), func() {
+			if err := mw.app.OpenURL(&url.URL{Scheme: "file", Path: e.Path}); err != nil {
+				showError(mw.win, "Could not open the file", err)
+			}
+		})
+		open.Importance = widget.HighImportance
+		buttons = append(buttons, open)
+	}
+	d = dialog.NewCustomWithoutButtons("Export complete", body, mw.win)
+	d.SetButtons(buttons)
+	d.Resize(fyne.NewSize(dialogWidth(mw.win, 640), 0))
+	f.result = d
+	d.Show()
+}
+
+// canOpenFiles reports whether the desktop can open a file in its
+// application (Linux needs xdg-open).
+func canOpenFiles() bool {
+	if runtime.GOOS != "linux" && runtime.GOOS != "freebsd" {
+		return true
+	}
+	_, err := exec.LookPath("xdg-open")
+	return err == nil
+}
+
+// writeAtomic writes a file through a temporary file in the same folder,
+// renamed over path only once complete and unless ctx was cancelled: an
+// interrupted export leaves nothing, and an older file stays as it was.
+func writeAtomic(ctx context.Context, path string, write func(w io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".exhibit-*"+filepath.Ext(path))
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	// CreateTemp makes the file private; an export is to be handed on
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// trimExt returns a file name without its extension.
+func trimExt(name string) string { return strings.TrimSuffix(name, filepath.Ext(name)) }

@@ -1,0 +1,87 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/exhibit-app/exhibit/app/export"
+	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/viewer/annot"
+)
+
+// historyChanged enables Undo, Redo and Delete, and counts the marks.
+func (r *reviewScreen) historyChanged() {
+	l := r.image.layer
+	_, sel := l.Selected()
+	r.tools.setHistory(l.CanUndo(), l.CanRedo(), sel)
+	r.marks.refreshList()
+	if len(r.side.Items) > 3 {
+		r.side.Items[3].Text = fmt.Sprintf("Marks (%d)", len(l.Annotations()))
+		r.side.Refresh()
+	}
+}
+
+// markError shows a mark the catalog refused or that cannot be made.
+func (r *reviewScreen) markError(err error) {
+	if errors.Is(err, annot.ErrInvalid) || errors.Is(err, catalog.ErrNotFound) {
+		r.image.warn(errorText(err))
+		return
+	}
+	showError(r.mw.win, "The mark was not saved", err)
+}
+
+// Undo undoes the latest change of a mark on the image.
+func (r *reviewScreen) Undo() {
+	r.marks.flush()
+	if err := r.image.layer.Undo(); err != nil {
+		r.markError(err)
+	}
+	r.historyChanged()
+}
+
+// Redo redoes the latest change undone.
+func (r *reviewScreen) Redo() {
+	if err := r.image.layer.Redo(); err != nil {
+		r.markError(err)
+	}
+	r.historyChanged()
+}
+
+// DeleteMark deletes the selected mark.
+func (r *reviewScreen) DeleteMark() {
+	if _, ok := r.image.layer.Selected(); !ok {
+		return
+	}
+	r.marks.flush()
+	if err := r.image.layer.Delete(); err != nil {
+		r.markError(err)
+	}
+}
+
+// Hidden stores what is being typed when another screen is shown.
+func (r *reviewScreen) Hidden() { r.marks.flush() }
+
+// ExportSheet exports the image's sheet.
+func (r *reviewScreen) ExportSheet() {
+	if r.im == nil {
+		showError(r.mw.win, "No image to export", fmt.Errorf("open an image first"))
+		return
+	}
+	r.marks.flush()
+	im := r.im
+	r.mw.exportDialog(r.mw.sheetsSpec(export.Target{Images: []int64{im.ID}}, "Export the sheet of the image",
+		fmt.Sprintf("The sheet of %s: the image with its marks and their legend, its caption with SHA-256, and the "+
+			"excerpts linked to it.", im.Name()), fmt.Sprintf("Image %d - %s", im.ID, trimExt(im.Name()))))
+}
+
+// ExportImage exports the image at full resolution with its marks.
+func (r *reviewScreen) ExportImage() {
+	if r.im == nil {
+		showError(r.mw.win, "No image to export", fmt.Errorf("open an image first"))
+		return
+	}
+	r.marks.flush()
+	im := r.im
+	r.mw.exportDialog(r.mw.pngSpec("Export the image (PNG)", func(*exportForm) (*catalog.Image, int64) { return im, 0 },
+		fmt.Sprintf("Image %d - %s - marked", im.ID, trimExt(im.Name())), nil))
+}

@@ -1,0 +1,109 @@
+package app
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/viewer"
+)
+
+// TestReviewAnnotations draws marks on an image in the review screen
+// (stored on the image itself), labels one, undoes and redoes with the
+// keyboard, and finds the mark in the compare screen of a pair of the
+// image.
+func TestReviewAnnotations(t *testing.T) {
+	c := sampleCase(t)
+	ctx := context.Background()
+	tw := newTestWindow(t, c)
+	p, _ := c.Pair(ctx, 2)
+	tw.show(screenReview, Target{ImageID: p.BeforeID})
+	r := tw.review()
+	tw.q.waitUntil(t, "the image", func() bool { return r.im != nil && r.im.ID == p.BeforeID && r.image.stage >= stagePreview })
+	l := r.image.layer
+	stored := func() []*catalog.Annotation {
+		anns, err := c.Annotations(ctx, catalog.AnnotationScope{ImageID: p.BeforeID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return anns
+	}
+	n0 := len(stored())
+
+	test.Tap(r.tools.tools[viewer.ToolEllipse])
+	dragLayer(l, 0.4, 0.4, 0.6, 0.55)
+	anns := stored()
+	if len(anns) != n0+1 {
+		t.Fatalf("%d marks stored, want %d", len(anns), n0+1)
+	}
+	ell := anns[len(anns)-1]
+	if ell.Kind != catalog.KindEllipse || ell.PairID != 0 || ell.ImageID != p.BeforeID {
+		t.Errorf("stored %+v", ell)
+	}
+	if r.side.SelectedIndex() != 3 || !strings.HasPrefix(r.side.Items[3].Text, "Marks (") {
+		t.Errorf("tab %d (%q) after drawing", r.side.SelectedIndex(), r.side.Items[3].Text)
+	}
+	if !strings.Contains(r.marks.scope.Text, "image itself") {
+		t.Errorf("scope %q", r.marks.scope.Text)
+	}
+
+	// A label typed, and Enter: stored at once.
+	test.Type(r.marks.label, "Water tank")
+	r.marks.label.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := stored()[len(anns)-1].Label; got != "Water tank" {
+		t.Errorf("label stored %q", got)
+	}
+	// Ctrl+Z in the focused label undoes the typing, not the mark.
+	tw.win.Canvas().Focus(r.marks.label)
+	test.Type(r.marks.label, "s")
+	sc := tw.win.Canvas().(fyne.Shortcutable)
+	sc.TypedShortcut(&fyne.ShortcutUndo{})
+	if r.marks.label.Text == "Water tanks" || stored()[len(anns)-1].Label != "Water tank" {
+		t.Errorf("Ctrl+Z in the label: entry %q, stored %q", r.marks.label.Text, stored()[len(anns)-1].Label)
+	}
+	r.marks.label.SetText("Water tank")
+	r.marks.flush()
+	tw.win.Canvas().Unfocus()
+
+	// Undo: the label, then the mark; redo both.
+	sc.TypedShortcut(&fyne.ShortcutUndo{})
+	if got := stored()[len(anns)-1].Label; got != "" {
+		t.Errorf("undo: label %q", got)
+	}
+	sc.TypedShortcut(&fyne.ShortcutUndo{})
+	if len(stored()) != n0 {
+		t.Error("undo does not remove the mark")
+	}
+	sc.TypedShortcut(&fyne.ShortcutRedo{})
+	sc.TypedShortcut(chord(fyne.KeyZ, ctrl|fyne.KeyModifierShift))
+	anns = stored()
+	if len(anns) != n0+1 || anns[len(anns)-1].ID != ell.ID || anns[len(anns)-1].Label != "Water tank" {
+		t.Errorf("redo: %d marks, last %+v", len(anns), anns[len(anns)-1])
+	}
+
+	// The pair of the image shows it, saying where it belongs.
+	cs := openCompare(t, tw, 2)
+	bl := cs.cv.Layer(viewer.SideBefore)
+	if !slices.ContainsFunc(bl.Annotations(), func(a catalog.Annotation) bool { return a.ID == ell.ID }) {
+		t.Fatal("the image's mark is not shown in its pair")
+	}
+	bl.Select(ell.ID)
+	if !strings.Contains(cs.marks.scope.Text, "image itself") || cs.marks.label.Text != "Water tank" {
+		t.Errorf("panel: %q, %q", cs.marks.scope.Text, cs.marks.label.Text)
+	}
+
+	// Back in the review, Delete (the image focused) deletes it.
+	tw.show(screenReview, Target{})
+	tw.q.settle()
+	l.Select(ell.ID)
+	tw.win.Canvas().Focus(l)
+	l.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if len(stored()) != n0 {
+		t.Error("Delete does not delete the mark")
+	}
+}
