@@ -160,15 +160,21 @@ func annotationObject(a *Annotation) string {
 	return imageObject(a.ImageID)
 }
 
-// nextCalloutNumber is one more than the highest callout number in a's
-// scope, deleted callouts included: a number once used is never reused.
+// nextCalloutNumber is one more than the highest callout number that
+// can appear on the same sheet as a, deleted callouts included (a number
+// once used is never reused): for a mark in a pair, the pair's callouts
+// and those made on its two images; for a mark on an image, the image's
+// own callouts and those made on it in any pair.
 func nextCalloutNumber(ctx context.Context, tx *sql.Tx, a *Annotation) (int, error) {
 	var n sql.NullInt64
 	var err error
 	if a.PairID != 0 {
-		err = tx.QueryRowContext(ctx, `SELECT max(number) FROM annotations WHERE kind='callout' AND pair_id=?`, a.PairID).Scan(&n)
+		err = tx.QueryRowContext(ctx, `SELECT max(number) FROM annotations WHERE kind='callout' AND (pair_id = ?1
+			OR pair_id IS NULL AND image_id IN (SELECT before_id FROM pairs WHERE id = ?1 UNION SELECT after_id FROM pairs WHERE id = ?1))`,
+			a.PairID).Scan(&n)
 	} else {
-		err = tx.QueryRowContext(ctx, `SELECT max(number) FROM annotations WHERE kind='callout' AND pair_id IS NULL AND image_id=?`, a.ImageID).Scan(&n)
+		err = tx.QueryRowContext(ctx, `SELECT max(number) FROM annotations WHERE kind='callout' AND (image_id = ?1 AND pair_id IS NULL
+			OR pair_id IN (SELECT id FROM pairs WHERE before_id = ?1 OR after_id = ?1))`, a.ImageID).Scan(&n)
 	}
 	return int(n.Int64) + 1, err
 }

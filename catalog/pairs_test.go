@@ -91,6 +91,13 @@ func TestPairs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Callout numbers are unique on a sheet: an image's own callouts follow
+	// those made on it in its pairs, and the other way round.
+	own, err := c.AddAnnotations(ctx, []Annotation{{ImageID: p.AfterID, Kind: KindCallout, Points: []Point{{0.3, 0.3}}}})
+	if err != nil || own[0].Number != 3 {
+		t.Errorf("an image's own callout after two in its pair: number %v, %v; want 3", own, err)
+	}
+	c.DeleteAnnotation(ctx, own[0].ID)
 	if anns[1].Number != 1 || anns[2].Number != 2 || anns[0].Color != DefaultColor || anns[3].Color != "#00FF00" {
 		t.Errorf("numbers %d %d, colours %s %s", anns[1].Number, anns[2].Number, anns[0].Color, anns[3].Color)
 	}
@@ -119,8 +126,8 @@ func TestPairs(t *testing.T) {
 		t.Fatal(err)
 	}
 	more, _ := c.AddAnnotations(ctx, []Annotation{{ImageID: p.AfterID, PairID: p.ID, Kind: KindCallout, Points: []Point{{0.7, 0.5}}}})
-	if more[0].Number != 3 {
-		t.Errorf("next callout number %d, want 3", more[0].Number)
+	if more[0].Number != 4 {
+		t.Errorf("next callout number %d, want 4 (1 and 2 in the pair, 3 on the image, deleted, never reused)", more[0].Number)
 	}
 	if err := c.RestoreAnnotation(ctx, anns[1].ID); err != nil {
 		t.Fatal(err)

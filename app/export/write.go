@@ -53,10 +53,16 @@ func WriteSheets(ctx context.Context, c *catalog.Case, t Target, path string, op
 	if err := tmp.Close(); err != nil {
 		return nil, fmt.Errorf("export sheets to %s: %w", path, err)
 	}
+	// CreateTemp makes the file private; an exhibit is meant to be shared.
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return nil, fmt.Errorf("export sheets to %s: %w", path, err)
+	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return nil, fmt.Errorf("export sheets to %s: %w", path, err)
 	}
-	return c.RecordExport(ctx, "sheet", path, map[string]any{"pairs": t.Pairs, "images": t.Images, "paper": opt.Paper, "landscape": opt.Landscape})
+	// Once the file is in place it is recorded, even if the export was
+	// cancelled meanwhile: no file written from the case goes unrecorded.
+	return c.RecordExport(context.WithoutCancel(ctx), "sheet", path, map[string]any{"pairs": t.Pairs, "images": t.Images, "paper": opt.Paper, "landscape": opt.Landscape})
 }
 
 // gather makes the sheets of t, in order, on all cores (decoding the

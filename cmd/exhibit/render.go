@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"image"
 	"image/png"
@@ -65,7 +66,7 @@ file written is recorded in the audit trail with its own SHA-256.`,
 			if err := writePNG(out, drawn); err != nil {
 				return err
 			}
-			e, err := c.RecordExport(ctx, "png", out, map[string]any{"image": im.ID, "sha256": im.SHA256, "pair": pairID, "annotations": len(anns)})
+			e, err := c.RecordExport(context.WithoutCancel(ctx), "png", out, map[string]any{"image": im.ID, "sha256": im.SHA256, "pair": pairID, "annotations": len(anns)})
 			if err != nil {
 				return err
 			}
@@ -93,6 +94,9 @@ func writePNG(path string, img image.Image) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
