@@ -1,6 +1,10 @@
 package app
 
 import (
+	"os"
+	"os/signal"
+	"syscall"
+
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -28,6 +32,21 @@ func Run(opt Options) error {
 	if err := mw.start(opt); err != nil {
 		return err
 	}
+	quitOnSignal(a)
 	mw.win.ShowAndRun()
 	return nil
+}
+
+// quitOnSignal closes the app as if its window were closed when the
+// session ends or the process is asked to stop (SIGTERM, SIGINT, SIGHUP),
+// so that settings are written whole and the case is closed cleanly,
+// instead of the process dying in the middle of it.
+func quitOnSignal(a fyne.App) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP)
+	go func() {
+		<-ch
+		signal.Stop(ch) // a second signal ends the process at once
+		fyne.Do(a.Quit)
+	}()
 }
