@@ -114,7 +114,12 @@ func (cv *CompareView) AlignmentPoints() (before, after []catalog.Point) {
 	if cv.picker == nil {
 		return nil, nil
 	}
-	for _, pr := range cv.picker.pairs {
+	return cv.picker.points()
+}
+
+// points returns the complete pairs' points, before and after.
+func (p *alignPicker) points() (before, after []catalog.Point) {
+	for _, pr := range p.pairs {
 		if pr.complete() {
 			before = append(before, *pr.pt[0])
 			after = append(after, *pr.pt[1])
@@ -159,13 +164,7 @@ func (p *alignPicker) remove(i int) {
 // changed fits the alignment again and reports it when it differs.
 func (p *alignPicker) changed() {
 	cv := p.cv
-	var before, after []catalog.Point
-	for _, pr := range p.pairs {
-		if pr.complete() {
-			before = append(before, *pr.pt[0])
-			after = append(after, *pr.pt[1])
-		}
-	}
+	before, after := p.points()
 	var fit *catalog.Alignment
 	var fitErr error
 	if len(before) >= 3 {

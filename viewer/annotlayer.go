@@ -154,10 +154,7 @@ func (l *AnnotationLayer) Annotations() []catalog.Annotation { return cloneAnns(
 // SetTool chooses what clicks and drags do; what was being drawn with the
 // previous tool is abandoned (a typed text is kept).
 func (l *AnnotationLayer) SetTool(t Tool) {
-	if l.edit.kind == editText {
-		l.finishText()
-	}
-	l.cancelGesture()
+	l.settleGesture()
 	l.tool = t
 	l.lastTap = time.Time{}
 	l.Refresh()
@@ -204,8 +201,8 @@ func (l *AnnotationLayer) Selected() (catalog.Annotation, bool) {
 	return catalog.Annotation{}, false
 }
 
-// Select selects the mark with that ID (false when there is none); Select
-// of 0 with none... use ClearSelection to deselect.
+// Select selects the mark with that ID; false when there is none (use
+// ClearSelection to deselect).
 func (l *AnnotationLayer) Select(id int64) bool {
 	if l.index(id) < 0 {
 		return false
@@ -269,10 +266,12 @@ func (l *AnnotationLayer) CanUndo() bool { return l.hist.CanUndo() }
 func (l *AnnotationLayer) CanRedo() bool { return l.hist.CanRedo() }
 
 // Undo reverts the latest change through the callbacks (an add is
-// deleted, a delete restored, an update reverted). When the app refuses,
-// nothing changes and the error is returned.
+// deleted, a delete restored, an update reverted). A text being typed is
+// stored first, so that Undo takes it back and Redo brings it back; what
+// else was being drawn is abandoned. When the app refuses, nothing
+// changes and the error is returned.
 func (l *AnnotationLayer) Undo() error {
-	l.cancelGesture()
+	l.settleGesture()
 	op, ok := l.hist.Undo()
 	if !ok {
 		return nil
@@ -288,9 +287,11 @@ func (l *AnnotationLayer) Undo() error {
 	return nil
 }
 
-// Redo applies again the latest undone change through the callbacks.
+// Redo applies again the latest undone change through the callbacks. A
+// text being typed is stored first (which, being a new change, leaves
+// nothing to redo).
 func (l *AnnotationLayer) Redo() error {
-	l.cancelGesture()
+	l.settleGesture()
 	op, ok := l.hist.Redo()
 	if !ok {
 		return nil

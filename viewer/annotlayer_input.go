@@ -289,10 +289,20 @@ func (l *AnnotationLayer) finishPolyline() {
 func (l *AnnotationLayer) finishText() {
 	e := l.edit
 	l.edit = editState{}
-	if e.kind == editText && len(labelLines(e.draft.Label)) > 0 {
+	if e.kind == editText && len(annot.LabelLines(e.draft.Label)) > 0 {
 		l.add(e.draft)
 	}
 	l.Refresh()
+}
+
+// settleGesture ends what is being made before another change: a text
+// being typed is stored (nothing typed is lost), a drag or a polyline
+// abandoned.
+func (l *AnnotationLayer) settleGesture() {
+	if l.edit.kind == editText {
+		l.finishText()
+	}
+	l.cancelGesture()
 }
 
 // cancelGesture abandons a drag, a polyline or a text being made.

@@ -126,7 +126,7 @@ func (m *markRaster) paint(w, h int) image.Image {
 		return m.buf
 	}
 	kx, ky := float64(w)/float64(s.Width), float64(h)/float64(s.Height)
-	f := shapeFrame{m.org.x * kx, m.org.y * ky, m.iw * kx, m.ih * ky}
+	f := shapeFrame{m.org.X * kx, m.org.Y * ky, m.iw * kx, m.ih * ky}
 	for _, fl := range shapeFills(f, m.a) {
 		fl.paint(m.buf, m.z)
 	}
@@ -159,7 +159,7 @@ func (r *layerRenderer) paint(w, h int) *image.RGBA {
 }
 
 // placeMark puts the raster of mark a, shown in f, over the layer of the
-// given size; false when it is off the view.
+// given size, unless it is off the view.
 func (r *layerRenderer) placeMark(a catalog.Annotation, f shapeFrame, size fyne.Size) {
 	fills := shapeFills(f, a)
 	bx0, by0, bx1, by1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
@@ -193,11 +193,11 @@ func (r *layerRenderer) placeMark(a catalog.Annotation, f shapeFrame, size fyne.
 	same := m.valid && !clipped && !m.clipped && m.iw == f.w && m.ih == f.h && sameAnn(m.a, a) && m.r.Size() == sz
 	if same {
 		// only the view moved: move the drawing with the image
-		m.r.Move(fyne.NewPos(float32(snap(f.ox-m.org.x+1e-9)), float32(snap(f.oy-m.org.y+1e-9))))
+		m.r.Move(fyne.NewPos(float32(snap(f.ox-m.org.X+1e-9)), float32(snap(f.oy-m.org.Y+1e-9))))
 		return
 	}
 	m.a, m.iw, m.ih, m.clipped, m.valid = cloneAnn(a), f.w, f.h, clipped, true
-	m.org = vec{f.ox - float64(pos.X), f.oy - float64(pos.Y)}
+	m.org = vec{X: f.ox - float64(pos.X), Y: f.oy - float64(pos.Y)}
 	m.r.Move(pos)
 	m.r.Resize(sz)
 	m.r.Refresh()
@@ -222,10 +222,10 @@ func (r *layerRenderer) Refresh() {
 			}
 			if a.Kind == catalog.KindCallout {
 				s, ts, c, rad := calloutText(f, a)
-				if visible(c.x-rad, c.y-rad, c.x+rad, c.y+rad) {
-					t := r.text(s, math.Min(ts, maxTextSize), contrast(colorOf(a)), true)
+				if visible(c.X-rad, c.Y-rad, c.X+rad, c.Y+rad) {
+					t := r.text(s, math.Min(ts, maxTextSize), annot.Contrast(annot.ColorOf(a)), true)
 					t.Alignment = fyne.TextAlignCenter
-					t.Move(fyne.NewPos(float32(c.x-rad), float32(c.y-rad)))
+					t.Move(fyne.NewPos(float32(c.X-rad), float32(c.Y-rad)))
 					t.Resize(fyne.NewSize(float32(2*rad), float32(2*rad)))
 				}
 			}
@@ -236,12 +236,12 @@ func (r *layerRenderer) Refresh() {
 			if !ok || !visible(lb.x0, lb.y0, lb.x1, lb.y1) {
 				continue
 			}
-			c := colorOf(a)
+			c := annot.ColorOf(a)
 			tag := r.tag(c, 0.2*lb.size)
 			tag.Move(fyne.NewPos(float32(lb.x0), float32(lb.y0)))
 			tag.Resize(fyne.NewSize(float32(lb.x1-lb.x0), float32(lb.y1-lb.y0)))
 			for i, line := range lb.lines {
-				t := r.text(line, math.Min(lb.size, maxTextSize), contrast(c), false)
+				t := r.text(line, math.Min(lb.size, maxTextSize), annot.Contrast(c), false)
 				t.Alignment = fyne.TextAlignLeading
 				if lb.size > maxTextSize {
 					t.Alignment = fyne.TextAlignCenter

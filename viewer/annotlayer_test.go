@@ -244,6 +244,27 @@ func TestAnnotationLayerEditsWithUndo(t *testing.T) {
 	}
 }
 
+// TestAnnotationLayerUndoWhileTyping checks that Ctrl+Z while a text is
+// typed takes the text back as a change that Redo restores: what was
+// typed is never lost.
+func TestAnnotationLayerUndoWhileTyping(t *testing.T) {
+	l, s, _, _ := newTestLayer(t, plain(200, 100, color.RGBA{}), 200, 100)
+	l.SetTool(ToolText)
+	click(l, fyne.NewPos(50, 50))
+	test.Type(l, "typed")
+	l.TypedShortcut(&fyne.ShortcutUndo{})
+	if got := s.take(); len(got) != 2 || got[0] != "add text 101" || got[1] != "delete 101" {
+		t.Errorf("undo while typing: calls %v, want the text stored, then deleted", got)
+	}
+	if len(l.Annotations()) != 0 || !l.CanRedo() {
+		t.Fatalf("after undo: %v, can redo %v", l.Annotations(), l.CanRedo())
+	}
+	l.TypedShortcut(&fyne.ShortcutRedo{})
+	if a := l.Annotations(); len(a) != 1 || a[0].Label != "typed" {
+		t.Errorf("redo brings the text back: %v", a)
+	}
+}
+
 func TestAnnotationLayerUndoOfAddFollowsNewIDs(t *testing.T) {
 	l, s, _, _ := newTestLayer(t, plain(200, 100, color.RGBA{}), 200, 100)
 	s.newIDs = true

@@ -11,14 +11,14 @@ import (
 	"github.com/exhibit-app/exhibit/catalog"
 )
 
-// fillBounds returns the box of the fill's polygons.
+// bounds returns the box of the fill's polygons.
 func (f *fill) bounds() (x0, y0, x1, y1 float64, ok bool) {
 	x0, y0 = math.Inf(1), math.Inf(1)
 	x1, y1 = math.Inf(-1), math.Inf(-1)
-	for _, p := range f.polys {
+	for _, p := range f.Polygons {
 		for _, v := range p {
-			x0, y0 = math.Min(x0, v.x), math.Min(y0, v.y)
-			x1, y1 = math.Max(x1, v.x), math.Max(y1, v.y)
+			x0, y0 = math.Min(x0, v.X), math.Min(y0, v.Y)
+			x1, y1 = math.Max(x1, v.X), math.Max(y1, v.Y)
 		}
 	}
 	return x0, y0, x1, y1, x1 >= x0 && y1 >= y0
@@ -39,15 +39,15 @@ func (f *fill) paint(dst *image.RGBA, z *vector.Rasterizer) {
 	if r.Empty() {
 		return
 	}
-	src := image.NewUniform(f.c)
-	pc := premulOf(f.c)
+	src := image.NewUniform(f.Color)
+	pc := premulOf(f.Color)
 	mask := &image.Alpha{Pix: make([]uint8, shapeTile*shapeTile)}
-	boxes := make([][4]float64, len(f.polys)) // each polygon's box
-	for i, p := range f.polys {
+	boxes := make([][4]float64, len(f.Polygons)) // each polygon's box
+	for i, p := range f.Polygons {
 		b := [4]float64{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
 		for _, v := range p {
-			b[0], b[1] = math.Min(b[0], v.x), math.Min(b[1], v.y)
-			b[2], b[3] = math.Max(b[2], v.x), math.Max(b[3], v.y)
+			b[0], b[1] = math.Min(b[0], v.X), math.Min(b[1], v.Y)
+			b[2], b[3] = math.Max(b[2], v.X), math.Max(b[3], v.Y)
 		}
 		boxes[i] = b
 	}
@@ -66,7 +66,7 @@ func (f *fill) paint(dst *image.RGBA, z *vector.Rasterizer) {
 			z.Reset(t.Dx(), t.Dy())
 			z.DrawOp = draw.Src
 			ox, oy := float64(t.Min.X), float64(t.Min.Y)
-			for i, p := range f.polys {
+			for i, p := range f.Polygons {
 				b := boxes[i]
 				if b[2] < cx0 || b[3] < cy0 || b[1] > cy1 {
 					continue // above, below or left of the tile: no coverage in it
@@ -75,9 +75,9 @@ func (f *fill) paint(dst *image.RGBA, z *vector.Rasterizer) {
 				if len(p) < 3 {
 					continue
 				}
-				z.MoveTo(float32(p[0].x-ox), float32(p[0].y-oy))
+				z.MoveTo(float32(p[0].X-ox), float32(p[0].Y-oy))
 				for _, v := range p[1:] {
-					z.LineTo(float32(v.x-ox), float32(v.y-oy))
+					z.LineTo(float32(v.X-ox), float32(v.Y-oy))
 				}
 				z.ClosePath()
 			}
@@ -128,15 +128,15 @@ func blendMask(dst *image.RGBA, at image.Point, mask *image.Alpha, c premul) {
 
 // crosses reports whether an edge of the fill may pass through the box.
 func (f *fill) crosses(x0, y0, x1, y1 float64, boxes [][4]float64) bool {
-	for i, p := range f.polys {
+	for i, p := range f.Polygons {
 		b := boxes[i]
 		if b[0] > x1 || b[2] < x0 || b[1] > y1 || b[3] < y0 {
 			continue
 		}
 		prev := p[len(p)-1]
 		for _, v := range p {
-			if math.Max(prev.x, v.x) >= x0 && math.Min(prev.x, v.x) <= x1 &&
-				math.Max(prev.y, v.y) >= y0 && math.Min(prev.y, v.y) <= y1 {
+			if math.Max(prev.X, v.X) >= x0 && math.Min(prev.X, v.X) <= x1 &&
+				math.Max(prev.Y, v.Y) >= y0 && math.Min(prev.Y, v.Y) <= y1 {
 				return true
 			}
 			prev = v
@@ -149,15 +149,15 @@ func (f *fill) crosses(x0, y0, x1, y1 float64, boxes [][4]float64) bool {
 // (x, y).
 func (f *fill) winding(x, y float64) int {
 	w := 0
-	for _, p := range f.polys {
+	for _, p := range f.Polygons {
 		prev := p[len(p)-1]
 		for _, v := range p {
-			if (prev.y <= y) != (v.y <= y) {
+			if (prev.Y <= y) != (v.Y <= y) {
 				// the edge crosses the horizontal through y: count it when
 				// the crossing is right of x
-				cx := prev.x + (y-prev.y)*(v.x-prev.x)/(v.y-prev.y)
+				cx := prev.X + (y-prev.Y)*(v.X-prev.X)/(v.Y-prev.Y)
 				if cx > x {
-					if v.y > prev.y {
+					if v.Y > prev.Y {
 						w++
 					} else {
 						w--
@@ -176,27 +176,27 @@ func clipPoly(ps []vec, x0, y0, x1, y1 float64) []vec {
 	inside := func(p vec, edge int) bool {
 		switch edge {
 		case 0:
-			return p.x >= x0
+			return p.X >= x0
 		case 1:
-			return p.x <= x1
+			return p.X <= x1
 		case 2:
-			return p.y >= y0
+			return p.Y >= y0
 		}
-		return p.y <= y1
+		return p.Y <= y1
 	}
 	cross := func(a, b vec, edge int) vec {
 		var t float64
 		switch edge {
 		case 0:
-			t = (x0 - a.x) / (b.x - a.x)
+			t = (x0 - a.X) / (b.X - a.X)
 		case 1:
-			t = (x1 - a.x) / (b.x - a.x)
+			t = (x1 - a.X) / (b.X - a.X)
 		case 2:
-			t = (y0 - a.y) / (b.y - a.y)
+			t = (y0 - a.Y) / (b.Y - a.Y)
 		default:
-			t = (y1 - a.y) / (b.y - a.y)
+			t = (y1 - a.Y) / (b.Y - a.Y)
 		}
-		return vec{a.x + t*(b.x-a.x), a.y + t*(b.y-a.y)}
+		return vec{X: a.X + t*(b.X-a.X), Y: a.Y + t*(b.Y-a.Y)}
 	}
 	out := ps
 	for edge := range 4 {

@@ -203,8 +203,8 @@ func (cv *CompareView) SetDetail(s Side, img image.Image, r Region) {
 // wantDetail is a side view's OnDetailRegion: it uses the crop given if
 // it covers r, and asks the app otherwise.
 func (cv *CompareView) wantDetail(s Side, r Region, scale float64) {
-	c := cv.crops[s]
-	if c.img != nil && c.region.Contains(r) && c.scale >= scale*0.999 {
+	if cv.covers(s, r, scale) {
+		c := cv.crops[s]
 		cv.sides[s].SetDetail(c.img, c.region)
 		return
 	}

@@ -460,7 +460,7 @@ func (r *zoomRenderer) Layout(size fyne.Size) {
 		post(func() { z.frameReady(gen, want, img) })
 	}}
 	if d := &z.detail; d.pyr != nil {
-		r := d.region
+		r := d.pyrRegion
 		job.detail = d.pyr
 		job.dspec = frameSpec{
 			w: spec.w, h: spec.h,

@@ -13,9 +13,13 @@ type detailState struct {
 	img    image.Image // as set, for Detail
 	region Region      // what img covers
 	scale  float64     // its pixels per pixel of the original
-	pyr    *pyramid    // nil until prepared
-	gen    uint64      // incremented when pyr changes
-	setGen uint64      // incremented on each SetDetail, to drop stale preparations
+	// pyr is the prepared pixels of a detail and pyrRegion what they
+	// cover: those of the previous detail while img's are prepared, so
+	// that frames drawn meanwhile show it where it belongs.
+	pyr       *pyramid
+	pyrRegion Region
+	gen       uint64 // incremented when pyr changes
+	setGen    uint64 // incremented on each SetDetail, to drop stale preparations
 
 	asked      Region // last region asked through OnDetailRegion
 	askedScale float64
@@ -54,9 +58,10 @@ func (z *ZoomView) SetDetail(img image.Image, r Region) {
 			if err != nil {
 				fyne.LogError("zoom view detail", err)
 				z.dropDetail()
+				z.Refresh() // the previous detail must not stay drawn
 				return
 			}
-			z.detail.pyr = p
+			z.detail.pyr, z.detail.pyrRegion = p, r
 			z.detail.gen++
 			z.Refresh()
 		})
@@ -91,7 +96,7 @@ func (z *ZoomView) dropDetail() {
 	if d.pyr != nil {
 		d.gen++
 	}
-	d.img, d.pyr, d.region, d.scale = nil, nil, Region{}, 0
+	d.img, d.pyr, d.region, d.pyrRegion, d.scale = nil, nil, Region{}, Region{}, 0
 	d.asked, d.askedScale = Region{}, 0
 }
 
@@ -160,7 +165,10 @@ func (z *ZoomView) setContent(img image.Image, fullW, fullH int, detail image.Im
 		p, err := buildPyramid(img)
 		var dp *pyramid
 		if err == nil && detail != nil && !r.Empty() {
-			dp, _ = buildPyramid(detail)
+			var derr error
+			if dp, derr = buildPyramid(detail); derr != nil {
+				fyne.LogError("zoom view detail", derr) // the preview still shows
+			}
 		}
 		post(func() {
 			if gen != z.contentGen {
@@ -184,6 +192,7 @@ func (z *ZoomView) setContent(img image.Image, fullW, fullH int, detail image.Im
 			if dp != nil {
 				d := &z.detail
 				d.img, d.region, d.pyr = detail, r.Intersect(FullRegion), dp
+				d.pyrRegion = d.region
 				d.scale = z.detailScale(detail, d.region)
 				d.asked, d.askedScale = d.region, d.scale
 				d.gen++

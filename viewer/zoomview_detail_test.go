@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -58,14 +59,21 @@ func TestZoomViewAsksForDetailRegions(t *testing.T) {
 	}
 }
 
-func TestZoomViewDrawsDetailOverPreview(t *testing.T) {
+// zoomedOnRed shows a red 60×40 preview of a 600×400 original, zoomed in
+// 4 times (beyond the preview's pixels) in a 150×100 view, and returns
+// the region shown.
+func zoomedOnRed(t *testing.T) (*ZoomView, fyne.Window, *uiQueue, *image.RGBA, Region) {
 	red := plain(60, 40, color.RGBA{200, 0, 0, 255})
 	z, win, q := newTestZoomView(t, red, 150, 100)
 	z.SetFullSize(600, 400)
 	waitFrame(t, z, q)
 	z.SetView(View{Zoom: 4, Center: catalog.Point{X: 0.5, Y: 0.5}})
+	return z, win, q, red, z.VisibleRegion()
+}
+
+func TestZoomViewDrawsDetailOverPreview(t *testing.T) {
+	z, win, q, red, vis := zoomedOnRed(t)
 	// the detail covers the left half of what is shown
-	vis := z.VisibleRegion()
 	r := Region{Min: vis.Min, Max: catalog.Point{X: (vis.Min.X + vis.Max.X) / 2, Y: vis.Max.Y}}
 	orig := plain(600, 400, color.RGBA{0, 160, 0, 255})
 	crop, exact := CropRegion(orig, r)
@@ -113,5 +121,59 @@ func TestCropRegion(t *testing.T) {
 	}
 	if c, _ := CropRegion(img, Region{Min: catalog.Point{X: 2, Y: 2}, Max: catalog.Point{X: 3, Y: 3}}); c != nil {
 		t.Error("a region off the image gives no crop")
+	}
+}
+
+// TestZoomViewKeepsDetailWithItsRegion checks that while a new detail is
+// being prepared, frames drawn meanwhile show the previous detail where it
+// belongs, never stretched over the new detail's region.
+func TestZoomViewKeepsDetailWithItsRegion(t *testing.T) {
+	z, win, q, _, vis := zoomedOnRed(t)
+	mid := (vis.Min.X + vis.Max.X) / 2
+	left := Region{Min: vis.Min, Max: catalog.Point{X: mid, Y: vis.Max.Y}}
+	right := Region{Min: catalog.Point{X: mid, Y: vis.Min.Y}, Max: vis.Max}
+	green, _ := CropRegion(plain(600, 400, color.RGBA{0, 160, 0, 255}), left)
+	z.SetDetail(green, left)
+	q.waitUntil(t, "green detail frame", func() bool {
+		return frameDone(z) && z.detail.pyr != nil && z.frameGeom.dgen == z.detail.gen
+	})
+	// a blue detail for the right half: until its pixels are prepared,
+	// a frame is drawn for a pan, with the green detail
+	blue, _ := CropRegion(plain(600, 400, color.RGBA{0, 0, 200, 255}), right)
+	z.SetDetail(blue, right)
+	z.PanBy(0.5, 0)
+	waitPosts := func(n int) {
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			q.mu.Lock()
+			k := len(q.fns)
+			q.mu.Unlock()
+			if k >= n {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("timed out waiting for the frame and the detail's pixels")
+			}
+			time.Sleep(2 * time.Millisecond)
+		}
+	}
+	waitPosts(2) // the frame of the pan, and the blue detail prepared
+	q.mu.Lock()
+	fns := q.fns
+	q.fns = nil
+	q.mu.Unlock()
+	for _, f := range fns {
+		f()
+	}
+	shot := win.Canvas().Capture()
+	if got := shot.At(120, 50); sameColor(got, color.RGBA{0, 160, 0, 255}) {
+		t.Errorf("right half: %v: the green detail was drawn over the blue detail's region", got)
+	}
+	q.waitUntil(t, "blue detail frame", func() bool {
+		return frameDone(z) && z.frameGeom.dgen == z.detail.gen
+	})
+	shot = win.Canvas().Capture()
+	if got := shot.At(120, 50); !sameColor(got, color.RGBA{0, 0, 200, 255}) {
+		t.Errorf("right half once prepared: %v, want the blue detail", got)
 	}
 }

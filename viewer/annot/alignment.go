@@ -33,7 +33,7 @@ func TransformOf(a *catalog.Alignment) (Transform, error) {
 	if a == nil {
 		return Identity(), nil
 	}
-	if a.Kind != "affine" || len(a.M) != 6 {
+	if a.Kind != KindAffine || len(a.M) != 6 {
 		return Transform{}, fmt.Errorf("alignment of kind %q with %d coefficients is not supported by this version", a.Kind, len(a.M))
 	}
 	var t Transform

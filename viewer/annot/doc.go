@@ -22,4 +22,12 @@
 // sizes, callout radii, arrow heads) are expressed in pixels of the image
 // scaled to a 1000 px long side ("1000-px units") and multiplied by
 // longSide/1000 when drawn.
+//
+// # Drawing marks elsewhere
+//
+// The viewer's annotation layer draws marks on screen and package sheet
+// prints them in a PDF; both lay them out with this package's geometry
+// (Frame, Sizes, Fills, ArrowBetween, TagSize, PlaceLabel, Contrast), in
+// their own units, so that a mark looks the same on screen, burnt into an
+// export and on paper.
 package annot

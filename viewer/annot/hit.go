@@ -94,8 +94,8 @@ func (f frame) hit(a catalog.Annotation, pf catalog.Point, tol float64) hitLevel
 		}
 	case catalog.KindArrow:
 		ar := f.arrow(a)
-		head := []vec{ar.tip, ar.left, ar.right}
-		if distToSegment(p, ar.tail, ar.tip) <= reach || inTriangle(p, head) || distToPolygon(p, head, true) <= tol {
+		head := []vec{ar.Tip.in(), ar.Left.in(), ar.Right.in()}
+		if distToSegment(p, ar.Tail.in(), ar.Tip.in()) <= reach || inTriangle(p, head) || distToPolygon(p, head, true) <= tol {
 			return hitDirect
 		}
 	case catalog.KindPolyline:
@@ -103,7 +103,7 @@ func (f frame) hit(a catalog.Annotation, pf catalog.Point, tol float64) hitLevel
 			return hitDirect
 		}
 	case catalog.KindCallout:
-		if p.dist(ps[0]) <= calloutRadius(strokeWidth(a))*f.unit()+tol {
+		if p.dist(ps[0]) <= CalloutRadius(StrokeWidth(a))*f.unit()+tol {
 			return hitDirect
 		}
 	}

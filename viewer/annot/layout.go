@@ -4,47 +4,14 @@ import (
 	"image"
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/exhibit-app/exhibit/catalog"
 )
 
-// Sizes of the drawn parts of annotations, in 1000-px units. Render, Hit
-// and PixelBounds share them, so that what a user clicks is what is drawn.
-const (
-	// LabelSize is the font size of labels.
-	LabelSize = 14.0
-	// labelPadX and labelPadY are the margins inside a label's tag, per
-	// unit of font size.
-	labelPadX = 0.35
-	labelPadY = 0.18
-	// labelGap separates a label from its mark, per unit of font size.
-	labelGap = 0.3
-	// lineSpacing is the distance between label lines, per unit of size.
-	lineSpacing = 1.2
-	// digitHeight is the height of DejaVu Sans digits per unit of size
-	// (1493/2048), used to centre a callout's number.
-	digitHeight = 0.729
-)
-
-// calloutRadius returns a callout circle's radius for a stroke width, in
-// 1000-px units.
-func calloutRadius(width float64) float64 { return 10 + 1.5*width }
-
-// arrowHead returns an arrow head's length for a stroke width, in 1000-px
-// units; its half-width is arrowHeadSpread times that.
-func arrowHead(width float64) float64 { return 10 + 3.5*width }
-
-const arrowHeadSpread = 0.45
-
-// strokeWidth returns the annotation's stroke width in 1000-px units.
-func strokeWidth(a catalog.Annotation) float64 {
-	w := a.Width
-	if !finite(w) || w <= 0 {
-		return DefaultWidth
-	}
-	return math.Min(w, MaxWidth)
-}
+// LabelSize is the font size of labels, in 1000-px units. Render, Hit
+// and PixelBounds lay marks out alike (markgeom.go), so that what a user
+// clicks is what is drawn.
+const LabelSize = 14.0
 
 // vec is a point or vector in pixels.
 type vec struct{ x, y float64 }
@@ -102,32 +69,21 @@ func (f frame) pts(a catalog.Annotation) []vec {
 }
 
 // stroke returns the annotation's stroke width in pixels of the frame.
-func (f frame) stroke(a catalog.Annotation) float64 { return strokeWidth(a) * f.unit() }
+func (f frame) stroke(a catalog.Annotation) float64 { return StrokeWidth(a) * f.unit() }
+
+// exported returns the frame as a Frame, to use the shared geometry.
+func (f frame) exported() Frame { return Frame{W: f.w, H: f.h} }
 
 // box returns the box with corners p and q.
 func box(p, q vec) rectF {
 	return rectF{math.Min(p.x, q.x), math.Min(p.y, q.y), math.Max(p.x, q.x), math.Max(p.y, q.y)}
 }
 
-// arrowShape is an arrow in pixels: a shaft from tail to neck, and a head,
-// the triangle tip, left, right.
-type arrowShape struct{ tail, neck, tip, left, right vec }
-
-func (f frame) arrow(a catalog.Annotation) arrowShape {
-	ps := f.pts(a)
-	tail, tip := ps[0], ps[1]
-	d := tip.sub(tail)
-	n := d.norm()
-	u := d.unit()
-	l := arrowHead(strokeWidth(a)) * f.unit()
-	if l > 0.6*n { // a short arrow keeps a visible shaft
-		l = 0.6 * n
-	}
-	base := tip.sub(u.mul(l))
-	side := u.perp().mul(arrowHeadSpread * l)
-	// The shaft stops inside the head so that its square end is hidden
-	// but does not poke out of the tip.
-	return arrowShape{tail: tail, neck: tip.sub(u.mul(0.5 * l)), tip: tip, left: base.add(side), right: base.sub(side)}
+// arrow returns the annotation's arrow as drawn.
+func (f frame) arrow(a catalog.Annotation) Arrow {
+	e := f.exported()
+	ps := e.Points(a)
+	return ArrowBetween(ps[0], ps[1], e.Sizes(a).Head)
 }
 
 // ellipsePoints returns a polygon following the ellipse inscribed in r,
@@ -161,99 +117,31 @@ type labelLayout struct {
 	lineH  float64
 }
 
-// labelLines splits a label into its lines, dropping trailing blanks.
-func labelLines(s string) []string {
-	s = strings.TrimRight(strings.ReplaceAll(s, "\r", ""), " \n\t")
-	if strings.TrimSpace(s) == "" {
-		return nil
-	}
-	return strings.Split(s, "\n")
-}
-
 // label lays out the annotation's label in the frame; ok is false when it
 // has none.
 func (f frame) label(a catalog.Annotation) (l labelLayout, ok bool) {
-	l.lines = labelLines(a.Label)
+	l.lines = LabelLines(a.Label)
 	if len(l.lines) == 0 {
 		return l, false
 	}
-	u := f.unit()
-	l.size = LabelSize * u
-	if a.Kind == catalog.KindText {
-		// A text annotation is its label: Width sets its size.
-		l.size = math.Max(6, LabelSize*strokeWidth(a)/DefaultWidth) * u
-	}
+	e := f.exported()
+	sz := e.Sizes(a)
+	l.size = sz.Font
 	t := face(false)
 	asc, desc := t.metrics(l.size)
-	l.lineH = lineSpacing * l.size
-	l.padX = labelPadX * l.size
-	padY := labelPadY * l.size
-	l.ascent = padY + (l.lineH-asc-desc)/2 + asc
+	l.lineH = LineSpacing * l.size
+	l.padX = LabelPadX * l.size
+	l.ascent = LabelPadY*l.size + (l.lineH-asc-desc)/2 + asc
 	tw := 0.0
 	for _, s := range l.lines {
 		tw = math.Max(tw, t.measure(s, l.size))
 	}
-	bw := tw + 2*l.padX
-	bh := float64(len(l.lines))*l.lineH + 2*padY
-	gap := labelGap * l.size
-	sw := f.stroke(a)
-	ps := f.pts(a)
-
-	var x, y float64 // top-left of the tag
-	switch a.Kind {
-	case catalog.KindRect, catalog.KindEllipse:
-		// Above the top-left corner of a rect, above the top of an ellipse
-		// (centred), on the outer edge of the outline; below the shape
-		// when there is no room above; inside at the top when there is no
-		// room below either.
-		r := box(ps[0], ps[1])
-		x = r.x0 - sw/2
-		if a.Kind == catalog.KindEllipse {
-			x = (r.x0+r.x1)/2 - bw/2
-		}
-		y = r.y0 - sw/2 - bh
-		if y < 0 {
-			y = r.y1 + sw/2
-			if y+bh > f.h {
-				y = r.y0 + sw/2
-			}
-		}
-	case catalog.KindArrow, catalog.KindPolyline:
-		// Beyond the tail (first vertex), away from the shape.
-		anchor, toward := ps[0], ps[1]
-		if a.Kind == catalog.KindPolyline {
-			for _, p := range ps[1:] { // first vertex that differs
-				if p != anchor {
-					toward = p
-					break
-				}
-			}
-		}
-		d := anchor.sub(toward).unit()
-		if d == (vec{}) {
-			d = vec{0, -1}
-		}
-		reach := gap + sw/2 + math.Abs(d.x)*bw/2 + math.Abs(d.y)*bh/2
-		c := anchor.add(d.mul(reach))
-		x, y = c.x-bw/2, c.y-bh/2
-	case catalog.KindCallout:
-		// Right of the circle, or left of it when it would not fit.
-		c := ps[0]
-		r := calloutRadius(strokeWidth(a)) * u
-		x = c.x + r + gap
-		if x+bw > f.w && c.x-r-gap-bw >= 0 {
-			x = c.x - r - gap - bw
-		}
-		y = c.y - bh/2
-	case catalog.KindText:
-		x, y = ps[0].x, ps[0].y
-	default:
+	bw, bh := TagSize(tw, len(l.lines), l.size)
+	at, ok := PlaceLabel(a.Kind, e.Points(a), e, sz, bw, bh)
+	if !ok {
 		return l, false
 	}
-	// Keep the tag on the image, so that it is readable on the sheet.
-	x = math.Max(0, math.Min(x, f.w-bw))
-	y = math.Max(0, math.Min(y, f.h-bh))
-	l.box = rectF{x, y, x + bw, y + bh}
+	l.box = rectF{at.X, at.Y, at.X + bw, at.Y + bh}
 	return l, true
 }
 
@@ -262,14 +150,14 @@ func (f frame) label(a catalog.Annotation) (l labelLayout, ok bool) {
 func (f frame) calloutNumber(a catalog.Annotation) (s string, size float64, at vec) {
 	s = strconv.Itoa(a.Number)
 	c := f.px(clampPoint(a.Points[0]))
-	r := calloutRadius(strokeWidth(a)) * f.unit()
+	r := CalloutRadius(StrokeWidth(a)) * f.unit()
 	size = 1.15 * r
 	t := face(true)
 	if w := t.measure(s, size); w > 1.5*r {
 		size *= 1.5 * r / w
 	}
 	w := t.measure(s, size)
-	return s, size, vec{c.x - w/2, c.y + digitHeight*size/2}
+	return s, size, vec{c.x - w/2, c.y + DigitHeight*size/2}
 }
 
 // PixelBounds returns the pixels of a w×h rendering of the upright image
@@ -301,12 +189,12 @@ func (f frame) bounds(a catalog.Annotation) (rectF, bool) {
 	switch a.Kind {
 	case catalog.KindArrow:
 		s := f.arrow(a)
-		for _, p := range []vec{s.left, s.right} {
-			r = r.union(rectF{p.x, p.y, p.x, p.y})
+		for _, p := range []Vec{s.Left, s.Right} {
+			r = r.union(rectF{p.X, p.Y, p.X, p.Y})
 		}
 		r = r.inset(-sw/2 - 1)
 	case catalog.KindCallout:
-		rad := calloutRadius(strokeWidth(a))*f.unit() + 1
+		rad := CalloutRadius(StrokeWidth(a))*f.unit() + 1
 		r = r.inset(-rad)
 	case catalog.KindText:
 		// only the label

@@ -21,8 +21,7 @@ type edge struct{ x0, y0, x1, y1 float64 }
 
 // shape is a set of closed polygons filled with the nonzero rule, as
 // antialiased coverage. Polygons that should add up (a stroke's pieces)
-// must turn the same way (use addPoly); a hole turns the other way
-// (addHole).
+// must turn the same way; a hole turns the other way (see Fill).
 type shape struct {
 	edges []edge
 	r     rectF
@@ -43,12 +42,8 @@ func signedArea(ps []vec) float64 {
 // addPoly adds a polygon turning clockwise on screen.
 func (s *shape) addPoly(ps []vec) { s.add(ps, signedArea(ps) < 0) }
 
-// addHole adds a polygon turning counter-clockwise, which cuts a hole in
-// clockwise polygons it overlaps.
-func (s *shape) addHole(ps []vec) { s.add(ps, signedArea(ps) > 0) }
-
-// addRaw adds a polygon as it turns (glyph contours, whose holes turn the
-// other way already).
+// addRaw adds a polygon as it turns (a Fill's polygons and glyph
+// contours, whose holes turn the other way already).
 func (s *shape) addRaw(ps []vec) { s.add(ps, false) }
 
 func (s *shape) add(ps []vec, reverse bool) {
@@ -84,27 +79,6 @@ func disc(c vec, r float64) []vec {
 		out[i] = vec{c.x + r*math.Cos(t), c.y + r*math.Sin(t)}
 	}
 	return out
-}
-
-// addSegment adds a stroke of width w from a to b with square ends flush
-// with a and b.
-func (s *shape) addSegment(a, b vec, w float64) {
-	n := b.sub(a).unit().perp().mul(w / 2)
-	if n == (vec{}) {
-		return
-	}
-	s.addPoly([]vec{a.add(n), b.add(n), b.sub(n), a.sub(n)})
-}
-
-// addPolyline adds the stroke of an open polyline of width w, with round
-// joins and caps.
-func (s *shape) addPolyline(ps []vec, w float64) {
-	for i := 1; i < len(ps); i++ {
-		s.addSegment(ps[i-1], ps[i], w)
-	}
-	for _, p := range ps {
-		s.addPoly(disc(p, w/2))
-	}
 }
 
 // fill composites colour c over dst through the shape's coverage, tile by

@@ -84,78 +84,21 @@ func drawable(a catalog.Annotation) bool {
 	return ok && len(a.Points) >= lo && len(a.Points) <= hi
 }
 
-// colorOf returns the annotation's colour, or FallbackColor.
-func colorOf(a catalog.Annotation) color.NRGBA {
-	c, err := ParseColor(a.Color)
-	if err != nil {
-		return FallbackColor
-	}
-	return c
-}
-
-// light reports whether white text would not read on c (relative
-// luminance above 0.3: yellow, orange, cyan, light green take black).
-func light(c color.NRGBA) bool {
-	lin := func(v uint8) float64 {
-		s := float64(v) / 255
-		if s <= 0.04045 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(c.R)+0.7152*lin(c.G)+0.0722*lin(c.B) > 0.3
-}
-
-// contrast returns black or white, whichever reads on c.
-func contrast(c color.NRGBA) color.NRGBA {
-	if light(c) {
-		return color.NRGBA{0, 0, 0, 0xff}
-	}
-	return color.NRGBA{0xff, 0xff, 0xff, 0xff}
-}
-
 func drawShape(dst *image.RGBA, f frame, a catalog.Annotation, z *vector.Rasterizer) {
-	c := colorOf(a)
-	sw := f.stroke(a)
-	ps := f.pts(a)
-	var s shape
-	switch a.Kind {
-	case catalog.KindRect:
-		r := box(ps[0], ps[1])
-		out := r.inset(-sw / 2)
-		s.addPoly(rectPoly(out))
-		if in := r.inset(sw / 2); !in.empty() {
-			s.addHole(rectPoly(in))
+	for _, fl := range f.exported().Fills(a) {
+		var s shape
+		for _, p := range fl.Polygons {
+			ps := make([]vec, len(p))
+			for i, v := range p {
+				ps[i] = v.in()
+			}
+			s.addRaw(ps) // oriented already
 		}
-	case catalog.KindEllipse:
-		r := box(ps[0], ps[1])
-		s.addPoly(ellipsePoints(r, sw/2))
-		if rx, ry := (r.x1-r.x0)/2, (r.y1-r.y0)/2; rx > sw/2 && ry > sw/2 {
-			s.addHole(ellipsePoints(r, -sw/2))
-		}
-	case catalog.KindArrow:
-		ar := f.arrow(a)
-		s.addSegment(ar.tail, ar.neck, sw)
-		s.addPoly(disc(ar.tail, sw/2))
-		s.addPoly([]vec{ar.tip, ar.left, ar.right})
-	case catalog.KindPolyline:
-		s.addPolyline(ps, sw)
-	case catalog.KindCallout:
-		r := calloutRadius(strokeWidth(a)) * f.unit()
-		rim := math.Max(1, 0.08*r)
-		var halo shape
-		halo.addPoly(disc(ps[0], r+rim))
-		hc := contrast(c)
-		hc.A = 0xc0
-		halo.fill(dst, hc, z)
-		s.addPoly(disc(ps[0], r))
-	case catalog.KindText:
-		return // only a label
+		s.fill(dst, fl.Color, z)
 	}
-	s.fill(dst, c, z)
 	if a.Kind == catalog.KindCallout {
 		num, size, at := f.calloutNumber(a)
-		drawText(dst, face(true), size, num, at.x, at.y, contrast(c), z)
+		drawText(dst, face(true), size, num, at.x, at.y, Contrast(ColorOf(a)), z)
 	}
 }
 
@@ -164,11 +107,11 @@ func drawLabel(dst *image.RGBA, f frame, a catalog.Annotation, z *vector.Rasteri
 	if !ok {
 		return
 	}
-	c := colorOf(a)
+	c := ColorOf(a)
 	var s shape
 	s.addPoly(roundRect(l.box, 0.2*l.size))
 	s.fill(dst, c, z)
-	tc := contrast(c)
+	tc := Contrast(c)
 	t := face(false)
 	for i, line := range l.lines {
 		drawText(dst, t, l.size, line, l.box.x0+l.padX, l.box.y0+l.ascent+float64(i)*l.lineH, tc, z)

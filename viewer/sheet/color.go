@@ -1,6 +1,10 @@
 package sheet
 
-import "github.com/exhibit-app/exhibit/viewer/annot"
+import (
+	"image/color"
+
+	"github.com/exhibit-app/exhibit/viewer/annot"
+)
 
 // rgb is a colour with 0..255 channels.
 type rgb struct{ r, g, b int }
@@ -12,7 +16,6 @@ var (
 	ruleColor  = rgb{150, 150, 150}
 	quoteBar   = rgb{180, 180, 180}
 	white      = rgb{255, 255, 255}
-	black      = rgb{0, 0, 0}
 	defaultRed = rgb{229, 57, 53} // annotations whose colour cannot be read
 )
 
@@ -26,10 +29,9 @@ func annotationColor(s string) rgb {
 	return rgb{int(c.R), int(c.G), int(c.B)}
 }
 
-// onColor returns black or white, whichever reads better on c.
+// onColor returns black or white, whichever reads better on c: the
+// choice annot.Contrast makes on screen and in burnt-in exports.
 func onColor(c rgb) rgb {
-	if 0.299*float64(c.r)+0.587*float64(c.g)+0.114*float64(c.b) > 160 {
-		return black
-	}
-	return white
+	k := annot.Contrast(color.NRGBA{uint8(c.r), uint8(c.g), uint8(c.b), 0xff})
+	return rgb{int(k.R), int(k.G), int(k.B)}
 }

@@ -9,6 +9,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/viewer/annot"
 )
 
 // legendIndent is the room a legend entry leaves for its symbol.
@@ -118,12 +119,12 @@ func (wr *writer) symbol(a catalog.Annotation, x, y, h float64) {
 		}
 		wr.setFont(true, size)
 		wr.setTextColor(onColor(c))
-		f.Text(x+r+0.2-wr.textWidth(s, true, size)/2, cy+digitHeight*size*ptToMM/2, s)
+		f.Text(x+r+0.2-wr.textWidth(s, true, size)/2, cy+annot.DigitHeight*size*ptToMM/2, s)
 	case catalog.KindText:
 		f.Rect(x+0.3, cy-sh/2, sw-0.6, sh, "F")
 		size := sh * 0.8 / ptToMM
 		wr.setFont(true, size)
 		wr.setTextColor(onColor(c))
-		f.Text(x+sw/2-wr.textWidth("T", true, size)/2, cy+digitHeight*size*ptToMM/2, "T")
+		f.Text(x+sw/2-wr.textWidth("T", true, size)/2, cy+annot.DigitHeight*size*ptToMM/2, "T")
 	}
 }

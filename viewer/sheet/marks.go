@@ -11,73 +11,42 @@ import (
 	"github.com/exhibit-app/exhibit/viewer/annot"
 )
 
-// The sizes of drawn marks, in 1000-px units, as in package annot (its
-// layout.go) so that a printed mark looks like the mark on screen. Text is
-// never printed smaller than minLabelPt, nor a callout smaller than
-// minCalloutR, so that small printed images stay readable.
+// Marks are laid out as package annot lays them out (annot.Frame.Sizes,
+// ArrowBetween, PlaceLabel), so that a printed mark looks like the mark
+// on screen. Text is never printed smaller than minLabelPt, nor a callout
+// smaller than minCalloutR, nor a stroke thinner than minStroke, so that
+// small printed images stay readable.
 const (
-	labelPadX       = 0.35
-	labelPadY       = 0.18
-	labelGap        = 0.3
-	labelLineSpace  = 1.2
-	digitHeight     = 0.729
-	arrowHeadSpread = 0.45
-	minLabelPt      = 6.0
-	minCalloutR     = 1.8  // mm
-	minStroke       = 0.18 // mm
+	minLabelPt  = 6.0
+	minCalloutR = 1.8  // mm
+	minStroke   = 0.18 // mm
 )
-
-func calloutRadius(width float64) float64 { return 10 + 1.5*width }
-func arrowHead(width float64) float64     { return 10 + 3.5*width }
-
-// strokeUnits returns an annotation's stroke width in 1000-px units.
-func strokeUnits(a catalog.Annotation) float64 {
-	w := a.Width
-	if math.IsNaN(w) || math.IsInf(w, 0) || w <= 0 {
-		return annot.DefaultWidth
-	}
-	return math.Min(w, annot.MaxWidth)
-}
-
-// pt is a point on the page, in millimetres.
-type pt struct{ x, y float64 }
-
-func (a pt) add(b pt) pt        { return pt{a.x + b.x, a.y + b.y} }
-func (a pt) sub(b pt) pt        { return pt{a.x - b.x, a.y - b.y} }
-func (a pt) mul(k float64) pt   { return pt{a.x * k, a.y * k} }
-func (a pt) norm() float64      { return math.Hypot(a.x, a.y) }
-func (a pt) perp() pt           { return pt{-a.y, a.x} }
-func (a pt) fp() fpdf.PointType { return fpdf.PointType{X: a.x, Y: a.y} }
-func (a pt) unit() pt {
-	if n := a.norm(); n > 0 {
-		return a.mul(1 / n)
-	}
-	return pt{}
-}
 
 // placed is an image as printed on the page, in millimetres.
 type placed struct{ x, y, w, h float64 }
 
-// unit is the size of one 1000-px unit on the page.
-func (p placed) unit() float64 { return math.Max(p.w, p.h) / 1000 }
+// frame returns the image's frame for annot's geometry.
+func (p placed) frame() annot.Frame { return annot.Frame{X: p.x, Y: p.y, W: p.w, H: p.h} }
 
-// at converts a fraction of the image, clamped onto it, to the page.
-func (p placed) at(q catalog.Point) pt {
-	c := func(v float64) float64 {
-		if math.IsNaN(v) {
-			return 0
-		}
-		return math.Max(0, math.Min(1, v))
-	}
-	return pt{p.x + c(q.X)*p.w, p.y + c(q.Y)*p.h}
+// sizes returns the lengths a is printed with: annot's, raised to the
+// legible minimums, and an arrow head at least three strokes long.
+func (p placed) sizes(a catalog.Annotation) annot.Sizes {
+	s := p.frame().Sizes(a)
+	s.Stroke = math.Max(s.Stroke, minStroke)
+	s.Head = math.Max(s.Head, 3*s.Stroke)
+	s.Radius = math.Max(s.Radius, minCalloutR)
+	s.Font = math.Max(s.Font, minLabelPt*ptToMM)
+	return s
 }
+
+func pdfPoint(v annot.Vec) fpdf.PointType { return fpdf.PointType{X: v.X, Y: v.Y} }
 
 // calloutCentre returns where a callout of radius r at q is drawn: at q,
 // moved just enough for its circle and number to be whole on the image
 // when q is nearer the edge than r.
-func (p placed) calloutCentre(q pt, r float64) pt {
+func (p placed) calloutCentre(q annot.Vec, r float64) annot.Vec {
 	r = math.Min(r, math.Min(p.w, p.h)/2)
-	return pt{math.Max(p.x+r, math.Min(q.x, p.x+p.w-r)), math.Max(p.y+r, math.Min(q.y, p.y+p.h-r))}
+	return annot.Vec{X: math.Max(p.x+r, math.Min(q.X, p.x+p.w-r)), Y: math.Max(p.y+r, math.Min(q.Y, p.y+p.h-r))}
 }
 
 // drawMarks draws the valid annotations over the image at p as vector
@@ -140,47 +109,35 @@ func checkMark(a catalog.Annotation) (m catalog.Annotation, drawn bool, remark s
 func (wr *writer) drawShape(p placed, a catalog.Annotation) {
 	f := wr.pdf
 	c := annotationColor(a.Color)
-	u := p.unit()
-	sw := math.Max(strokeUnits(a)*u, minStroke)
+	sz := p.sizes(a)
 	wr.setDrawColor(c)
 	wr.setFillColor(c)
-	f.SetLineWidth(sw)
-	ps := make([]pt, len(a.Points))
-	for i, q := range a.Points {
-		ps[i] = p.at(q)
-	}
+	f.SetLineWidth(sz.Stroke)
+	ps := p.frame().Points(a)
 	switch a.Kind {
 	case catalog.KindRect:
-		x0, y0 := math.Min(ps[0].x, ps[1].x), math.Min(ps[0].y, ps[1].y)
-		f.Rect(x0, y0, math.Abs(ps[1].x-ps[0].x), math.Abs(ps[1].y-ps[0].y), "D")
+		x0, y0 := math.Min(ps[0].X, ps[1].X), math.Min(ps[0].Y, ps[1].Y)
+		f.Rect(x0, y0, math.Abs(ps[1].X-ps[0].X), math.Abs(ps[1].Y-ps[0].Y), "D")
 	case catalog.KindEllipse:
-		cx, cy := (ps[0].x+ps[1].x)/2, (ps[0].y+ps[1].y)/2
-		f.Ellipse(cx, cy, math.Abs(ps[1].x-ps[0].x)/2, math.Abs(ps[1].y-ps[0].y)/2, 0, "D")
+		cx, cy := (ps[0].X+ps[1].X)/2, (ps[0].Y+ps[1].Y)/2
+		f.Ellipse(cx, cy, math.Abs(ps[1].X-ps[0].X)/2, math.Abs(ps[1].Y-ps[0].Y)/2, 0, "D")
 	case catalog.KindArrow:
-		tail, tip := ps[0], ps[1]
-		n := tip.sub(tail).norm()
-		d := tip.sub(tail).unit()
-		l := math.Max(arrowHead(strokeUnits(a))*u, 3*sw)
-		if l > 0.6*n {
-			l = 0.6 * n
-		}
-		base := tip.sub(d.mul(l))
-		side := d.perp().mul(arrowHeadSpread * l)
-		f.Line(tail.x, tail.y, tip.x-d.x*0.5*l, tip.y-d.y*0.5*l)
+		ar := annot.ArrowBetween(ps[0], ps[1], sz.Head)
+		f.Line(ar.Tail.X, ar.Tail.Y, ar.Neck.X, ar.Neck.Y)
 		f.SetLineWidth(minStroke / 2)
-		f.Polygon([]fpdf.PointType{tip.fp(), base.add(side).fp(), base.sub(side).fp()}, "FD")
+		f.Polygon([]fpdf.PointType{pdfPoint(ar.Tip), pdfPoint(ar.Left), pdfPoint(ar.Right)}, "FD")
 	case catalog.KindPolyline:
-		f.MoveTo(ps[0].x, ps[0].y)
+		f.MoveTo(ps[0].X, ps[0].Y)
 		for _, q := range ps[1:] {
-			f.LineTo(q.x, q.y)
+			f.LineTo(q.X, q.Y)
 		}
 		f.DrawPath("D")
 	case catalog.KindCallout:
-		r := math.Max(calloutRadius(strokeUnits(a))*u, minCalloutR)
+		r := sz.Radius
 		c0 := p.calloutCentre(ps[0], r)
 		wr.setDrawColor(white)
 		f.SetLineWidth(0.25)
-		f.Circle(c0.x, c0.y, r, "FD")
+		f.Circle(c0.X, c0.Y, r, "FD")
 		s := strconv.Itoa(a.Number)
 		size := 1.15 * r / ptToMM
 		if w := wr.textWidth(s, true, size); w > 1.5*r {
@@ -189,86 +146,40 @@ func (wr *writer) drawShape(p placed, a catalog.Annotation) {
 		w := wr.textWidth(s, true, size)
 		wr.setFont(true, size)
 		wr.setTextColor(onColor(c))
-		f.Text(c0.x-w/2, c0.y+digitHeight*size*ptToMM/2, s)
+		f.Text(c0.X-w/2, c0.Y+annot.DigitHeight*size*ptToMM/2, s)
 	}
 }
 
 // drawTag draws the annotation's label in a tag filled with its colour,
-// placed as package annot places it, kept on the image, wrapped when it
-// is wider than the image.
+// placed as package annot places it (annot.PlaceLabel), kept on the image,
+// wrapped when it is wider than the image.
 func (wr *writer) drawTag(p placed, a catalog.Annotation) {
-	label := strings.TrimRight(strings.ReplaceAll(a.Label, "\r", ""), " \n\t")
-	if strings.TrimSpace(label) == "" {
+	text := annot.LabelLines(a.Label)
+	if text == nil {
 		return
 	}
 	f := wr.pdf
-	u := p.unit()
-	size := annot.LabelSize * u // mm
-	if a.Kind == catalog.KindText {
-		size = math.Max(6, annot.LabelSize*strokeUnits(a)/annot.DefaultWidth) * u
-	}
-	size = math.Max(size, minLabelPt*ptToMM)
+	sz := p.sizes(a)
+	size := sz.Font // mm
 	pts := size / ptToMM
-	padX, padY := labelPadX*size, labelPadY*size
-	lineH := labelLineSpace * size
-	lines := wrapText(label, p.w-2*padX, wr.runeWidth(false, pts))
+	padX, padY := annot.LabelPadX*size, annot.LabelPadY*size
+	lineH := annot.LineSpacing * size
+	lines := wrapText(strings.Join(text, "\n"), p.w-2*padX, wr.runeWidth(false, pts))
 	tw := 0.0
 	for _, l := range lines {
 		tw = math.Max(tw, wr.textWidth(l.text, false, pts))
 	}
-	bw := tw + 2*padX
-	bh := float64(len(lines))*lineH + 2*padY
-	gap := labelGap * size
-	sw := math.Max(strokeUnits(a)*u, minStroke)
-	ps := make([]pt, len(a.Points))
-	for i, q := range a.Points {
-		ps[i] = p.at(q)
+	bw, bh := annot.TagSize(tw, len(lines), size)
+	g := p.frame()
+	ps := g.Points(a)
+	if a.Kind == catalog.KindCallout {
+		ps[0] = p.calloutCentre(ps[0], sz.Radius)
 	}
-	var x, y float64
-	switch a.Kind {
-	case catalog.KindRect, catalog.KindEllipse:
-		x0, y0 := math.Min(ps[0].x, ps[1].x), math.Min(ps[0].y, ps[1].y)
-		y1 := math.Max(ps[0].y, ps[1].y)
-		x = x0 - sw/2
-		y = y0 - sw/2 - bh
-		if y < p.y {
-			y = y1 + sw/2
-			if y+bh > p.y+p.h {
-				y = y0 + sw/2
-			}
-		}
-	case catalog.KindArrow, catalog.KindPolyline:
-		anchor, toward := ps[0], ps[1]
-		if a.Kind == catalog.KindPolyline {
-			for _, q := range ps[1:] {
-				if q != anchor {
-					toward = q
-					break
-				}
-			}
-		}
-		d := anchor.sub(toward).unit()
-		if d == (pt{}) {
-			d = pt{0, -1}
-		}
-		reach := gap + sw/2 + math.Abs(d.x)*bw/2 + math.Abs(d.y)*bh/2
-		c := anchor.add(d.mul(reach))
-		x, y = c.x-bw/2, c.y-bh/2
-	case catalog.KindCallout:
-		r := math.Max(calloutRadius(strokeUnits(a))*u, minCalloutR)
-		c := p.calloutCentre(ps[0], r)
-		x = c.x + r + gap
-		if x+bw > p.x+p.w && c.x-r-gap-bw >= p.x {
-			x = c.x - r - gap - bw
-		}
-		y = c.y - bh/2
-	case catalog.KindText:
-		x, y = ps[0].x, ps[0].y
-	default:
+	at, ok := annot.PlaceLabel(a.Kind, ps, g, sz, bw, bh)
+	if !ok {
 		return
 	}
-	x = math.Max(p.x, math.Min(x, p.x+p.w-bw))
-	y = math.Max(p.y, math.Min(y, p.y+p.h-bh))
+	x, y := at.X, at.Y
 	col := annotationColor(a.Color)
 	wr.setFillColor(col)
 	f.Rect(x, y, bw, bh, "F")

@@ -74,7 +74,7 @@ func prepare(j job) (pi printImage, err error) {
 		return pi, fmt.Errorf("prepare image for print: empty image (%d×%d)", sw, sh)
 	}
 	pi = printImage{srcW: sw, srcH: sh, printW: j.printW, printH: j.printH}
-	want := int(math.Round(j.printW / 25.4 * targetDPI))
+	want := max(1, int(math.Round(j.printW/25.4*targetDPI))) // a strip prints at least a pixel wide
 	var enc image.Image
 	switch {
 	case sw > want:

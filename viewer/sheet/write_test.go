@@ -123,6 +123,19 @@ func TestWriteSurvivesOddContent(t *testing.T) {
 	}
 }
 
+// TestWritePrintsExtremeShapes checks that an image far thinner than it
+// is long (a strip), printed less than a pixel wide at the print
+// resolution, is still printed, at least one pixel wide.
+func TestWritePrintsExtremeShapes(t *testing.T) {
+	for _, size := range []image.Point{{2, 20000}, {20000, 2}} {
+		img := image.NewRGBA(image.Rect(0, 0, size.X, size.Y))
+		var buf bytes.Buffer
+		if err := Write(&buf, []Sheet{{Title: "strip", Images: []Panel{{Image: img}}}}, testOptions()); err != nil {
+			t.Errorf("%d×%d image: %v", size.X, size.Y, err)
+		}
+	}
+}
+
 func TestCitation(t *testing.T) {
 	tests := []struct {
 		q    Quote
