@@ -78,7 +78,7 @@ func (c *Case) Annotation(ctx context.Context, id int64) (*Annotation, error) {
 	return a, err
 }
 
-// annotationJSON is how an annotation is recorded in the audit trail.
+// annotationAudit is how an annotation is recorded in the audit trail.
 func annotationAudit(a *Annotation) map[string]any {
 	return map[string]any{"id": a.ID, "image": a.ImageID, "pair": a.PairID, "kind": a.Kind, "points": a.Points,
 		"color": a.Color, "width": a.Width, "label": a.Label, "note": a.Note, "number": a.Number}

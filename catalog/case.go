@@ -80,9 +80,6 @@ func (c *Case) Name() string {
 // CacheDir returns the folder of thumbnails and previews.
 func (c *Case) CacheDir() string { return filepath.Join(c.dir, "cache") }
 
-// DB returns the reading pool, for queries of other packages' tests.
-func (c *Case) readDB() *sql.DB { return c.rd }
-
 // IntegrityCheck runs SQLite's integrity check and foreign key check on the
 // catalog and returns an error describing any problem found.
 func (c *Case) IntegrityCheck(ctx context.Context) error {

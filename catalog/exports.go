@@ -36,7 +36,10 @@ func (c *Case) RecordExport(ctx context.Context, kind, path string, objects any)
 	if err != nil {
 		return nil, fmt.Errorf("record export %s: %w", abs, err)
 	}
-	obj, _ := json.Marshal(objects)
+	obj, err := json.Marshal(objects)
+	if err != nil {
+		return nil, fmt.Errorf("record export %s: %w", abs, err)
+	}
 	e := &Export{At: c.now(), Kind: kind, Path: abs, SHA256: sum, Size: fi.Size()}
 	err = c.write(ctx, func(tx *sql.Tx) error {
 		r, err := tx.ExecContext(ctx, `INSERT INTO exports(at, kind, path, sha256, size, objects) VALUES(?,?,?,?,?,?)`,
@@ -88,34 +91,51 @@ func (c *Case) summaries(ctx context.Context, f Filter) ([]imageSummary, error) 
 		return nil, err
 	}
 	links := map[int64]int{}
-	rows, err := c.rd.QueryContext(ctx, `SELECT image_id, count(*) FROM links WHERE deleted_at IS NULL GROUP BY image_id`)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
+	err = c.eachRow(ctx, `SELECT image_id, count(*) FROM links WHERE deleted_at IS NULL GROUP BY image_id`, func(rows *sql.Rows) error {
 		var id int64
 		var n int
-		rows.Scan(&id, &n)
+		if err := rows.Scan(&id, &n); err != nil {
+			return err
+		}
 		links[id] = n
-	}
-	rows.Close()
-	tags := map[int64][]string{}
-	rows, err = c.rd.QueryContext(ctx, `SELECT image_id, tag FROM tags ORDER BY tag`)
+		return nil
+	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("count links: %w", err)
 	}
-	for rows.Next() {
+	tags := map[int64][]string{}
+	err = c.eachRow(ctx, `SELECT image_id, tag FROM tags ORDER BY tag`, func(rows *sql.Rows) error {
 		var id int64
 		var t string
-		rows.Scan(&id, &t)
+		if err := rows.Scan(&id, &t); err != nil {
+			return err
+		}
 		tags[id] = append(tags[id], t)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read tags: %w", err)
 	}
-	rows.Close()
 	out := make([]imageSummary, len(ims))
 	for i, im := range ims {
 		out[i] = imageSummary{Image: im, Links: links[im.ID], Tags: tags[im.ID]}
 	}
 	return out, nil
+}
+
+// eachRow runs query on the reading pool and calls fn for every row.
+func (c *Case) eachRow(ctx context.Context, query string, fn func(*sql.Rows) error) error {
+	rows, err := c.rd.QueryContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // TakenString formats a capture time as RFC 3339 keeping the camera's
@@ -128,7 +148,7 @@ func (im *Image) TakenString() string {
 	if im.TakenOffset != "" {
 		return im.TakenAt.Format(time.RFC3339Nano)
 	}
-	return im.TakenAt.Format("2006-01-02T15:04:05.999999999")
+	return clockString(*im.TakenAt)
 }
 
 func fmtFloat(f *float64) string {
@@ -201,7 +221,7 @@ func (c *Case) WriteGeoJSON(ctx context.Context, w io.Writer, f Filter) (written
 		fc.Features = append(fc.Features, feature{
 			Type: "Feature", ID: s.ID,
 			Geometry: map[string]any{"type": "Point", "coordinates": coords},
-			Props: map[string]any{"id": s.ID, "sha256": s.SHA256, "name": s.Name(), "paths": s.Paths(), "taken_at": nullStr(s.TakenString()),
+			Props: map[string]any{"id": s.ID, "sha256": s.SHA256, "name": s.Name(), "paths": s.Paths(), "taken_at": nullString(s.TakenString()),
 				"make": s.Make, "model": s.Model, "direction": s.Direction, "alt": s.Alt, "links": s.Links, "tags": tags},
 		})
 	}
@@ -211,11 +231,4 @@ func (c *Case) WriteGeoJSON(ctx context.Context, w io.Writer, f Filter) (written
 		return 0, 0, fmt.Errorf("export GeoJSON: %w", err)
 	}
 	return len(fc.Features), noPosition, nil
-}
-
-func nullStr(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
 }

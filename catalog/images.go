@@ -134,9 +134,13 @@ func (c *Case) Images(ctx context.Context, f Filter) ([]*Image, error) {
 		where = append(where, cond)
 	}
 	if f.Tag != "" {
-		if tag, err := normalizeTag(f.Tag); err == nil {
+		tag, err := normalizeTag(f.Tag)
+		switch {
+		case err == nil:
 			where = append(where, "EXISTS (SELECT 1 FROM tags t WHERE t.image_id = images.id AND t.tag = ?)")
 			args = append(args, tag)
+		case strings.TrimSpace(f.Tag) != "":
+			return nil, nil // no image can carry a tag that long
 		}
 	}
 	for _, w := range strings.Fields(f.Text) {
@@ -347,11 +351,14 @@ func (c *Case) imageBySHAPrefix(ctx context.Context, prefix string) (*Image, err
 		var id int64
 		if err := rows.Scan(&id); err != nil {
 			rows.Close()
-			return nil, err
+			return nil, fmt.Errorf("find image %s: %w", prefix, err)
 		}
 		ids = append(ids, id)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("find image %s: %w", prefix, err)
+	}
 	switch len(ids) {
 	case 0:
 		return nil, fmt.Errorf("no image has a SHA-256 starting %s: %w", prefix, ErrNotFound)

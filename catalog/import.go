@@ -70,7 +70,8 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 	if err != nil {
 		return nil, err
 	}
-	roots, _ := json.Marshal(absAll(paths))
+	abs := absAll(paths)
+	roots, _ := json.Marshal(abs)
 	res := &ImportResult{}
 	err = c.write(ctx, func(tx *sql.Tx) error {
 		r, err := tx.ExecContext(ctx, `INSERT INTO imports(started_at, roots) VALUES(?, ?)`, timestamp(c.now()), string(roots))
@@ -78,7 +79,7 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 			return err
 		}
 		res.ImportID, _ = r.LastInsertId()
-		return c.audit(ctx, tx, "import.start", fmt.Sprintf("import:%d", res.ImportID), map[string]any{"roots": absAll(paths), "files": len(wres.files)})
+		return c.audit(ctx, tx, "import.start", fmt.Sprintf("import:%d", res.ImportID), map[string]any{"roots": abs, "files": len(wres.files)})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("import: start: %w", err)
@@ -109,13 +110,22 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 		todo = append(todo, f)
 	}
 
+	// What was read is written even once ctx is cancelled: a cancelled
+	// import keeps every file it dealt with.
+	wctx := context.WithoutCancel(ctx)
 	w := newImportWriter(c, res)
 	for _, f := range wres.failed {
-		w.add(ctx, processed{cand: candidate{path: f.Path}, err: errors.New(f.Error)})
+		if err := w.add(wctx, processed{cand: candidate{path: f.Path}, err: errors.New(f.Error)}); err != nil {
+			return nil, fmt.Errorf("import: write catalog: %w", err)
+		}
 		prog.Done++
 	}
 	report("")
 
+	// work stops the workers when ctx is cancelled or the catalog cannot
+	// be written.
+	work, stop := context.WithCancel(ctx)
+	defer stop()
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
@@ -129,7 +139,7 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 			defer wg.Done()
 			var buf []byte // reused for every file this worker reads
 			for f := range jobs {
-				out <- c.process(ctx, f, &buf)
+				out <- c.process(work, f, &buf)
 			}
 		}()
 	}
@@ -138,7 +148,7 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 		for _, f := range todo {
 			select {
 			case jobs <- f:
-			case <-ctx.Done():
+			case <-work.Done():
 				return
 			}
 		}
@@ -150,18 +160,19 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 		if werr != nil {
 			continue // drain
 		}
-		if ctx.Err() != nil && p.err != nil && errors.Is(p.err, context.Canceled) {
-			continue
+		if p.err != nil && work.Err() != nil && errors.Is(p.err, work.Err()) {
+			continue // stopped, not failed: the next import reads it
 		}
-		if err := w.add(ctx, p); err != nil {
+		if err := w.add(wctx, p); err != nil {
 			werr = err
+			stop()
 			continue
 		}
 		prog.Done++
 		report(p.cand.path)
 	}
 	if werr == nil {
-		werr = w.flush(context.WithoutCancel(ctx))
+		werr = w.flush(wctx)
 	}
 	if werr != nil {
 		return nil, fmt.Errorf("import: write catalog: %w", werr)
@@ -173,7 +184,7 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 			return nil, err
 		}
 	}
-	if err := c.finishImport(context.WithoutCancel(ctx), res); err != nil {
+	if err := c.finishImport(wctx, res); err != nil {
 		return nil, err
 	}
 	if res.Cancelled {

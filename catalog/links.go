@@ -74,10 +74,7 @@ func (c *Case) RemoveLink(ctx context.Context, linkID int64) error {
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE links SET deleted_at=? WHERE id=?`, timestamp(c.now()), linkID); err != nil {
-			return err
-		}
-		return c.audit(ctx, tx, "link.remove", imageObject(image), map[string]any{"link": linkID, "excerpt": excerpt})
+		return c.removeLink(ctx, tx, linkID, image, excerpt)
 	})
 	if err != nil {
 		return fmt.Errorf("unlink %d: %w", linkID, err)
@@ -85,26 +82,49 @@ func (c *Case) RemoveLink(ctx context.Context, linkID int64) error {
 	return nil
 }
 
-// UnlinkExcerpt removes every link between an image and an excerpt, and
-// returns how many there were.
+// removeLink marks a link deleted and records it, inside tx.
+func (c *Case) removeLink(ctx context.Context, tx *sql.Tx, linkID, image, excerpt int64) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE links SET deleted_at=? WHERE id=?`, timestamp(c.now()), linkID); err != nil {
+		return err
+	}
+	return c.audit(ctx, tx, "link.remove", imageObject(image), map[string]any{"link": linkID, "excerpt": excerpt})
+}
+
+// UnlinkExcerpt removes every link between an image and an excerpt, all or
+// none, and returns how many there were.
 func (c *Case) UnlinkExcerpt(ctx context.Context, imageID, excerptID int64) (int, error) {
-	ls, err := c.Links(ctx, imageID)
-	if err != nil {
-		return 0, err
-	}
-	n := 0
-	for _, l := range ls {
-		if l.Excerpt.ID == excerptID {
-			if err := c.RemoveLink(ctx, l.ID); err != nil {
-				return n, err
-			}
-			n++
+	var ids []int64
+	err := c.write(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM links WHERE image_id=? AND excerpt_id=? AND deleted_at IS NULL ORDER BY id`, imageID, excerptID)
+		if err != nil {
+			return err
 		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows.Close()
+		for _, id := range ids {
+			if err := c.removeLink(ctx, tx, id, imageID, excerptID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("unlink image %d from excerpt %d: %w", imageID, excerptID, err)
 	}
-	if n == 0 {
+	if len(ids) == 0 {
 		return 0, fmt.Errorf("image %d is not linked to excerpt %d: %w", imageID, excerptID, ErrNotFound)
 	}
-	return n, nil
+	return len(ids), nil
 }
 
 // Links returns an image's links with their excerpts, in report order.
@@ -121,15 +141,11 @@ func (c *Case) Links(ctx context.Context, imageID int64) ([]*Link, error) {
 		var l Link
 		var rx, ry, rw, rh sql.NullFloat64
 		var created string
-		var e Excerpt
-		var page, pageEnd sql.NullInt64
-		if err := rows.Scan(&l.ID, &l.ImageID, &l.Note, &rx, &ry, &rw, &rh, &created,
-			&e.ID, &e.ReportID, &e.ReportTitle, &page, &pageEnd, &e.PageLabel, &e.Paragraph, &e.Heading,
-			&e.Text, &e.TextHash, &e.Gone, &e.Revised); err != nil {
+		var er excerptRow
+		if err := rows.Scan(append([]any{&l.ID, &l.ImageID, &l.Note, &rx, &ry, &rw, &rh, &created}, er.dest()...)...); err != nil {
 			return nil, fmt.Errorf("links of image %d: %w", imageID, err)
 		}
-		e.Page, e.PageEnd = int(page.Int64), int(pageEnd.Int64)
-		l.Excerpt = &e
+		l.Excerpt = er.excerpt()
 		if rx.Valid {
 			l.Region = &Region{rx.Float64, ry.Float64, rw.Float64, rh.Float64}
 		}

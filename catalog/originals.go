@@ -68,17 +68,8 @@ func (c *Case) Preview(ctx context.Context, im *Image) (string, error) {
 	if fi, err := os.Stat(p); err == nil && fi.Size() > 0 {
 		return p, nil
 	}
-	data, _, err := c.ReadOriginal(ctx, im)
-	if err != nil {
+	if err := c.cacheFromOriginal(ctx, im, p, PreviewSize, previewQuality, "preview"); err != nil {
 		return "", err
-	}
-	th, err := picture.Thumbnail(data, im.Format, im.Orientation, PreviewSize)
-	if err != nil {
-		return "", fmt.Errorf("preview of image %d: %w", im.ID, err)
-	}
-	err = writeJPEG(p, th, 88)
-	if err != nil {
-		return "", fmt.Errorf("preview of image %d: %w", im.ID, err)
 	}
 	return p, nil
 }
@@ -93,19 +84,27 @@ func (c *Case) Thumb(ctx context.Context, im *Image) (string, error) {
 	if !im.Decoded {
 		return "", fmt.Errorf("image %d has no thumbnail: %s", im.ID, im.MetaNote)
 	}
-	data, _, err := c.ReadOriginal(ctx, im)
-	if err != nil {
+	if err := c.cacheFromOriginal(ctx, im, p, ThumbSize, thumbQuality, "thumbnail"); err != nil {
 		return "", err
 	}
-	th, err := picture.Thumbnail(data, im.Format, im.Orientation, ThumbSize)
-	if err != nil {
-		return "", fmt.Errorf("thumbnail of image %d: %w", im.ID, err)
-	}
-	err = writeJPEG(p, th, 85)
-	if err != nil {
-		return "", fmt.Errorf("thumbnail of image %d: %w", im.ID, err)
-	}
 	return p, nil
+}
+
+// cacheFromOriginal writes at path a JPEG of the image's original, upright,
+// with a long side of long pixels. what names it in errors.
+func (c *Case) cacheFromOriginal(ctx context.Context, im *Image, path string, long, quality int, what string) error {
+	data, _, err := c.ReadOriginal(ctx, im)
+	if err != nil {
+		return err // names the image already
+	}
+	th, err := picture.Thumbnail(data, im.Format, im.Orientation, long)
+	if err == nil {
+		err = writeJPEG(path, th, quality)
+	}
+	if err != nil {
+		return fmt.Errorf("%s of image %d: %w", what, im.ID, err)
+	}
+	return nil
 }
 
 // VerifyResult is the state of one location checked by Verify.
@@ -136,6 +135,9 @@ func (c *Case) Verify(ctx context.Context, progress func(done, total int)) ([]Ve
 		out = append(out, r)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
+	}
 	counts := map[string]int{}
 	for i := range out {
 		if err := ctx.Err(); err != nil {
@@ -168,8 +170,13 @@ func hashFile(path string) (string, error) {
 		return "", err
 	}
 	defer f.Close()
+	return hashReader(f)
+}
+
+// hashReader returns the SHA-256, in hex, of what r holds.
+func hashReader(r io.Reader) (string, error) {
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
+	if _, err := io.Copy(h, r); err != nil {
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil

@@ -263,7 +263,7 @@ func (c *Case) SetAlignment(ctx context.Context, id int64, a *Alignment) error {
 	if a != nil {
 		b, err := json.Marshal(a)
 		if err != nil {
-			return err
+			return fmt.Errorf("align pair %d: %w", id, err)
 		}
 		v, action = string(b), "pair.align"
 	}

@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -21,6 +22,12 @@ const ThumbSize = picture.ThumbLong
 
 // PreviewSize is the long side, in pixels, of previews.
 const PreviewSize = picture.PreviewLong
+
+// JPEG qualities of the cached thumbnails and previews.
+const (
+	thumbQuality   = 85
+	previewQuality = 88
+)
 
 // maxInMemory is the largest file read whole into memory; larger files are
 // hashed as a stream and cataloged without decoding.
@@ -73,6 +80,12 @@ func (c *Case) process(ctx context.Context, f candidate, buf *[]byte) (p process
 	// The walk's size and time may be stale; catalog what is read now.
 	p.cand.size, p.cand.mtime = fi.Size(), fi.ModTime().UnixNano()
 
+	if head, ok := notImageHead(file, fi.Size()); ok {
+		// A video or a document: left out without reading (and hashing)
+		// the whole file.
+		p.err = notImage(f.path, head)
+		return p
+	}
 	if fi.Size() > maxInMemory {
 		return c.processLarge(file, p)
 	}
@@ -136,7 +149,7 @@ func (c *Case) process(ctx context.Context, f candidate, buf *[]byte) (p process
 		p.err = fmt.Errorf("cannot decode %s: %w", m.Format, err)
 		return p
 	}
-	if err := writeJPEG(c.ThumbPath(p.sha256), th, 85); err != nil {
+	if err := writeJPEG(c.ThumbPath(p.sha256), th, thumbQuality); err != nil {
 		p.err = fmt.Errorf("write thumbnail: %w", err)
 		return p
 	}
@@ -147,14 +160,18 @@ func (c *Case) process(ctx context.Context, f candidate, buf *[]byte) (p process
 // processLarge hashes a file too large to hold in memory and reads its
 // metadata from its head; it is cataloged without pixels.
 func (c *Case) processLarge(file *os.File, p processed) processed {
-	h := sha256.New()
-	if _, err := io.Copy(h, file); err != nil {
+	sum, err := hashReader(file)
+	if err != nil {
 		p.err = fmt.Errorf("cannot read: %w", unwrapPathError(err))
 		return p
 	}
-	p.sha256 = hex.EncodeToString(h.Sum(nil))
+	p.sha256 = sum
 	head := make([]byte, 16<<20)
-	n, _ := file.ReadAt(head, 0)
+	n, err := file.ReadAt(head, 0)
+	if err != nil && !errors.Is(err, io.EOF) {
+		p.err = fmt.Errorf("cannot read: %w", unwrapPathError(err))
+		return p
+	}
 	m, err := meta.Read(head[:n])
 	if err != nil {
 		if errors.Is(err, meta.ErrNotImage) {
@@ -167,6 +184,29 @@ func (c *Case) processLarge(file *os.File, p processed) processed {
 	p.meta = m
 	p.note = fmt.Sprintf("pixels not decoded: the file is over %d MB", maxInMemory>>20)
 	return p
+}
+
+// headSize is how much of a file notImageHead reads.
+const headSize = 4 << 10
+
+// notImageHead reads the start of file and reports whether its content is
+// no image: then the rest of it need not be read. It says so only when the
+// head decides it as the whole file would (see meta.Sniff).
+func notImageHead(file *os.File, size int64) (head []byte, ok bool) {
+	head = make([]byte, min(size, headSize))
+	if n, err := file.ReadAt(head, 0); n < len(head) || err != nil && !errors.Is(err, io.EOF) || len(head) == 0 {
+		return nil, false // the full read says what is wrong
+	}
+	if meta.Sniff(head) != "" {
+		return nil, false
+	}
+	// An ISO-BMFF file type box longer than the head may list an image
+	// brand past it.
+	if int64(len(head)) < size && len(head) >= 8 && string(head[4:8]) == "ftyp" &&
+		int(binary.BigEndian.Uint32(head)) > len(head) {
+		return nil, false
+	}
+	return head, true
 }
 
 // ThumbPath returns where the thumbnail of the image with this SHA-256 is

@@ -51,7 +51,10 @@ func (c *Case) AddReport(ctx context.Context, path string, opt ReportOptions) (*
 	target := opt.Replace
 	if target == 0 {
 		// Same path as a known report: its new version.
-		c.rd.QueryRowContext(ctx, `SELECT id FROM reports WHERE path = ? ORDER BY id DESC LIMIT 1`, abs).Scan(&target)
+		err := c.rd.QueryRowContext(ctx, `SELECT id FROM reports WHERE path = ? ORDER BY id DESC LIMIT 1`, abs).Scan(&target)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fail(err)
+		}
 	} else if _, err := c.Report(ctx, target); err != nil {
 		return fail(err)
 	}
@@ -85,6 +88,8 @@ type reportImporter struct {
 	// old excerpts of the report by text hash, in paragraph order, not yet
 	// found again in the new version.
 	old map[string][]int64
+	// oldOrder is every old excerpt, in the order loadOld read them.
+	oldOrder []int64
 	// added are the excerpts inserted for this version.
 	added []int64
 	// revised are the old excerpts matched to a corrected paragraph.
@@ -134,7 +139,9 @@ func (ri *reportImporter) run(path, sha string, opt ReportOptions) error {
 	title := opt.Title
 	if title == "" {
 		var cur string
-		tx.QueryRowContext(ctx, `SELECT title FROM reports WHERE id=?`, ri.reportID).Scan(&cur)
+		if err := tx.QueryRowContext(ctx, `SELECT title FROM reports WHERE id=?`, ri.reportID).Scan(&cur); err != nil {
+			return err
+		}
 		title = firstNonEmpty(cur, info.Title, defaultTitle(path))
 	}
 	sets := []string{"title=?", "format=?", "sha256=?", "path=?", "pages=?", "updated_at=?"}
@@ -179,6 +186,7 @@ func (ri *reportImporter) loadOld() error {
 			return err
 		}
 		ri.old[h] = append(ri.old[h], id)
+		ri.oldOrder = append(ri.oldOrder, id)
 	}
 	return rows.Err()
 }
@@ -223,33 +231,50 @@ func (ri *reportImporter) history(id int64) error {
 	return err
 }
 
-// matchRevised finds, among the excerpts of the old version not found
-// again, those whose text was corrected: each is matched to the most alike
-// new paragraph, which then takes the old excerpt's id (and links).
-func (ri *reportImporter) matchRevised() error {
-	var lost []int64
+// left returns the old excerpts neither found again nor matched to a
+// corrected paragraph, in paragraph order (as loadOld read them), so that
+// what a new version does never depends on map order.
+func (ri *reportImporter) left() []int64 {
+	rest := map[int64]bool{}
 	for _, ids := range ri.old {
-		lost = append(lost, ids...)
+		for _, id := range ids {
+			rest[id] = !ri.revised[id]
+		}
 	}
+	var out []int64
+	for _, id := range ri.oldOrder {
+		if rest[id] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// matchRevised finds, among the excerpts of the old version not found
+// again, those whose text was corrected: each, in paragraph order, is
+// matched to the most alike new paragraph, which then takes the old
+// excerpt's id (and links).
+func (ri *reportImporter) matchRevised() error {
+	lost := ri.left()
 	if len(lost) == 0 || len(ri.added) == 0 {
 		return nil
 	}
-	texts := func(ids []int64) (map[int64]string, error) {
-		m := map[int64]string{}
+	words := func(ids []int64) (map[int64]map[string]int, error) {
+		m := map[int64]map[string]int{}
 		for _, id := range ids {
 			var t string
 			if err := ri.tx.QueryRowContext(ri.ctx, `SELECT text FROM excerpts WHERE id=?`, id).Scan(&t); err != nil {
 				return nil, err
 			}
-			m[id] = t
+			m[id] = wordCounts(t)
 		}
 		return m, nil
 	}
-	oldText, err := texts(lost)
+	oldWords, err := words(lost)
 	if err != nil {
 		return err
 	}
-	newText, err := texts(ri.added)
+	newWords, err := words(ri.added)
 	if err != nil {
 		return err
 	}
@@ -260,7 +285,7 @@ func (ri *reportImporter) matchRevised() error {
 			if taken[n] {
 				continue
 			}
-			if s := likeness(oldText[o], newText[n]); s >= bestSim {
+			if s := likeness(oldWords[o], newWords[n]); s >= bestSim {
 				best, bestSim = n, s
 			}
 		}
@@ -271,15 +296,6 @@ func (ri *reportImporter) matchRevised() error {
 		if err := ri.revise(o, best); err != nil {
 			return err
 		}
-	}
-	for h, ids := range ri.old {
-		var left []int64
-		for _, id := range ids {
-			if !ri.revised[id] {
-				left = append(left, id)
-			}
-		}
-		ri.old[h] = left
 	}
 	return nil
 }
@@ -316,35 +332,34 @@ func (ri *reportImporter) revise(oldID, newID int64) error {
 // markGone flags the old excerpts the new version no longer has. They keep
 // their links and stay searchable.
 func (ri *reportImporter) markGone() error {
-	for _, ids := range ri.old {
-		for _, id := range ids {
-			r, err := ri.tx.ExecContext(ri.ctx, `UPDATE excerpts SET gone_at=? WHERE id=? AND gone_at IS NULL`, ri.now, id)
-			if err != nil {
-				return err
-			}
-			if n, _ := r.RowsAffected(); n == 0 {
-				continue // already gone from an earlier version
-			}
-			ri.res.Gone++
-			if err := ri.c.audit(ri.ctx, ri.tx, "excerpt.gone", fmt.Sprintf("excerpt:%d", id), map[string]any{"version": ri.version}); err != nil {
-				return err
-			}
+	for _, id := range ri.left() {
+		r, err := ri.tx.ExecContext(ri.ctx, `UPDATE excerpts SET gone_at=? WHERE id=? AND gone_at IS NULL`, ri.now, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := r.RowsAffected(); n == 0 {
+			continue // already gone from an earlier version
+		}
+		ri.res.Gone++
+		if err := ri.c.audit(ri.ctx, ri.tx, "excerpt.gone", fmt.Sprintf("excerpt:%d", id), map[string]any{"version": ri.version}); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// likeness is the overlap of the normalised words of a and b (Jaccard on
-// multisets), 0..1.
-func likeness(a, b string) float64 {
-	count := func(s string) map[string]int {
-		m := map[string]int{}
-		for _, w := range strings.Fields(reportparse.Normalize(s)) {
-			m[w]++
-		}
-		return m
+// wordCounts counts the normalised words of s.
+func wordCounts(s string) map[string]int {
+	m := map[string]int{}
+	for _, w := range strings.Fields(reportparse.Normalize(s)) {
+		m[w]++
 	}
-	ca, cb := count(a), count(b)
+	return m
+}
+
+// likeness is the overlap of two texts' word counts (Jaccard on multisets),
+// 0..1.
+func likeness(ca, cb map[string]int) float64 {
 	inter, union := 0, 0
 	for w, n := range ca {
 		inter += min(n, cb[w])

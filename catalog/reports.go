@@ -98,13 +98,30 @@ type ReportImport struct {
 const excerptColumns = `e.id, e.report_id, r.title, e.page, e.page_end, e.page_label, e.paragraph, e.heading,
 	e.text, e.text_hash, e.gone_at IS NOT NULL, e.revised_at IS NOT NULL`
 
+// excerptRow receives the columns of excerptColumns.
+type excerptRow struct {
+	e             Excerpt
+	page, pageEnd sql.NullInt64
+}
+
+// dest returns the scan destinations of excerptColumns, in order.
+func (r *excerptRow) dest() []any {
+	e := &r.e
+	return []any{&e.ID, &e.ReportID, &e.ReportTitle, &r.page, &r.pageEnd, &e.PageLabel, &e.Paragraph,
+		&e.Heading, &e.Text, &e.TextHash, &e.Gone, &e.Revised}
+}
+
+// excerpt returns the scanned excerpt.
+func (r *excerptRow) excerpt() *Excerpt {
+	r.e.Page, r.e.PageEnd = int(r.page.Int64), int(r.pageEnd.Int64)
+	return &r.e
+}
+
+// scanExcerpt reads one row of excerptColumns.
 func scanExcerpt(row interface{ Scan(...any) error }) (*Excerpt, error) {
-	var e Excerpt
-	var page, pageEnd sql.NullInt64
-	err := row.Scan(&e.ID, &e.ReportID, &e.ReportTitle, &page, &pageEnd, &e.PageLabel, &e.Paragraph,
-		&e.Heading, &e.Text, &e.TextHash, &e.Gone, &e.Revised)
-	e.Page, e.PageEnd = int(page.Int64), int(pageEnd.Int64)
-	return &e, err
+	var r excerptRow
+	err := row.Scan(r.dest()...)
+	return r.excerpt(), err
 }
 
 // Reports returns the case's reports, oldest first.
@@ -135,8 +152,11 @@ func (c *Case) FindReport(ctx context.Context, ref string) (*Report, error) {
 		var id int64
 		err := c.rd.QueryRowContext(ctx, `SELECT report_id FROM report_versions WHERE sha256 >= ? AND sha256 < ? ORDER BY id DESC LIMIT 1`,
 			strings.ToLower(ref), strings.ToLower(ref)+"g").Scan(&id)
-		if err == nil {
+		switch {
+		case err == nil:
 			return c.Report(ctx, id)
+		case !errors.Is(err, sql.ErrNoRows):
+			return nil, fmt.Errorf("find report %s: %w", ref, err)
 		}
 	}
 	if id, err := strconv.ParseInt(ref, 10, 64); err == nil {

@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"sort"
@@ -118,16 +117,13 @@ func (c *Case) Search(ctx context.Context, query string, limit int) ([]*SearchHi
 	}
 	for rows.Next() {
 		var h SearchHit
-		var e Excerpt
-		var page, pageEnd sql.NullInt64
-		if err := rows.Scan(&e.ID, &e.ReportID, &e.ReportTitle, &page, &pageEnd, &e.PageLabel, &e.Paragraph,
-			&e.Heading, &e.Text, &e.TextHash, &e.Gone, &e.Revised, &h.Rank); err != nil {
+		var er excerptRow
+		if err := rows.Scan(append(er.dest(), &h.Rank)...); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("search %q: %w", query, err)
 		}
-		e.Page, e.PageEnd = int(page.Int64), int(pageEnd.Int64)
-		h.Excerpt = &e
-		h.Snippet = snippet(e.Text, terms, 32)
+		h.Excerpt = er.excerpt()
+		h.Snippet = snippet(h.Excerpt.Text, terms, 32)
 		hits = append(hits, &h)
 	}
 	rows.Close()
@@ -156,7 +152,7 @@ func (c *Case) Search(ctx context.Context, query string, limit int) ([]*SearchHi
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("search %q: %w", query, err)
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Rank < hits[j].Rank })
 	if len(hits) > limit {

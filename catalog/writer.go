@@ -161,7 +161,7 @@ func (c *Case) insertImage(ctx context.Context, tx *sql.Tx, p processed, now str
 		}
 	}
 	if m.GPSTime != nil {
-		gpsTime = m.GPSTime.UTC().Format(time.RFC3339Nano)
+		gpsTime = timestamp(*m.GPSTime)
 	}
 	note := joinNotes(joinNotes(p.warning, m.Note), p.note)
 	r, err := tx.ExecContext(ctx, `INSERT INTO images(sha256, size, format, width, height, orientation,

@@ -48,14 +48,15 @@ type Meta struct {
 // otherwise a Meta with whatever could be read: partial metadata is kept and
 // the problem described in Note.
 func Read(data []byte) (m Meta, err error) {
+	var format string
 	defer func() {
 		if r := recover(); r != nil {
 			// Every third-party call recovers on its own; this is the last
 			// line of defence for a bug in this package.
-			err = fmt.Errorf("read %s metadata: internal error: %v", m.Format, r)
+			m, err = Meta{Format: format}, fmt.Errorf("read %s metadata: internal error: %v", format, r)
 		}
 	}()
-	format := Sniff(data)
+	format = Sniff(data)
 	if format == "" {
 		return Meta{}, fmt.Errorf("read metadata: %w (content starts with %s)", ErrNotImage, describeStart(data))
 	}
