@@ -175,6 +175,7 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 		werr = w.flush(wctx)
 	}
 	if werr != nil {
+		c.finishImportAs(context.WithoutCancel(ctx), res, "failed")
 		return nil, fmt.Errorf("import: write catalog: %w", werr)
 	}
 
@@ -199,6 +200,12 @@ func (c *Case) finishImport(ctx context.Context, res *ImportResult) error {
 	if res.Cancelled {
 		status = "cancelled"
 	}
+	return c.finishImportAs(ctx, res, status)
+}
+
+// finishImportAs records the end of an import run with its status: done,
+// cancelled, or failed (the catalog could not be written).
+func (c *Case) finishImportAs(ctx context.Context, res *ImportResult, status string) error {
 	return c.write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `UPDATE imports SET finished_at=?, added=?, unchanged=?, failed=?, status=? WHERE id=?`,
 			timestamp(c.now()), res.Added, res.Unchanged, len(res.Failed), status, res.ImportID)

@@ -98,6 +98,11 @@ func (c *Case) cacheFromOriginal(ctx context.Context, im *Image, path string, lo
 		return err // names the image already
 	}
 	th, err := picture.Thumbnail(data, im.Format, im.Orientation, long)
+	if th != nil && errors.Is(err, picture.ErrPartial) {
+		// A damaged original (cataloged with a warning): what can be
+		// decoded is shown, as at import; the note says it is damaged.
+		err = nil
+	}
 	if err == nil {
 		err = writeJPEG(path, th, quality)
 	}

@@ -132,9 +132,10 @@ func scanPair(row interface{ Scan(...any) error }) (*Pair, error) {
 	p.NotBefore, p.NotAfter = nb.String, na.String
 	if al.Valid && al.String != "" {
 		var a Alignment
-		if err := json.Unmarshal([]byte(al.String), &a); err == nil {
-			p.Alignment = &a
+		if err := json.Unmarshal([]byte(al.String), &a); err != nil {
+			return nil, fmt.Errorf("pair %d: its stored alignment cannot be read: %w", p.ID, err)
 		}
+		p.Alignment = &a
 	}
 	p.CreatedAt, p.UpdatedAt = parseTimestamp(created), parseTimestamp(updated)
 	return &p, nil

@@ -33,6 +33,10 @@ const (
 // hashed as a stream and cataloged without decoding.
 const maxInMemory = 512 << 20
 
+// maxKeptBuffer is the largest read buffer a worker keeps for the next
+// file: enough for any camera photo, not a 500 MB scan.
+const maxKeptBuffer = 64 << 20
+
 // errSkip marks a file that is not an image: left out, not failed.
 var errSkip = errors.New("not an image")
 
@@ -91,10 +95,16 @@ func (c *Case) process(ctx context.Context, f candidate, buf *[]byte) (p process
 	}
 	// One read into a buffer of the file's size (io.ReadAll would grow and
 	// copy it several times).
-	if int64(cap(*buf)) < fi.Size() {
+	var data []byte
+	switch {
+	case int64(cap(*buf)) >= fi.Size():
+		data = (*buf)[:fi.Size()]
+	case fi.Size() <= maxKeptBuffer:
 		*buf = make([]byte, fi.Size())
+		data = *buf
+	default:
+		data = make([]byte, fi.Size()) // not kept: freed after this file
 	}
-	data := (*buf)[:fi.Size()]
 	if _, err := io.ReadFull(file, data); err != nil {
 		if errors.Is(err, io.ErrUnexpectedEOF) {
 			err = errors.New("the file got shorter while it was read")

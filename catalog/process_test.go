@@ -2,9 +2,11 @@ package catalog
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -53,5 +55,36 @@ func TestNotImageHead(t *testing.T) {
 				t.Errorf("head is not the file's first %d bytes", headSize)
 			}
 		})
+	}
+}
+
+// TestDamagedImagePreview: a truncated photo is cataloged with a warning,
+// and its preview shows what can be decoded instead of failing.
+func TestDamagedImagePreview(t *testing.T) {
+	corpus := corpusDir(t)
+	src := t.TempDir()
+	b, err := os.ReadFile(filepath.Join(corpus, "exif-samples/jpg/gps/DSCN0010.jpg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(src, "cut.jpg"), b[:len(b)*2/3], 0o644)
+	c := openTestCase(t)
+	res, err := c.Import(context.Background(), []string{src}, ImportOptions{})
+	if err != nil || res.Added != 1 || len(res.Warnings) != 1 {
+		t.Fatalf("import of a truncated photo: %+v, %v", res, err)
+	}
+	im, err := c.FindImage(context.Background(), filepath.Join(src, "cut.jpg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(im.MetaNote, "damaged") {
+		t.Errorf("note %q does not say the file is damaged", im.MetaNote)
+	}
+	p, err := c.Preview(context.Background(), im)
+	if err != nil {
+		t.Fatalf("preview of a damaged photo: %v", err)
+	}
+	if fi, err := os.Stat(p); err != nil || fi.Size() == 0 {
+		t.Errorf("no preview file: %v", err)
 	}
 }

@@ -61,9 +61,21 @@ func (c *Case) AddReport(ctx context.Context, path string, opt ReportOptions) (*
 
 	res := &ReportImport{NewVersion: target != 0}
 	err = c.write(ctx, func(tx *sql.Tx) error {
+		// Checked again inside the transaction: another import of the same
+		// file may have finished meanwhile.
+		if err := tx.QueryRowContext(ctx, `SELECT report_id FROM report_versions WHERE sha256 = ? LIMIT 1`, sha).Scan(&known); err == nil {
+			return errAlreadyImported
+		}
 		imp := &reportImporter{c: c, tx: tx, ctx: ctx, res: res, reportID: target}
 		return imp.run(abs, sha, opt)
 	})
+	if errors.Is(err, errAlreadyImported) {
+		r, err := c.Report(ctx, known)
+		if err != nil {
+			return nil, err
+		}
+		return &ReportImport{Report: r, Excerpts: r.Excerpts, Unchanged: true}, nil
+	}
 	if err != nil {
 		return fail(err)
 	}
@@ -74,6 +86,10 @@ func (c *Case) AddReport(ctx context.Context, path string, opt ReportOptions) (*
 	res.Report = r
 	return res, nil
 }
+
+// errAlreadyImported rolls back an import of a file another import has
+// just stored.
+var errAlreadyImported = errors.New("this file was imported already")
 
 // reportImporter imports one file inside one transaction.
 type reportImporter struct {

@@ -3,6 +3,7 @@ package picture
 import (
 	"bytes"
 	"fmt"
+	"github.com/exhibit-app/exhibit/catalog/meta"
 	"image"
 	"image/gif"
 	"image/png"
@@ -26,7 +27,7 @@ import (
 // an error.
 func Decode(data []byte, format string, minLong int) (img image.Image, err error) {
 	if format == "" {
-		format = Sniff(data)
+		format = meta.Sniff(data)
 	}
 	defer func() {
 		if r := recover(); r != nil {

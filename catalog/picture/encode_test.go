@@ -157,27 +157,3 @@ func TestWriteFileAtomic(t *testing.T) {
 		t.Error("no error for a missing folder")
 	}
 }
-
-func TestSniff(t *testing.T) {
-	tests := []struct{ data, want string }{
-		{"\xFF\xD8\xFF\xE1....", "jpeg"},
-		{"\x89PNG\r\n\x1a\n....", "png"},
-		{"GIF89a..", "gif"},
-		{"GIF87a..", "gif"},
-		{"II*\x00....", "tiff"},
-		{"MM\x00*....", "tiff"},
-		{"RIFF\x00\x00\x00\x00WEBPVP8 ", "webp"},
-		{"RIFF\x00\x00\x00\x00WAVEfmt ", ""},
-		{"\x00\x00\x00\x18ftypheic", "heic"},
-		{"\x00\x00\x00\x18ftypmif1", "heic"},
-		{"\x00\x00\x00\x18ftypisom", ""},
-		{"BM......", ""},
-		{"", ""},
-		{"\xFF\xD8", ""},
-	}
-	for _, tt := range tests {
-		if got := Sniff([]byte(tt.data)); got != tt.want {
-			t.Errorf("Sniff(%q) = %q, want %q", tt.data, got, tt.want)
-		}
-	}
-}

@@ -21,6 +21,7 @@ const (
 	opDict
 	opBool
 	opNull
+	opRef // an indirect reference "12 0 R" in an array or a dictionary: num is 12
 )
 
 // operand is one value on a content stream's operand stack.
@@ -34,10 +35,21 @@ type operand struct {
 // maxNesting bounds arrays and dictionaries nested in a content stream.
 const maxNesting = 32
 
+// maxElements bounds the elements kept of one operand (an array or a
+// dictionary, with what is nested in it), and maxStringBytes the bytes
+// kept of one string: the rest is read and dropped. An element takes
+// tens of bytes in memory for two in the stream.
+const (
+	maxElements    = 1 << 14
+	maxStringBytes = 1 << 20
+)
+
 type lexer struct {
 	r *bufio.Reader
 	// err is the first read error other than io.EOF.
 	err error
+	// elements counts the elements kept of the operand being read.
+	elements int
 }
 
 func newLexer(r io.Reader) *lexer {
@@ -97,6 +109,7 @@ func (l *lexer) skipSpace() bool {
 // next reads the next token: an operand, or an operator (returned as
 // op != ""). ok is false at the end of the stream.
 func (l *lexer) next() (v operand, op string, ok bool) {
+	l.elements = 0
 	return l.nextDepth(0)
 }
 
@@ -192,14 +205,20 @@ func (l *lexer) collection(depth int, end string, kind opKind) operand {
 			return out
 		}
 		if op != "" {
-			// Operators inside arrays are malformed; keep keywords as names
-			// so dictionaries in BDC property lists still read.
+			// Operators inside arrays are malformed, except R after two
+			// numbers: an indirect reference (in a file's dictionaries).
 			if op == "]" || op == ">>" {
 				return out
 			}
+			if n := len(out.arr); op == "R" && n >= 2 && out.arr[n-1].kind == opNumber && out.arr[n-2].kind == opNumber {
+				out.arr = append(out.arr[:n-2], operand{kind: opRef, num: out.arr[n-2].num})
+			}
 			continue
 		}
-		out.arr = append(out.arr, v)
+		if l.elements < maxElements {
+			l.elements++
+			out.arr = append(out.arr, v)
+		}
 	}
 }
 
@@ -268,7 +287,9 @@ func (l *lexer) literalString() string {
 				}
 			}
 		}
-		buf = append(buf, c)
+		if len(buf) < maxStringBytes {
+			buf = append(buf, c)
+		}
 	}
 }
 
@@ -297,10 +318,10 @@ func (l *lexer) hexString() string {
 		if !ok {
 			continue
 		}
-		if half {
-			buf = append(buf, hi<<4|d)
-		} else {
+		if !half {
 			hi = d
+		} else if len(buf) < maxStringBytes {
+			buf = append(buf, hi<<4|d)
 		}
 		half = !half
 	}
