@@ -10,25 +10,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/exhibit-app/exhibit/app/demo"
 	"github.com/exhibit-app/exhibit/catalog"
 )
-
-// startIn sets a file dialog's first folder, when dir is one.
-func startIn(d *dialog.FileDialog, dir string) {
-	if dir == "" {
-		return
-	}
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return
-	}
-	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-		d.SetLocation(l)
-	}
-}
 
 // caseParent is where to start looking for cases: beside the open case,
 // else the user's data folder.
@@ -44,26 +30,14 @@ func (mw *mainWindow) caseParent() string {
 
 // openCaseDialog asks for a case folder and opens it.
 func (mw *mainWindow) openCaseDialog() {
-	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-		if err != nil {
-			showError(mw.win, "Could not choose the folder", err)
-			return
-		}
-		if u == nil {
-			return
-		}
-		dir := u.Path()
+	mw.chooseFolder("Open a case folder", "", mw.caseParent(), func(dir string) {
 		if !catalog.IsCase(dir) {
 			showError(mw.win, "This folder is not a case", fmt.Errorf("%s has no catalog (%s): choose a case folder, "+
 				"whose name usually ends in .exhibit, or make a new case with File ▸ New case", dir, catalog.DBName))
 			return
 		}
 		mw.openCase(dir, "", Target{})
-	}, mw.win)
-	d.SetTitleText("Open a case folder")
-	startIn(d, mw.caseParent())
-	d.Resize(fyne.NewSize(dialogWidth(mw.win, 820), 560))
-	d.Show()
+	})
 }
 
 // newCaseDialog asks for a name and a place, makes the case, opens it and
@@ -84,15 +58,7 @@ func (mw *mainWindow) newCaseDialog() {
 	where := widget.NewLabel(mw.caseParent())
 	where.Wrapping = fyne.TextWrapBreak
 	choose := widget.NewButton("Choose…", func() {
-		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-			if err == nil && u != nil {
-				where.SetText(u.Path())
-			}
-		}, mw.win)
-		d.SetTitleText("Where to keep the case")
-		startIn(d, where.Text)
-		d.Resize(fyne.NewSize(dialogWidth(mw.win, 820), 560))
-		d.Show()
+		mw.chooseFolder("Where to keep the case", "", where.Text, where.SetText)
 	})
 	items := []*widget.FormItem{
 		widget.NewFormItem("Name", name),

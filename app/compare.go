@@ -346,8 +346,8 @@ func (cs *compareScreen) update(d *compareData) {
 	if d.trErr != nil {
 		cs.showNotice("The stored alignment cannot be applied (" + errorText(d.trErr) + "); the images are shown unaligned. Align the pair again.")
 	}
-	layers := cs.layers()
-	for i, l := range layers {
+	cs.marks.flush() // what is typed for a mark is stored before the marks are replaced
+	for i, l := range cs.layers() {
 		if newPair || !sameMarks(l.Annotations(), d.anns[i]) {
 			l.Load(d.ims[i].ID, d.pair.ID, d.anns[i])
 		}

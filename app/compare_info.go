@@ -74,18 +74,6 @@ func (p *pairInfo) show(d *compareData) {
 	}
 }
 
-// capitalize puts the first letter of s in capitals.
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	if r[0] >= 'a' && r[0] <= 'z' {
-		r[0] -= 'a' - 'A'
-	}
-	return string(r)
-}
-
 // pairImages returns the images of the pair shown.
 func (cs *compareScreen) pairImages() (before, after *catalog.Image) {
 	if cs.data == nil {

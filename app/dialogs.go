@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -36,15 +37,20 @@ func errorText(err error) string {
 	if errors.Is(err, errPanic) {
 		msg += "\n\nThis is a bug in Exhibit; nothing was lost. Please report it with what you were doing."
 	}
-	r := []rune(msg)
-	if len(r) > 0 {
-		r[0] = unicode.ToUpper(r[0])
-	}
-	msg = string(r)
+	msg = capitalize(msg)
 	if !strings.HasSuffix(msg, ".") && !strings.HasSuffix(msg, ")") && !strings.HasSuffix(msg, "\n") {
 		msg += "."
 	}
 	return msg
+}
+
+// capitalize puts the first letter of s in capitals.
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // confirm asks before a change that removes something (a link, a note);

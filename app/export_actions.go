@@ -1,17 +1,14 @@
 package app
 
 import (
-	"bufio"
 	"context"
+	"errors"
 	"fmt"
-	"image/png"
-	"io"
 
 	"fyne.io/fyne/v2/dialog"
 
 	"github.com/exhibit-app/exhibit/app/export"
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/viewer/annot"
 	"github.com/exhibit-app/exhibit/viewer/sheet"
 )
 
@@ -19,9 +16,9 @@ import (
 func (mw *mainWindow) sheetsSpec(t export.Target, title, what, name string) exportSpec {
 	version := mw.version
 	return exportSpec{title: title, what: what, ext: ".pdf", name: name, sheets: true,
-		run: func(ctx context.Context, path string, f *exportForm, progress func(done, total int)) (*catalog.Export, string, error) {
-			opt := sheet.Options{Paper: f.paperName(), Landscape: f.landscape(), Version: version}
-			e, err := export.WriteSheets(ctx, mw.sess.c, t, path, opt, export.Progress(progress))
+		run: func(ctx context.Context, c *catalog.Case, path string, ch exportChoice, progress func(done, total int)) (*catalog.Export, string, error) {
+			opt := sheet.Options{Paper: ch.paper, Landscape: ch.landscape, Version: version}
+			e, err := export.WriteSheets(ctx, c, t, path, opt, export.Progress(progress))
 			if err != nil {
 				return nil, "", err
 			}
@@ -72,67 +69,24 @@ func (mw *mainWindow) exportImage() {
 		"image of the pair shown in the compare screen, at full resolution with its marks drawn on it.", mw.win)
 }
 
-// pngSpec exports im at full resolution, upright, with its marks (and
-// those made on it in pair pairID, when set) burned in.
-func (mw *mainWindow) pngSpec(title string, pick func(f *exportForm) (*catalog.Image, int64), name string, sides []string) exportSpec {
+// pngSpec exports an image (pick chooses it, and the pair whose marks on
+// it are drawn too, from the side chosen) at full resolution, upright,
+// with its marks burned in.
+func (mw *mainWindow) pngSpec(title string, pick func(side string) (*catalog.Image, int64), name string, sides []string) exportSpec {
 	return exportSpec{title: title, ext: ".png", name: name, sides: sides,
 		what: "The original at full resolution, turned upright, with its marks drawn on it, as PNG.",
-		run: func(ctx context.Context, path string, f *exportForm, progress func(done, total int)) (*catalog.Export, string, error) {
-			im, pairID := pick(f)
-			return writeMarkedPNG(ctx, mw.sess.c, im, pairID, path)
-		}}
-}
-
-// writeMarkedPNG writes im with its marks burned in, and records it.
-func writeMarkedPNG(ctx context.Context, c *catalog.Case, im *catalog.Image, pairID int64, path string) (*catalog.Export, string, error) {
-	anns, err := c.Annotations(ctx, catalog.AnnotationScope{ImageID: im.ID})
-	if err != nil {
-		return nil, "", err
-	}
-	if pairID != 0 {
-		more, err := c.Annotations(ctx, catalog.AnnotationScope{PairID: pairID})
-		if err != nil {
-			return nil, "", err
-		}
-		for _, a := range more {
-			if a.ImageID == im.ID {
-				anns = append(anns, a)
+		run: func(ctx context.Context, c *catalog.Case, path string, ch exportChoice, progress func(done, total int)) (*catalog.Export, string, error) {
+			im, pairID := pick(ch.side)
+			m, err := export.WritePNG(ctx, c, im, pairID, path)
+			var oe *export.OriginalError
+			if errors.As(err, &oe) {
+				return nil, "", fmt.Errorf("export image %d: %s", im.ID, originalProblem(im, oe.Err))
 			}
-		}
-	}
-	img, err := c.DecodeOriginal(ctx, im, 0)
-	if err != nil {
-		return nil, "", fmt.Errorf("export image %d: %s", im.ID, originalProblem(im, err))
-	}
-	plain := make([]catalog.Annotation, len(anns))
-	for i, a := range anns {
-		plain[i] = *a
-	}
-	drawn, err := annot.RenderChecked(img, plain)
-	if err != nil {
-		return nil, "", fmt.Errorf("export image %d: %w", im.ID, err)
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, "", err
-	}
-	err = writeAtomic(ctx, path, func(w io.Writer) error {
-		bw := bufio.NewWriterSize(w, 1<<20)
-		if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(bw, drawn); err != nil {
-			return err
-		}
-		return bw.Flush()
-	})
-	if err != nil {
-		return nil, "", err
-	}
-	// Written: record it whatever happens to ctx now.
-	e, err := c.RecordExport(context.WithoutCancel(ctx), "png", path,
-		map[string]any{"image": im.ID, "sha256": im.SHA256, "pair": pairID, "annotations": len(anns)})
-	if err != nil {
-		return nil, "", err
-	}
-	b := drawn.Bounds()
-	return e, fmt.Sprintf("%s, %d × %d pixels, with %s.", im.Name(), b.Dx(), b.Dy(), plural(len(anns), "mark", "marks")), nil
+			if err != nil {
+				return nil, "", err
+			}
+			return m.Export, fmt.Sprintf("%s, %d × %d pixels, with %s.", im.Name(), m.Width, m.Height, plural(m.Marks, "mark", "marks")), nil
+		}}
 }
 
 // exportCatalog exports the catalog as CSV ("csv") or GeoJSON ("geojson").
@@ -147,40 +101,18 @@ func (mw *mainWindow) exportCatalog(kind string) {
 		spec = exportSpec{title: "Export the catalog as GeoJSON", ext: ".geojson", name: s.c.Name() + " positions",
 			what: "One point per image with a position, its metadata in the properties (images without a position are left out)."}
 	}
-	spec.run = func(ctx context.Context, path string, f *exportForm, progress func(done, total int)) (*catalog.Export, string, error) {
-		return writeCatalog(ctx, s.c, kind, path)
+	spec.run = func(ctx context.Context, c *catalog.Case, path string, _ exportChoice, _ func(done, total int)) (*catalog.Export, string, error) {
+		out, err := export.WriteCatalog(ctx, c, kind, path)
+		if err != nil {
+			return nil, "", err
+		}
+		msg := plural(out.Images, "image", "images") + " written."
+		if out.NoPosition > 0 {
+			msg = fmt.Sprintf("%s written; %s without a position left out.", plural(out.Images, "image", "images"), plural(out.NoPosition, "image", "images"))
+		}
+		return out.Export, msg, nil
 	}
 	mw.exportDialog(spec)
-}
-
-// writeCatalog writes the catalog as CSV or GeoJSON at path, and records it.
-func writeCatalog(ctx context.Context, c *catalog.Case, kind, path string) (*catalog.Export, string, error) {
-	var n, skipped int
-	err := writeAtomic(ctx, path, func(w io.Writer) error {
-		bw := bufio.NewWriter(w)
-		var err error
-		if kind == "csv" {
-			n, err = c.WriteCSV(ctx, bw, catalog.Filter{})
-		} else {
-			n, skipped, err = c.WriteGeoJSON(ctx, bw, catalog.Filter{})
-		}
-		if err != nil {
-			return err
-		}
-		return bw.Flush()
-	})
-	if err != nil {
-		return nil, "", err
-	}
-	e, err := c.RecordExport(context.WithoutCancel(ctx), kind, path, map[string]any{"images": n})
-	if err != nil {
-		return nil, "", err
-	}
-	msg := plural(n, "image", "images") + " written."
-	if skipped > 0 {
-		msg = fmt.Sprintf("%s written; %s without a position left out.", plural(n, "image", "images"), plural(skipped, "image", "images"))
-	}
-	return e, msg, nil
 }
 
 // ExportSheet exports the sheet of the pair shown.
@@ -220,8 +152,8 @@ func (cs *compareScreen) ExportImage() {
 	}
 	cs.marks.flush()
 	d := cs.data
-	pick := func(f *exportForm) (*catalog.Image, int64) {
-		if f.side != nil && f.side.Selected == "Before" {
+	pick := func(side string) (*catalog.Image, int64) {
+		if side == "Before" {
 			return d.ims[0], d.pair.ID
 		}
 		return d.ims[1], d.pair.ID

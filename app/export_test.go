@@ -97,7 +97,7 @@ func TestExportSheetFromCompare(t *testing.T) {
 	if paper, landscape := tw.settings.SheetPaper(); paper != "Letter" || !landscape || tw.settings.LastExportFolder() != dir {
 		t.Errorf("remembered %s %v %s", paper, landscape, tw.settings.LastExportFolder())
 	}
-	left, _ := filepath.Glob(filepath.Join(dir, ".exhibit-*"))
+	left, _ := filepath.Glob(filepath.Join(dir, ".*")) // temporary files are hidden
 	if len(left) > 0 {
 		t.Errorf("temporary files left: %v", left)
 	}

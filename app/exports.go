@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"os/exec"
@@ -33,9 +32,18 @@ type exportSpec struct {
 	// "After").
 	sides []string
 	// run writes the file at path (atomically: through a temporary file
-	// renamed at the end) and records it; it reports its progress when it
-	// can (total 0: unknown). It returns the export recorded and a summary.
-	run func(ctx context.Context, path string, f *exportForm, progress func(done, total int)) (*catalog.Export, string, error)
+	// renamed at the end) from case c, as chosen in the dialog, and records
+	// it; it reports its progress when it can (total 0: unknown). It returns
+	// the export recorded and a summary. It runs in the background.
+	run func(ctx context.Context, c *catalog.Case, path string, ch exportChoice, progress func(done, total int)) (*catalog.Export, string, error)
+}
+
+// exportChoice is what the export dialog asked, read on the UI goroutine
+// before the export runs.
+type exportChoice struct {
+	paper     string // "A4" or "Letter"
+	landscape bool
+	side      string // "Before" or "After", when offered
 }
 
 // exportState is where an export dialog is.
@@ -120,15 +128,7 @@ func (mw *mainWindow) exportDialog(spec exportSpec) *exportForm {
 		return nil
 	}
 	choose := widget.NewButtonWithIcon("Choose…", theme.FolderOpenIcon(), func() {
-		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-			if err == nil && u != nil {
-				f.folder.SetText(u.Path())
-			}
-		}, mw.win)
-		d.SetTitleText("Where to write the file")
-		startIn(d, f.folder.Text)
-		d.Resize(fyne.NewSize(dialogWidth(mw.win, 820), 560))
-		d.Show()
+		mw.chooseFolder("Where to write the file", "", f.folder.Text, f.folder.SetText)
 	})
 	f.name = widget.NewEntry()
 	f.name.SetText(safeName(spec.name) + spec.ext)
@@ -184,15 +184,16 @@ func (mw *mainWindow) exportDialog(spec exportSpec) *exportForm {
 	return f
 }
 
-// landscape reports whether landscape pages were chosen.
-func (f *exportForm) landscape() bool { return f.orient != nil && f.orient.Selected == "Landscape" }
-
-// paperName returns the paper chosen.
-func (f *exportForm) paperName() string {
-	if f.paper == nil || f.paper.Selected == "" {
-		return "A4"
+// choice returns what the dialog asks for.
+func (f *exportForm) choice() exportChoice {
+	ch := exportChoice{paper: "A4", landscape: f.orient != nil && f.orient.Selected == "Landscape"}
+	if f.paper != nil && f.paper.Selected != "" {
+		ch.paper = f.paper.Selected
 	}
-	return f.paper.Selected
+	if f.side != nil {
+		ch.side = f.side.Selected
+	}
+	return ch
 }
 
 // startExport checks the form, asks before replacing a file, and runs the
@@ -214,7 +215,8 @@ func (mw *mainWindow) startExport(f *exportForm) {
 	f.path = filepath.Join(folder, name)
 	mw.settings.SetLastExportFolder(folder)
 	if f.spec.sheets {
-		mw.settings.SetSheetPaper(f.paperName(), f.landscape())
+		ch := f.choice()
+		mw.settings.SetSheetPaper(ch.paper, ch.landscape)
 	}
 	if _, err := os.Stat(f.path); err == nil {
 		confirm(mw.win, "Replace the file?", fmt.Sprintf("%s exists. It will be replaced once the export is complete "+
@@ -253,8 +255,9 @@ func (mw *mainWindow) runExport(f *exportForm) {
 	}
 	var e *catalog.Export
 	var summary string
+	c, path, ch := s.c, f.path, f.choice()
 	background(ctx, func(ctx context.Context) (err error) {
-		e, summary, err = f.spec.run(ctx, f.path, f, progress)
+		e, summary, err = f.spec.run(ctx, c, path, ch, progress)
 		return err
 	}, func(err error) {
 		cancel()
@@ -322,36 +325,6 @@ func canOpenFiles() bool {
 	}
 	_, err := exec.LookPath("xdg-open")
 	return err == nil
-}
-
-// writeAtomic writes a file through a temporary file in the same folder,
-// renamed over path only once complete and unless ctx was cancelled: an
-// interrupted export leaves nothing, and an older file stays as it was.
-func writeAtomic(ctx context.Context, path string, write func(w io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".exhibit-*"+filepath.Ext(path))
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	// CreateTemp makes the file private; an export is to be handed on
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }
 
 // trimExt returns a file name without its extension.

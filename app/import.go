@@ -8,8 +8,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 
 	"github.com/exhibit-app/exhibit/catalog"
 )
@@ -25,25 +23,8 @@ func (mw *mainWindow) importFilesDialog() {
 	if _, ok := mw.requireCase(); !ok {
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			showError(mw.win, "Could not choose the file", err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		mw.settings.SetLastImportFolder(filepath.Dir(path))
-		mw.startImport([]string{path})
-	}, mw.win)
-	d.SetTitleText("Import a file (drop several files on the window to import them at once)")
-	d.SetConfirmText("Import")
-	d.SetFilter(storageFilter(imageExtensions))
-	startIn(d, mw.settings.LastImportFolder())
-	d.Resize(fyne.NewSize(dialogWidth(mw.win, 860), 580))
-	d.Show()
+	mw.chooseFile("Import a file (drop several files on the window to import them at once)", "Import", "the file",
+		imageExtensions, func(path string) { mw.startImport([]string{path}) })
 }
 
 // importFolderDialog asks for a folder to import, with its subfolders.
@@ -51,22 +32,10 @@ func (mw *mainWindow) importFolderDialog() {
 	if _, ok := mw.requireCase(); !ok {
 		return
 	}
-	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-		if err != nil {
-			showError(mw.win, "Could not choose the folder", err)
-			return
-		}
-		if u == nil {
-			return
-		}
-		mw.settings.SetLastImportFolder(filepath.Dir(u.Path()))
-		mw.startImport([]string{u.Path()})
-	}, mw.win)
-	d.SetTitleText("Import a folder and its subfolders")
-	d.SetConfirmText("Import")
-	startIn(d, mw.settings.LastImportFolder())
-	d.Resize(fyne.NewSize(dialogWidth(mw.win, 860), 580))
-	d.Show()
+	mw.chooseFolder("Import a folder and its subfolders", "Import", mw.settings.LastImportFolder(), func(dir string) {
+		mw.settings.SetLastImportFolder(filepath.Dir(dir))
+		mw.startImport([]string{dir})
+	})
 }
 
 // dropped imports the files and folders dropped on the window.
@@ -115,6 +84,3 @@ func (mw *mainWindow) startImport(paths []string) *importDialog {
 	})
 	return di
 }
-
-// storageFilter shows only files with these extensions (any case).
-func storageFilter(exts []string) storage.FileFilter { return storage.NewExtensionFileFilter(exts) }

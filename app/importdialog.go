@@ -127,7 +127,15 @@ func (di *importDialog) finish(res *catalog.ImportResult, err error) {
 	closeBtn.Importance = widget.HighImportance
 	if err != nil {
 		di.bar.Hide()
-		di.counts.SetText("Nothing was imported.")
+		di.mu.Lock()
+		added := di.last.Added
+		di.mu.Unlock()
+		if added == 0 {
+			di.counts.SetText("Nothing was imported.")
+		} else {
+			// The catalog is written in batches as the import goes.
+			di.counts.SetText("The import stopped: the images cataloged before the error are kept; import again to resume.")
+		}
 		di.summary.SetText(errorText(err))
 		di.summary.Importance = widget.DangerImportance
 		di.summary.Refresh()

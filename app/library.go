@@ -145,9 +145,9 @@ func (l *libraryScreen) filterChanged(typing bool) {
 func (l *libraryScreen) reload(withOptions bool) {
 	q := l.bar.query()
 	l.count.SetText("Filtering…")
-	c := l.s.c
-	load(&l.loading, l.s.ctx, func(ctx context.Context) (libraryData, error) {
-		return fetchLibrary(ctx, c, q, withOptions)
+	s := l.s
+	load(&l.loading, s.ctx, func(ctx context.Context) (libraryData, error) {
+		return fetchLibrary(ctx, s, q, withOptions)
 	}, l.update, func(err error) {
 		l.count.SetText("")
 		showError(l.mw.win, "Could not list the images", err)
@@ -156,7 +156,8 @@ func (l *libraryScreen) reload(withOptions bool) {
 
 // fetchLibrary reads the images q selects, the total, and when asked the
 // cameras and tags to offer.
-func fetchLibrary(ctx context.Context, c *catalog.Case, q libraryQuery, withOptions bool) (libraryData, error) {
+func fetchLibrary(ctx context.Context, s *session, q libraryQuery, withOptions bool) (libraryData, error) {
+	c := s.c
 	f, err := q.filter()
 	if err != nil {
 		return libraryData{}, err
@@ -166,20 +167,22 @@ func fetchLibrary(ctx context.Context, c *catalog.Case, q libraryQuery, withOpti
 		return libraryData{}, err
 	}
 	ims = q.keep(ims)
-	d := libraryData{images: ims, query: q, src: newImageSource(c, ims)}
-	if !q.filtered() {
-		d.total = len(ims)
-	} else if d.total, err = c.CountImages(ctx); err != nil {
-		return libraryData{}, err
+	d := libraryData{images: ims, query: q, src: newImageSource(s, ims), total: len(ims)}
+	all := ims // every image: read below when filtered and needed
+	switch {
+	case !q.filtered():
+	case withOptions:
+		if all, err = c.Images(ctx, catalog.Filter{}); err != nil {
+			return libraryData{}, err
+		}
+		d.total = len(all)
+	default:
+		if d.total, err = c.CountImages(ctx); err != nil {
+			return libraryData{}, err
+		}
 	}
 	if withOptions {
 		d.options = true
-		all := ims
-		if q.filtered() {
-			if all, err = c.Images(ctx, catalog.Filter{}); err != nil {
-				return libraryData{}, err
-			}
-		}
 		d.cameras = cameraCounts(all)
 		if d.tags, err = c.AllTags(ctx); err != nil {
 			return libraryData{}, err

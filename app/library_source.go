@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -17,13 +18,16 @@ import (
 // made (a new filter makes a new one), so Thumb may read it from any
 // goroutine.
 type imageSource struct {
-	c    *catalog.Case
+	c *catalog.Case
+	// done is the session's context: when the case is closed, the grid's
+	// loads in progress stop.
+	done context.Context
 	ims  []*catalog.Image
 	byID map[int64]*catalog.Image
 }
 
-func newImageSource(c *catalog.Case, ims []*catalog.Image) *imageSource {
-	s := &imageSource{c: c, ims: ims, byID: make(map[int64]*catalog.Image, len(ims))}
+func newImageSource(sess *session, ims []*catalog.Image) *imageSource {
+	s := &imageSource{c: sess.c, done: sess.ctx, ims: ims, byID: make(map[int64]*catalog.Image, len(ims))}
 	for _, im := range ims {
 		s.byID[im.ID] = im
 	}
@@ -53,11 +57,19 @@ func (s *imageSource) IDs() []int64 {
 }
 
 // Thumb reads the image's thumbnail from the case's cache (remade from the
-// original when the cache lost it).
+// original when the cache lost it). It stops when ctx is done or the
+// case closed.
 func (s *imageSource) Thumb(ctx context.Context, id int64) (image.Image, error) {
 	im := s.byID[id]
 	if im == nil {
 		return nil, fmt.Errorf("image %d is not in this list", id)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	stop := context.AfterFunc(s.done, cancel)
+	defer stop()
+	if err := cmp.Or(s.done.Err(), ctx.Err()); err != nil {
+		return nil, err // (AfterFunc cancels from another goroutine)
 	}
 	return loadThumb(ctx, s.c, im)
 }

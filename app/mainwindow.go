@@ -76,12 +76,15 @@ func (mw *mainWindow) shutdown() {
 	}
 }
 
+// closeScreens closes the screens of the open case. They are taken off
+// the window first: what a screen stores as it closes (a label being
+// typed) must not make the others load again.
 func (mw *mainWindow) closeScreens() {
-	for _, s := range mw.slots {
+	slots := mw.slots
+	mw.slots, mw.current = nil, -1
+	for _, s := range slots {
 		s.scr.Close()
 	}
-	mw.slots = nil
-	mw.current = -1
 }
 
 // openCase opens the case in dir in the background, then shows screen (an

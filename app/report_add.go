@@ -22,25 +22,7 @@ func (mw *mainWindow) addReportDialog() {
 	if _, ok := mw.requireCase(); !ok {
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			showError(mw.win, "Could not choose the report", err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		mw.settings.SetLastImportFolder(filepath.Dir(path))
-		mw.reportDetailsDialog(path)
-	}, mw.win)
-	d.SetTitleText("Add a report: text, Markdown, HTML or PDF")
-	d.SetConfirmText("Next")
-	d.SetFilter(storageFilter(reportExtensions))
-	startIn(d, mw.settings.LastImportFolder())
-	d.Resize(fyne.NewSize(dialogWidth(mw.win, 860), 580))
-	d.Show()
+	mw.chooseFile("Add a report: text, Markdown, HTML or PDF", "Next", "the report", reportExtensions, mw.reportDetailsDialog)
 }
 
 // reportDetailsDialog asks for the optional title, date and source of the

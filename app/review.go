@@ -41,7 +41,11 @@ type reviewScreen struct {
 	im    *catalog.Image
 	data  *reviewData
 	load  latest
-	first latest // finding the first image when opened without one
+	// loadingID is the image load reads (0: none in progress), loadingNew
+	// whether it is to be shown anew, pixels and all, once read.
+	loadingID  int64
+	loadingNew bool
+	first      latest // finding the first image when opened without one
 }
 
 // reviewData is what the review screen reads about an image.
@@ -201,9 +205,13 @@ func (r *reviewScreen) showBlank(on bool) {
 	}
 }
 
-// Reload reads the image's links, notes and tags again.
+// Reload reads the image's links, notes and tags again (or, while
+// another image is being opened, that image).
 func (r *reviewScreen) Reload() {
-	if r.im != nil {
+	switch {
+	case r.loadingID != 0:
+		r.fetch(r.loadingID, r.loadingNew)
+	case r.im != nil:
 		r.fetch(r.im.ID, false)
 	}
 }
@@ -321,11 +329,14 @@ func (r *reviewScreen) fetch(id int64, newImage bool) {
 	if newImage {
 		r.title.SetText("Loading…")
 	}
+	r.loadingID, r.loadingNew = id, newImage
 	load(&r.load, r.s.ctx, func(ctx context.Context) (*reviewData, error) {
 		return fetchReview(ctx, c, id)
 	}, func(d *reviewData) {
+		r.loadingID = 0
 		r.update(d, newImage)
 	}, func(err error) {
+		r.loadingID = 0
 		r.title.SetText("")
 		showError(r.mw.win, fmt.Sprintf("Could not read image %d", id), err)
 	})
@@ -377,6 +388,7 @@ func (r *reviewScreen) update(d *reviewData, newImage bool) {
 		r.image.show(d.im)
 	}
 	if l := r.image.layer; newImage || !sameMarks(l.Annotations(), d.anns) {
+		r.marks.flush() // what is typed for a mark is stored before the marks are replaced
 		l.Load(d.im.ID, 0, d.anns)
 		r.marks.clear()
 	}

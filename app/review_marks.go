@@ -82,6 +82,6 @@ func (r *reviewScreen) ExportImage() {
 	}
 	r.marks.flush()
 	im := r.im
-	r.mw.exportDialog(r.mw.pngSpec("Export the image (PNG)", func(*exportForm) (*catalog.Image, int64) { return im, 0 },
+	r.mw.exportDialog(r.mw.pngSpec("Export the image (PNG)", func(string) (*catalog.Image, int64) { return im, 0 },
 		fmt.Sprintf("Image %d - %s - marked", im.ID, trimExt(im.Name())), nil))
 }

@@ -14,6 +14,9 @@ import (
 // AppID is Exhibit's application id (also in FyneApp.toml).
 const AppID = "io.github.exhibit_app.exhibit"
 
+// appIcon is Exhibit's icon: the window's, and the welcome screen's.
+var appIcon = fyne.NewStaticResource("icon.png", assets.Icon)
+
 // Run opens the main window as opt says and returns when it is closed. It
 // fails only when opt is invalid or names a case that cannot be opened.
 func Run(opt Options) error {
@@ -21,7 +24,7 @@ func Run(opt Options) error {
 		return err
 	}
 	a := fyneapp.NewWithID(AppID)
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.SetIcon(appIcon)
 	settings := NewSettings(a.Preferences())
 	mw := newMainWindow(a, settings, opt.Version)
 	size := settings.WindowSize()

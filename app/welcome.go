@@ -7,8 +7,6 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/exhibit-app/exhibit/assets"
 )
 
 // welcomeScreen is shown while no case is open: open the sample case, open
@@ -22,7 +20,7 @@ type welcomeScreen struct {
 
 func newWelcomeScreen(mw *mainWindow) *welcomeScreen {
 	w := &welcomeScreen{}
-	icon := canvas.NewImageFromResource(fyne.NewStaticResource("icon.png", assets.Icon))
+	icon := canvas.NewImageFromResource(appIcon)
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSquareSize(72))
 	title := widget.NewRichText(&widget.TextSegment{Text: "Exhibit", Style: widget.RichTextStyle{

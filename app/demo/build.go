@@ -22,7 +22,8 @@ type Step func(what string)
 // report into dir/sample-files, imports them, and makes the links, the
 // before/after pair with its alignment, annotations, tags and a note, all
 // through the catalog (and so all in the audit trail). dir must not hold a
-// case with images already.
+// case with images already. Cancelling ctx stops it soon (the pictures
+// being drawn are finished first), with ctx's error.
 func BuildCase(ctx context.Context, dir string, step Step) (*catalog.Case, error) {
 	if step == nil {
 		step = func(string) {}
@@ -41,7 +42,7 @@ func BuildCase(ctx context.Context, dir string, step Step) (*catalog.Case, error
 	}
 	step("Drawing the sample pictures")
 	files := filepath.Join(dir, FilesDir)
-	images, reports, err := Generate(files)
+	images, reports, err := generate(ctx, files)
 	if err != nil {
 		return nil, fmt.Errorf("make the sample case: %w", err)
 	}

@@ -11,12 +11,14 @@ package demo
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"image/jpeg"
 	"math"
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -69,6 +71,12 @@ const jpegQuality = 88
 // (created if needed) and returns what it wrote. The output is the same,
 // byte for byte, every time on a given architecture.
 func Generate(dir string) (images []File, reports []string, err error) {
+	return generate(context.Background(), dir)
+}
+
+// generate is Generate, stopping (with ctx's error) when ctx is done: no
+// further picture is started, and those being drawn are finished.
+func generate(ctx context.Context, dir string) (images []File, reports []string, err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, nil, fmt.Errorf("demo: create %s: %w", dir, err)
 	}
@@ -79,33 +87,35 @@ func Generate(dir string) (images []File, reports []string, err error) {
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	workers := min(runtime.GOMAXPROCS(0), 2)
+	big := largest(list)
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var sc scratch
+			sc.fr.reset(big.w, big.h) // at its largest at once: never grown
 			for i := range jobs {
-				images[i], errs[i] = ws.write(dir, list[i])
+				if ctx.Err() != nil {
+					continue
+				}
+				images[i], errs[i] = ws.write(&sc, dir, list[i])
+				ws.rendered(list[i])
 			}
 		}()
 	}
-	// The close-up shots cost the most: start them first so that both
-	// workers stay busy to the end.
-	order := make([]int, 0, len(list))
-	for i, s := range list {
-		if strings.HasPrefix(s.role, "witness") {
-			order = append(order, i)
+feed:
+	for _, i := range renderOrder(list) {
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			break feed
 		}
-	}
-	for i, s := range list {
-		if !strings.HasPrefix(s.role, "witness") {
-			order = append(order, i)
-		}
-	}
-	for _, i := range order {
-		jobs <- i
 	}
 	close(jobs)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
 	for _, e := range errs {
 		if e != nil {
 			return nil, nil, e
@@ -122,14 +132,53 @@ func Generate(dir string) (images []File, reports []string, err error) {
 	return images, []string{md, html}, nil
 }
 
-// write renders one shot and writes it as a JPEG with its metadata.
-func (ws *worlds) write(dir string, s shot) (f File, err error) {
+// largest returns the shot with the most pixels.
+func largest(list []shot) shot {
+	var big shot
+	for _, s := range list {
+		if s.w*s.h > big.w*big.h {
+			big = s
+		}
+	}
+	return big
+}
+
+// renderOrder is the order the shots are rendered in: those sharing a
+// shadow map one after the other (so that a map lives only while its
+// shots are rendered), the largest group first; within a group the
+// close-ups, which cost the most, first, so that both workers stay busy
+// to the end.
+func renderOrder(list []shot) []int {
+	group := map[shadowKey][]int{}
+	var keys []shadowKey
+	for _, witness := range []bool{true, false} {
+		for i, s := range list {
+			if strings.HasPrefix(s.role, "witness") != witness {
+				continue
+			}
+			k := keyOf(s)
+			if group[k] == nil {
+				keys = append(keys, k)
+			}
+			group[k] = append(group[k], i)
+		}
+	}
+	sort.SliceStable(keys, func(a, b int) bool { return len(group[keys[a]]) > len(group[keys[b]]) })
+	order := make([]int, 0, len(list))
+	for _, k := range keys {
+		order = append(order, group[k]...)
+	}
+	return order
+}
+
+// write renders one shot in sc and writes it as a JPEG with its metadata.
+func (ws *worlds) write(sc *scratch, dir string, s shot) (f File, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("demo: render %s: %v", s.file, r)
 		}
 	}()
-	pix, err := ws.renderShot(s, s.w, s.h)
+	pix, err := ws.renderShotIn(sc, s, s.w, s.h)
 	if err != nil {
 		return f, fmt.Errorf("demo: render %s: %w", s.file, err)
 	}

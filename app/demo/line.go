@@ -13,7 +13,7 @@ type line3 struct {
 }
 
 func (fr *frame) drawLine(cam *camera, ln *line3, L *light) {
-	var r raster
+	r := &fr.r
 	const segs = 16
 	point := func(t float64) vec3 {
 		p := ln.a.lerp(ln.b, t)

@@ -18,9 +18,10 @@ type grade struct {
 	seed       uint32
 }
 
-// finish applies the grade and returns 8-bit RGB rows, upright.
-func (fr *frame) finish(g grade) []uint8 {
-	out := make([]uint8, 3*fr.w*fr.h)
+// finish applies the grade and returns 8-bit RGB rows, upright, in out
+// (grown when too small).
+func (fr *frame) finish(g grade, out []uint8) []uint8 {
+	out = grow(out, 3*fr.w*fr.h)
 	cx, cy := float64(fr.w)/2, float64(fr.h)/2
 	rmax := math.Hypot(cx, cy)
 	for y := 0; y < fr.h; y++ {

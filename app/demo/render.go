@@ -1,9 +1,6 @@
 package demo
 
-import (
-	"math"
-	"sync"
-)
+import "math"
 
 // shader gives the albedo of a surface at world point p (u, v are the
 // point's coordinates in the face's plane, in metres) and how much direct
@@ -81,6 +78,7 @@ type frame struct {
 	id2   []int32   // the face behind it, -1 for none
 	z2    []float32
 	infos []faceInfo
+	r     raster // rasterizes the faces and lines, its buffers reused
 }
 
 // faceInfo is what shading a face needs, worked out once per render.
@@ -93,9 +91,6 @@ type faceInfo struct {
 	hasDirect bool
 }
 
-// framePool keeps frames between renders: they are large.
-var framePool sync.Pool
-
 func grow[T any](s []T, n int) []T {
 	if cap(s) < n {
 		return make([]T, n)
@@ -103,12 +98,10 @@ func grow[T any](s []T, n int) []T {
 	return s[:n]
 }
 
-func newFrame(w, h int) *frame {
+// reset makes fr a blank w×h frame, reusing its buffers when they are
+// large enough (a frame of a full-size shot is about 100 MB).
+func (fr *frame) reset(w, h int) {
 	n := w * h
-	fr, _ := framePool.Get().(*frame)
-	if fr == nil {
-		fr = &frame{}
-	}
 	fr.w, fr.h = w, h
 	fr.rgb, fr.z, fr.z2 = grow(fr.rgb, 3*n), grow(fr.z, n), grow(fr.z2, n)
 	fr.id1, fr.id2, fr.cov1 = grow(fr.id1, n), grow(fr.id2, n), grow(fr.cov1, n)
@@ -118,21 +111,26 @@ func newFrame(w, h int) *frame {
 		fr.z[i], fr.z2[i] = math.MaxFloat32, math.MaxFloat32
 		fr.id1[i], fr.id2[i] = -1, -1
 	}
+}
+
+// render draws the scene as the camera sees it, in a new frame.
+func render(sc *scene, cam *camera) *frame {
+	fr := &frame{}
+	fr.render(sc, cam)
 	return fr
 }
 
-// render draws the scene as the camera sees it.
-func render(sc *scene, cam *camera) *frame {
-	fr := newFrame(cam.w, cam.h)
-	var r raster
+// render draws the scene as the camera sees it, in fr (reset first).
+func (fr *frame) render(sc *scene, cam *camera) {
+	fr.reset(cam.w, cam.h)
 	if sc.ground != nil {
-		fr.rasterFace(cam, sc.ground, &sc.light, &r)
+		fr.rasterFace(cam, sc.ground, &sc.light, &fr.r)
 	}
 	for _, f := range sc.faces {
 		if !f.twoSided && f.n.dot(cam.pos.sub(f.o)) <= 0 {
 			continue
 		}
-		fr.rasterFace(cam, f, &sc.light, &r)
+		fr.rasterFace(cam, f, &sc.light, &fr.r)
 	}
 	fr.shade(cam, &sc.light, sc.shadow)
 	for i := range sc.lines {
@@ -141,7 +139,6 @@ func render(sc *scene, cam *camera) *frame {
 	for i := range sc.smoke {
 		fr.drawPlume(cam, &sc.smoke[i], &sc.light)
 	}
-	return fr
 }
 
 const near = 0.05

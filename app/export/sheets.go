@@ -102,13 +102,15 @@ func ImageSheet(ctx context.Context, c *catalog.Case, imageID int64) (*sheet.She
 		plain[i] = *a
 	}
 	s := &sheet.Sheet{Title: im.Name(), Subtitle: fmt.Sprintf("Image %d", im.ID), Images: []sheet.Panel{panelOf(im, img, plain)}}
-	if notes, err := c.Notes(ctx, imageID); err == nil {
-		var ns []string
-		for _, n := range notes {
-			ns = append(ns, n.Text)
-		}
-		s.Notes = strings.Join(ns, "\n")
+	notes, err := c.Notes(ctx, imageID)
+	if err != nil {
+		return nil, fmt.Errorf("sheet of image %d: %w", imageID, err)
 	}
+	var ns []string
+	for _, n := range notes {
+		ns = append(ns, n.Text)
+	}
+	s.Notes = strings.Join(ns, "\n")
 	if s.Excerpts, err = quotes(ctx, c, imageID); err != nil {
 		return nil, fmt.Errorf("sheet of image %d: %w", imageID, err)
 	}
@@ -179,13 +181,7 @@ func dateWindow(p *catalog.Pair) string {
 
 // alignmentNote says how the after image was aligned.
 func alignmentNote(a *catalog.Alignment, after *catalog.Image) string {
-	rms := 0.0
-	for _, r := range a.Residuals {
-		rms += r * r
-	}
-	if len(a.Residuals) > 0 {
-		rms = math.Sqrt(rms / float64(len(a.Residuals)))
-	}
+	rms := annot.RMS(a.Residuals)
 	uw, uh := after.UprightSize()
 	return fmt.Sprintf("The after image is shown aligned to the before image by an %s fit of %d corresponding points (RMS residual %.1f px); "+
 		"it is resampled from its original of %d×%d px, whose SHA-256 is given.", a.Kind, len(a.After), rms, uw, uh)

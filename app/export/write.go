@@ -1,17 +1,19 @@
 package export
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"image"
-	"os"
-	"path/filepath"
+	"io"
 	"runtime"
 	"sync"
 
 	"github.com/disintegration/imaging"
 
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/catalog/picture"
 	"github.com/exhibit-app/exhibit/viewer/sheet"
 )
 
@@ -41,24 +43,8 @@ func WriteSheets(ctx context.Context, c *catalog.Case, t Target, path string, op
 	if err != nil {
 		return nil, err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".exhibit-*.pdf")
-	if err != nil {
-		return nil, fmt.Errorf("export sheets to %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := sheet.Write(tmp, sheets, opt); err != nil {
-		tmp.Close()
-		return nil, err
-	}
-	if err := tmp.Close(); err != nil {
-		return nil, fmt.Errorf("export sheets to %s: %w", path, err)
-	}
-	// CreateTemp makes the file private; an exhibit is meant to be shared.
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return nil, fmt.Errorf("export sheets to %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return nil, fmt.Errorf("export sheets to %s: %w", path, err)
+	if err := picture.WriteFileAtomic(path, func(w io.Writer) error { return sheet.Write(w, sheets, opt) }); err != nil {
+		return nil, fmt.Errorf("export sheets: %w", err)
 	}
 	// Once the file is in place it is recorded, even if the export was
 	// cancelled meanwhile: no file written from the case goes unrecorded.
@@ -93,13 +79,7 @@ func gather(ctx context.Context, c *catalog.Case, t Target, progress Progress) (
 		go func() {
 			defer wg.Done()
 			for j := range next {
-				var s *sheet.Sheet
-				var err error
-				if j.image {
-					s, err = ImageSheet(ctx, c, j.id)
-				} else {
-					s, err = PairSheet(ctx, c, j.id)
-				}
+				s, err := gatherOne(ctx, c, j.id, j.image)
 				if err != nil {
 					errs[j.i] = err
 					cancel()
@@ -125,15 +105,41 @@ feed:
 	}
 	close(next)
 	wg.Wait()
+	// The first failure cancels the others: say it, not their
+	// cancellation.
+	var cancelled error
 	for _, err := range errs {
-		if err != nil {
+		switch {
+		case err == nil:
+		case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+			cancelled = cmp.Or(cancelled, err)
+		default:
 			return nil, err
 		}
 	}
-	if err := ctx.Err(); err != nil {
+	if err := cmp.Or(ctx.Err(), cancelled); err != nil {
 		return nil, err
 	}
 	return sheets, nil
+}
+
+// gatherOne gathers the sheet of an image or a pair; a panic (in a
+// decoder, say) becomes an error rather than ending the program from a
+// worker goroutine.
+func gatherOne(ctx context.Context, c *catalog.Case, id int64, image bool) (s *sheet.Sheet, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			what := "pair"
+			if image {
+				what = "image"
+			}
+			s, err = nil, fmt.Errorf("sheet of %s %d: internal error: %v", what, id, r)
+		}
+	}()
+	if image {
+		return ImageSheet(ctx, c, id)
+	}
+	return PairSheet(ctx, c, id)
 }
 
 // resize scales img to w×h with a good filter.

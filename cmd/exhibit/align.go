@@ -34,12 +34,9 @@ pixels of the before image; every compare mode and sheet then uses the fit.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			id, ok := pairRef(args[0])
-			if !ok {
-				var err error
-				if id, err = parseID("pair", args[0]); err != nil {
-					return err
-				}
+			id, err := parsePair(args[0])
+			if err != nil {
+				return err
 			}
 			if !reset && points == "" {
 				return fmt.Errorf("align: give --points FILE or --reset")

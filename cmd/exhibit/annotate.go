@@ -46,6 +46,14 @@ func toAnnotationJSON(a *catalog.Annotation, p *catalog.Pair) annotationJSON {
 	return j
 }
 
+// parsePair reads a pair given as "pair:3", "p3" or "3".
+func parsePair(s string) (int64, error) {
+	if id, ok := pairRef(s); ok {
+		return id, nil
+	}
+	return parseID("pair", s)
+}
+
 // pairRef reads "pair:3" (or "p3"); ok is false for anything else.
 func pairRef(s string) (int64, bool) {
 	for _, prefix := range []string{"pair:", "p"} {

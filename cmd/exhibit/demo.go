@@ -22,8 +22,7 @@ two, a before/after pair with its alignment, and annotations. Everything in it
 is made up; nothing is copied from elsewhere.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx, stop := signalContext()
-			defer stop()
+			ctx := cmd.Context() // cancelled on Ctrl-C (see before)
 			c, err := demo.BuildCase(ctx, args[0], func(what string) { fmt.Fprintln(os.Stderr, what+"…") })
 			if err != nil {
 				return err

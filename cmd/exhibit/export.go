@@ -2,11 +2,10 @@ package main
 
 import (
 	"fmt"
-	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/exhibit-app/exhibit/app/export"
 	"github.com/exhibit-app/exhibit/catalog"
 )
 
@@ -25,43 +24,27 @@ func newExportCmd(g *globals) *cobra.Command {
 				return fmt.Errorf("export %q: want csv or geojson (sheets: exhibit sheet; images: exhibit render)", kind)
 			}
 			c := g.c
-			var err error
-			var w io.Writer = cmd.OutOrStdout()
-			var f *os.File
-			if out != "" {
-				if f, err = os.Create(out); err != nil {
-					return fmt.Errorf("export %s: %w", kind, err)
+			if out == "" {
+				var err error
+				if kind == "csv" {
+					_, err = c.WriteCSV(ctx, cmd.OutOrStdout(), catalog.Filter{})
+				} else {
+					_, _, err = c.WriteGeoJSON(ctx, cmd.OutOrStdout(), catalog.Filter{})
 				}
-				defer f.Close()
-				w = f
+				return err
 			}
-			var n, skipped int
-			if kind == "csv" {
-				n, err = c.WriteCSV(ctx, w, catalog.Filter{})
-			} else {
-				n, skipped, err = c.WriteGeoJSON(ctx, w, catalog.Filter{})
-			}
+			res, err := export.WriteCatalog(ctx, c, kind, out)
 			if err != nil {
 				return err
 			}
-			if f == nil {
-				return nil
-			}
-			if err := f.Close(); err != nil {
-				return fmt.Errorf("export %s: %w", kind, err)
-			}
-			e, err := c.RecordExport(ctx, kind, out, map[string]any{"images": n})
-			if err != nil {
-				return err
-			}
-			msg := fmt.Sprintf("%d images written to %s (SHA-256 %s)", n, e.Path, e.SHA256)
-			if skipped > 0 {
-				msg += fmt.Sprintf("; %d without a position left out", skipped)
+			msg := fmt.Sprintf("%d images written to %s (SHA-256 %s)", res.Images, res.Export.Path, res.Export.SHA256)
+			if res.NoPosition > 0 {
+				msg += fmt.Sprintf("; %d without a position left out", res.NoPosition)
 			}
 			fmt.Fprintln(cmd.ErrOrStderr(), msg)
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&out, "out", "o", "", "write to FILE (recorded in the audit trail with its SHA-256) instead of standard output")
+	cmd.Flags().StringVarP(&out, "out", "o", "", "write to FILE (whole or not at all; recorded in the audit trail with its SHA-256) instead of standard output")
 	return needsCase(cmd, false)
 }

@@ -46,7 +46,6 @@ its SHA-256. --created fixes the export time printed (for reproducible files).`,
 				opt.Created = t
 			}
 			ctx, c := cmd.Context(), g.c
-			var err error
 			var t export.Target
 			for _, a := range args {
 				if images {
@@ -57,11 +56,9 @@ its SHA-256. --created fixes the export time printed (for reproducible files).`,
 					t.Images = append(t.Images, im.ID)
 					continue
 				}
-				id, ok := pairRef(a)
-				if !ok {
-					if id, err = parseID("pair", a); err != nil {
-						return err
-					}
+				id, err := parsePair(a)
+				if err != nil {
+					return err
 				}
 				t.Pairs = append(t.Pairs, id)
 			}

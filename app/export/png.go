@@ -1,0 +1,92 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"image/png"
+	"io"
+
+	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/catalog/picture"
+	"github.com/exhibit-app/exhibit/viewer/annot"
+)
+
+// Marked is an image written by WritePNG.
+type Marked struct {
+	// Export is the file as recorded in the audit trail.
+	Export *catalog.Export
+	// Width and Height are the pixel size written (the original's, upright).
+	Width, Height int
+	// Marks is how many annotations are drawn on it.
+	Marks int
+}
+
+// OriginalError is an original that could not be read or decoded for an
+// export (missing, changed since it was cataloged, unreadable).
+type OriginalError struct {
+	ImageID int64
+	Err     error
+}
+
+// Error says which original could not be read, and why.
+func (e *OriginalError) Error() string {
+	return fmt.Sprintf("read the original of image %d: %v", e.ImageID, e.Err)
+}
+
+// Unwrap returns the reason.
+func (e *OriginalError) Unwrap() error { return e.Err }
+
+// WritePNG writes im's original at full resolution, turned upright, with
+// its annotations (and those made on it in pair pairID, when not 0) drawn
+// on it, as PNG at path (through a temporary file: an interrupted export
+// leaves nothing), then records the export, with the file's SHA-256, in
+// the audit trail.
+func WritePNG(ctx context.Context, c *catalog.Case, im *catalog.Image, pairID int64, path string) (*Marked, error) {
+	anns, err := c.Annotations(ctx, catalog.AnnotationScope{ImageID: im.ID})
+	if err != nil {
+		return nil, fmt.Errorf("export image %d: %w", im.ID, err)
+	}
+	if pairID != 0 {
+		more, err := c.Annotations(ctx, catalog.AnnotationScope{PairID: pairID})
+		if err != nil {
+			return nil, fmt.Errorf("export image %d: %w", im.ID, err)
+		}
+		for _, a := range more {
+			if a.ImageID == im.ID {
+				anns = append(anns, a)
+			}
+		}
+	}
+	img, err := c.DecodeOriginal(ctx, im, 0)
+	if err != nil {
+		return nil, &OriginalError{ImageID: im.ID, Err: err}
+	}
+	plain := make([]catalog.Annotation, len(anns))
+	for i, a := range anns {
+		plain[i] = *a
+	}
+	drawn, err := annot.RenderChecked(img, plain)
+	if err != nil {
+		return nil, fmt.Errorf("export image %d: %w", im.ID, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	err = picture.WriteFileAtomic(path, func(w io.Writer) error {
+		if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(w, drawn); err != nil {
+			return err
+		}
+		return ctx.Err() // cancelled meanwhile: nothing is left at path
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Written: recorded whatever happens to ctx now.
+	e, err := c.RecordExport(context.WithoutCancel(ctx), "png", path,
+		map[string]any{"image": im.ID, "sha256": im.SHA256, "pair": pairID, "annotations": len(anns)})
+	if err != nil {
+		return nil, err
+	}
+	b := drawn.Bounds()
+	return &Marked{Export: e, Width: b.Dx(), Height: b.Dy(), Marks: len(anns)}, nil
+}

@@ -1,0 +1,43 @@
+package app
+
+import (
+	"runtime"
+	"testing"
+	"time"
+)
+
+// TestNoGoroutineLeftAfterCaseClose shows every screen of a case, then
+// closes it: the goroutines its screens started (loads, thumbnails,
+// decoders) all end.
+func TestNoGoroutineLeftAfterCaseClose(t *testing.T) {
+	c := sampleCase(t)
+	tw := newTestWindow(t, nil)
+	tw.q.settle()
+	base := runtime.NumGoroutine()
+
+	tw.setCase(c, screenLibrary, Target{})
+	tw.waitLibrary(t)
+	r := openReview(t, tw, 0)
+	tw.q.waitUntil(t, "the preview", func() bool { return r.image.stage >= stagePreview })
+	tw.show(screenReport, Target{})
+	rs := tw.reports()
+	tw.q.waitUntil(t, "a report", func() bool { return rs.shown != nil })
+	openCompare(t, tw, 1)
+	tw.show(screenLibrary, Target{})
+	tw.q.settle()
+
+	tw.shutdown() // closes the screens and the case
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		tw.q.drain()
+		n := runtime.NumGoroutine()
+		if n <= base {
+			return
+		}
+		if time.Now().After(deadline) {
+			buf := make([]byte, 1<<20)
+			t.Fatalf("%d goroutines an instant after closing the case, %d before opening it:\n%s", n, base, buf[:runtime.Stack(buf, true)])
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
