@@ -61,7 +61,9 @@ type ImportResult struct {
 // and modification time are already cataloged is not read again.
 //
 // When ctx is cancelled the import stops early: what was cataloged stays,
-// and the next import resumes where this one stopped.
+// and the next import resumes where this one stopped. The result then
+// comes with the context's error; it also comes with the error when the
+// catalog could not be written, counting what was written before.
 func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*ImportResult, error) {
 	if len(paths) == 0 {
 		return nil, errors.New("import: no path given")
@@ -176,7 +178,8 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 	}
 	if werr != nil {
 		c.finishImportAs(context.WithoutCancel(ctx), res, "failed")
-		return nil, fmt.Errorf("import: write catalog: %w", werr)
+		// What was written before the failure stays: say how much.
+		return res, fmt.Errorf("import: write catalog: %w", werr)
 	}
 
 	res.Cancelled = ctx.Err() != nil
