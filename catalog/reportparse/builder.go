@@ -8,6 +8,14 @@ import (
 // headingSep joins the levels of a heading path.
 const headingSep = " › "
 
+// maxHeadingRunes and maxHeadingDepth bound the heading path, which
+// every block under it carries: a longer heading is cut (with "…"), and a
+// heading deeper than maxHeadingDepth replaces the deepest one.
+const (
+	maxHeadingRunes = 300
+	maxHeadingDepth = 16
+)
+
 // builder numbers blocks, tracks the heading path and calls emit.
 type builder struct {
 	emit      func(Block) error
@@ -15,6 +23,8 @@ type builder struct {
 	title     string
 	n         int
 	headings  []heading
+	path      string // of headings, made when stale
+	stale     bool
 }
 
 type heading struct {
@@ -27,7 +37,10 @@ func newBuilder(emit func(Block) error, onHeading func(string)) *builder {
 }
 
 // setTitle sets the report's title, which heading paths leave out.
-func (b *builder) setTitle(title string) { b.title = collapse(title) }
+func (b *builder) setTitle(title string) {
+	b.title = collapse(title)
+	b.stale = true
+}
 
 // heading opens a heading of the given level (1 is outermost): it closes
 // the headings of the same or a deeper level.
@@ -36,17 +49,25 @@ func (b *builder) heading(level int, text string) {
 	if text == "" {
 		return
 	}
+	if r := []rune(text); len(r) > maxHeadingRunes {
+		text = strings.TrimSpace(string(r[:maxHeadingRunes-1])) + "…"
+	}
 	for len(b.headings) > 0 && b.headings[len(b.headings)-1].level >= level {
 		b.headings = b.headings[:len(b.headings)-1]
 	}
-	b.headings = append(b.headings, heading{level, text})
+	b.headings = append(b.headings[:min(len(b.headings), maxHeadingDepth-1)], heading{level, text})
+	b.stale = true
 	if b.onHeading != nil {
 		b.onHeading(text)
 	}
 }
 
-// path is the current heading path, without a heading equal to the title.
-func (b *builder) path() string {
+// headingPath is the current heading path, without a heading equal to
+// the title.
+func (b *builder) headingPath() string {
+	if !b.stale {
+		return b.path
+	}
 	var parts []string
 	for _, h := range b.headings {
 		if b.title != "" && strings.EqualFold(h.text, b.title) {
@@ -54,7 +75,8 @@ func (b *builder) path() string {
 		}
 		parts = append(parts, h.text)
 	}
-	return strings.Join(parts, headingSep)
+	b.path, b.stale = strings.Join(parts, headingSep), false
+	return b.path
 }
 
 // block emits one paragraph. Text without a single letter or digit (blank,
@@ -65,7 +87,7 @@ func (b *builder) block(text string, page, pageEnd int, label string) error {
 		return nil
 	}
 	b.n++
-	return b.emit(Block{Paragraph: b.n, Page: page, PageEnd: pageEnd, PageLabel: label, Heading: b.path(), Text: text})
+	return b.emit(Block{Paragraph: b.n, Page: page, PageEnd: pageEnd, PageLabel: label, Heading: b.headingPath(), Text: text})
 }
 
 // collapse trims s and turns every run of white space into one space.

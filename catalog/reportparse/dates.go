@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -122,8 +123,34 @@ func dateBoundary(form string, s, e int) bool {
 	return true
 }
 
-// dateRegexps builds the patterns for one date, in match form.
+// dateCache keeps the compiled patterns of the dates asked for last:
+// suggestions ask about one date for every excerpt of a case.
+var dateCache struct {
+	sync.Mutex
+	m map[string][]*regexp.Regexp
+}
+
+// dateRegexps returns the patterns for one date, in match form.
 func dateRegexps(d time.Time) []*regexp.Regexp {
+	key := d.Format("2006-01-02")
+	dateCache.Lock()
+	defer dateCache.Unlock()
+	if res, ok := dateCache.m[key]; ok {
+		return res
+	}
+	if len(dateCache.m) >= 64 {
+		dateCache.m = nil
+	}
+	if dateCache.m == nil {
+		dateCache.m = make(map[string][]*regexp.Regexp)
+	}
+	res := compileDateRegexps(d)
+	dateCache.m[key] = res
+	return res
+}
+
+// compileDateRegexps builds the patterns for one date, in match form.
+func compileDateRegexps(d time.Time) []*regexp.Regexp {
 	day := fmt.Sprintf("0?%d", d.Day())
 	mon := fmt.Sprintf("0?%d", int(d.Month()))
 	year := fmt.Sprintf("%04d", d.Year())

@@ -68,3 +68,15 @@ func TestMentionsDate(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkMentionsDate checks one excerpt for one date, as suggestions
+// do for every excerpt of a case.
+func BenchmarkMentionsDate(b *testing.B) {
+	d := time.Date(2017, 10, 17, 0, 0, 0, 0, time.UTC)
+	text := "On 17 October 2017, shortly after 14:00, at least three munitions struck the western quarter of Tal Hamra; في ١٧ تشرين الأول ٢٠١٧."
+	for b.Loop() {
+		if ok, _ := MentionsDate(text, d); !ok {
+			b.Fatal("no mention found")
+		}
+	}
+}

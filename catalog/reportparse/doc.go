@@ -26,6 +26,11 @@
 // pdflines.go (lines, spaces, right-to-left text) and pdfpara.go
 // (running headers and footers, headings, paragraphs, page breaks).
 //
+// A PDF is untrusted input: pdfxref.go refuses the cross-reference
+// structures that would make the pdf library crash or hang, and the
+// content read is bounded per page and per document (pdfcontent.go), so
+// that a crafted file gets an error or a warning in bounded time.
+//
 // Normalize, TextHash and MentionsDate serve search and identity: an
 // excerpt keeps its TextHash across a corrected re-import as long as its
 // own words did not change.

@@ -20,6 +20,10 @@ func FuzzParse(f *testing.F) {
 		}
 	}
 	f.Add([]byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Contents 4 0 R>>endobj\n4 0 obj<</Length 20>>stream\nBT (Hello) Tj ET\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF"), ".pdf")
+	// An xref stream with an object stream, and a form drawn from the
+	// page: structures the fuzzer would hardly find by itself.
+	doc := append(craftDoc(stm("", craftText+" /X Do"), ""), craftObj{id: 6, body: stm("/Type/XObject /Subtype/Form /BBox [0 0 10 10]", craftText)})
+	f.Add(craftPDFStm(inStream(doc, 7, "", 5, 2), ""), ".pdf")
 	f.Add([]byte("<html><script>alert(1)</script><p>x</p>"), ".html")
 	f.Fuzz(func(t *testing.T, data []byte, ext string) {
 		switch ext {

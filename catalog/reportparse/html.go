@@ -53,7 +53,9 @@ var navRoles = map[string]bool{"navigation": true, "banner": true, "contentinfo"
 func parseHTML(text string, info *Info, b *builder) error {
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
-		return fmt.Errorf("parse HTML: %w", err)
+		// The only error of a parse from memory: elements nested more
+		// than 512 deep.
+		return &Error{Kind: ErrTooLarge, Detail: fmt.Sprintf("its elements are nested too deeply to read (%v)", err)}
 	}
 	if t := findFirst(doc, atom.Title); t != nil {
 		info.Title = collapse(nodeText(t))

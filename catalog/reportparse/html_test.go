@@ -1,9 +1,12 @@
 package reportparse
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestParseHTML(t *testing.T) {
@@ -69,4 +72,44 @@ func TestParseHTMLWindows1256(t *testing.T) {
 		t.Errorf("encoding %q", info.Encoding)
 	}
 	compareBlocks(t, got, numbered([]Block{{Text: "شارع النور"}}))
+}
+
+// HTML nested deeper than its parser reads (512 elements) gets a clear
+// error that names the file.
+func TestParseHTMLTooDeep(t *testing.T) {
+	path := writeTemp(t, "deep.html", []byte("<html><body>"+strings.Repeat("<div>", 600)+"text"))
+	_, _, err := parseAll(t, path)
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "nested too deeply") || !strings.HasPrefix(err.Error(), path) {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// A heading is cut to maxHeadingRunes: every block under it carries it.
+func TestLongHeadingCut(t *testing.T) {
+	html := "<html><body><h1>Report</h1><h2>" + strings.Repeat("word ", 200) + "</h2><p>Text.</p>"
+	got, _, err := parseAll(t, writeTemp(t, "headings.html", []byte(html)))
+	if err != nil || len(got) != 1 {
+		t.Fatalf("err %v, blocks %q", err, blockTexts(got))
+	}
+	h := got[0].Heading
+	if n := utf8.RuneCountInString(h); n != maxHeadingRunes || !strings.HasPrefix(h, "word word") || !strings.HasSuffix(h, "word…") {
+		t.Errorf("heading of %d runes: %q", n, h)
+	}
+}
+
+// A heading path keeps at most maxHeadingDepth levels, the deepest
+// replaced by a deeper heading.
+func TestHeadingPathDepthBounded(t *testing.T) {
+	var got []Block
+	b := newBuilder(func(bl Block) error { got = append(got, bl); return nil }, nil)
+	for i := 1; i <= 20; i++ {
+		b.heading(i, fmt.Sprintf("L%d", i))
+	}
+	b.block("Deep.", 0, 0, "")
+	b.heading(2, "Back up")
+	b.block("Up.", 0, 0, "")
+	want := "L1 › L2 › L3 › L4 › L5 › L6 › L7 › L8 › L9 › L10 › L11 › L12 › L13 › L14 › L15 › L20"
+	if len(got) != 2 || got[0].Heading != want || got[1].Heading != "L1 › Back up" {
+		t.Errorf("blocks %+v", got)
+	}
 }

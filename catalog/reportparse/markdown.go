@@ -2,6 +2,7 @@ package reportparse
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -27,6 +28,9 @@ import (
 // level-1 heading.
 func parseMarkdown(text string, info *Info, b *builder) error {
 	src, fmTitle := stripFrontMatter([]byte(strings.ReplaceAll(text, "\r\n", "\n")))
+	if d := markdownDepth(src); d > maxMarkdownDepth {
+		return &Error{Kind: ErrTooLarge, Detail: fmt.Sprintf("it nests quotes or lists %d deep (at most %d are read)", d, maxMarkdownDepth)}
+	}
 	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.DefinitionList))
 	doc := md.Parser().Parse(gtext.NewReader(src))
 
@@ -191,4 +195,60 @@ func stripFrontMatter(src []byte) ([]byte, string) {
 		}
 	}
 	return rest, title
+}
+
+// maxMarkdownDepth bounds the nesting of block quotes and lists: goldmark
+// takes time that grows with the square of the depth, or faster, on
+// every line (hours for a crafted file of a few megabytes).
+const maxMarkdownDepth = 64
+
+// markdownDepth estimates the deepest nesting of block quotes and list
+// items in src: on each line, the markers ("> ", "- ", "1. "…) that open
+// it and half of the columns of white space before and between them.
+// A thematic break ("* * *") opens nothing.
+func markdownDepth(src []byte) int {
+	deepest := 0
+	for line := range bytes.Lines(src) {
+		markers, cols, i := 0, 0, 0
+	prefix:
+		for ; i < len(line); i++ {
+			switch c := line[i]; {
+			case c == ' ':
+				cols++
+			case c == '\t':
+				cols += 4
+			case c == '>':
+				markers++
+				if i+1 < len(line) && line[i+1] == ' ' {
+					i++ // the space that belongs to the marker
+				}
+			case (c == '-' || c == '*' || c == '+') && i+1 < len(line) && (line[i+1] == ' ' || line[i+1] == '\t'):
+				markers++
+				i++
+			case orderedMarker(line[i:]) > 0:
+				markers++
+				i += orderedMarker(line[i:])
+			default:
+				break prefix
+			}
+		}
+		if len(bytes.Trim(line, " \t*-_\n")) == 0 {
+			continue // a thematic break or a blank line
+		}
+		deepest = max(deepest, markers+cols/2)
+	}
+	return deepest
+}
+
+// orderedMarker returns the length of an ordered list marker ("12." or
+// "3)") at the start of s, when a space or a tab follows it, else 0.
+func orderedMarker(s []byte) int {
+	j := 0
+	for j < len(s) && j < 9 && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	if j > 0 && j+1 < len(s) && (s[j] == '.' || s[j] == ')') && (s[j+1] == ' ' || s[j+1] == '\t') {
+		return j + 1
+	}
+	return 0
 }

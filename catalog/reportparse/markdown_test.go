@@ -1,6 +1,10 @@
 package reportparse
 
-import "testing"
+import (
+	"errors"
+	"strings"
+	"testing"
+)
 
 func TestParseMarkdown(t *testing.T) {
 	got, info, err := parseAll(t, testdata("report.md"))
@@ -45,4 +49,41 @@ func TestParseMarkdownTitleAndHeadings(t *testing.T) {
 		{Heading: "Part B", Text: "Text B."},
 		{Heading: "Annex", Text: "Text C."},
 	}))
+}
+
+func TestMarkdownDepth(t *testing.T) {
+	cases := []struct {
+		src  string
+		want int
+	}{
+		{"Plain text.\n", 0},
+		{"> quote\n", 1},
+		{"> > > nested\n", 3},
+		{"- item\n  - sub\n    - subsub\n", 3},
+		{"1. one\n2) two\n", 1},
+		{"* * *\n---\n- - - -\n", 0}, // thematic breaks
+		{"> > >\n", 3},               // empty quotes still nest
+		{"    code\n", 2},
+		{"\t\tcode\n", 4},
+		{"12345678901. not a list marker\n", 0},
+	}
+	for _, c := range cases {
+		if got := markdownDepth([]byte(c.src)); got != c.want {
+			t.Errorf("markdownDepth(%q) = %d, want %d", c.src, got, c.want)
+		}
+	}
+}
+
+// Quotes or lists nested past maxMarkdownDepth (goldmark takes time that
+// grows faster than their square) are refused with a clear error.
+func TestMarkdownTooDeep(t *testing.T) {
+	deep := writeTemp(t, "deep.md", []byte(strings.Repeat("> ", 100)+"text\n"))
+	_, _, err := parseAll(t, deep)
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "nests quotes or lists 100 deep") || !strings.Contains(err.Error(), deep) {
+		t.Errorf("err = %v", err)
+	}
+	ok := writeTemp(t, "ok.md", []byte(strings.Repeat("> ", 20)+"text\n"))
+	if blocks, _, err := parseAll(t, ok); err != nil || len(blocks) != 1 || blocks[0].Text != "text" {
+		t.Errorf("20 levels: err %v, blocks %q", err, blockTexts(blocks))
+	}
 }

@@ -31,7 +31,7 @@ func readPageLabels(v pdf.Value, encrypted bool) (out pageLabels) {
 			return
 		}
 		nums := node.Key("Nums")
-		for i := 0; i+1 < nums.Len(); i += 2 {
+		for i := 0; i+1 < nums.Len() && len(out) <= 10000; i += 2 {
 			d := nums.Index(i + 1)
 			r := labelRange{start: int(nums.Index(i).Int64()), style: d.Key("S").Name(), prefix: pdfString(d.Key("P"), encrypted), first: 1}
 			if st := d.Key("St"); st.Kind() == pdf.Integer && st.Int64() > 0 {

@@ -181,14 +181,18 @@ func parse(path string, emit func(Block) error, onHeading func(string)) (info In
 	switch {
 	case isHTML || ext == ".html" || ext == ".htm" || ext == ".xhtml":
 		info.Format = "html"
-		return info, parseHTML(text, &info, newBuilder(emit, onHeading))
+		err = parseHTML(text, &info, newBuilder(emit, onHeading))
 	case ext == ".md" || ext == ".markdown":
 		info.Format = "markdown"
-		return info, parseMarkdown(text, &info, newBuilder(emit, onHeading))
+		err = parseMarkdown(text, &info, newBuilder(emit, onHeading))
 	default:
 		info.Format = "text"
-		return info, parseText(text, &info, newBuilder(emit, onHeading))
+		err = parseText(text, &info, newBuilder(emit, onHeading))
 	}
+	if e, ok := err.(*Error); ok && e.Path == "" {
+		e.Path = path // the format's parser does not know it
+	}
+	return info, err
 }
 
 // emitPanic carries a panic of the caller's emit function through the

@@ -19,6 +19,9 @@ import (
 // Only a window of three pages of lines is held at a time.
 func parsePDF(path string, f io.ReaderAt, size int64, info *Info, b *builder) (err error) {
 	ra, size := fixPDFEnds(f, size)
+	if err := checkXref(ra, size); err != nil {
+		return &Error{Path: path, Kind: ErrMalformed, Detail: err.Error()}
+	}
 	r, err := openPDF(ra, size)
 	if err != nil {
 		kind, detail := ErrMalformed, err.Error()
@@ -43,16 +46,24 @@ func parsePDF(path string, f io.ReaderAt, size int64, info *Info, b *builder) (e
 
 	b.setTitle(info.Title)
 	asm := newAssembler(b)
-	fonts := &fontCache{}
+	doc := &pdfDoc{left: maxDocContentBytes}
 	var prev, cur *pdfPage
 	var noText []int
-	glyphs := 0
+	glyphs, damaged, firstUnread := 0, 0, 0
 	n := 0
-	err = walkPages(root.Key("Pages"), func(pv pdf.Value) error {
+	err = walkPages(root.Key("Pages"), func(pv pdf.Value, attrs pageAttrs) error {
 		n++
-		p := readPage(pv, n, fonts)
+		if doc.left <= 0 {
+			if firstUnread == 0 {
+				firstUnread = n
+			}
+			return nil
+		}
+		p := readPage(pv, attrs, n, doc)
 		if p.err != nil {
-			info.Warnings = append(info.Warnings, fmt.Sprintf("page %d: %s; its text may be incomplete", n, oneLine(p.err.Error())))
+			if damaged++; damaged <= maxPageWarnings {
+				info.Warnings = append(info.Warnings, fmt.Sprintf("page %d: %s; its text may be incomplete", n, oneLine(p.err.Error())))
+			}
 		}
 		glyphs += p.glyphs
 		if p.glyphs == 0 && p.images {
@@ -90,11 +101,24 @@ func parsePDF(path string, f io.ReaderAt, size int64, info *Info, b *builder) (e
 	if glyphs == 0 || asm.b.n == 0 {
 		return &Error{Path: path, Kind: ErrNoTextLayer}
 	}
+	if damaged > maxPageWarnings {
+		info.Warnings = append(info.Warnings, fmt.Sprintf("%d more pages could not be read completely", damaged-maxPageWarnings))
+	}
+	if firstUnread > 0 {
+		pages := fmt.Sprintf("page %d has", n)
+		if firstUnread < n {
+			pages = fmt.Sprintf("pages %d–%d have", firstUnread, n)
+		}
+		info.Warnings = append(info.Warnings, fmt.Sprintf("%s not been read: the document's content exceeds %d MiB", pages, maxDocContentBytes>>20))
+	}
 	if len(noText) > 0 {
 		info.Warnings = append(info.Warnings, fmt.Sprintf("%s no text layer (scanned?); run OCR to read them", pageList(noText)))
 	}
 	return nil
 }
+
+// maxPageWarnings bounds the warnings about single damaged pages.
+const maxPageWarnings = 20
 
 func pageList(pages []int) string {
 	if len(pages) == 1 {
@@ -170,12 +194,34 @@ type pageTreeError struct{ msg string }
 
 func (e *pageTreeError) Error() string { return e.msg }
 
-// walkPages calls fn for each page of the page tree, in order, without
-// loading the whole tree.
-func walkPages(root pdf.Value, fn func(pdf.Value) error) (err error) {
+// pageAttrs are the attributes a page inherits from the nodes above it
+// in the page tree. They are gathered on the way down: looking them up
+// the page's /Parent chain would read the parent again for every page,
+// with its /Kids (the library caches nothing), which makes a flat tree
+// of n pages cost n².
+type pageAttrs struct {
+	resources, mediaBox, cropBox pdf.Value
+}
+
+// under returns the attributes of node: its own, else a's.
+func (a pageAttrs) under(node pdf.Value) pageAttrs {
+	for _, f := range []struct {
+		key string
+		v   *pdf.Value
+	}{{"Resources", &a.resources}, {"MediaBox", &a.mediaBox}, {"CropBox", &a.cropBox}} {
+		if x := node.Key(f.key); x.Kind() != pdf.Null {
+			*f.v = x
+		}
+	}
+	return a
+}
+
+// walkPages calls fn for each page of the page tree, in order, with its
+// inherited attributes, without loading the whole tree.
+func walkPages(root pdf.Value, fn func(pdf.Value, pageAttrs) error) (err error) {
 	visits := 0
-	var walk func(node pdf.Value, depth int) error
-	walk = func(node pdf.Value, depth int) error {
+	var walk func(node pdf.Value, attrs pageAttrs, depth int) error
+	walk = func(node pdf.Value, attrs pageAttrs, depth int) error {
 		if depth > 64 {
 			return &pageTreeError{"its page tree is too deep (a loop?)"}
 		}
@@ -185,8 +231,9 @@ func walkPages(root pdf.Value, fn func(pdf.Value) error) (err error) {
 		}
 		kids := node.Key("Kids")
 		if node.Key("Type").Name() == "Pages" || kids.Kind() == pdf.Array {
+			attrs = attrs.under(node)
 			for i := 0; i < kids.Len(); i++ {
-				if err := walk(kids.Index(i), depth+1); err != nil {
+				if err := walk(kids.Index(i), attrs, depth+1); err != nil {
 					return err
 				}
 			}
@@ -195,7 +242,7 @@ func walkPages(root pdf.Value, fn func(pdf.Value) error) (err error) {
 		if node.Kind() != pdf.Dict {
 			return nil
 		}
-		return fn(node)
+		return fn(node, attrs.under(node))
 	}
 	defer func() {
 		if x := recover(); x != nil {
@@ -205,18 +252,7 @@ func walkPages(root pdf.Value, fn func(pdf.Value) error) (err error) {
 			err = &pageTreeError{fmt.Sprintf("its page tree cannot be read: %v", x)}
 		}
 	}()
-	return walk(root, 0)
-}
-
-// inherited returns a page attribute, looking up the page tree.
-func inherited(v pdf.Value, key string) pdf.Value {
-	for i := 0; i < 64 && v.Kind() == pdf.Dict; i++ {
-		if x := v.Key(key); x.Kind() != pdf.Null {
-			return x
-		}
-		v = v.Key("Parent")
-	}
-	return pdf.Value{}
+	return walk(root, pageAttrs{}, 0)
 }
 
 // pdfPage is one page's lines and what is known about it.
@@ -234,8 +270,9 @@ type pdfPage struct {
 }
 
 // readPage extracts one page's lines. Errors in its content are kept in
-// p.err; the text read up to them is kept.
-func readPage(pv pdf.Value, num int, fonts *fontCache) (p *pdfPage) {
+// p.err; the text read up to them is kept. The content read is taken
+// from doc's budget.
+func readPage(pv pdf.Value, attrs pageAttrs, num int, doc *pdfDoc) (p *pdfPage) {
 	p = &pdfPage{num: num}
 	defer func() {
 		if x := recover(); x != nil {
@@ -243,9 +280,9 @@ func readPage(pv pdf.Value, num int, fonts *fontCache) (p *pdfPage) {
 		}
 	}()
 	p.box = [4]float64{0, 0, 612, 792}
-	mb := inherited(pv, "CropBox")
+	mb := attrs.cropBox
 	if mb.Len() != 4 {
-		mb = inherited(pv, "MediaBox")
+		mb = attrs.mediaBox
 	}
 	if mb.Len() == 4 {
 		a, b, c, d := mb.Index(0).Float64(), mb.Index(1).Float64(), mb.Index(2).Float64(), mb.Index(3).Float64()
@@ -259,10 +296,19 @@ func readPage(pv pdf.Value, num int, fonts *fontCache) (p *pdfPage) {
 			p.box = [4]float64{a, b, c, d}
 		}
 	}
-	pt := &pageText{fonts: fonts, budget: maxContentBytes, box: p.box}
-	res := inherited(pv, "Resources")
+	doc.left -= runCost
+	limit := max(min(maxContentBytes, doc.left), 0)
+	pt := &pageText{doc: doc, budget: limit, box: p.box}
 	if c := pv.Key("Contents"); c.Kind() != pdf.Null {
-		p.err = pt.run(c, res, identity, 0)
+		p.err = pt.run(c, attrs.resources, identity, 0)
+		doc.left -= limit - pt.budget
+		if errors.Is(p.err, errContentBudget) {
+			if doc.left <= 0 {
+				p.err = fmt.Errorf("the document's content exceeds %d MiB: it is read up to here", maxDocContentBytes>>20)
+			} else {
+				p.err = fmt.Errorf("its content exceeds %d MiB", maxContentBytes>>20)
+			}
+		}
 	}
 	p.glyphs = len(pt.glyphs)
 	p.images = pt.images

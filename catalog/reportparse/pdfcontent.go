@@ -1,6 +1,7 @@
 package reportparse
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -42,26 +43,52 @@ type glyph struct {
 // form XObjects, against decompression bombs.
 const maxContentBytes = 256 << 20
 
+// maxDocContentBytes bounds the decoded content read for the whole
+// document, whose pages may all draw the same stream (a variable for the
+// tests).
+var maxDocContentBytes int64 = 1 << 30
+
+// runCost is what running a content stream (a page's or a form's) costs
+// the budget beyond its own bytes, so that tiny streams run very many
+// times (forms drawing forms, nested eight deep; a page tree naming one
+// page millions of times) cannot run for hours.
+const runCost = 4096
+
+// errContentBudget is returned when a page reaches its budget.
+var errContentBudget = errors.New("content budget exceeded")
+
 // maxGlyphsPerPage bounds the glyphs kept for one page.
 const maxGlyphsPerPage = 200000
 
-// fontCache keeps parsed fonts across pages, keyed by the font
-// dictionary's text (which names its streams by object number).
-type fontCache struct {
-	m map[string]*pdfFont
+// maxFontWeight bounds the entries (codes mapped, widths) of the fonts
+// kept parsed across pages.
+const maxFontWeight = 1 << 21
+
+// pdfDoc is what reading a PDF keeps from page to page: its parsed fonts,
+// keyed by the font dictionary's text (which names its streams by object
+// number), and what is left of its budget of decoded bytes.
+type pdfDoc struct {
+	fonts  map[string]*pdfFont
+	weight int // of the fonts kept
+	left   int64
 }
 
-func (c *fontCache) get(v pdf.Value) *pdfFont {
+// font returns the parsed font of dictionary v, and the bytes its key
+// took to make (the dictionary's text), for the page's budget.
+func (d *pdfDoc) font(v pdf.Value) (*pdfFont, int) {
 	key := v.String()
-	if f, ok := c.m[key]; ok {
-		return f
+	if f, ok := d.fonts[key]; ok {
+		return f, len(key)
 	}
-	f := loadFont(v)
-	if c.m == nil || len(c.m) > 512 {
-		c.m = make(map[string]*pdfFont)
+	f := loadFont(v, &d.left)
+	w := f.weight()
+	if d.fonts == nil || len(d.fonts) >= 512 || d.weight+w > maxFontWeight {
+		d.fonts = make(map[string]*pdfFont)
+		d.weight = 0
 	}
-	c.m[key] = f
-	return f
+	d.fonts[key] = f
+	d.weight += w
+	return f, len(key)
 }
 
 type gstate struct {
@@ -72,9 +99,9 @@ type gstate struct {
 
 // pageText runs a page's content stream and collects its glyphs. images
 // reports whether the page draws an image (to tell a scan from a blank
-// page).
+// page). budget is what is left of the decoded bytes the page may read.
 type pageText struct {
-	fonts  *fontCache
+	doc    *pdfDoc
 	glyphs []glyph
 	images bool
 	budget int64
@@ -87,8 +114,8 @@ func (pt *pageText) run(contents pdf.Value, resources pdf.Value, ctm matrix, dep
 			err = fmt.Errorf("%v", r)
 		}
 	}()
-	rd, closeAll := contentReader(contents)
-	defer closeAll()
+	rd := &streamSeq{v: contents}
+	defer rd.Close()
 	lim := &io.LimitedReader{R: rd, N: pt.budget}
 	defer func() { pt.budget = lim.N }()
 	lx := newLexer(lim)
@@ -99,6 +126,7 @@ func (pt *pageText) run(contents pdf.Value, resources pdf.Value, ctm matrix, dep
 	var args []operand
 	fontRes := resources.Key("Font")
 	byName := make(map[string]*pdfFont)
+	xobjects := make(map[string]pdf.Value)
 
 	show := func(s string) {
 		f := g.font
@@ -127,14 +155,12 @@ func (pt *pageText) run(contents pdf.Value, resources pdf.Value, ctm matrix, dep
 			if t == "" {
 				return
 			}
-			x, y := trm[4], trm[5]
+			x, y, w, size := trm[4], trm[5], adv[4]-start[4], fontSize(trm)
 			b := pt.box
-			if x < b[0]-2 || x > b[2]+2 || y < b[1]-2 || y > b[3]+2 {
-				return // outside the page
+			if !(x >= b[0]-2 && x <= b[2]+2 && y >= b[1]-2 && y <= b[3]+2) || math.IsNaN(w+size) || math.IsInf(w+size, 0) {
+				return // outside the page, or at no place (NaN)
 			}
-			pt.glyphs = append(pt.glyphs, glyph{
-				x: x, y: y, w: adv[4] - start[4], size: fontSize(trm), s: t, bold: f.bold,
-			})
+			pt.glyphs = append(pt.glyphs, glyph{x: x, y: y, w: w, size: size, s: t, bold: f.bold})
 		})
 	}
 
@@ -189,7 +215,9 @@ func (pt *pageText) run(contents pdf.Value, resources pdf.Value, ctm matrix, dep
 				f, ok := byName[args[0].str]
 				if !ok {
 					if fv := fontRes.Key(args[0].str); fv.Kind() == pdf.Dict {
-						f = pt.fonts.get(fv)
+						var cost int
+						f, cost = pt.doc.font(fv)
+						lim.N -= int64(cost)
 					}
 					byName[args[0].str] = f
 				}
@@ -242,15 +270,21 @@ func (pt *pageText) run(contents pdf.Value, resources pdf.Value, ctm matrix, dep
 			lx.skipInlineImage()
 		case "Do":
 			if nargs >= 1 && args[0].kind == opName {
+				// Looked up once per name and content stream, like fonts.
+				x, ok := xobjects[args[0].str]
+				if !ok {
+					x = resources.Key("XObject").Key(args[0].str)
+					xobjects[args[0].str] = x
+				}
 				pt.budget = lim.N // the form's content counts against the page's budget
-				pt.doXObject(resources.Key("XObject").Key(args[0].str), resources, g.ctm, depth)
+				pt.doXObject(x, resources, g.ctm, depth)
 				lim.N = pt.budget
 			}
 		}
 		args = args[:0]
 	}
 	if lim.N <= 0 {
-		return fmt.Errorf("page content exceeds %d MiB", maxContentBytes>>20)
+		return errContentBudget
 	}
 	return lx.err
 }
@@ -261,9 +295,10 @@ func (pt *pageText) doXObject(x, resources pdf.Value, ctm matrix, depth int) {
 	case "Image":
 		pt.images = true
 	case "Form":
-		if depth >= 8 {
+		if depth >= 8 || pt.budget <= runCost {
 			return
 		}
+		pt.budget -= runCost
 		m := identity
 		if mv := x.Key("Matrix"); mv.Len() == 6 {
 			for i := range 6 {
@@ -278,29 +313,90 @@ func (pt *pageText) doXObject(x, resources pdf.Value, ctm matrix, depth int) {
 	}
 }
 
-// contentReader returns the decoded content of a stream or an array of
-// streams, read one after the other with a line break between them.
-func contentReader(v pdf.Value) (io.Reader, func()) {
-	if v.Kind() == pdf.Stream {
-		rc := v.Reader()
-		return rc, func() { rc.Close() }
-	}
-	var readers []io.Reader
-	var closers []io.Closer
-	for i := 0; i < v.Len() && i < 10000; i++ {
-		s := v.Index(i)
-		if s.Kind() != pdf.Stream {
+// streamSeq reads the decoded content of a stream, or of an array of
+// streams one after the other with a line break after each, opening each
+// stream only when it is reached.
+type streamSeq struct {
+	v     pdf.Value
+	next  int // in the array
+	cur   io.ReadCloser
+	sep   bool // a line break is due
+	began bool
+}
+
+func (s *streamSeq) Read(p []byte) (int, error) {
+	for len(p) > 0 {
+		if s.cur != nil {
+			n, err := s.cur.Read(p)
+			if err == io.EOF {
+				s.cur.Close()
+				s.cur, s.sep = nil, s.v.Kind() == pdf.Array
+				err = nil
+			}
+			if n > 0 || err != nil {
+				return n, err
+			}
 			continue
 		}
-		rc := s.Reader()
-		closers = append(closers, rc)
-		readers = append(readers, rc, strings.NewReader("\n"))
-	}
-	return io.MultiReader(readers...), func() {
-		for _, c := range closers {
-			c.Close()
+		if s.sep {
+			s.sep = false
+			p[0] = '\n'
+			return 1, nil
+		}
+		var err error
+		switch {
+		case s.v.Kind() == pdf.Stream && !s.began:
+			s.began = true
+			s.cur, err = openStream(s.v)
+		case s.v.Kind() == pdf.Array:
+			for s.cur == nil && err == nil && s.next < s.v.Len() && s.next < 10000 {
+				if x := s.v.Index(s.next); x.Kind() == pdf.Stream {
+					s.cur, err = openStream(x)
+				}
+				s.next++
+			}
+		}
+		if err != nil {
+			return 0, err
+		}
+		if s.cur == nil {
+			return 0, io.EOF
 		}
 	}
+	return 0, nil
+}
+
+// Close closes the stream being read.
+func (s *streamSeq) Close() error {
+	if s.cur != nil {
+		return s.cur.Close()
+	}
+	return nil
+}
+
+// openStream returns a reader of a stream's decoded data. It refuses what
+// would make the pdf library allocate without bound: a chain of filters
+// (each keeps a window) longer than maxFilters, or a predictor whose
+// /Columns is huge (it makes two rows of that size).
+func openStream(v pdf.Value) (io.ReadCloser, error) {
+	f, p := v.Key("Filter"), v.Key("DecodeParms")
+	n := 1
+	if f.Kind() == pdf.Array {
+		n = f.Len()
+	}
+	if n > maxFilters {
+		return nil, fmt.Errorf("a stream has %d filters", n)
+	}
+	for i := range n {
+		x := p
+		if f.Kind() == pdf.Array {
+			x = p.Index(i)
+		}
+		if c := x.Key("Columns").Int64(); c < 0 || c > maxColumns {
+			return nil, fmt.Errorf("a stream has %d columns", c)
+		}
+	}
+	return v.Reader(), nil
 }
 
 // fixPresentationForms folds Arabic presentation forms (contextual glyph

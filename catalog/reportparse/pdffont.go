@@ -23,13 +23,19 @@ type pdfFont struct {
 	cidW     map[int]float64
 	defWidth float64
 	toUni    *toUnicode
-	fallback pdf.TextEncoding // the font's /Encoding, used without ToUnicode
+	fallback *[256]string // the text of each code by the font's /Encoding, used without ToUnicode
 }
 
 // maxCMapBytes bounds a ToUnicode CMap stream.
 const maxCMapBytes = 8 << 20
 
-func loadFont(v pdf.Value) *pdfFont {
+// maxCIDWidths bounds the widths read from a CIDFont's /W array (codes
+// are two bytes: 65536 of them).
+const maxCIDWidths = 1 << 17
+
+// loadFont parses a font dictionary. Its ToUnicode CMap is taken from the
+// document's budget of decoded bytes.
+func loadFont(v pdf.Value, budget *int64) *pdfFont {
 	f := &pdfFont{scale: 0.001, defWidth: 500}
 	subtype := v.Key("Subtype").Name()
 	f.name = v.Key("BaseFont").Name()
@@ -83,11 +89,10 @@ func loadFont(v pdf.Value) *pdfFont {
 		f.bold = true
 	}
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		f.toUni = readToUnicode(tu)
+		f.toUni = readToUnicode(tu, budget)
 	}
 	if f.toUni == nil && !f.twoByte {
-		pf := pdf.Font{V: v}
-		f.fallback = pf.Encoder()
+		f.fallback = encodingTable(v)
 	}
 	if f.toUni != nil && f.twoByte && !f.toUni.has2 && f.toUni.has1 {
 		f.twoByte = false
@@ -95,20 +100,60 @@ func loadFont(v pdf.Value) *pdfFont {
 	return f
 }
 
+// encodingTable decodes the 256 codes of a simple font without a
+// ToUnicode map by its /Encoding, as the pdf library reads it, once for
+// the font rather than for every character (the library's decoder of a
+// /Differences array walks the whole array for each). nil when the
+// library would read the ToUnicode CMap that readToUnicode could not
+// (its CMap reader trusts the counts it finds there), or when
+// /Differences is too long to be real.
+func encodingTable(v pdf.Value) *[256]string {
+	enc := v.Key("Encoding")
+	switch {
+	case (enc.Kind() == pdf.Null || enc.Name() == "Identity-H") && v.Key("ToUnicode").Kind() == pdf.Stream:
+		return nil
+	case enc.Kind() == pdf.Dict && enc.Key("Differences").Len() > 1024:
+		return nil
+	}
+	pf := pdf.Font{V: v}
+	e := pf.Encoder()
+	var t [256]string
+	for c := range t {
+		t[c] = e.Decode(string([]byte{byte(c)}))
+	}
+	return &t
+}
+
+// weight is the number of entries of the font's tables and maps.
+func (f *pdfFont) weight() int {
+	w := len(f.widths) + len(f.cidW)
+	if f.toUni != nil {
+		w += len(f.toUni.single)
+		for _, rs := range f.toUni.ranges {
+			for _, r := range rs {
+				w += 1 + len(r.arr)
+			}
+		}
+	}
+	return w
+}
+
 // readCIDWidths reads a CIDFont's /W array: "c [w1 w2 …]" and
-// "cfirst clast w" entries.
+// "cfirst clast w" entries, up to maxCIDWidths widths.
 func readCIDWidths(w pdf.Value) map[int]float64 {
 	out := make(map[int]float64)
 	n := w.Len()
-	for i := 0; i < n; {
+	read := 0
+	for i := 0; i < n && read < maxCIDWidths; {
 		c := int(w.Index(i).Int64())
 		if i+1 >= n {
 			break
 		}
 		next := w.Index(i + 1)
 		if next.Kind() == pdf.Array {
-			for j := 0; j < next.Len() && j < 65536; j++ {
+			for j := 0; j < next.Len() && j < 65536 && read < maxCIDWidths; j++ {
 				out[c+j] = next.Index(j).Float64()
+				read++
 			}
 			i += 2
 			continue
@@ -121,8 +166,9 @@ func readCIDWidths(w pdf.Value) map[int]float64 {
 		if last-c > 65536 {
 			last = c + 65536
 		}
-		for k := c; k <= last; k++ {
+		for k := c; k <= last && read < maxCIDWidths; k++ {
 			out[k] = width
+			read++
 		}
 		i += 3
 	}
@@ -166,7 +212,7 @@ func (f *pdfFont) text(code int, raw string) string {
 		}
 	}
 	if f.fallback != nil {
-		return f.fallback.Decode(raw)
+		return f.fallback[raw[0]]
 	}
 	if f.twoByte {
 		return "\uFFFD"
@@ -176,8 +222,13 @@ func (f *pdfFont) text(code int, raw string) string {
 
 // toUnicode is a parsed ToUnicode CMap.
 type toUnicode struct {
-	single     map[uint32]string // key: length<<24 | code
-	ranges     []uniRange
+	single map[uint32]string // key: length<<24 | code
+	// ranges are the bfranges by code length (1 to 4 bytes), in order of
+	// their first code; maxHi[n][i] is the largest last code among
+	// ranges[n][:i+1], to find the first range holding a code by binary
+	// search.
+	ranges     [5][]uniRange
+	maxHi      [5][]int
 	has1, has2 bool
 }
 
@@ -189,14 +240,19 @@ type uniRange struct {
 	isArr  bool
 }
 
+// lookup returns the text of a code n bytes long: its bfchar, else by
+// the first range (in order of first codes) that holds it.
 func (m *toUnicode) lookup(code, n int) (string, bool) {
 	if t, ok := m.single[uint32(n)<<24|uint32(code)]; ok {
 		return t, true
 	}
-	for _, r := range m.ranges {
-		if r.n != n || code < r.lo || code > r.hi {
-			continue
-		}
+	if n < 1 || n > 4 {
+		return "", false
+	}
+	rs, maxHi := m.ranges[n], m.maxHi[n]
+	k := sort.Search(len(rs), func(i int) bool { return rs[i].lo > code })
+	if i := sort.Search(k, func(i int) bool { return maxHi[i] >= code }); i < k {
+		r := rs[i]
 		off := code - r.lo
 		if r.isArr {
 			if off < len(r.arr) {
@@ -232,18 +288,34 @@ func utf16Units(s string) []uint16 {
 	return u
 }
 
-// readToUnicode parses a ToUnicode CMap stream; nil when it has no
-// mappings or cannot be read.
-func readToUnicode(v pdf.Value) (m *toUnicode) {
+// readToUnicode parses a ToUnicode CMap stream, reading at most
+// maxCMapBytes, taken from budget; nil when it has no mappings or cannot
+// be read.
+func readToUnicode(v pdf.Value, budget *int64) (m *toUnicode) {
 	defer func() {
 		if recover() != nil {
 			m = nil
 		}
 	}()
-	rc := v.Reader()
+	limit := min(maxCMapBytes, *budget)
+	if limit <= 0 {
+		return nil
+	}
+	rc, err := openStream(v)
+	if err != nil {
+		return nil
+	}
 	defer rc.Close()
-	lx := newLexer(io.LimitReader(rc, maxCMapBytes))
-	m = &toUnicode{single: make(map[uint32]string)}
+	lim := &io.LimitedReader{R: rc, N: limit}
+	defer func() { *budget -= limit - lim.N }()
+	return parseToUnicode(lim)
+}
+
+// parseToUnicode parses the text of a ToUnicode CMap; nil when it has no
+// mappings.
+func parseToUnicode(r io.Reader) *toUnicode {
+	lx := newLexer(r)
+	m := &toUnicode{single: make(map[uint32]string)}
 	var stack []operand
 	for {
 		val, op, ok := lx.next()
@@ -299,16 +371,27 @@ func readToUnicode(v pdf.Value) (m *toUnicode) {
 				} else {
 					r.dst = utf16Units(dst.str)
 				}
-				m.ranges = append(m.ranges, r)
+				m.ranges[r.n] = append(m.ranges[r.n], r)
 				m.noteLen(r.n)
 			}
 		}
 		stack = stack[:0]
 	}
-	if len(m.single) == 0 && len(m.ranges) == 0 {
+	nRanges := 0
+	for n, rs := range m.ranges {
+		nRanges += len(rs)
+		sort.SliceStable(rs, func(i, j int) bool { return rs[i].lo < rs[j].lo })
+		m.maxHi[n] = make([]int, len(rs))
+		for i, r := range rs {
+			m.maxHi[n][i] = r.hi
+			if i > 0 {
+				m.maxHi[n][i] = max(r.hi, m.maxHi[n][i-1])
+			}
+		}
+	}
+	if len(m.single) == 0 && nRanges == 0 {
 		return nil
 	}
-	sort.SliceStable(m.ranges, func(i, j int) bool { return m.ranges[i].lo < m.ranges[j].lo })
 	return m
 }
 

@@ -52,8 +52,11 @@ type lexer struct {
 	elements int
 }
 
-func newLexer(r io.Reader) *lexer {
-	return &lexer{r: bufio.NewReaderSize(r, 32<<10)}
+func newLexer(r io.Reader) *lexer { return newLexerSize(r, 4096) }
+
+// newLexerSize is newLexer with a read buffer of the given size.
+func newLexerSize(r io.Reader, size int) *lexer {
+	return &lexer{r: bufio.NewReaderSize(r, size)}
 }
 
 func isPDFSpace(c byte) bool {

@@ -2,6 +2,7 @@ package reportparse
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -87,8 +88,7 @@ func makeLine(gs []glyph) (line, bool) {
 				t = string(r)
 			}
 			sb.WriteString(t)
-			k := math.Round(g.size*2) / 2
-			sizes[k] += len(g.s)
+			sizes[sizeKey(g.size)] += len(g.s)
 			n++
 			ySum += g.y
 			if g.bold {
@@ -115,6 +115,14 @@ func makeLine(gs []glyph) (line, bool) {
 	return line{y: ySum / float64(n), x0: x0, x1: x1, size: size, bold: boldN*2 > n, rtl: rtl, text: text}, true
 }
 
+// maxSizeKey bounds font sizes as they are counted (no text is 4096 pt
+// high), so that a crafted file cannot make the counts grow without end.
+const maxSizeKey = 4096
+
+// sizeKey is a font size as it is counted: to the half point, at most
+// maxSizeKey.
+func sizeKey(size float64) float64 { return math.Round(min(size, maxSizeKey)*2) / 2 }
+
 // attachMarks moves each combining mark drawn as a glyph of its own (an
 // Arabic shadda or fatha, a combining accent) onto the letter it is drawn
 // over: the glyph whose advance contains the mark's centre, else the
@@ -129,6 +137,9 @@ func attachMarks(gs []glyph) []glyph {
 		}
 		return s != ""
 	}
+	if !slices.ContainsFunc(gs, func(g glyph) bool { return isMarks(g.s) }) {
+		return gs
+	}
 	var marks []glyph
 	out := gs[:0:0]
 	for _, g := range gs {
@@ -141,6 +152,37 @@ func attachMarks(gs []glyph) []glyph {
 	if len(marks) == 0 || len(out) == 0 {
 		return gs
 	}
+	// The glyphs a mark may go on, in order of x (as gs is), with, for
+	// each prefix of them, the furthest right end of those with an
+	// advance, and the glyph whose reach (its right end, less 0.01
+	// without an advance) is furthest, the first of them: a mark needs
+	// two binary searches, not a scan.
+	reach := func(g glyph) float64 {
+		if g.w == 0 {
+			return g.x - 0.01
+		}
+		return g.x + g.w
+	}
+	var cand []int // indexes in out
+	for i, g := range out {
+		if strings.TrimSpace(g.s) != "" {
+			cand = append(cand, i)
+		}
+	}
+	maxEnd := make([]float64, len(cand))
+	far := make([]int, len(cand)) // index in cand
+	for j, i := range cand {
+		maxEnd[j], far[j] = math.Inf(-1), j
+		if out[i].w != 0 {
+			maxEnd[j] = out[i].x + out[i].w
+		}
+		if j > 0 && maxEnd[j-1] > maxEnd[j] {
+			maxEnd[j] = maxEnd[j-1]
+		}
+		if j > 0 && reach(out[cand[far[j-1]]]) >= reach(out[i]) {
+			far[j] = far[j-1]
+		}
+	}
 	for _, m := range marks {
 		// The ink of a mark with no advance lies before its origin, over
 		// the glyph drawn just before it.
@@ -148,22 +190,20 @@ func attachMarks(gs []glyph) []glyph {
 		if m.w <= 0.01*m.size {
 			c = m.x - 0.05*m.size
 		}
-		best, bestD := -1, math.Inf(1)
-		for i, g := range out {
-			if strings.TrimSpace(g.s) == "" {
-				continue
+		// Glyphs from k on start after c; the first of those before it
+		// whose advance reaches c is the one, else the nearest (the one
+		// before it on a tie).
+		k := sort.Search(len(cand), func(j int) bool { return out[cand[j]].x > c })
+		best := -1
+		if j := sort.Search(k, func(j int) bool { return maxEnd[j] >= c }); j < k {
+			best = cand[j]
+		} else {
+			bestD := math.Inf(1)
+			if k > 0 {
+				best, bestD = cand[far[k-1]], c-reach(out[cand[far[k-1]]])
 			}
-			d := 0.0
-			if c < g.x {
-				d = g.x - c
-			} else if c >= g.x+g.w {
-				d = c - (g.x + g.w)
-				if g.w == 0 {
-					d += 0.01
-				}
-			}
-			if d < bestD {
-				best, bestD = i, d
+			if k < len(cand) && out[cand[k]].x-c < bestD {
+				best = cand[k]
 			}
 		}
 		if best >= 0 {
@@ -184,7 +224,7 @@ const (
 
 func bidiClass(r rune) int {
 	switch {
-	case unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko) && (unicode.IsLetter(r) || unicode.IsMark(r)):
+	case r >= 0x0590 && unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko) && (unicode.IsLetter(r) || unicode.IsMark(r)):
 		return bidiR
 	case unicode.IsDigit(r):
 		return bidiEN
@@ -241,9 +281,22 @@ func visualToLogical(runes []rune, rtl bool) []rune {
 	res := make([]int, n)
 	copy(res, cls)
 	if !rtl {
-		// A number between right-to-left letters belongs to them.
+		// A number between right-to-left letters belongs to them. next[i]
+		// is the first class from i on that is neither neutral nor a
+		// number (bidiN at the line's end); prev the last before i.
+		next := make([]int, n+1)
+		for i := n - 1; i >= 0; i-- {
+			next[i] = next[i+1]
+			if cls[i] != bidiN && cls[i] != bidiEN {
+				next[i] = cls[i]
+			}
+		}
+		prev := bidiN
 		for i := 0; i < n; {
 			if cls[i] != bidiEN {
+				if cls[i] != bidiN {
+					prev = cls[i]
+				}
 				i++
 				continue
 			}
@@ -251,7 +304,7 @@ func visualToLogical(runes []rune, rtl bool) []rune {
 			for j < n && cls[j] == bidiEN {
 				j++
 			}
-			left, right := strongAt(cls, i-1, -1), strongAt(cls, j, 1)
+			left, right := prev, next[j]
 			if (left == bidiR || right == bidiR) && left != bidiL && right != bidiL {
 				for k := i; k < j; k++ {
 					res[k] = bidiAN
@@ -327,17 +380,6 @@ func visualToLogical(runes []rune, rtl bool) []rune {
 		i = j
 	}
 	return out
-}
-
-// strongAt returns the first class that is not neutral from i in direction
-// step, or bidiN at the line's end.
-func strongAt(cls []int, i, step int) int {
-	for ; i >= 0 && i < len(cls); i += step {
-		if cls[i] != bidiN && cls[i] != bidiEN {
-			return cls[i]
-		}
-	}
-	return bidiN
 }
 
 // rev reverses rs and cls together.

@@ -1,6 +1,7 @@
 package reportparse
 
 import (
+	"bytes"
 	"math"
 	"regexp"
 	"sort"
@@ -125,7 +126,7 @@ func repeats(m marginLine, o *pdfPage) bool {
 
 // para is a paragraph being assembled.
 type para struct {
-	text          strings.Builder
+	text          bytes.Buffer
 	first, last   line
 	page, pageEnd int
 	label         string
@@ -143,23 +144,22 @@ func (p *para) add(l line) {
 
 // joinLine appends a line to a paragraph's text, joining a word hyphenated
 // at the line end.
-func joinLine(sb *strings.Builder, next string) {
-	cur := sb.String()
-	if strings.HasSuffix(cur, "\u00AD") {
-		sb.Reset()
-		sb.WriteString(strings.TrimSuffix(cur, "\u00AD"))
-		sb.WriteString(next)
+func joinLine(buf *bytes.Buffer, next string) {
+	cur := buf.Bytes()
+	if bytes.HasSuffix(cur, []byte("\u00AD")) {
+		buf.Truncate(len(cur) - len("\u00AD"))
+		buf.WriteString(next)
 		return
 	}
-	if endsWithHyphen(cur) && startsLower(next) {
-		_, size := utf8.DecodeLastRuneInString(cur)
-		sb.Reset()
-		sb.WriteString(cur[:len(cur)-size])
-		sb.WriteString(next)
+	// The last two runes are in the last 8 bytes.
+	if endsWithHyphen(string(cur[max(0, len(cur)-8):])) && startsLower(next) {
+		_, size := utf8.DecodeLastRune(cur)
+		buf.Truncate(len(cur) - size)
+		buf.WriteString(next)
 		return
 	}
-	sb.WriteByte(' ')
-	sb.WriteString(next)
+	buf.WriteByte(' ')
+	buf.WriteString(next)
 }
 
 func endsWithHyphen(s string) bool {
@@ -206,11 +206,13 @@ type pageStats struct {
 // assembler turns pages of lines into blocks, keeping the last paragraph
 // open until the next page shows whether it continues.
 type assembler struct {
-	b         *builder
-	pending   *para
-	sizes     map[float64]int // characters of body lines by font size
-	headKeys  []float64
-	hasLabels bool
+	b       *builder
+	pending *para
+	sizes   map[float64]int // characters of body lines by font size
+	// body is the size of most characters so far (the smaller on a
+	// tie), kept as sizes grow.
+	body     float64
+	headKeys []float64
 }
 
 func newAssembler(b *builder) *assembler {
@@ -266,15 +268,15 @@ func (a *assembler) page(p, prev, next *pdfPage) error {
 	// on figure labels and table numbers.
 	for _, l := range body {
 		if n := utf8.RuneCountInString(l.text); n >= 20 {
-			a.sizes[math.Round(l.size*2)/2] += n
+			a.count(l.size, n)
 		}
 	}
 	if len(a.sizes) == 0 {
 		for _, l := range body {
-			a.sizes[math.Round(l.size*2)/2] += utf8.RuneCountInString(l.text)
+			a.count(l.size, utf8.RuneCountInString(l.text))
 		}
 	}
-	bodySize, boldBody := a.bodySize(), a.boldBody(body)
+	bodySize, boldBody := a.body, a.boldBody(body)
 	st := stats(body, bodySize)
 
 	var items []*item
@@ -345,16 +347,14 @@ func headingLen(it *item) int {
 	return n
 }
 
-// bodySize is the font size of most characters read so far.
-func (a *assembler) bodySize() float64 {
-	var size float64
-	best := -1
-	for k, n := range a.sizes {
-		if n > best || n == best && k < size {
-			size, best = k, n
-		}
+// count adds n characters of body text in the given size, and updates
+// the body size: the size of most characters read so far.
+func (a *assembler) count(size float64, n int) {
+	k := sizeKey(size)
+	a.sizes[k] += n
+	if best := a.sizes[a.body]; k != a.body && (a.sizes[k] > best || a.sizes[k] == best && k < a.body) || len(a.sizes) == 1 {
+		a.body = k
 	}
-	return size
 }
 
 // boldBody reports whether most of the page's text is bold.
@@ -372,7 +372,7 @@ func (a *assembler) boldBody(body []line) bool {
 
 // level ranks a heading by size among the headings seen so far.
 func (a *assembler) level(it *item) int {
-	key := math.Round(it.size*2) / 2
+	key := sizeKey(it.size)
 	if it.bold {
 		key += 0.25
 	}
