@@ -9,6 +9,6 @@ for pkg in $(go list ./...); do
   dir=$(go list -f '{{.Dir}}' "$pkg")
   for target in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //'); do
     echo "== $pkg $target (${t}s)"
-    go test -tags ci -run '^$' -fuzz "^${target}\$" -fuzztime "${t}s" "$pkg"
+    go test -tags ci -run '^$' -fuzz "^${target}\$" -fuzztime "${t}s" -fuzzminimizetime 10x "$pkg"
   done
 done
