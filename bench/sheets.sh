@@ -11,7 +11,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 (cd "$here" && go build -o build/exhibit ./cmd/exhibit)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 mkdir "$work/photos"
-find "$src" -maxdepth 1 -iname '*.jpg' | sort | head -40 | xargs -I{} ln -s {} "$work/photos/"
+find "$src" -maxdepth 1 -iname '*.jpg' | sort | sed -n 1,40p | xargs -I{} ln -s {} "$work/photos/"
 [ "$(ls "$work/photos" | wc -l)" -eq 40 ] || { echo "need 40 JPEGs in $src" >&2; exit 1; }
 e() { "$here/build/exhibit" --case "$work/bench.exhibit" "$@"; }
 e import "$work/photos" >/dev/null
