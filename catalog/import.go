@@ -74,7 +74,7 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 	}
 	abs := absAll(paths)
 	roots, _ := json.Marshal(abs)
-	res := &ImportResult{}
+	res := &ImportResult{Skipped: wres.skipped}
 	err = c.write(ctx, func(tx *sql.Tx) error {
 		r, err := tx.ExecContext(ctx, `INSERT INTO imports(started_at, roots) VALUES(?, ?)`, timestamp(c.now()), string(roots))
 		if err != nil {

@@ -22,6 +22,10 @@ type candidate struct {
 type walkResult struct {
 	files  []candidate
 	failed []Failure // folders or files that could not be listed or stat'ed
+	// skipped are entries that are neither folders nor regular files
+	// (named pipes, sockets, devices): never opened, since reading a pipe
+	// could wait forever.
+	skipped []Skip
 	// dirs are the folders walked to the end, for noticing files gone from them.
 	dirs []string
 }
@@ -105,6 +109,8 @@ func (w *walker) dir(path string, fi fs.FileInfo) {
 			w.dir(p, fi)
 		case fi.Mode().IsRegular():
 			w.file(p, fi)
+		default:
+			w.res.skipped = append(w.res.skipped, Skip{Path: p, Reason: "not a regular file (" + specialKind(fi.Mode()) + ")"})
 		}
 	}
 	w.res.dirs = append(w.res.dirs, path)
@@ -112,10 +118,27 @@ func (w *walker) dir(path string, fi fs.FileInfo) {
 
 func (w *walker) file(path string, fi fs.FileInfo) {
 	if !fi.Mode().IsRegular() {
-		w.res.failed = append(w.res.failed, Failure{Path: path, Error: "not a regular file"})
+		w.res.failed = append(w.res.failed, Failure{Path: path, Error: "not a regular file (" + specialKind(fi.Mode()) + ")"})
 		return
 	}
 	w.res.files = append(w.res.files, candidate{path: path, size: fi.Size(), mtime: fi.ModTime().UnixNano()})
+}
+
+// specialKind names the kind of a file that is neither a folder nor a
+// regular file.
+func specialKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeCharDevice != 0:
+		return "character device"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	default:
+		return "special file"
+	}
 }
 
 // unwrapPathError drops the operation and path from an *fs.PathError, for
