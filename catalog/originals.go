@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/exhibit-app/exhibit/catalog/internal/regular"
 	"github.com/exhibit-app/exhibit/catalog/picture"
 )
 
@@ -28,7 +29,7 @@ func (c *Case) ReadOriginal(ctx context.Context, im *Image) (data []byte, path s
 		if err := ctx.Err(); err != nil {
 			return nil, "", err
 		}
-		b, err := os.ReadFile(p)
+		b, err := regular.ReadFile(p)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", p, err))
 			continue
@@ -170,7 +171,7 @@ func (c *Case) Verify(ctx context.Context, progress func(done, total int)) ([]Ve
 }
 
 func hashFile(path string) (string, error) {
-	f, err := os.Open(path)
+	f, _, err := regular.Open(path)
 	if err != nil {
 		return "", err
 	}

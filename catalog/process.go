@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/exhibit-app/exhibit/catalog/internal/regular"
 	"github.com/exhibit-app/exhibit/catalog/meta"
 	"github.com/exhibit-app/exhibit/catalog/picture"
 )
@@ -70,17 +71,12 @@ func (c *Case) process(ctx context.Context, f candidate, buf *[]byte) (p process
 		p.err = err
 		return p
 	}
-	file, err := os.Open(f.path) // read-only
+	file, fi, err := regular.Open(f.path) // read-only
 	if err != nil {
 		p.err = fmt.Errorf("cannot open: %w", unwrapPathError(err))
 		return p
 	}
 	defer file.Close()
-	fi, err := file.Stat()
-	if err != nil {
-		p.err = fmt.Errorf("cannot read: %w", unwrapPathError(err))
-		return p
-	}
 	// The walk's size and time may be stale; catalog what is read now.
 	p.cand.size, p.cand.mtime = fi.Size(), fi.ModTime().UnixNano()
 

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"github.com/exhibit-app/exhibit/catalog/internal/regular"
 )
 
 // candidate is a regular file found by the walk, not yet read.
@@ -110,7 +112,7 @@ func (w *walker) dir(path string, fi fs.FileInfo) {
 		case fi.Mode().IsRegular():
 			w.file(p, fi)
 		default:
-			w.res.skipped = append(w.res.skipped, Skip{Path: p, Reason: "not a regular file (" + specialKind(fi.Mode()) + ")"})
+			w.res.skipped = append(w.res.skipped, Skip{Path: p, Reason: "not a regular file (" + regular.Kind(fi.Mode()) + ")"})
 		}
 	}
 	w.res.dirs = append(w.res.dirs, path)
@@ -118,27 +120,10 @@ func (w *walker) dir(path string, fi fs.FileInfo) {
 
 func (w *walker) file(path string, fi fs.FileInfo) {
 	if !fi.Mode().IsRegular() {
-		w.res.failed = append(w.res.failed, Failure{Path: path, Error: "not a regular file (" + specialKind(fi.Mode()) + ")"})
+		w.res.failed = append(w.res.failed, Failure{Path: path, Error: "not a regular file (" + regular.Kind(fi.Mode()) + ")"})
 		return
 	}
 	w.res.files = append(w.res.files, candidate{path: path, size: fi.Size(), mtime: fi.ModTime().UnixNano()})
-}
-
-// specialKind names the kind of a file that is neither a folder nor a
-// regular file.
-func specialKind(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "named pipe"
-	case m&fs.ModeSocket != 0:
-		return "socket"
-	case m&fs.ModeCharDevice != 0:
-		return "character device"
-	case m&fs.ModeDevice != 0:
-		return "device"
-	default:
-		return "special file"
-	}
 }
 
 // unwrapPathError drops the operation and path from an *fs.PathError, for

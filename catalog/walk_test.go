@@ -79,3 +79,43 @@ func TestImportUnreadableFolder(t *testing.T) {
 		t.Errorf("the photo in the unreadable folder was lost from the case: %v", err)
 	}
 }
+
+// An original replaced by a named pipe is reported by verify, and reading
+// the original fails; neither waits for a writer that never comes.
+func TestOriginalReplacedByPipe(t *testing.T) {
+	src := t.TempDir()
+	path := filepath.Join(src, "a.jpg")
+	copyFile(t, filepath.Join(corpusDir(t), "exif-samples/jpg/gps/DSCN0010.jpg"), path)
+	c := openTestCase(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if _, err := c.Import(ctx, []string{src}, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	im, err := c.FindImage(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(path, 0o644); err != nil {
+		t.Skipf("cannot make a named pipe: %v", err)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		rs, err := c.Verify(ctx, nil)
+		if err != nil || len(rs) != 1 || rs[0].Status != "unreadable" || !strings.Contains(rs[0].Error, "named pipe") {
+			t.Errorf("verify = %+v, %v; want the path unreadable, a named pipe", rs, err)
+		}
+		if _, _, err := c.ReadOriginal(ctx, im); err == nil || !strings.Contains(err.Error(), "named pipe") {
+			t.Errorf("ReadOriginal error = %v; want a named pipe", err)
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("verify or ReadOriginal is blocked on the pipe")
+	}
+}

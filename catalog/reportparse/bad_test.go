@@ -7,8 +7,11 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -86,6 +89,31 @@ func TestBadInputs(t *testing.T) {
 				t.Errorf("%d blocks emitted", len(blocks))
 			}
 		})
+	}
+}
+
+// A folder or a named pipe given as a report is refused at once: a pipe
+// with no writer is never opened for a blocking read.
+func TestNotARegularFile(t *testing.T) {
+	dir := t.TempDir()
+	pipe := filepath.Join(dir, "report.txt")
+	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
+		t.Skipf("cannot make a named pipe: %v", err)
+	}
+	for path, what := range map[string]string{dir: "it is a folder", pipe: "it is a named pipe"} {
+		done := make(chan error, 1)
+		go func() {
+			_, err := Parse(path, func(Block) error { return nil })
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if !errors.Is(err, ErrBinary) || !strings.Contains(err.Error(), what) || !strings.Contains(err.Error(), path) {
+				t.Errorf("Parse(%s) = %v; want %q, naming the path", path, err, what)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("Parse(%s) is blocked", path)
+		}
 	}
 }
 

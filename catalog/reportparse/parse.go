@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+
+	"github.com/exhibit-app/exhibit/catalog/internal/regular"
 )
 
 // Block is one citable excerpt of a report: normally a paragraph.
@@ -133,18 +135,15 @@ func parse(path string, emit func(Block) error, onHeading func(string)) (info In
 		}()
 		return userEmit(b)
 	}
-	f, err := os.Open(path)
+	f, st, err := regular.Open(path)
+	if errors.Is(err, regular.ErrNotRegular) {
+		fi, _ := os.Stat(path)
+		return info, &Error{Path: path, Kind: ErrBinary, Detail: "it is a " + regular.Kind(fi.Mode())}
+	}
 	if err != nil {
 		return info, fmt.Errorf("open report: %w", err)
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return info, fmt.Errorf("open report: %w", err)
-	}
-	if st.IsDir() {
-		return info, &Error{Path: path, Kind: ErrBinary, Detail: "it is a folder"}
-	}
 	if st.Size() == 0 {
 		return info, &Error{Path: path, Kind: ErrEmpty, Detail: "0 bytes"}
 	}

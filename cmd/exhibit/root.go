@@ -145,7 +145,14 @@ func (g *globals) openExistingCase(ctx context.Context) (*catalog.Case, error) {
 }
 
 // signalContext is cancelled on Ctrl-C or SIGTERM, so that long commands
-// stop cleanly and keep what they did.
+// stop cleanly and keep what they did. A second signal ends the process at
+// once, as it would without Exhibit: a command stuck where it cannot notice
+// the first (a blocked read) can always be stopped.
 func signalContext() (context.Context, context.CancelFunc) {
-	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop() // the next signal gets the default action
+	}()
+	return ctx, stop
 }
