@@ -107,22 +107,6 @@ func timeText(t time.Time) string {
 	return t.UTC().Format("2006-01-02 15:04:05") + " UTC"
 }
 
-// cameraName is how a camera is listed: model, with the make in front
-// when the model does not start with the make's first word ("Canon EOS
-// 5D", "Apple iPhone 6", "NIKON D750" for NIKON CORPORATION).
-func cameraName(make, model string) string {
-	make, model = strings.TrimSpace(make), strings.TrimSpace(model)
-	first, _, _ := strings.Cut(strings.ToLower(make), " ")
-	switch {
-	case model == "":
-		return make
-	case make == "" || strings.HasPrefix(strings.ToLower(model), first):
-		return model
-	default:
-		return make + " " + model
-	}
-}
-
 // regionText describes a link's region in percent of the image.
 func regionText(r *catalog.Region) string {
 	if r == nil {

@@ -125,7 +125,7 @@ func cameraLabel(c camera) string {
 	if c.make == "" && c.model == "" {
 		return "Camera not recorded"
 	}
-	return cameraName(c.make, c.model)
+	return catalog.CameraName(c.make, c.model)
 }
 
 // The choices of the selects.

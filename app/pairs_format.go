@@ -133,7 +133,7 @@ func alignedText(p *catalog.Pair) string {
 // captureText is an image's capture time and camera, on one line.
 func captureText(im *catalog.Image) string {
 	s := "taken " + takenText(im)
-	if cam := cameraName(im.Make, im.Model); cam != "" {
+	if cam := catalog.CameraName(im.Make, im.Model); cam != "" {
 		s += " · " + cam
 	}
 	return s

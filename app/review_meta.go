@@ -26,7 +26,7 @@ func metaRows(im *catalog.Image) []metaRow {
 		{key: "Name", value: im.Name()},
 		{key: "Captured", value: takenText(im)},
 	}
-	cam := cameraName(im.Make, im.Model)
+	cam := catalog.CameraName(im.Make, im.Model)
 	if cam == "" {
 		cam = na
 	}

@@ -156,7 +156,7 @@ func panelOf(im *catalog.Image, img image.Image, anns []catalog.Annotation) shee
 	if taken != "" && im.TakenOffset == "" {
 		taken += " (camera clock, zone not recorded)"
 	}
-	camera := strings.TrimSpace(im.Make + " " + im.Model)
+	camera := im.Camera()
 	if im.Lens != "" {
 		camera += ", " + im.Lens
 	}

@@ -88,7 +88,7 @@ func newLsCmd(g *globals) *cobra.Command {
 			fmt.Fprintln(tw, "ID\tTAKEN\tCAMERA\tPOSITION\tSHA-256\tNAME")
 			for _, im := range ims {
 				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", im.ID, orDash(takenString(im)),
-					dash(strings.TrimSpace(im.Make+" "+im.Model)), positionString(im), im.SHA256[:12], shown(im.Name()))
+					dash(im.Camera()), positionString(im), im.SHA256[:12], shown(im.Name()))
 			}
 			return tw.Flush()
 		},

@@ -90,7 +90,7 @@ func printImageDetail(w io.Writer, d *imageDetailJSON) {
 		}
 		row("Taken", t)
 	}
-	row("Camera", strings.TrimSpace(d.Make+" "+d.Model))
+	row("Camera", catalog.CameraName(d.Make, d.Model))
 	row("Lens", d.Lens)
 	if d.Orientation != 0 {
 		row("Orientation", fmt.Sprint(d.Orientation))
