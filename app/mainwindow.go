@@ -19,13 +19,14 @@ type mainWindow struct {
 	settings *Settings
 	version  string
 
-	sess    *session // nil while no case is open
-	slots   []*screenSlot
-	tabs    *container.AppTabs
-	current int // index in slots of the screen shown; -1 before one is
-	status  *statusBar
-	menu    *fyne.MainMenu
-	welcome *welcomeScreen
+	sess      *session // nil while no case is open
+	caseWatch *caseWatch
+	slots     []*screenSlot
+	tabs      *container.AppTabs
+	current   int // index in slots of the screen shown; -1 before one is
+	status    *statusBar
+	menu      *fyne.MainMenu
+	welcome   *welcomeScreen
 
 	// lastPairForm and lastExport are the last dialogs of their kind
 	// opened (tests fill them in).
@@ -52,6 +53,7 @@ func newMainWindow(a fyne.App, settings *Settings, version string) *mainWindow {
 	mw.win = a.NewWindow("Exhibit")
 	mw.win.SetMaster()
 	mw.status = newStatusBar()
+	mw.status.reload.OnTapped = mw.reloadCase
 	mw.setupMenu()
 	mw.setupShortcuts()
 	mw.win.Canvas().SetOnTypedKey(mw.typedKey)
@@ -139,6 +141,8 @@ func (mw *mainWindow) setCase(c *catalog.Case, screen string, target Target) {
 	}
 	mw.win.SetContent(container.NewBorder(nil, mw.status.content, nil, nil, mw.tabs))
 	mw.status.setCase(mw.sess)
+	c.SetProgram("exhibit app")
+	mw.watch(mw.sess)
 	mw.enableCaseMenus(true)
 	if screen == "" {
 		screen = mw.settings.LastScreen()

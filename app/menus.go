@@ -68,7 +68,7 @@ func (mw *mainWindow) setupMenu() {
 		it.Shortcut = chord(spec.Key, ctrl)
 		views = append(views, it)
 	}
-	views = append(views, fyne.NewMenuItemSeparator(), item("Find", "find", mw.focusSearch))
+	views = append(views, fyne.NewMenuItemSeparator(), item("Find", "find", mw.focusSearch), item("Reload the case", "reload", mw.reloadCase))
 	view := fyne.NewMenu("View", views...)
 	image := fyne.NewMenu("Image", item("Link the highlighted excerpt", "link", mw.link),
 		fyne.NewMenuItemSeparator(), item("Make a pair…", "make-pair", mw.makePair))

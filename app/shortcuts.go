@@ -71,6 +71,7 @@ func (mw *mainWindow) shortcuts() []shortcut {
 		shortcut{id: "import-files", group: "Anywhere", what: "Import files…", chord: chord(fyne.KeyI, ctrl), run: mw.importFilesDialog},
 		shortcut{id: "import-folder", group: "Anywhere", what: "Import a folder…", chord: chord(fyne.KeyI, ctrl|fyne.KeyModifierShift), run: mw.importFolderDialog},
 		shortcut{id: "open-case", group: "Anywhere", what: "Open a case…", chord: chord(fyne.KeyO, ctrl), run: mw.openCaseDialog},
+		shortcut{id: "reload", group: "Anywhere", what: "Reload the case (after changes made elsewhere: a command, another window)", chord: chord(fyne.KeyR, ctrl), run: mw.reloadCase},
 		shortcut{id: "find", group: "Anywhere", what: "Find: the library's search, or excerpts in the review screen", chord: chord(fyne.KeyF, ctrl), run: mw.focusSearch},
 		shortcut{group: "Anywhere", keys: "F1", what: "This list of shortcuts"},
 		shortcut{id: "shortcuts", group: "Anywhere", what: "This list of shortcuts", chord: chord(fyne.KeySlash, ctrl), run: mw.showShortcuts},

@@ -17,6 +17,11 @@ type statusBar struct {
 	counts   *widget.Label
 	busy     *widget.Label
 	activity *widget.Activity
+	// changes says what other programs changed in the case, with a
+	// button to reload; hidden when nothing did.
+	changes    *widget.Label
+	changesBox *fyne.Container
+	reload     *widget.Button
 
 	sess *session
 	load latest
@@ -37,8 +42,16 @@ func newStatusBar() *statusBar {
 	b.caseName.Truncation = fyne.TextTruncateEllipsis
 	b.busy.Importance = widget.LowImportance
 	b.activity.Hide()
+	b.changes = widget.NewLabel("")
+	b.changes.SizeName = theme.SizeNameCaptionText
+	b.changes.Importance = widget.WarningImportance
+	b.changes.Truncation = fyne.TextTruncateEllipsis
+	b.reload = widget.NewButtonWithIcon("Reload", theme.ViewRefreshIcon(), nil)
+	b.reload.Importance = widget.LowImportance
+	b.changesBox = container.NewBorder(nil, nil, nil, b.reload, b.changes)
+	b.changesBox.Hide()
 	right := container.NewHBox(b.activity, b.busy, b.counts)
-	b.content = container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, right, b.caseName))
+	b.content = container.NewVBox(widget.NewSeparator(), b.changesBox, container.NewBorder(nil, nil, nil, right, b.caseName))
 	return b
 }
 
@@ -80,4 +93,17 @@ func (b *statusBar) setBusy(what string) {
 	}
 	b.activity.Show()
 	b.activity.Start()
+}
+
+// showChanges says what other programs changed in the case.
+func (b *statusBar) showChanges(text string) {
+	b.changes.SetText(text)
+	b.changesBox.Show()
+	b.refresh()
+}
+
+// clearChanges hides the note of changes made elsewhere.
+func (b *statusBar) clearChanges() {
+	b.changes.SetText("")
+	b.changesBox.Hide()
 }

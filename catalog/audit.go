@@ -22,8 +22,8 @@ func (c *Case) audit(ctx context.Context, tx *sql.Tx, action, object string, det
 		}
 		d = string(b)
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO audit(at, action, object, details) VALUES(?,?,?,?)`,
-		timestamp(c.now()), action, object, d)
+	_, err := tx.ExecContext(ctx, `INSERT INTO audit(at, action, object, details, session, actor) VALUES(?,?,?,?,?,?)`,
+		timestamp(c.now()), action, object, d, c.session, *c.actor.Load())
 	if err != nil {
 		return fmt.Errorf("audit %s: %w", action, err)
 	}
@@ -33,7 +33,7 @@ func (c *Case) audit(ctx context.Context, tx *sql.Tx, action, object string, det
 // Audit returns the audit trail, oldest first, optionally only the entries
 // about one object ("image:12", "report:3", ...).
 func (c *Case) Audit(ctx context.Context, object string) ([]AuditEntry, error) {
-	q := `SELECT id, at, action, object, details FROM audit`
+	q := `SELECT id, at, action, object, details, actor FROM audit`
 	var args []any
 	if object != "" {
 		q += ` WHERE object = ?`
@@ -48,7 +48,7 @@ func (c *Case) Audit(ctx context.Context, object string) ([]AuditEntry, error) {
 	for rows.Next() {
 		var e AuditEntry
 		var at string
-		if err := rows.Scan(&e.ID, &at, &e.Action, &e.Object, &e.Details); err != nil {
+		if err := rows.Scan(&e.ID, &at, &e.Action, &e.Object, &e.Details, &e.Actor); err != nil {
 			return nil, fmt.Errorf("read audit trail: %w", err)
 		}
 		e.At = parseTimestamp(at)

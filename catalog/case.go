@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -23,6 +24,10 @@ type Case struct {
 	wr  *sql.DB // the one writer
 	// now is the clock; tests replace it.
 	now func() time.Time
+	// session and actor are written with every audit entry: see
+	// SetProgram and ChangesElsewhere.
+	session string
+	actor   atomic.Pointer[string]
 }
 
 // DefaultDir returns the case used when none is given: Default.exhibit in
@@ -55,7 +60,9 @@ func Open(ctx context.Context, dir string) (*Case, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open case %s: %w", abs, err)
 	}
-	return &Case{dir: abs, rd: rd, wr: wr, now: time.Now}, nil
+	c := &Case{dir: abs, rd: rd, wr: wr, now: time.Now, session: newSession()}
+	c.SetProgram("exhibit")
+	return c, nil
 }
 
 // IsCase reports whether dir holds an Exhibit case.

@@ -83,4 +83,7 @@ type AuditEntry struct {
 	Action  string
 	Object  string
 	Details string
+	// Actor is who made the change: "user@computer, program" (empty for
+	// entries written before Exhibit recorded it).
+	Actor string
 }

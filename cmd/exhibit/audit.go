@@ -13,6 +13,7 @@ type auditJSON struct {
 	Action  string `json:"action"`
 	Object  string `json:"object"`
 	Details string `json:"details"`
+	Actor   string `json:"actor"` // "user@computer, program"; "" before Exhibit recorded it
 }
 
 func newAuditCmd(g *globals) *cobra.Command {
@@ -31,12 +32,16 @@ func newAuditCmd(g *globals) *cobra.Command {
 			if asJSON {
 				out := []auditJSON{}
 				for _, e := range es {
-					out = append(out, auditJSON{e.ID, e.At.Format(time.RFC3339Nano), e.Action, e.Object, e.Details})
+					out = append(out, auditJSON{e.ID, e.At.Format(time.RFC3339Nano), e.Action, e.Object, e.Details, e.Actor})
 				}
 				return writeJSON(cmd.OutOrStdout(), out)
 			}
 			for _, e := range es {
-				fmt.Fprintf(cmd.OutOrStdout(), "%s  %-18s %-14s %s\n", e.At.Local().Format("2006-01-02 15:04:05"), e.Action, e.Object, e.Details)
+				fmt.Fprintf(cmd.OutOrStdout(), "%s  %-18s %-14s %s", e.At.Local().Format("2006-01-02 15:04:05"), e.Action, e.Object, e.Details)
+				if e.Actor != "" {
+					fmt.Fprintf(cmd.OutOrStdout(), "  [%s]", e.Actor)
+				}
+				fmt.Fprintln(cmd.OutOrStdout())
 			}
 			return nil
 		},

@@ -56,6 +56,9 @@ func (g *globals) before(cmd *cobra.Command, args []string) error {
 	case caseCreate:
 		g.c, err = g.openCase(ctx)
 	}
+	if g.c != nil {
+		g.c.SetProgram(cmd.CommandPath()) // "exhibit report add", in the audit trail
+	}
 	return err
 }
 

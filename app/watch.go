@@ -1,0 +1,145 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/exhibit-app/exhibit/catalog"
+)
+
+// watchEvery is how often the open case is checked for changes made
+// elsewhere (tests shorten it).
+var watchEvery = 2 * time.Second
+
+// caseWatch notices the changes another program makes to the open case: a
+// command run in a terminal, another window, a colleague on a shared
+// folder. It does not reload the screens itself (that could throw away
+// what is being typed); the status bar says what changed and offers to
+// reload.
+type caseWatch struct {
+	mu  sync.Mutex
+	sum changeSummary
+}
+
+// changeSummary counts the changes made elsewhere since the last reload.
+type changeSummary struct {
+	images, other int
+	actors        []string // who made them, first seen first
+}
+
+func (s *changeSummary) add(es []catalog.AuditEntry) {
+	for _, e := range es {
+		if e.Action == "image.add" {
+			s.images++
+		} else if !strings.HasPrefix(e.Action, "import.") && e.Action != "verify" && !strings.HasPrefix(e.Action, "export") {
+			// An import's start and end frame its images; a check or an
+			// export changes nothing shown.
+			s.other++
+		}
+		actor := e.Actor
+		if actor == "" {
+			actor = "an older Exhibit"
+		}
+		if len(s.actors) < 3 && !containsString(s.actors, actor) {
+			s.actors = append(s.actors, actor)
+		}
+	}
+}
+
+// text says what changed: "12 images added and 3 other changes, by
+// ana@laptop, exhibit import", or "" when nothing shown changed.
+func (s *changeSummary) text() string {
+	var parts []string
+	if s.images > 0 {
+		parts = append(parts, plural(s.images, "image", "images")+" added")
+	}
+	if s.other > 0 {
+		what := plural(s.other, "change", "changes")
+		if s.images > 0 {
+			what = plural(s.other, "other change", "other changes")
+		}
+		parts = append(parts, what)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Changed elsewhere: %s, by %s.", strings.Join(parts, " and "), strings.Join(s.actors, "; "))
+}
+
+func containsString(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// reset forgets what was counted: the screens have just been reloaded.
+func (w *caseWatch) reset() {
+	w.mu.Lock()
+	w.sum = changeSummary{}
+	w.mu.Unlock()
+}
+
+// watch checks s's case every watchEvery until the session ends, and
+// shows in the status bar what other programs changed.
+func (mw *mainWindow) watch(s *session) {
+	w := &caseWatch{}
+	mw.caseWatch = w
+	go func() {
+		mark, err := s.c.AuditMark(s.ctx)
+		if err != nil {
+			if s.ctx.Err() == nil {
+				fyne.LogError("watch the case for changes made elsewhere", err)
+			}
+			return
+		}
+		t := time.NewTicker(watchEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-s.ctx.Done():
+				return
+			case <-t.C:
+			}
+			es, next, err := s.c.ChangesElsewhere(s.ctx, mark)
+			if err != nil {
+				continue // the case is closing, or busy: next time
+			}
+			mark = next
+			if len(es) == 0 {
+				continue
+			}
+			w.mu.Lock()
+			w.sum.add(es)
+			text := w.sum.text()
+			w.mu.Unlock()
+			if text == "" {
+				continue
+			}
+			fyne.Do(func() {
+				if mw.sess == s {
+					mw.status.showChanges(text)
+				}
+			})
+		}
+	}()
+}
+
+// reloadCase reads the open case again in every screen: after changes
+// made elsewhere (Ctrl+R, or the status bar's Reload).
+func (mw *mainWindow) reloadCase() {
+	if mw.sess == nil {
+		return
+	}
+	if mw.caseWatch != nil {
+		mw.caseWatch.reset()
+	}
+	mw.status.clearChanges()
+	mw.changed(nil)
+}
