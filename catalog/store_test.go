@@ -100,3 +100,28 @@ func openTestCase(t testing.TB) *Case {
 	t.Cleanup(func() { c.Close() })
 	return c
 }
+
+// Several programs opening a new case at the same moment (the app and a
+// command): each migration is applied once, and every one of them opens it.
+func TestConcurrentOpenMigratesOnce(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "Race.exhibit")
+	const n = 6
+	errs := make(chan error, n)
+	start := make(chan struct{})
+	for range n {
+		go func() {
+			<-start
+			c, err := Open(context.Background(), dir)
+			if err == nil {
+				err = c.Close()
+			}
+			errs <- err
+		}()
+	}
+	close(start)
+	for range n {
+		if err := <-errs; err != nil {
+			t.Errorf("open: %v", err)
+		}
+	}
+}
