@@ -53,6 +53,11 @@ func Open(ctx context.Context, dir string) (*Case, error) {
 	if fi, err := os.Stat(abs); err == nil && !fi.IsDir() {
 		return nil, fmt.Errorf("open case %s: not a folder", abs)
 	}
+	if IsCase(abs) {
+		if err := checkWritable(abs); err != nil {
+			return nil, fmt.Errorf("open case %s: %w", abs, err)
+		}
+	}
 	if err := os.MkdirAll(filepath.Join(abs, "cache"), 0o755); err != nil {
 		return nil, fmt.Errorf("open case %s: %w", abs, err)
 	}

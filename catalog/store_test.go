@@ -1,8 +1,11 @@
 package catalog
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -123,5 +126,34 @@ func TestConcurrentOpenMigratesOnce(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Errorf("open: %v", err)
 		}
+	}
+}
+
+// A case the user cannot write to (read-only media, another user's folder)
+// is refused with a message that says what to do, and left as it was. (Root
+// writes everywhere, so the test needs an ordinary user.)
+func TestReadOnlyCase(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("running as root: every folder is writable")
+	}
+	dir := filepath.Join(t.TempDir(), "Given.exhibit")
+	c, err := Open(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	before, _ := os.ReadFile(filepath.Join(dir, DBName))
+	for _, p := range []string{filepath.Join(dir, DBName), filepath.Join(dir, "cache"), dir} {
+		if err := os.Chmod(p, 0o555); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Cleanup(func() { os.Chmod(dir, 0o755) })
+	_, err = Open(context.Background(), dir)
+	if !errors.Is(err, ErrReadOnly) || !strings.Contains(err.Error(), "copy the case folder") {
+		t.Fatalf("open = %v; want ErrReadOnly, saying to copy the case", err)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, DBName)); !bytes.Equal(before, after) {
+		t.Error("the read-only case was changed")
 	}
 }

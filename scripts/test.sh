@@ -10,14 +10,15 @@ unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go')
 [ -z "$unformatted" ] || { echo "gofmt needed on: $unformatted" >&2; exit 1; }
 go test -tags ci -timeout 30m "$@" ./...
 
-# As root every folder is readable, so the tests of unreadable files and folders skip; run them
+# As root every folder is readable and writable, so the tests of unreadable folders and read-only
+# cases skip; run them
 # once more as an ordinary user (nobody) when this machine can.
 if [ "$(id -u)" = 0 ] && [ $# -eq 0 ] && command -v setpriv >/dev/null && id nobody >/dev/null 2>&1; then
   tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
   chmod 755 "$tmp"; mkdir -m 1777 "$tmp/tmp"
   go test -tags ci -c -o "$tmp/catalog.test" ./catalog
   (cd catalog && TMPDIR=$tmp/tmp HOME=$tmp/tmp setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups \
-    "$tmp/catalog.test" -test.run 'Unreadable' -test.v) | grep -E '^(--- |ok|FAIL|PASS)' |
+    "$tmp/catalog.test" -test.run 'Unreadable|ReadOnly' -test.v) | grep -E '^(--- |ok|FAIL|PASS)' |
     sed 's/^/as nobody: /'
   [ "${PIPESTATUS[0]}" = 0 ] || { echo "tests as nobody failed" >&2; exit 1; }
 fi

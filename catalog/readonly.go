@@ -1,0 +1,28 @@
+package catalog
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"golang.org/x/sys/unix"
+)
+
+// ErrReadOnly is returned by Open for a case Exhibit cannot write to: a
+// case on read-only media, a write-blocked drive, or in a folder the user
+// may not write. Exhibit records every change in the case, so it always
+// writes there; work on a copy.
+var ErrReadOnly = errors.New("the case is read-only")
+
+// checkWritable fails with ErrReadOnly, saying what to do, when the case
+// in dir (which exists) cannot be written.
+func checkWritable(dir string) error {
+	for _, p := range []string{dir, filepath.Join(dir, DBName), filepath.Join(dir, "cache")} {
+		err := unix.Access(p, unix.W_OK)
+		if err == nil || errors.Is(err, unix.ENOENT) {
+			continue
+		}
+		return fmt.Errorf("%w (%s: %v); Exhibit needs to write to a case (its audit trail and cache), so copy the case folder to a writable place and open the copy", ErrReadOnly, p, err)
+	}
+	return nil
+}
