@@ -11,8 +11,7 @@ unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go')
 go test -tags ci -timeout 30m "$@" ./...
 
 # As root every folder is readable and writable, so the tests of unreadable folders and read-only
-# cases skip; run them
-# once more as an ordinary user (nobody) when this machine can.
+# cases skip; run them once more as an ordinary user (nobody) when this machine can.
 if [ "$(id -u)" = 0 ] && [ $# -eq 0 ] && command -v setpriv >/dev/null && id nobody >/dev/null 2>&1; then
   tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
   chmod 755 "$tmp"; mkdir -m 1777 "$tmp/tmp"
