@@ -47,6 +47,13 @@ func WritePNG(ctx context.Context, c *catalog.Case, im *catalog.Image, pairID in
 		return nil, fmt.Errorf("export image %d: %w", im.ID, err)
 	}
 	if pairID != 0 {
+		p, err := c.Pair(ctx, pairID)
+		if err != nil {
+			return nil, fmt.Errorf("export image %d: %w", im.ID, err)
+		}
+		if p.BeforeID != im.ID && p.AfterID != im.ID {
+			return nil, fmt.Errorf("export image %d: it is not in pair %d (images %d and %d)", im.ID, pairID, p.BeforeID, p.AfterID)
+		}
 		more, err := c.Annotations(ctx, catalog.AnnotationScope{PairID: pairID})
 		if err != nil {
 			return nil, fmt.Errorf("export image %d: %w", im.ID, err)

@@ -65,6 +65,20 @@ func TestExportAndRender(t *testing.T) {
 	if got := strings.Count(mustRun(t, "--case", caseDir, "audit"), "export.csv"); got != 1 {
 		t.Errorf("%d csv exports recorded, want 1", got)
 	}
+	// Nor a folder given as the file, nor a pair that does not exist or
+	// does not hold the image.
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export", "csv", "-o", out}, "it is a folder"},
+		{[]string{"render", "1", "-o", filepath.Join(out, "x.png"), "--pair", "7"}, "pair 7: not found"},
+	} {
+		_, err := run(t, append([]string{"--case", caseDir}, tt.args...)...)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("exhibit %s: error %v, want one saying %q", strings.Join(tt.args, " "), err, tt.want)
+		}
+	}
 }
 
 func itoa(n int) string { return jsonNum(float64(n)) }
