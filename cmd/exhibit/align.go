@@ -55,7 +55,7 @@ pixels of the before image; every compare mode and sheet then uses the fit.`,
 			}
 			var in alignPointsJSON
 			if err := json.Unmarshal(b, &in); err != nil {
-				return fmt.Errorf("align: read %s: %w", points, err)
+				return fmt.Errorf(`align: read %s: %w (want {"after": [[x, y], ...], "before": [[x, y], ...]}, fractions 0..1 of each image)`, points, err)
 			}
 			p, err := c.Pair(ctx, id)
 			if err != nil {

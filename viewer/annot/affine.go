@@ -31,6 +31,13 @@ type Transform struct {
 // points or the transform cannot define an alignment.
 var ErrDegenerate = errors.New("degenerate alignment")
 
+// degenerate is an error that says in its own words why an alignment
+// cannot be made, and is ErrDegenerate for errors.Is.
+type degenerate string
+
+func (d degenerate) Error() string        { return string(d) }
+func (d degenerate) Is(target error) bool { return target == ErrDegenerate }
+
 // Identity returns the affine transform that leaves every point in place.
 func Identity() Transform { return Transform{Kind: KindAffine, M: [6]float64{1, 0, 0, 0, 1, 0}} }
 
@@ -42,7 +49,7 @@ func (t Transform) Validate() error {
 	}
 	for _, v := range t.M {
 		if !finite(v) {
-			return fmt.Errorf("%w: a coefficient is not a number", ErrDegenerate)
+			return degenerate("the alignment has a coefficient that is not a number")
 		}
 	}
 	if _, err := t.Invert(); err != nil {
@@ -67,7 +74,7 @@ func (t Transform) Invert() (Transform, error) {
 	d := t.det()
 	scale := math.Max(math.Abs(m[0])+math.Abs(m[1]), math.Abs(m[3])+math.Abs(m[4]))
 	if !finite(d) || scale == 0 || math.Abs(d) < 1e-12*scale*scale {
-		return Transform{}, fmt.Errorf("%w: the transform is not invertible", ErrDegenerate)
+		return Transform{}, degenerate("the alignment collapses the image (it cannot be inverted)")
 	}
 	// inverse([[a b][d e]]) = [[e -b][-d a]] / det; the translation
 	// follows as -inverse·(c, f).
@@ -98,7 +105,7 @@ func FitAffine(after, before []catalog.Point) (Transform, []float64, error) {
 		return Transform{}, nil, fmt.Errorf("fit alignment: %d after points for %d before points", n, len(before))
 	}
 	if n < 3 {
-		return Transform{}, nil, fmt.Errorf("%w: fit alignment: %d point pair(s), at least 3 are needed", ErrDegenerate, n)
+		return Transform{}, nil, fmt.Errorf("fit alignment: %w", degenerate(fmt.Sprintf("%d point pair(s); at least 3 are needed", n)))
 	}
 	for i := range n {
 		if !finite(after[i].X) || !finite(after[i].Y) || !finite(before[i].X) || !finite(before[i].Y) {
@@ -120,7 +127,7 @@ func FitAffine(after, before []catalog.Point) (Transform, []float64, error) {
 		uyy += v * y
 	}
 	if err := checkSpread(sxx, sxy, syy, n); err != nil {
-		return Transform{}, nil, fmt.Errorf("fit alignment: the after points %w", err)
+		return Transform{}, nil, fmt.Errorf("fit alignment: the points on the after image are %w", err)
 	}
 	bxx, bxy, byy := 0.0, 0.0, 0.0
 	for i := range n {
@@ -130,7 +137,7 @@ func FitAffine(after, before []catalog.Point) (Transform, []float64, error) {
 		byy += v * v
 	}
 	if err := checkSpread(bxx, bxy, byy, n); err != nil {
-		return Transform{}, nil, fmt.Errorf("fit alignment: the before points %w", err)
+		return Transform{}, nil, fmt.Errorf("fit alignment: the points on the before image are %w", err)
 	}
 	// A = [[uxx uxy][uyx uyy]] · inverse([[sxx sxy][sxy syy]]).
 	d := sxx*syy - sxy*sxy
@@ -158,9 +165,9 @@ func checkSpread(sxx, sxy, syy float64, n int) error {
 	hi, lo := tr/2+disc, tr/2-disc
 	switch {
 	case math.Sqrt(hi/float64(n)) < 1e-9:
-		return fmt.Errorf("%w: are all at the same place", ErrDegenerate)
+		return degenerate("all at the same place; pick points spread across the image")
 	case lo <= 0 || math.Sqrt(lo/hi) < 1e-4:
-		return fmt.Errorf("%w: are (nearly) on one line; pick points spread across the image", ErrDegenerate)
+		return degenerate("(nearly) on one line; pick points spread across the image")
 	}
 	return nil
 }

@@ -133,7 +133,7 @@ func TestFitAffineDegenerate(t *testing.T) {
 		{"collinear after", pts(0.1, 0.1, 0.5, 0.5, 0.9, 0.9, 0.3, 0.3), pts(0.1, 0.1, 0.9, 0.2, 0.4, 0.8, 0.5, 0.5), "one line", true},
 		{"nearly collinear after", pts(0.1, 0.1, 0.5, 0.5+1e-7, 0.9, 0.9), good, "one line", true},
 		{"coincident after", pts(0.3, 0.3, 0.3, 0.3, 0.3, 0.3), good, "same place", true},
-		{"collinear before", good, pts(0.1, 0.5, 0.5, 0.5, 0.9, 0.5), "before points", true},
+		{"collinear before", good, pts(0.1, 0.5, 0.5, 0.5, 0.9, 0.5), "points on the before image are (nearly) on one line", true},
 		{"NaN", pts(0.1, 0.1, math.NaN(), 0.2, 0.4, 0.8), good, "not a number", false},
 	}
 	for _, tt := range tests {
