@@ -12,12 +12,13 @@ go test -tags ci -timeout 30m "$@" ./...
 
 # As root every folder is readable and writable, so the tests of unreadable folders and read-only
 # cases skip; run them once more as an ordinary user (nobody) when this machine can.
-if [ "$(id -u)" = 0 ] && [ $# -eq 0 ] && command -v setpriv >/dev/null && id nobody >/dev/null 2>&1; then
+asnobody() { setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups "$@"; }
+if [ "$(id -u)" = 0 ] && [ $# -eq 0 ] && command -v setpriv >/dev/null && id nobody >/dev/null 2>&1 &&
+  asnobody true 2>/dev/null; then
   tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
   chmod 755 "$tmp"; mkdir -m 1777 "$tmp/tmp"
   go test -tags ci -c -o "$tmp/catalog.test" ./catalog
-  (cd catalog && TMPDIR=$tmp/tmp HOME=$tmp/tmp setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups \
-    "$tmp/catalog.test" -test.run 'Unreadable|ReadOnly' -test.v) | grep -E '^(--- |ok|FAIL|PASS)' |
+  (cd catalog && TMPDIR=$tmp/tmp HOME=$tmp/tmp asnobody "$tmp/catalog.test" -test.run 'Unreadable|ReadOnly' -test.v) | grep -E '^(--- |ok|FAIL|PASS)' |
     sed 's/^/as nobody: /'
   [ "${PIPESTATUS[0]}" = 0 ] || { echo "tests as nobody failed" >&2; exit 1; }
 fi
