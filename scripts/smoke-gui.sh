@@ -13,8 +13,9 @@ go build -o build/exhibit ./cmd/exhibit
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 case_dir=$work/Sample.exhibit
 build/exhibit demo "$case_dir" >/dev/null
-# marks on the street's before image itself, for the review screen's shot
-build/exhibit --case "$case_dir" annotate 2 --json - >/dev/null <<'JSON'
+# marks on the street's before image itself (image 1: the sample's images are numbered in the
+# order of their names), for the review screen's shot
+build/exhibit --case "$case_dir" annotate 1 --json - >/dev/null <<'JSON'
 [{"kind": "ellipse", "points": [[0.62, 0.36], [0.74, 0.62]], "color": "#FDD835", "width": 4, "label": "Minaret"},
  {"kind": "rect", "points": [[0.8, 0.3], [0.98, 0.75]], "label": "No. 12 intact"},
  {"kind": "arrow", "points": [[0.2, 0.85], [0.42, 0.7]], "color": "#00ACC1", "width": 5, "label": "Camera line"},
@@ -60,8 +61,8 @@ shot() {
   echo "$out/$name.png (standard deviation $sd)"
 }
 shot library --case "$case_dir" --screen library
-CROP=700x400+100+250 shot review --case "$case_dir" --screen review --image 1
-CROP=700x400+100+250 shot review-marks --case "$case_dir" --screen review --image 2
+CROP=700x400+100+250 shot review --case "$case_dir" --screen review --image 2
+CROP=700x400+100+250 shot review-marks --case "$case_dir" --screen review --image 1
 shot report --case "$case_dir" --screen report --report 1
 # The compare screen: pair 1 (aligned, annotated) in each mode (keys 1 to 5; the mode is
 # remembered, so each shot starts from the previous one's), then align mode (A).

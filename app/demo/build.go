@@ -59,7 +59,9 @@ func BuildCase(ctx context.Context, dir string, step Step) (*catalog.Case, error
 
 func build(ctx context.Context, c *catalog.Case, images []File, reports []string, step Step) error {
 	step("Importing the pictures")
-	res, err := c.Import(ctx, []string{filepath.Dir(images[0].Path)}, catalog.ImportOptions{})
+	// One worker: the images get their ids in the order of their names
+	// (01-street-before.jpg is image 1), the same in every sample case.
+	res, err := c.Import(ctx, []string{filepath.Dir(images[0].Path)}, catalog.ImportOptions{Workers: 1})
 	if err != nil {
 		return err
 	}
