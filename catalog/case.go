@@ -57,6 +57,8 @@ func Open(ctx context.Context, dir string) (*Case, error) {
 		if err := checkWritable(abs); err != nil {
 			return nil, fmt.Errorf("open case %s: %w", abs, err)
 		}
+	} else if err := checkNewCaseFolder(abs); err != nil {
+		return nil, fmt.Errorf("open case %s: %w", abs, err)
 	}
 	if err := os.MkdirAll(filepath.Join(abs, "cache"), 0o755); err != nil {
 		return nil, fmt.Errorf("open case %s: %w", abs, err)

@@ -3,7 +3,10 @@ package catalog
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"golang.org/x/sys/unix"
 )
@@ -23,6 +26,31 @@ func checkWritable(dir string) error {
 			continue
 		}
 		return fmt.Errorf("%w (%s: %v); Exhibit needs to write to a case (its audit trail and cache), so copy the case folder to a writable place and open the copy", ErrReadOnly, p, err)
+	}
+	return nil
+}
+
+// ErrNotCase is returned by Open for a folder that holds other files but
+// no case: a case is never made inside a folder of evidence by mistake.
+var ErrNotCase = errors.New("the folder holds files but no case")
+
+// checkNewCaseFolder fails with ErrNotCase when dir, about to become a
+// new case, already holds anything but what an interrupted Open left.
+func checkNewCaseFolder(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		switch e.Name() {
+		case "cache", DBName + "-wal", DBName + "-shm", DBName + "-journal":
+			continue
+		}
+		return fmt.Errorf("%w (%s is there); give a new folder for the case, for example %s.exhibit, or an existing case",
+			ErrNotCase, e.Name(), strings.TrimSuffix(dir, string(filepath.Separator)))
 	}
 	return nil
 }

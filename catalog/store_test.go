@@ -157,3 +157,31 @@ func TestReadOnlyCase(t *testing.T) {
 		t.Error("the read-only case was changed")
 	}
 }
+
+// A case is never made inside a folder that holds other files (a folder of
+// evidence given as --case by mistake): Open refuses, and writes nothing
+// there. An empty folder, or one an interrupted Open left, is fine.
+func TestOpenRefusesAFolderOfFiles(t *testing.T) {
+	dir := t.TempDir()
+	photo := filepath.Join(dir, "IMG_0001.jpg")
+	if err := os.WriteFile(photo, []byte("not really a photo"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(context.Background(), dir)
+	if !errors.Is(err, ErrNotCase) || !strings.Contains(err.Error(), "IMG_0001.jpg") || !strings.Contains(err.Error(), ".exhibit") {
+		t.Fatalf("open = %v; want ErrNotCase naming IMG_0001.jpg and suggesting a .exhibit folder", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("%d entries in the folder; Open wrote there", len(entries))
+	}
+
+	empty := t.TempDir()
+	if err := os.Mkdir(filepath.Join(empty, "cache"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Open(context.Background(), empty)
+	if err != nil {
+		t.Fatalf("open a folder holding only an empty cache: %v", err)
+	}
+	c.Close()
+}

@@ -44,6 +44,9 @@ func walk(ctx context.Context, roots []string, skip string) (*walkResult, error)
 		if err != nil {
 			return nil, fmt.Errorf("import %s: %w", root, err)
 		}
+		if skip != "" && (abs == skip || abs == filepath.Join(skip, "cache") || strings.HasPrefix(abs, filepath.Join(skip, "cache")+string(filepath.Separator))) {
+			return nil, fmt.Errorf("import %s: this is the case's own folder (its catalog and cache); import the folders of images instead", abs)
+		}
 		fi, err := os.Stat(abs)
 		if err != nil {
 			return nil, fmt.Errorf("import %s: %w", abs, unwrapPathError(err))

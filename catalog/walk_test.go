@@ -119,3 +119,15 @@ func TestOriginalReplacedByPipe(t *testing.T) {
 		t.Fatal("verify or ReadOriginal is blocked on the pipe")
 	}
 }
+
+// Importing the case's own folder (or its cache) is refused with a message,
+// instead of silently finding nothing.
+func TestImportOfTheCaseFolderIsRefused(t *testing.T) {
+	c := openTestCase(t)
+	for _, p := range []string{c.Dir(), filepath.Join(c.Dir(), "cache")} {
+		_, err := c.Import(context.Background(), []string{p}, ImportOptions{})
+		if err == nil || !strings.Contains(err.Error(), "the case's own folder") {
+			t.Errorf("import %s: %v; want it refused as the case's own folder", p, err)
+		}
+	}
+}

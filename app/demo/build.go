@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -40,15 +41,23 @@ func BuildCase(ctx context.Context, dir string, step Step) (*catalog.Case, error
 		}
 		c.Close()
 	}
-	step("Drawing the sample pictures")
-	files := filepath.Join(dir, FilesDir)
-	images, reports, err := generate(ctx, files)
-	if err != nil {
-		return nil, fmt.Errorf("make the sample case: %w", err)
+	// The case first: Open refuses a folder that holds other files. (A
+	// folder holding nothing but the pictures of an interrupted sample is
+	// cleared: they are drawn again.)
+	if !catalog.IsCase(dir) {
+		if entries, _ := os.ReadDir(dir); len(entries) == 1 && entries[0].Name() == FilesDir {
+			os.RemoveAll(filepath.Join(dir, FilesDir))
+		}
 	}
 	c, err := catalog.Open(ctx, dir)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("make the sample case: %w", err)
+	}
+	step("Drawing the sample pictures")
+	images, reports, err := generate(ctx, filepath.Join(dir, FilesDir))
+	if err != nil {
+		c.Close()
+		return nil, fmt.Errorf("make the sample case: %w", err)
 	}
 	if err := build(ctx, c, images, reports, step); err != nil {
 		c.Close()
