@@ -330,13 +330,63 @@ func (c *Case) FindImage(ctx context.Context, ref string) (*Image, error) {
 	}
 	err := c.rd.QueryRowContext(ctx, `SELECT image_id FROM locations WHERE path=? ORDER BY gone_at IS NOT NULL, id DESC LIMIT 1`,
 		absPath(ref)).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) && !strings.ContainsRune(ref, filepath.Separator) {
+		return c.imageByFileName(ctx, ref)
+	}
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("no image %q in the case (give an id, a SHA-256 prefix or a path): %w", ref, ErrNotFound)
+		return nil, fmt.Errorf("no image %q in the case (give an id, a SHA-256 prefix, a path or a file name): %w", ref, ErrNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("find image %s: %w", ref, err)
 	}
 	return c.Image(ctx, id)
+}
+
+// imageByFileName finds the one image found at a path whose last element
+// is name ("IMG_0042.JPG"), preferring the paths where it still is.
+func (c *Case) imageByFileName(ctx context.Context, name string) (*Image, error) {
+	rows, err := c.rd.QueryContext(ctx, `SELECT image_id, min(gone_at IS NOT NULL) FROM locations
+		WHERE substr(path, length(path) - length(?1)) = '/' || ?1 GROUP BY image_id ORDER BY 2, image_id LIMIT 6`, name)
+	if err != nil {
+		return nil, fmt.Errorf("find image %s: %w", name, err)
+	}
+	var here, gone []int64
+	for rows.Next() {
+		var id int64
+		var isGone bool
+		if err := rows.Scan(&id, &isGone); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("find image %s: %w", name, err)
+		}
+		if isGone {
+			gone = append(gone, id)
+		} else {
+			here = append(here, id)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("find image %s: %w", name, err)
+	}
+	ids := here
+	if len(ids) == 0 {
+		ids = gone
+	}
+	switch len(ids) {
+	case 0:
+		return nil, fmt.Errorf("no image %q in the case (give an id, a SHA-256 prefix, a path or a file name): %w", name, ErrNotFound)
+	case 1:
+		return c.Image(ctx, ids[0])
+	}
+	list := make([]string, len(ids))
+	for i, id := range ids {
+		list[i] = strconv.FormatInt(id, 10)
+	}
+	more := ""
+	if len(ids) == 6 {
+		more = ", …"
+	}
+	return nil, fmt.Errorf("find image %s: more than one image is named so (ids %s%s); give the id or the whole path", name, strings.Join(list, ", "), more)
 }
 
 // imageBySHAPrefix finds the one image whose SHA-256 starts with prefix.

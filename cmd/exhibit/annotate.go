@@ -160,7 +160,7 @@ func newAnnotationsCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "annotations IMAGE|pair:PAIR",
 		Short: "List the annotations of an image, or of a pair (pair:3)",
-		Long: `List annotations. IMAGE is an id, SHA-256 prefix or path: the annotations made
+		Long: `List annotations. IMAGE is an id, SHA-256 prefix, path or file name: the annotations made
 on the image itself. pair:ID: the pair's annotations on both sides, with those
 made on its two images.`,
 		Args: cobra.ExactArgs(1),

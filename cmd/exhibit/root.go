@@ -86,7 +86,9 @@ report excerpts that speak of them, compares before/after pairs and exports
 comparison sheets. Without a subcommand it opens the desktop app.
 
 A case is a folder (for example Raqqa.exhibit/). Every command takes
---case DIR; without it, the default case in the user's data folder.`,
+--case DIR; without it, the default case in the user's data folder.
+Wherever a command takes an IMAGE, give its id, a prefix of its SHA-256, its
+path, or its file name alone when no other image has that name.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       version,

@@ -14,7 +14,7 @@ import (
 func newShowCmd(g *globals) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "show ID|SHA256-PREFIX|PATH",
+		Use:   "show ID|SHA256-PREFIX|PATH|FILE-NAME",
 		Short: "Print everything known about one image",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
