@@ -117,13 +117,14 @@ func (mw *mainWindow) watch(s *session) {
 			}
 			w.mu.Lock()
 			w.sum.add(es)
-			text := w.sum.text()
 			w.mu.Unlock()
-			if text == "" {
-				continue
-			}
 			fyne.Do(func() {
-				if mw.sess == s {
+				// Read here, on the UI goroutine: a Reload since then
+				// has emptied the summary, and nothing is to be shown.
+				w.mu.Lock()
+				text := w.sum.text()
+				w.mu.Unlock()
+				if mw.sess == s && text != "" {
 					mw.status.showChanges(text)
 				}
 			})
