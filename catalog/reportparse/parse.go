@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -136,9 +135,8 @@ func parse(path string, emit func(Block) error, onHeading func(string)) (info In
 		return userEmit(b)
 	}
 	f, st, err := regular.Open(path)
-	if errors.Is(err, regular.ErrNotRegular) {
-		fi, _ := os.Stat(path)
-		return info, &Error{Path: path, Kind: ErrBinary, Detail: "it is a " + regular.Kind(fi.Mode())}
+	if nr := (*regular.NotRegularError)(nil); errors.As(err, &nr) {
+		return info, &Error{Path: path, Kind: ErrBinary, Detail: "it is a " + nr.Kind}
 	}
 	if err != nil {
 		return info, fmt.Errorf("open report: %w", err)

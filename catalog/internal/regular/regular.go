@@ -6,15 +6,22 @@ package regular
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"syscall"
 )
 
-// ErrNotRegular is returned for a path that is a folder, a named pipe, a
-// socket or a device instead of a regular file.
+// ErrNotRegular is returned (as a *NotRegularError) for a path that is a
+// folder, a named pipe, a socket or a device instead of a regular file.
 var ErrNotRegular = errors.New("not a regular file")
+
+// NotRegularError says what a path is instead of a regular file.
+type NotRegularError struct {
+	Kind string // "folder", "named pipe", ... (see Kind)
+}
+
+func (e *NotRegularError) Error() string        { return ErrNotRegular.Error() + " (" + e.Kind + ")" }
+func (e *NotRegularError) Is(target error) bool { return target == ErrNotRegular }
 
 // Open opens path read-only and returns it with its FileInfo, or fails with
 // ErrNotRegular (saying what the path is instead) when it is not a regular
@@ -33,7 +40,7 @@ func Open(path string) (*os.File, fs.FileInfo, error) {
 	}
 	if !fi.Mode().IsRegular() {
 		f.Close()
-		return nil, nil, fmt.Errorf("%w (%s)", ErrNotRegular, Kind(fi.Mode()))
+		return nil, nil, &NotRegularError{Kind: Kind(fi.Mode())}
 	}
 	return f, fi, nil
 }
