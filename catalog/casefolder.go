@@ -35,7 +35,8 @@ func checkWritable(dir string) error {
 var ErrNotCase = errors.New("the folder holds files but no case")
 
 // checkNewCaseFolder fails with ErrNotCase when dir, about to become a
-// new case, already holds anything but what an interrupted Open left.
+// new case, already holds anything but hidden files and what an
+// interrupted Open left.
 func checkNewCaseFolder(dir string) error {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -48,6 +49,9 @@ func checkNewCaseFolder(dir string) error {
 		switch e.Name() {
 		case "cache", DBName + "-wal", DBName + "-shm", DBName + "-journal":
 			continue
+		}
+		if strings.HasPrefix(e.Name(), ".") {
+			continue // .DS_Store and the like: hidden, and never imported
 		}
 		return fmt.Errorf("%w (%s is there); give a new folder for the case, for example %s.exhibit, or an existing case",
 			ErrNotCase, e.Name(), strings.TrimSuffix(dir, string(filepath.Separator)))

@@ -179,9 +179,12 @@ func TestOpenRefusesAFolderOfFiles(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(empty, "cache"), 0o755); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.WriteFile(filepath.Join(empty, ".DS_Store"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	c, err := Open(context.Background(), empty)
 	if err != nil {
-		t.Fatalf("open a folder holding only an empty cache: %v", err)
+		t.Fatalf("open a folder holding only an empty cache and a hidden file: %v", err)
 	}
 	c.Close()
 }
