@@ -20,7 +20,10 @@ type NotRegularError struct {
 	Kind string // "folder", "named pipe", ... (see Kind)
 }
 
-func (e *NotRegularError) Error() string        { return ErrNotRegular.Error() + " (" + e.Kind + ")" }
+// Error says what the path is: "not a regular file (named pipe)".
+func (e *NotRegularError) Error() string { return ErrNotRegular.Error() + " (" + e.Kind + ")" }
+
+// Is makes errors.Is(err, ErrNotRegular) hold.
 func (e *NotRegularError) Is(target error) bool { return target == ErrNotRegular }
 
 // Open opens path read-only and returns it with its FileInfo, or fails with
