@@ -251,21 +251,13 @@ var imageExt = map[string]bool{
 // failure when its name says it is an image.
 func notImage(path string, data []byte) error {
 	what := describeContent(data)
+	if strings.HasPrefix(what, rawPhoto) {
+		return errors.New(what + "; catalog the camera's JPEG, or a converted copy, beside it")
+	}
 	if ext := strings.ToLower(filepath.Ext(path)); imageExt[ext] {
 		return fmt.Errorf("named %s but its content is %s, not an image", ext, what)
 	}
 	return fmt.Errorf("%w (%s)", errSkip, what)
-}
-
-// describeContent names what a file that is not an image seems to hold.
-func describeContent(data []byte) string {
-	head := data[:min(len(data), 512)]
-	switch {
-	case isText(head):
-		return "text"
-	default:
-		return "unrecognised data"
-	}
 }
 
 func isText(b []byte) bool {
