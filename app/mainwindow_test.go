@@ -21,7 +21,7 @@ func TestScreenRegistry(t *testing.T) {
 		}
 		ids[s.ID], keys[s.Key] = true, true
 	}
-	if !slices.Equal(ScreenIDs(), []string{"library", "review", "report", "compare"}) {
+	if !slices.Equal(ScreenIDs(), []string{"library", "review", "report", "compare", "map"}) {
 		t.Errorf("ScreenIDs %v", ScreenIDs())
 	}
 }

@@ -11,6 +11,7 @@ const (
 	screenReview  = "review"
 	screenReport  = "report"
 	screenCompare = "compare"
+	screenMap     = "map"
 )
 
 // Screen is one screen of the main window: a navigation tab showing one
@@ -102,6 +103,8 @@ var screenSpecs = []ScreenSpec{
 		New: func(mw *mainWindow, s *session) Screen { return newReportScreen(mw, s) }},
 	{ID: screenCompare, Title: "Compare", Icon: theme.ViewRestoreIcon, Key: fyne.Key4,
 		New: func(mw *mainWindow, s *session) Screen { return newCompareScreen(mw, s) }},
+	{ID: screenMap, Title: "Map", Icon: mapScreenIcon, Key: fyne.Key5,
+		New: func(mw *mainWindow, s *session) Screen { return newMapScreen(mw, s) }},
 }
 
 // ScreenIDs returns the IDs of the screens, the values --screen accepts.

@@ -174,6 +174,17 @@ func (s *Settings) LastExportFolder() string { return s.p.String(settingExportFo
 // SetLastExportFolder remembers where the last export was written.
 func (s *Settings) SetLastExportFolder(dir string) { s.setString(settingExportFolder, dir) }
 
+// settingBasemapPrefix, followed by a case's folder, keys the basemap
+// chosen for that case.
+const settingBasemapPrefix = "basemap:"
+
+// Basemap returns the MBTiles file last chosen as the map's basemap for
+// the case in caseDir ("" for none).
+func (s *Settings) Basemap(caseDir string) string { return s.p.String(settingBasemapPrefix + caseDir) }
+
+// SetBasemap remembers the basemap of the case in caseDir ("": none).
+func (s *Settings) SetBasemap(caseDir, path string) { s.setString(settingBasemapPrefix+caseDir, path) }
+
 // LastPair returns the pair the compare screen showed last (0: none).
 func (s *Settings) LastPair() int64 { return int64(s.p.Int(settingLastPair)) }
 

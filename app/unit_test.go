@@ -91,7 +91,7 @@ func TestOptionsValidate(t *testing.T) {
 	if err := (Options{Screen: "review"}).Validate(); err != nil {
 		t.Error(err)
 	}
-	err := (Options{Screen: "map"}).Validate()
+	err := (Options{Screen: "atlas"}).Validate()
 	if err == nil || !strings.Contains(err.Error(), "library, review, report") {
 		t.Errorf("unknown screen: %v", err)
 	}

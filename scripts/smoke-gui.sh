@@ -77,5 +77,6 @@ if build/exhibit --help | grep -q -- '--screen.*compare'; then
   KEYS="1 a" shot compare-align --case "$case_dir" --screen compare --pair 1
   unset CROP
 fi
+CROP=600x400+150+250 shot map --case "$case_dir" --screen map
 # A first run: no case given, none remembered, no default case: the welcome screen.
 XDG_CONFIG_HOME=$work/config-first XDG_DATA_HOME=$work/data-first shot welcome

@@ -59,6 +59,11 @@ func BuildCase(ctx context.Context, dir string, step Step) (*catalog.Case, error
 		c.Close()
 		return nil, fmt.Errorf("make the sample case: %w", err)
 	}
+	step("Drawing the map of the town")
+	if err := WriteBasemap(ctx, filepath.Join(dir, BasemapName)); err != nil {
+		c.Close()
+		return nil, fmt.Errorf("make the sample case: %w", err)
+	}
 	if err := build(ctx, c, images, reports, step); err != nil {
 		c.Close()
 		return nil, fmt.Errorf("make the sample case: %w", err)

@@ -8,15 +8,16 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/exhibit-app/exhibit/catalog"
 )
 
 func newLsCmd(g *globals) *cobra.Command {
 	var (
-		asJSON, hasGPS, failed bool
-		near, from, to, camera string
-		sortBy                 string
+		asJSON, failed bool
+		ff             filterFlags
+		sortBy         string
 	)
 	cmd := &cobra.Command{
 		Use:   "ls",
@@ -42,26 +43,9 @@ func newLsCmd(g *globals) *cobra.Command {
 				}
 				return nil
 			}
-			f := catalog.Filter{HasGPS: hasGPS, Camera: camera}
-			if f.Near, err = parseNear(near); err != nil {
+			f, err := ff.filter()
+			if err != nil {
 				return err
-			}
-			if from != "" {
-				t, _, err := parseDate(from)
-				if err != nil {
-					return fmt.Errorf("--from: %w", err)
-				}
-				f.From = &t
-			}
-			if to != "" {
-				t, dateOnly, err := parseDate(to)
-				if err != nil {
-					return fmt.Errorf("--to: %w", err)
-				}
-				if dateOnly {
-					t = t.Add(24*time.Hour - time.Nanosecond)
-				}
-				f.To = &t
 			}
 			switch sortBy {
 			case "taken", "":
@@ -95,14 +79,52 @@ func newLsCmd(g *globals) *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.BoolVar(&asJSON, "json", false, "print a JSON array")
-	fl.BoolVar(&hasGPS, "has-gps", false, "only images with a GPS position")
-	fl.StringVar(&near, "near", "", "only images within KM of a position: LAT,LON,KM")
-	fl.StringVar(&from, "from", "", "only images taken at or after DATE (2017-10-17 or 2017-10-17T14:00:00, camera clock)")
-	fl.StringVar(&to, "to", "", "only images taken at or before DATE (a date alone includes the whole day)")
-	fl.StringVar(&camera, "camera", "", "only images whose make, model or lens contains TEXT")
+	fl.BoolVar(&ff.hasGPS, "has-gps", false, "only images with a GPS position")
+	ff.add(fl)
 	fl.BoolVar(&failed, "failed", false, "list the files that could not be cataloged, with why")
 	fl.StringVar(&sortBy, "sort", "taken", "order: taken, imported or name")
 	return needsCase(cmd, false)
+}
+
+// filterFlags are the flags that select images, shared by ls and map.
+type filterFlags struct {
+	hasGPS                 bool
+	near, from, to, camera string
+}
+
+// add declares the flags (but --has-gps, which only ls has).
+func (ff *filterFlags) add(fl *pflag.FlagSet) {
+	fl.StringVar(&ff.near, "near", "", "only images within KM of a position: LAT,LON,KM")
+	fl.StringVar(&ff.from, "from", "", "only images taken at or after DATE (2017-10-17 or 2017-10-17T14:00:00, camera clock)")
+	fl.StringVar(&ff.to, "to", "", "only images taken at or before DATE (a date alone includes the whole day)")
+	fl.StringVar(&ff.camera, "camera", "", "only images whose make, model or lens contains TEXT")
+}
+
+// filter returns the catalog filter the flags describe.
+func (ff *filterFlags) filter() (catalog.Filter, error) {
+	f := catalog.Filter{HasGPS: ff.hasGPS, Camera: ff.camera}
+	var err error
+	if f.Near, err = parseNear(ff.near); err != nil {
+		return f, err
+	}
+	if ff.from != "" {
+		t, _, err := parseDate(ff.from)
+		if err != nil {
+			return f, fmt.Errorf("--from: %w", err)
+		}
+		f.From = &t
+	}
+	if ff.to != "" {
+		t, dateOnly, err := parseDate(ff.to)
+		if err != nil {
+			return f, fmt.Errorf("--to: %w", err)
+		}
+		if dateOnly {
+			t = t.Add(24*time.Hour - time.Nanosecond)
+		}
+		f.To = &t
+	}
+	return f, nil
 }
 
 // parseNear reads "LAT,LON,KM".

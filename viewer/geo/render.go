@@ -1,0 +1,295 @@
+package geo
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+	"sync"
+
+	xdraw "golang.org/x/image/draw"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/basicfont"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+	"golang.org/x/image/vector"
+
+	"github.com/exhibit-app/exhibit/assets"
+)
+
+// Marker is an image on the map: where it was taken and, when known, the
+// direction the camera faced (degrees clockwise from north).
+type Marker struct {
+	ID        int64
+	Pos       Point
+	Direction *float64
+	// Label is written beside the point (the image's id, say), if any.
+	Label string
+}
+
+// Style are the colours of a map.
+type Style struct {
+	Land, Grid, Text  color.RGBA
+	Marker, Selected  color.RGBA
+	Outline, ViewCone color.RGBA
+}
+
+// LightStyle is a map on a light background.
+var LightStyle = Style{
+	Land: color.RGBA{0xEC, 0xEA, 0xE4, 0xFF}, Grid: color.RGBA{0xC9, 0xC5, 0xBB, 0xFF}, Text: color.RGBA{0x30, 0x30, 0x30, 0xFF},
+	Marker: color.RGBA{0xD3, 0x2F, 0x2F, 0xFF}, Selected: color.RGBA{0x19, 0x76, 0xD2, 0xFF},
+	Outline: color.RGBA{0xFF, 0xFF, 0xFF, 0xFF}, ViewCone: color.RGBA{0xD3, 0x2F, 0x2F, 0x50},
+}
+
+// DarkStyle is a map on a dark background.
+var DarkStyle = Style{
+	Land: color.RGBA{0x26, 0x28, 0x2B, 0xFF}, Grid: color.RGBA{0x44, 0x47, 0x4C, 0xFF}, Text: color.RGBA{0xE0, 0xE0, 0xE0, 0xFF},
+	Marker: color.RGBA{0xEF, 0x53, 0x50, 0xFF}, Selected: color.RGBA{0x42, 0xA5, 0xF5, 0xFF},
+	Outline: color.RGBA{0x10, 0x10, 0x10, 0xFF}, ViewCone: color.RGBA{0xEF, 0x53, 0x50, 0x50},
+}
+
+// Sizes of what is drawn, in pixels at scale 1.
+const (
+	markerRadius   = 6
+	selectedRadius = 11
+	coneRadius     = 34
+	coneHalfAngle  = 25 // degrees
+)
+
+// Render draws the view: the basemap's tiles (or, without one, a grid of
+// latitude and longitude), each marker with its direction of view, the
+// selected one ringed, a scale bar and the basemap's name. pixelScale
+// enlarges what is drawn on high-density screens (1 otherwise).
+func Render(v View, markers []Marker, selected int64, tiles TileSource, st Style, pixelScale float64) *image.RGBA {
+	w, h := int(math.Ceil(v.W)), int(math.Ceil(v.H))
+	dst := image.NewRGBA(image.Rect(0, 0, max(w, 1), max(h, 1)))
+	draw.Draw(dst, dst.Bounds(), image.NewUniform(st.Land), image.Point{}, draw.Src)
+	if pixelScale <= 0 {
+		pixelScale = 1
+	}
+	if tiles != nil {
+		drawTiles(dst, v, tiles)
+	} else {
+		drawGrid(dst, v, st, pixelScale)
+	}
+	var sel *Marker
+	for i := range markers {
+		m := &markers[i]
+		if m.ID == selected {
+			sel = m
+			continue
+		}
+		drawMarker(dst, v, m, st.Marker, st, pixelScale)
+	}
+	if sel != nil {
+		x, y := v.ToScreen(sel.Pos)
+		disc(dst, x, y, selectedRadius*pixelScale, st.Outline)
+		disc(dst, x, y, (selectedRadius-2.5)*pixelScale, st.Selected)
+		drawMarker(dst, v, sel, st.Selected, st, pixelScale)
+	}
+	drawScaleBar(dst, v, st, pixelScale)
+	if tiles != nil {
+		f := labelFace(pixelScale)
+		label(dst, f, tiles.Name(), dst.Bounds().Dx()-int(8*pixelScale)-textWidth(f, tiles.Name()), dst.Bounds().Dy()-int(8*pixelScale), st)
+	}
+	return dst
+}
+
+var (
+	fontOnce sync.Once
+	fontData *opentype.Font
+	facesMu  sync.Mutex
+	faces    = map[float64]font.Face{}
+)
+
+// labelFace returns DejaVu Sans at 11 points times k (the basic bitmap
+// font if the embedded one cannot be read).
+func labelFace(k float64) font.Face {
+	fontOnce.Do(func() { fontData, _ = opentype.Parse(assets.FontRegular) })
+	if fontData == nil {
+		return basicfont.Face7x13
+	}
+	facesMu.Lock()
+	defer facesMu.Unlock()
+	if f, ok := faces[k]; ok {
+		return f
+	}
+	f, err := opentype.NewFace(fontData, &opentype.FaceOptions{Size: 11 * k, DPI: 72, Hinting: font.HintingFull})
+	if err != nil {
+		return basicfont.Face7x13
+	}
+	faces[k] = f
+	return f
+}
+
+func drawMarker(dst *image.RGBA, v View, m *Marker, c color.RGBA, st Style, k float64) {
+	x, y := v.ToScreen(m.Pos)
+	if m.Direction != nil {
+		cone := st.ViewCone
+		cone.R, cone.G, cone.B = premul(c, cone.A)
+		wedge(dst, x, y, coneRadius*k, *m.Direction, coneHalfAngle, cone)
+	}
+	disc(dst, x, y, (markerRadius+1.5)*k, st.Outline)
+	disc(dst, x, y, markerRadius*k, c)
+	if m.Label != "" {
+		label(dst, labelFace(k), m.Label, int(x+(markerRadius+4)*k), int(y-(markerRadius-1)*k), st)
+	}
+}
+
+// premul returns c's colour premultiplied by alpha a (image/color's RGBA
+// holds premultiplied values).
+func premul(c color.RGBA, a uint8) (r, g, b uint8) {
+	f := float64(a) / 255
+	return uint8(float64(c.R) * f), uint8(float64(c.G) * f), uint8(float64(c.B) * f)
+}
+
+// drawTiles draws the basemap's tiles at the zoom nearest the view's
+// scale, resampled to it.
+func drawTiles(dst *image.RGBA, v View, tiles TileSource) {
+	lo, hi := tiles.Zooms()
+	z := int(math.Round(math.Log2(v.Scale / TileSize)))
+	z = max(lo, min(hi, z))
+	n := 1 << z
+	tileWorld := 1 / float64(n) // a tile's side in world units
+	tl := v.FromScreen(0, 0)
+	br := v.FromScreen(v.W, v.H)
+	for ty := max(0, int(math.Floor(tl.Y/tileWorld))); ty <= min(n-1, int(math.Floor(br.Y/tileWorld))); ty++ {
+		for tx := int(math.Floor(tl.X / tileWorld)); tx <= int(math.Floor(br.X/tileWorld)); tx++ {
+			img, err := tiles.Tile(z, ((tx%n)+n)%n, ty)
+			if err != nil || img == nil {
+				continue
+			}
+			x0, y0 := v.ToScreen(Point{float64(tx) * tileWorld, float64(ty) * tileWorld})
+			x1, y1 := v.ToScreen(Point{float64(tx+1) * tileWorld, float64(ty+1) * tileWorld})
+			r := image.Rect(int(math.Floor(x0)), int(math.Floor(y0)), int(math.Ceil(x1)), int(math.Ceil(y1)))
+			xdraw.ApproxBiLinear.Scale(dst, r, img, img.Bounds(), draw.Over, nil)
+		}
+	}
+}
+
+// drawGrid draws lines of latitude and longitude at a round step, with
+// their values, so that a map without basemap still says where it is.
+func drawGrid(dst *image.RGBA, v View, st Style, k float64) {
+	tl, br := v.FromScreen(0, 0), v.FromScreen(v.W, v.H)
+	latTop, lonLeft := Unproject(tl)
+	latBottom, lonRight := Unproject(br)
+	f := labelFace(k)
+	step := gridStep((lonRight - lonLeft) / math.Max(1, v.W/(140*k)))
+	for lon := math.Ceil(lonLeft/step) * step; lon <= lonRight; lon += step {
+		x, _ := v.ToScreen(Project(0, lon))
+		fillRect(dst, int(x), 0, max(1, int(k)), dst.Bounds().Dy(), st.Grid)
+		label(dst, f, degrees(lon, step, "E", "W"), int(x+4*k), int(16*k), st)
+	}
+	for lat := math.Ceil(latBottom/step) * step; lat <= latTop; lat += step {
+		_, y := v.ToScreen(Project(lat, 0))
+		fillRect(dst, 0, int(y), dst.Bounds().Dx(), max(1, int(k)), st.Grid)
+		label(dst, f, degrees(lat, step, "N", "S"), int(4*k), int(y-4*k), st)
+	}
+}
+
+// gridStep rounds a step in degrees up to 1, 2 or 5 times a power of ten.
+func gridStep(d float64) float64 {
+	if !(d > 0) {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(d)))
+	for _, k := range []float64{1, 2, 5, 10} {
+		if k*p >= d {
+			return k * p
+		}
+	}
+	return 10 * p
+}
+
+// degrees writes a latitude or longitude with as many decimals as step
+// needs: "35.95° N".
+func degrees(v, step float64, pos, neg string) string {
+	dec := max(0, int(math.Ceil(-math.Log10(step)-1e-9)))
+	hemi := pos
+	if v < 0 {
+		hemi, v = neg, -v
+	}
+	return fmt.Sprintf("%.*f° %s", dec, v, hemi)
+}
+
+func drawScaleBar(dst *image.RGBA, v View, st Style, k float64) {
+	metres, px := v.ScaleBar(120 * k)
+	if !(px > 0) || math.IsInf(px, 0) {
+		return
+	}
+	x, y := int(12*k), dst.Bounds().Dy()-int(14*k)
+	fillRect(dst, x-1, y-1, int(px)+2, int(4*k)+2, st.Outline)
+	fillRect(dst, x, y, int(px), int(4*k), st.Text)
+	text := fmt.Sprintf("%g m", metres)
+	if metres >= 1000 {
+		text = fmt.Sprintf("%g km", metres/1000)
+	}
+	label(dst, labelFace(k), text, x, y-int(5*k), st)
+}
+
+func fillRect(dst *image.RGBA, x, y, w, h int, c color.RGBA) {
+	draw.Draw(dst, image.Rect(x, y, x+w, y+h).Intersect(dst.Bounds()), image.NewUniform(c), image.Point{}, draw.Over)
+}
+
+// disc fills a circle.
+func disc(dst *image.RGBA, cx, cy, r float64, c color.RGBA) {
+	polygon(dst, c, func(z *vector.Rasterizer) {
+		const n = 32
+		for i := 0; i <= n; i++ {
+			a := 2 * math.Pi * float64(i) / n
+			x, y := float32(cx+r*math.Cos(a)), float32(cy+r*math.Sin(a))
+			if i == 0 {
+				z.MoveTo(x, y)
+			} else {
+				z.LineTo(x, y)
+			}
+		}
+		z.ClosePath()
+	})
+}
+
+// wedge fills a sector of a circle around a bearing (degrees clockwise
+// from north), half degrees wide on each side.
+func wedge(dst *image.RGBA, cx, cy, r, bearing, half float64, c color.RGBA) {
+	polygon(dst, c, func(z *vector.Rasterizer) {
+		z.MoveTo(float32(cx), float32(cy))
+		const n = 12
+		for i := 0; i <= n; i++ {
+			b := (bearing - half + 2*half*float64(i)/n) * math.Pi / 180
+			z.LineTo(float32(cx+r*math.Sin(b)), float32(cy-r*math.Cos(b)))
+		}
+		z.ClosePath()
+	})
+}
+
+// polygon fills the path drawn by path in colour c (alpha-premultiplied).
+func polygon(dst *image.RGBA, c color.RGBA, path func(*vector.Rasterizer)) {
+	b := dst.Bounds()
+	z := vector.NewRasterizer(b.Dx(), b.Dy())
+	z.DrawOp = draw.Over
+	path(z)
+	z.Draw(dst, b, image.NewUniform(c), image.Point{})
+}
+
+func textWidth(f font.Face, s string) int {
+	facesMu.Lock()
+	defer facesMu.Unlock()
+	return font.MeasureString(f, s).Ceil()
+}
+
+// label writes s with its baseline at (x, y), on a halo of the outline
+// colour so that it reads over any basemap.
+func label(dst *image.RGBA, f font.Face, s string, x, y int, st Style) {
+	facesMu.Lock() // a font.Face is not safe for concurrent use
+	defer facesMu.Unlock()
+	for _, d := range [][2]int{{-1, 0}, {1, 0}, {0, -1}, {0, 1}} {
+		text(dst, f, s, x+d[0], y+d[1], st.Outline)
+	}
+	text(dst, f, s, x, y, st.Text)
+}
+
+func text(dst *image.RGBA, f font.Face, s string, x, y int, c color.RGBA) {
+	d := &font.Drawer{Dst: dst, Src: image.NewUniform(c), Face: f, Dot: fixed.P(x, y)}
+	d.DrawString(s)
+}

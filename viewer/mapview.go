@@ -1,0 +1,241 @@
+package viewer
+
+import (
+	"image"
+	"math"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/exhibit-app/exhibit/viewer/geo"
+)
+
+// MapView shows images as points on a map, each with its direction of
+// view, over an offline basemap when one is set (see geo.OpenMBTiles), or
+// over a grid of latitude and longitude. Drag to pan, scroll to zoom, tap
+// a point to select it.
+type MapView struct {
+	widget.BaseWidget
+
+	// OnSelected is called with the image tapped (0 when the tap was on
+	// no image).
+	OnSelected func(id int64)
+
+	mu       sync.Mutex // markers, tiles and view are read by the raster
+	markers  []geo.Marker
+	tiles    geo.TileSource
+	view     geo.View // in Fyne units
+	moved    bool     // the user panned or zoomed: no more fitting by itself
+	selected int64
+
+	raster *canvas.Raster
+}
+
+// mapFitSpan is how many metres across a map of a single image shows.
+const mapFitSpan = 100
+
+// tapRadius is how near a point a tap must land to select it (Fyne units).
+const tapRadius = 14
+
+// NewMapView returns an empty map.
+func NewMapView() *MapView {
+	m := &MapView{}
+	m.ExtendBaseWidget(m)
+	return m
+}
+
+// SetMarkers replaces the images shown, and fits the view to them unless
+// the user has moved it.
+func (m *MapView) SetMarkers(ms []geo.Marker) {
+	m.mu.Lock()
+	m.markers = append([]geo.Marker(nil), ms...)
+	refit := !m.moved
+	m.mu.Unlock()
+	if refit {
+		m.Fit()
+		return
+	}
+	m.Refresh()
+}
+
+// Markers returns the images shown.
+func (m *MapView) Markers() []geo.Marker {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return append([]geo.Marker(nil), m.markers...)
+}
+
+// SetTiles sets the basemap (nil: none).
+func (m *MapView) SetTiles(t geo.TileSource) {
+	m.mu.Lock()
+	m.tiles = t
+	m.mu.Unlock()
+	m.Refresh()
+}
+
+// Select marks the image with this id as selected (0: none).
+func (m *MapView) Select(id int64) {
+	m.mu.Lock()
+	m.selected = id
+	m.mu.Unlock()
+	m.Refresh()
+}
+
+// Selected returns the selected image (0: none).
+func (m *MapView) Selected() int64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.selected
+}
+
+// View returns what the map shows, in Fyne units.
+func (m *MapView) View() geo.View {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.sized(m.Size())
+}
+
+// sized returns the view at size s (m.mu held).
+func (m *MapView) sized(s fyne.Size) geo.View {
+	v := m.view
+	v.W, v.H = float64(s.Width), float64(s.Height)
+	if v.Scale == 0 {
+		v.Scale = geo.MinScale
+		v.Center = geo.Point{X: 0.5, Y: 0.5}
+	}
+	return v
+}
+
+// Fit shows every image, and keeps doing so as the map is resized until
+// the user pans or zooms.
+func (m *MapView) Fit() {
+	m.mu.Lock()
+	s := m.Size()
+	pts := make([]geo.Point, len(m.markers))
+	for i, mk := range m.markers {
+		pts[i] = mk.Pos
+	}
+	m.moved = false
+	if s.Width > 0 && s.Height > 0 {
+		m.view = geo.Fit(pts, float64(s.Width), float64(s.Height), 48, mapFitSpan)
+	}
+	m.mu.Unlock()
+	m.Refresh()
+}
+
+// CenterOn pans the map to show the image with this id at its centre.
+func (m *MapView) CenterOn(id int64) {
+	m.mu.Lock()
+	for _, mk := range m.markers {
+		if mk.ID == id {
+			m.view.Center = mk.Pos
+			m.moved = true
+		}
+	}
+	m.mu.Unlock()
+	m.Refresh()
+}
+
+// Resize fits the view again, unless the user has moved it.
+func (m *MapView) Resize(s fyne.Size) {
+	m.BaseWidget.Resize(s)
+	m.mu.Lock()
+	fit := !m.moved
+	m.mu.Unlock()
+	if fit {
+		m.Fit()
+	}
+}
+
+// Scrolled zooms about the pointer.
+func (m *MapView) Scrolled(ev *fyne.ScrollEvent) {
+	if ev.Scrolled.DY == 0 {
+		return
+	}
+	m.mu.Lock()
+	v := m.sized(m.Size())
+	m.view = v.ZoomAt(math.Exp(float64(ev.Scrolled.DY)*wheelZoomPerUnit), float64(ev.Position.X), float64(ev.Position.Y))
+	m.moved = true
+	m.mu.Unlock()
+	m.Refresh()
+}
+
+// Dragged pans the map.
+func (m *MapView) Dragged(ev *fyne.DragEvent) {
+	m.mu.Lock()
+	m.view = m.sized(m.Size()).Pan(float64(ev.Dragged.DX), float64(ev.Dragged.DY))
+	m.moved = true
+	m.mu.Unlock()
+	m.Refresh()
+}
+
+// DragEnd is called when a drag ends; nothing to do.
+func (m *MapView) DragEnd() {}
+
+// Tapped selects the image nearest the tap, within tapRadius.
+func (m *MapView) Tapped(ev *fyne.PointEvent) {
+	m.mu.Lock()
+	v := m.sized(m.Size())
+	var best int64
+	bestD := float64(tapRadius)
+	for _, mk := range m.markers {
+		x, y := v.ToScreen(mk.Pos)
+		if d := math.Hypot(x-float64(ev.Position.X), y-float64(ev.Position.Y)); d <= bestD {
+			best, bestD = mk.ID, d
+		}
+	}
+	m.selected = best
+	m.mu.Unlock()
+	m.Refresh()
+	if m.OnSelected != nil {
+		m.OnSelected(best)
+	}
+}
+
+// ZoomBy zooms about the centre (the + and - buttons).
+func (m *MapView) ZoomBy(factor float64) {
+	m.mu.Lock()
+	v := m.sized(m.Size())
+	m.view = v.ZoomAt(factor, v.W/2, v.H/2)
+	m.moved = true
+	m.mu.Unlock()
+	m.Refresh()
+}
+
+// draw renders the map at w×h pixels.
+func (m *MapView) draw(w, h int) image.Image {
+	m.mu.Lock()
+	s := m.Size()
+	v := m.sized(s)
+	markers, tiles, sel := m.markers, m.tiles, m.selected
+	m.mu.Unlock()
+	k := 1.0
+	if s.Width > 0 {
+		k = float64(w) / float64(s.Width)
+	}
+	// The view in pixels: the same centre, scale and size times k.
+	v.Scale *= k
+	v.W, v.H = float64(w), float64(h)
+	st := geo.LightStyle
+	if fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark {
+		st = geo.DarkStyle
+	}
+	return geo.Render(v, markers, sel, tiles, st, k)
+}
+
+// CreateRenderer makes the map's renderer.
+func (m *MapView) CreateRenderer() fyne.WidgetRenderer {
+	m.raster = canvas.NewRaster(m.draw)
+	return &mapRenderer{m: m}
+}
+
+type mapRenderer struct{ m *MapView }
+
+func (r *mapRenderer) Layout(s fyne.Size)           { r.m.raster.Resize(s) }
+func (r *mapRenderer) MinSize() fyne.Size           { return fyne.NewSize(200, 150) }
+func (r *mapRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.m.raster} }
+func (r *mapRenderer) Refresh()                     { r.m.raster.Refresh() }
+func (r *mapRenderer) Destroy()                     {}
