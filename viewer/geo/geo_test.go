@@ -140,3 +140,33 @@ func TestRenderTilesAtTheNearestZoom(t *testing.T) {
 		t.Errorf("map pixel %v, want zoom 5's colour", c)
 	}
 }
+
+// A point half out of the picture is drawn where it is, cut at the edge.
+func TestRenderMarkerAtTheEdge(t *testing.T) {
+	m := Marker{ID: 1, Pos: Project(10, 10)}
+	v := View{Center: m.Pos, Scale: 1 << 24, W: 100, H: 100}
+	v = v.Pan(-50, -50) // the point is now at (0, 0), the top left corner
+	img := Render(v, []Marker{m}, 0, nil, LightStyle, 1)
+	if c := img.RGBAAt(1, 1); c != LightStyle.Marker {
+		t.Errorf("pixel (1, 1) is %v: the marker at the corner is misplaced", c)
+	}
+	if c := img.RGBAAt(12, 12); c == LightStyle.Marker {
+		t.Error("the marker at the corner spreads too far")
+	}
+}
+
+// BenchmarkRender20000 draws a map of 20,000 images (a large case), each
+// with a direction of view.
+func BenchmarkRender20000(b *testing.B) {
+	ms := make([]Marker, 20000)
+	pts := make([]Point, len(ms))
+	for i := range ms {
+		d := float64(i % 360)
+		ms[i] = Marker{ID: int64(i + 1), Pos: Project(35.94+float64(i%141)*0.0002, 39.0+float64(i/141)*0.0002), Direction: &d}
+		pts[i] = ms[i].Pos
+	}
+	v := Fit(pts, 1400, 900, 40, 100)
+	for b.Loop() {
+		Render(v, ms, 5, nil, LightStyle, 1)
+	}
+}

@@ -73,20 +73,31 @@ func Render(v View, markers []Marker, selected int64, tiles TileSource, st Style
 	} else {
 		drawGrid(dst, v, st, pixelScale)
 	}
+	// Only the points in view (with their cones) are drawn; where they are
+	// many, without cones or labels, which would only cover each other.
 	var sel *Marker
+	margin := coneRadius * pixelScale
+	var shown []*Marker
 	for i := range markers {
 		m := &markers[i]
 		if m.ID == selected {
 			sel = m
 			continue
 		}
-		drawMarker(dst, v, m, st.Marker, st, pixelScale)
+		if x, y := v.ToScreen(m.Pos); x >= -margin && y >= -margin && x <= v.W+margin && y <= v.H+margin {
+			shown = append(shown, m)
+		}
+	}
+	d := &markerDrawer{dst: dst, v: v, st: st, k: pixelScale, cones: len(shown) <= maxCones, labels: len(shown) <= maxLabels}
+	for _, m := range shown {
+		d.draw(m, st.Marker)
 	}
 	if sel != nil {
 		x, y := v.ToScreen(sel.Pos)
 		disc(dst, x, y, selectedRadius*pixelScale, st.Outline)
 		disc(dst, x, y, (selectedRadius-2.5)*pixelScale, st.Selected)
-		drawMarker(dst, v, sel, st.Selected, st, pixelScale)
+		d.cones, d.labels = true, true
+		d.draw(sel, st.Selected)
 	}
 	drawScaleBar(dst, v, st, pixelScale)
 	if tiles != nil {
@@ -123,18 +134,53 @@ func labelFace(k float64) font.Face {
 	return f
 }
 
-func drawMarker(dst *image.RGBA, v View, m *Marker, c color.RGBA, st Style, k float64) {
-	x, y := v.ToScreen(m.Pos)
-	if m.Direction != nil {
-		cone := st.ViewCone
+// Above these many points in view, cones and then labels are left out.
+const (
+	maxCones  = 3000
+	maxLabels = 300
+)
+
+// markerDrawer draws points, stamping each dot from a picture drawn once.
+type markerDrawer struct {
+	dst           *image.RGBA
+	v             View
+	st            Style
+	k             float64
+	cones, labels bool
+	dots          map[color.RGBA]*image.RGBA
+}
+
+func (d *markerDrawer) draw(m *Marker, c color.RGBA) {
+	x, y := d.v.ToScreen(m.Pos)
+	if d.cones && m.Direction != nil {
+		cone := d.st.ViewCone
 		cone.R, cone.G, cone.B = premul(c, cone.A)
-		wedge(dst, x, y, coneRadius*k, *m.Direction, coneHalfAngle, cone)
+		wedge(d.dst, x, y, coneRadius*d.k, *m.Direction, coneHalfAngle, cone)
 	}
-	disc(dst, x, y, (markerRadius+1.5)*k, st.Outline)
-	disc(dst, x, y, markerRadius*k, c)
-	if m.Label != "" {
-		label(dst, labelFace(k), m.Label, int(x+(markerRadius+4)*k), int(y-(markerRadius-1)*k), st)
+	dot := d.dot(c)
+	r := dot.Bounds().Dx() / 2
+	at := image.Pt(int(math.Round(x))-r, int(math.Round(y))-r)
+	draw.Draw(d.dst, dot.Bounds().Add(at), dot, image.Point{}, draw.Over)
+	if d.labels && m.Label != "" {
+		label(d.dst, labelFace(d.k), m.Label, int(x+(markerRadius+4)*d.k), int(y-(markerRadius-1)*d.k), d.st)
 	}
+}
+
+// dot returns the picture of a point of colour c, with its outline.
+func (d *markerDrawer) dot(c color.RGBA) *image.RGBA {
+	if img, ok := d.dots[c]; ok {
+		return img
+	}
+	outer := (markerRadius + 1.5) * d.k
+	r := int(math.Ceil(outer)) + 1
+	img := image.NewRGBA(image.Rect(0, 0, 2*r, 2*r))
+	disc(img, float64(r), float64(r), outer, d.st.Outline)
+	disc(img, float64(r), float64(r), markerRadius*d.k, c)
+	if d.dots == nil {
+		d.dots = map[color.RGBA]*image.RGBA{}
+	}
+	d.dots[c] = img
+	return img
 }
 
 // premul returns c's colour premultiplied by alpha a (image/color's RGBA
@@ -234,42 +280,54 @@ func fillRect(dst *image.RGBA, x, y, w, h int, c color.RGBA) {
 
 // disc fills a circle.
 func disc(dst *image.RGBA, cx, cy, r float64, c color.RGBA) {
-	polygon(dst, c, func(z *vector.Rasterizer) {
-		const n = 32
-		for i := 0; i <= n; i++ {
-			a := 2 * math.Pi * float64(i) / n
-			x, y := float32(cx+r*math.Cos(a)), float32(cy+r*math.Sin(a))
-			if i == 0 {
-				z.MoveTo(x, y)
-			} else {
-				z.LineTo(x, y)
-			}
-		}
-		z.ClosePath()
-	})
+	const n = 32
+	pts := make([][2]float64, n)
+	for i := range pts {
+		a := 2 * math.Pi * float64(i) / n
+		pts[i] = [2]float64{cx + r*math.Cos(a), cy + r*math.Sin(a)}
+	}
+	polygon(dst, c, pts)
 }
 
 // wedge fills a sector of a circle around a bearing (degrees clockwise
 // from north), half degrees wide on each side.
 func wedge(dst *image.RGBA, cx, cy, r, bearing, half float64, c color.RGBA) {
-	polygon(dst, c, func(z *vector.Rasterizer) {
-		z.MoveTo(float32(cx), float32(cy))
-		const n = 12
-		for i := 0; i <= n; i++ {
-			b := (bearing - half + 2*half*float64(i)/n) * math.Pi / 180
-			z.LineTo(float32(cx+r*math.Sin(b)), float32(cy-r*math.Cos(b)))
-		}
-		z.ClosePath()
-	})
+	const n = 12
+	pts := [][2]float64{{cx, cy}}
+	for i := 0; i <= n; i++ {
+		b := (bearing - half + 2*half*float64(i)/n) * math.Pi / 180
+		pts = append(pts, [2]float64{cx + r*math.Sin(b), cy - r*math.Cos(b)})
+	}
+	polygon(dst, c, pts)
 }
 
-// polygon fills the path drawn by path in colour c (alpha-premultiplied).
-func polygon(dst *image.RGBA, c color.RGBA, path func(*vector.Rasterizer)) {
-	b := dst.Bounds()
-	z := vector.NewRasterizer(b.Dx(), b.Dy())
+// polygon fills the polygon pts in colour c (alpha-premultiplied),
+// rasterizing only its bounding box: a map draws thousands of them.
+func polygon(dst *image.RGBA, c color.RGBA, pts [][2]float64) {
+	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, p := range pts {
+		minX, minY = math.Min(minX, p[0]), math.Min(minY, p[1])
+		maxX, maxY = math.Max(maxX, p[0]), math.Max(maxY, p[1])
+	}
+	box := image.Rect(int(math.Floor(minX)), int(math.Floor(minY)), int(math.Ceil(maxX))+1, int(math.Ceil(maxY))+1)
+	clip := box.Intersect(dst.Bounds())
+	if clip.Empty() {
+		return
+	}
+	// The mask's origin is the top left of the part drawn (Draw aligns it
+	// with r.Min); points outside it are clipped by the rasterizer.
+	z := vector.NewRasterizer(clip.Dx(), clip.Dy())
 	z.DrawOp = draw.Over
-	path(z)
-	z.Draw(dst, b, image.NewUniform(c), image.Point{})
+	for i, p := range pts {
+		x, y := float32(p[0]-float64(clip.Min.X)), float32(p[1]-float64(clip.Min.Y))
+		if i == 0 {
+			z.MoveTo(x, y)
+		} else {
+			z.LineTo(x, y)
+		}
+	}
+	z.ClosePath()
+	z.Draw(dst, clip, image.NewUniform(c), image.Point{})
 }
 
 func textWidth(f font.Face, s string) int {
