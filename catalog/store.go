@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -12,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -47,13 +49,27 @@ func openDB(ctx context.Context, path string) (rd, wr *sql.DB, err error) {
 		return nil, nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	wr.SetMaxOpenConns(1)
-	if err := wr.PingContext(ctx); err != nil {
+	// Another program opening the same new case at the same moment may
+	// hold the lock that switching to WAL needs, and SQLite then reports
+	// "busy" at once, without waiting: try again for a while.
+	for wait := 10 * time.Millisecond; ; wait *= 2 {
+		err = wr.PingContext(ctx)
+		if err == nil {
+			err = migrate(ctx, wr)
+		}
+		if err == nil || !isBusy(err) || wait > 5*time.Second {
+			break
+		}
+		wr.Close()
+		time.Sleep(wait)
+		if wr, err = sql.Open("sqlite", dsn(false)); err != nil {
+			return nil, nil, fmt.Errorf("open %s: %w", path, err)
+		}
+		wr.SetMaxOpenConns(1)
+	}
+	if err != nil {
 		wr.Close()
 		return nil, nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	if err := migrate(ctx, wr); err != nil {
-		wr.Close()
-		return nil, nil, fmt.Errorf("migrate %s: %w", path, err)
 	}
 	rd, err = sql.Open("sqlite", dsn(true))
 	if err != nil {
@@ -149,4 +165,11 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		}
 	}
 	return nil
+}
+
+// isBusy reports whether err is SQLite's "database is locked" (SQLITE_BUSY,
+// with any extended code).
+func isBusy(err error) bool {
+	var coded interface{ Code() int }
+	return errors.As(err, &coded) && coded.Code()&0xff == 5
 }
