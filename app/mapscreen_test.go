@@ -49,6 +49,13 @@ func TestMapScreen(t *testing.T) {
 		return tw.currentID() == screenReview && r.im != nil && r.im.ID == 2
 	})
 
+	// From the review screen's details, back to the map on this image.
+	test.Tap(findButton(tw.review().details, "Show on the map"))
+	tw.q.drain()
+	if tw.currentID() != screenMap || ms.m.Selected() != 2 {
+		t.Errorf("Show on the map: screen %s, selected %d", tw.currentID(), ms.m.Selected())
+	}
+
 	// Shown on an image: selected.
 	tw.show(screenMap, Target{ImageID: 5})
 	tw.q.drain()

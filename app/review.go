@@ -395,6 +395,11 @@ func (r *reviewScreen) update(d *reviewData, newImage bool) {
 	r.links.update(d)
 	r.notes.update(d)
 	r.details.RemoveAll()
+	if d.im.HasGPS() {
+		id := d.im.ID
+		onMap := widget.NewButtonWithIcon("Show on the map", mapScreenIcon(), func() { r.mw.show(screenMap, Target{ImageID: id}) })
+		r.details.Add(container.NewHBox(onMap))
+	}
 	r.details.Add(newMetaPanel(d.im, r.mw.app.Clipboard()))
 	r.side.Items[0].Text = fmt.Sprintf("Excerpts (%d)", len(d.links))
 	r.side.Items[1].Text = fmt.Sprintf("Notes & tags (%d)", len(d.notes)+len(d.tags))
