@@ -99,8 +99,8 @@ func (mw *mainWindow) shortcuts() []shortcut {
 		shortcut{group: "Compare", keys: "Left, Right", what: "Swipe: move the divider (with the image focused, also pan)"},
 		shortcut{group: "Compare", keys: "+  -  0", what: "Zoom in, zoom out, fit (or the mouse wheel)"},
 		shortcut{group: "Compare", keys: "A", what: "Align: place pairs of points on the two images"},
-
 		shortcut{group: "Compare", keys: "Escape", what: "Stop aligning (nothing saved); deselect the mark"},
+
 		shortcut{group: "Map", keys: "+  -  0", what: "Zoom in, zoom out, fit every image"},
 		shortcut{group: "Map", keys: "Drag, mouse wheel, click", what: "Pan, zoom about the pointer, select the image under the pointer"},
 
