@@ -42,7 +42,7 @@ func openDB(ctx context.Context, path string) (rd, wr *sql.DB, err error) {
 		} else {
 			q.Add("_txlock", "immediate")
 		}
-		return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
+		return SQLiteURI(path, q)
 	}
 	wr, err = sql.Open("sqlite", dsn(false))
 	if err != nil {
@@ -172,4 +172,13 @@ func migrate(ctx context.Context, db *sql.DB) error {
 func isBusy(err error) bool {
 	var coded interface{ Code() int }
 	return errors.As(err, &coded) && coded.Code()&0xff == 5
+}
+
+// SQLiteURI returns the "file:" URI that opens the SQLite database at path
+// with the parameters q (for the sqlite driver of modernc.org). "%", "?" and
+// "#", which a folder's name may hold ("Raqqa #2"), are escaped, else SQLite
+// would read them as an escape, the query or the fragment, and open another
+// file.
+func SQLiteURI(path string, q url.Values) string {
+	return "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path)) + "?" + q.Encode()
 }

@@ -188,3 +188,23 @@ func TestOpenRefusesAFolderOfFiles(t *testing.T) {
 	}
 	c.Close()
 }
+
+// A case folder whose name holds characters that mean something in a URI
+// ("#", "?", "%") keeps its catalog inside it.
+func TestCaseFolderWithURICharacters(t *testing.T) {
+	for _, name := range []string{"Raqqa #2.exhibit", "50% done?.exhibit", "a%23b.exhibit"} {
+		dir := filepath.Join(t.TempDir(), name)
+		c, err := Open(context.Background(), dir)
+		if err != nil {
+			t.Fatalf("open %q: %v", name, err)
+		}
+		c.Close()
+		if !IsCase(dir) {
+			t.Errorf("%q: no catalog.db inside the case folder", name)
+		}
+		entries, _ := os.ReadDir(filepath.Dir(dir))
+		if len(entries) != 1 {
+			t.Errorf("%q: %d entries beside the case: the catalog went elsewhere", name, len(entries))
+		}
+	}
+}

@@ -9,10 +9,12 @@ import (
 	"image/color"
 	"image/png"
 	"math"
+	"net/url"
 	"os"
 
 	_ "modernc.org/sqlite" // the MBTiles file
 
+	"github.com/exhibit-app/exhibit/catalog"
 	"github.com/exhibit-app/exhibit/viewer/geo"
 )
 
@@ -53,7 +55,7 @@ func WriteBasemap(ctx context.Context, path string) error {
 		return fmt.Errorf("demo: render the basemap: %w", err)
 	}
 	os.Remove(path)
-	db, err := sql.Open("sqlite", path)
+	db, err := sql.Open("sqlite", catalog.SQLiteURI(path, url.Values{}))
 	if err != nil {
 		return fmt.Errorf("demo: write the basemap: %w", err)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -29,8 +30,24 @@ is made up; nothing is copied from elsewhere.`,
 			}
 			defer c.Close()
 			n, _ := c.CountImages(ctx)
-			fmt.Fprintf(cmd.OutOrStdout(), "sample case made in %s: %d images; open it with: exhibit --case %s\n", c.Dir(), n, c.Dir())
+			fmt.Fprintf(cmd.OutOrStdout(), "sample case made in %s: %d images; open it with: exhibit --case %s\n", c.Dir(), n, shellQuote(c.Dir()))
 			return nil
 		},
 	}
+}
+
+// shellQuote quotes s for a POSIX shell when it holds anything but plain
+// path characters, so that a command printed can be pasted as it is.
+func shellQuote(s string) string {
+	plain := s != ""
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/._-+,:@", r)) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -14,3 +14,15 @@ func TestShown(t *testing.T) {
 		}
 	}
 }
+
+func TestShellQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		"/home/ana/Raqqa.exhibit":         "/home/ana/Raqqa.exhibit",
+		"/tmp/hash test/Demo #1?.exhibit": "'/tmp/hash test/Demo #1?.exhibit'",
+		"/tmp/ana's case":                 `'/tmp/ana'\''s case'`,
+	} {
+		if got := shellQuote(in); got != want {
+			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

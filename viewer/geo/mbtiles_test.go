@@ -48,6 +48,12 @@ func writeMBTiles(t *testing.T, tiles [][3]int) string {
 
 func TestMBTiles(t *testing.T) {
 	path := writeMBTiles(t, [][3]int{{3, 4, 2}, {3, 5, 2}, {5, 19, 12}})
+	// A name with characters that mean something in a URI.
+	odd := filepath.Join(filepath.Dir(path), "town #2 50%?.mbtiles")
+	if err := os.Rename(path, odd); err != nil {
+		t.Fatal(err)
+	}
+	path = odd
 	before, _ := os.ReadFile(path)
 	m, err := OpenMBTiles(context.Background(), path)
 	if err != nil {
