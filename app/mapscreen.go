@@ -41,6 +41,7 @@ type mapScreen struct {
 	tiles     *geo.MBTiles
 	tilesPath string
 	pending   int64 // the image to select once the data is read
+	opened    bool  // shown once: the data and basemap are being read
 }
 
 // mapData is what the map shows: the images with a position, in capture
@@ -75,24 +76,33 @@ func newMapScreen(mw *mainWindow, s *session) *mapScreen {
 	ms.showNone()
 	side := container.New(widthLayout{340}, container.NewVScroll(ms.side))
 	ms.content = container.NewBorder(container.NewPadded(bar), nil, nil, side, ms.m)
-	ms.openSavedBasemap()
-	ms.reload()
 	return ms
 }
 
 // Content returns the screen.
 func (ms *mapScreen) Content() fyne.CanvasObject { return ms.content }
 
-// Open shows the screen, on t's image when given.
+// Open shows the screen, on t's image when given. The images and the
+// basemap are read when the screen is first shown, not when the case is
+// opened (the library comes first).
 func (ms *mapScreen) Open(t Target) {
+	if !ms.opened {
+		ms.opened = true
+		ms.openSavedBasemap()
+		ms.reload()
+	}
 	if t.ImageID != 0 {
 		ms.pending = t.ImageID
 		ms.selectPending()
 	}
 }
 
-// Reload reads the images again.
-func (ms *mapScreen) Reload() { ms.reload() }
+// Reload reads the images again (once the screen has been shown).
+func (ms *mapScreen) Reload() {
+	if ms.opened {
+		ms.reload()
+	}
+}
 
 // Close stops the loads and closes the basemap.
 func (ms *mapScreen) Close() {
