@@ -126,13 +126,7 @@ func (a *alignPanel) saveThen(then func()) {
 		a.changed = false
 		cs.cv.StopAlignment()
 		cs.enableTools()
-		a.show()
-		cs.mw.changed(cs)
-		cs.pairs.reload()
-		if cs.data != nil {
-			cs.showHeader()
-			cs.info.show(cs.data)
-		}
+		a.saved()
 		if then != nil {
 			then()
 		} else if cs.data != nil && cs.want == 0 {
@@ -187,15 +181,23 @@ func (a *alignPanel) reset() {
 			}
 			cs.cv.ResetAlignment() // calls fitted(nil)
 			a.pending, a.changed = nil, false
-			a.show()
-			cs.mw.changed(cs)
-			cs.pairs.reload()
-			if cs.data != nil {
-				cs.showHeader()
-				cs.info.show(cs.data)
-			}
+			a.saved()
 		})
 	})
+}
+
+// saved shows that the pair's alignment was saved or reset: in the
+// panel, the pairs list, the header and the pair's details, and to the
+// other screens.
+func (a *alignPanel) saved() {
+	cs := a.cs
+	a.show()
+	cs.mw.changed(cs)
+	cs.pairs.reload()
+	if cs.data != nil {
+		cs.showHeader()
+		cs.info.show(cs.data)
+	}
 }
 
 // settle runs then once the alignment shown is saved or discarded (asking

@@ -257,20 +257,9 @@ func (r *reviewScreen) TypedKey(ev *fyne.KeyEvent) {
 
 // TypedRune zooms: + or = in, - out, 0 fit, 1 100 %.
 func (r *reviewScreen) TypedRune(ch rune) {
-	z := r.image.z
-	switch ch {
-	case '+', '=':
-		z.ZoomIn()
-	case '-', '_':
-		z.ZoomOut()
-	case '0':
-		z.Fit()
-	case '1':
-		z.Actual()
-	default:
-		return
+	if r.image.z.ZoomKey(ch) {
+		r.image.showZoom()
 	}
-	r.image.showZoom()
 }
 
 func (r *reviewScreen) previous() { r.goTo(r.pos - 1) }

@@ -77,6 +77,12 @@ func (z *ZoomView) TypedRune(r rune) {
 	if f := z.OnTypedRune; f != nil && f(r) {
 		return
 	}
+	z.ZoomKey(r)
+}
+
+// ZoomKey zooms as key r asks: + or = in, - out, 0 fit, 1 100 %. It
+// reports whether r was one of these.
+func (z *ZoomView) ZoomKey(r rune) bool {
 	switch r {
 	case '+', '=':
 		z.ZoomIn()
@@ -86,7 +92,10 @@ func (z *ZoomView) TypedRune(r rune) {
 		z.Fit()
 	case '1':
 		z.Actual()
+	default:
+		return false
 	}
+	return true
 }
 
 // panKeyStep is the share of the widget's size an arrow key pans by.
