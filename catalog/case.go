@@ -28,6 +28,15 @@ type Case struct {
 	// SetProgram and ChangesElsewhere.
 	session string
 	actor   atomic.Pointer[string]
+
+	id     string  // the case's identity (case_info)
+	signer *Signer // the user's key: signs checkpoints and exports
+	// txc collects the entries of the write transaction in progress; only
+	// the goroutine holding the one writer connection touches it.
+	txc *txChain
+	cp  checkpointState
+	// onWait, when set, is told while a write waits for another program.
+	onWait atomic.Pointer[func(time.Duration)]
 }
 
 // DefaultDir returns the case used when none is given: Default.exhibit in
@@ -63,12 +72,24 @@ func Open(ctx context.Context, dir string) (*Case, error) {
 	if err := os.MkdirAll(filepath.Join(abs, "cache"), 0o755); err != nil {
 		return nil, fmt.Errorf("open case %s: %w", abs, err)
 	}
-	rd, wr, err := openDB(ctx, filepath.Join(abs, DBName))
+	signer, err := LoadSigner()
 	if err != nil {
 		return nil, fmt.Errorf("open case %s: %w", abs, err)
 	}
-	c := &Case{dir: abs, rd: rd, wr: wr, now: time.Now, session: newSession()}
+	rd, wr, from, err := openDB(ctx, filepath.Join(abs, DBName))
+	if err != nil {
+		return nil, fmt.Errorf("open case %s: %w", abs, err)
+	}
+	c := &Case{dir: abs, rd: rd, wr: wr, now: time.Now, session: newSession(), signer: signer}
 	c.SetProgram("exhibit")
+	if c.id, err = readCaseID(ctx, wr); err == nil {
+		err = c.startChain(ctx, from, SchemaVersion())
+	}
+	if err != nil {
+		rd.Close()
+		wr.Close()
+		return nil, fmt.Errorf("open case %s: %w", abs, err)
+	}
 	return c, nil
 }
 
@@ -78,9 +99,11 @@ func IsCase(dir string) bool {
 	return err == nil && fi.Mode().IsRegular()
 }
 
-// Close closes the case's database.
+// Close signs the chain's head when this program wrote entries no
+// checkpoint covers yet, and closes the case's database.
 func (c *Case) Close() error {
-	return errors.Join(c.rd.Close(), c.wr.Close())
+	err := c.stopCheckpoints(context.Background())
+	return errors.Join(err, c.rd.Close(), c.wr.Close())
 }
 
 // Dir returns the case folder, absolute.
@@ -115,17 +138,45 @@ func (c *Case) IntegrityCheck(ctx context.Context) error {
 	return rows.Err()
 }
 
-// write runs fn in a write transaction, committed when fn returns nil.
+// write runs fn in a write transaction, committed when fn returns nil,
+// with the audit entries fn made (see audit) chained and, every few
+// seconds, signed in the same transaction: a change and its record are
+// written together or not at all.
 func (c *Case) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := c.wr.BeginTx(ctx, nil)
+	tx, err := c.begin(ctx)
 	if err != nil {
 		return err
 	}
-	if err := fn(tx); err != nil {
+	// c.txc is cleared before the connection is given back: the next
+	// writer sets its own as soon as it has the connection.
+	t := &txChain{}
+	c.txc = t
+	fail := func(err error) error {
+		c.txc = nil
 		tx.Rollback()
 		return err
 	}
-	return tx.Commit()
+	if err := fn(tx); err != nil {
+		return fail(err)
+	}
+	n, err := t.finish(ctx, c, tx)
+	if err != nil {
+		return fail(err)
+	}
+	signed := false
+	if n > 0 {
+		if signed, err = c.afterEntries(ctx, tx); err != nil {
+			return fail(err)
+		}
+	}
+	c.txc = nil
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if n > 0 {
+		c.afterCommit(signed)
+	}
+	return nil
 }
 
 // timestamp formats t for the database: UTC, RFC 3339 with nanoseconds.

@@ -24,12 +24,12 @@ var migrationFiles embed.FS
 // openDB opens the catalog database at path with one writer connection and
 // a pool of readers, in WAL mode with foreign keys on, and brings its
 // schema up to date.
-func openDB(ctx context.Context, path string) (rd, wr *sql.DB, err error) {
+func openDB(ctx context.Context, path string) (rd, wr *sql.DB, from int, err error) {
 	dsn := func(readOnly bool) string {
 		q := url.Values{}
 		for _, p := range []string{
 			"foreign_keys(1)",
-			"busy_timeout(10000)",
+			"busy_timeout(1000)",
 			"journal_mode(WAL)",
 			// FULL: a committed annotation or link survives a power cut, not
 			// only a crash of the process.
@@ -46,7 +46,7 @@ func openDB(ctx context.Context, path string) (rd, wr *sql.DB, err error) {
 	}
 	wr, err = sql.Open("sqlite", dsn(false))
 	if err != nil {
-		return nil, nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, nil, 0, fmt.Errorf("open %s: %w", path, err)
 	}
 	wr.SetMaxOpenConns(1)
 	// Another program opening the same new case at the same moment may
@@ -55,7 +55,7 @@ func openDB(ctx context.Context, path string) (rd, wr *sql.DB, err error) {
 	for wait := 10 * time.Millisecond; ; wait *= 2 {
 		err = wr.PingContext(ctx)
 		if err == nil {
-			err = migrate(ctx, wr)
+			from, err = migrate(ctx, wr)
 		}
 		if err == nil || !isBusy(err) || wait > 5*time.Second {
 			break
@@ -63,21 +63,21 @@ func openDB(ctx context.Context, path string) (rd, wr *sql.DB, err error) {
 		wr.Close()
 		time.Sleep(wait)
 		if wr, err = sql.Open("sqlite", dsn(false)); err != nil {
-			return nil, nil, fmt.Errorf("open %s: %w", path, err)
+			return nil, nil, 0, fmt.Errorf("open %s: %w", path, err)
 		}
 		wr.SetMaxOpenConns(1)
 	}
 	if err != nil {
 		wr.Close()
-		return nil, nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, nil, 0, fmt.Errorf("open %s: %w", path, err)
 	}
 	rd, err = sql.Open("sqlite", dsn(true))
 	if err != nil {
 		wr.Close()
-		return nil, nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, nil, 0, fmt.Errorf("open %s: %w", path, err)
 	}
 	rd.SetMaxOpenConns(max(4, runtime.NumCPU()))
-	return rd, wr, nil
+	return rd, wr, from, nil
 }
 
 type migration struct {
@@ -123,30 +123,31 @@ func SchemaVersion() int {
 }
 
 // migrate applies, each in its own transaction, the migrations the
-// database has not seen yet. The version is kept in PRAGMA user_version.
-func migrate(ctx context.Context, db *sql.DB) error {
+// database has not seen yet, and returns the version it found. The version
+// is kept in PRAGMA user_version.
+func migrate(ctx context.Context, db *sql.DB) (from int, err error) {
 	ms, err := migrations()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	var have int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&have); err != nil {
-		return err
+		return 0, err
 	}
 	if have > len(ms) {
-		return fmt.Errorf("the case has schema version %d, newer than this Exhibit (%d): update Exhibit", have, len(ms))
+		return have, fmt.Errorf("the case has schema version %d, newer than this Exhibit (%d): update Exhibit", have, len(ms))
 	}
 	for _, m := range ms[have:] {
 		tx, err := db.BeginTx(ctx, nil)
 		if err != nil {
-			return err
+			return have, err
 		}
 		// Another program opening the case at the same time may have
 		// applied it while this one waited for the lock.
 		var now int
 		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&now); err != nil {
 			tx.Rollback()
-			return err
+			return have, err
 		}
 		if now >= m.version {
 			tx.Rollback()
@@ -154,17 +155,17 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		}
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 			tx.Rollback()
-			return fmt.Errorf("%s: %w", m.name, err)
+			return have, fmt.Errorf("%s: %w", m.name, err)
 		}
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
 			tx.Rollback()
-			return fmt.Errorf("%s: %w", m.name, err)
+			return have, fmt.Errorf("%s: %w", m.name, err)
 		}
 		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("%s: %w", m.name, err)
+			return have, fmt.Errorf("%s: %w", m.name, err)
 		}
 	}
-	return nil
+	return have, nil
 }
 
 // isBusy reports whether err is SQLite's "database is locked" (SQLITE_BUSY,

@@ -86,4 +86,8 @@ type AuditEntry struct {
 	// Actor is who made the change: "user@computer, program" (empty for
 	// entries written before Exhibit recorded it).
 	Actor string
+	// Hash is the entry's hash in the chain, Prev the previous entry's;
+	// Key the fingerprint of its author's key. All three are empty for
+	// entries written before the chain began.
+	Hash, Prev, Key string
 }

@@ -1,0 +1,174 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// ErrOutputRefused is wrapped by every refusal of GuardOutput.
+var ErrOutputRefused = errors.New("refused")
+
+// ErrOutputExists is wrapped when the output exists and replacing it was
+// not asked for (--force, or the save dialog's confirmation).
+var ErrOutputExists = errors.New("exists")
+
+// GuardOutput says whether a file may be written at path (an export: a
+// sheet, a render, a CSV, a map, a bag). It refuses, naming the reason,
+// any path where an original of the case is or was, where a report was
+// added from, or whose current bytes are an original's or a report's
+// (a hard link, a copy), anything inside the case folder, and anything
+// that exists and is not a regular file (a folder, a device, a named pipe,
+// a socket, or a symbolic link to one of these or to evidence). An
+// ordinary file that exists is replaced only when force is set. Nothing is
+// written here.
+func (c *Case) GuardOutput(ctx context.Context, path string, force bool) error {
+	abs := absPath(path)
+	refuse := func(why string, args ...any) error {
+		return fmt.Errorf("not writing %s: %s: %w", abs, fmt.Sprintf(why, args...), ErrOutputRefused)
+	}
+	// The folder as it really is (symbolic links resolved), so that a
+	// link to the case folder or to a folder of originals is seen.
+	real := abs
+	if d, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		real = filepath.Join(d, filepath.Base(abs))
+	}
+	fi, lerr := os.Lstat(abs)
+	if lerr == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(abs)
+		if err != nil {
+			return refuse("it is a symbolic link that leads nowhere readable")
+		}
+		real = target
+		if fi, lerr = os.Stat(abs); lerr != nil {
+			return refuse("it is a symbolic link to %s, which cannot be read", target)
+		}
+	}
+	caseDir := c.dir
+	if d, err := filepath.EvalSymlinks(c.dir); err == nil {
+		caseDir = d
+	}
+	for _, p := range []string{abs, real} {
+		if within(p, c.dir) || within(p, caseDir) {
+			return refuse("it is inside the case folder %s", c.dir)
+		}
+	}
+	if lerr == nil && !fi.Mode().IsRegular() {
+		return refuse("it exists and is %s, not a regular file", describeMode(fi.Mode()))
+	}
+	if lerr != nil && !errors.Is(lerr, fs.ErrNotExist) {
+		return refuse("%v", lerr)
+	}
+	for _, p := range uniq(abs, real) {
+		what, err := c.evidenceAt(ctx, p)
+		if err != nil {
+			return fmt.Errorf("check output %s: %w", abs, err)
+		}
+		if what != "" {
+			return refuse("%s", what)
+		}
+	}
+	if lerr == nil {
+		// Another name for evidence: a hard link, a bind mount, a copy.
+		sum, err := hashFile(real)
+		if err == nil {
+			what, err := c.evidenceWithHash(ctx, sum)
+			if err != nil {
+				return fmt.Errorf("check output %s: %w", abs, err)
+			}
+			if what != "" {
+				return refuse("its bytes are %s", what)
+			}
+		}
+		if !force {
+			return fmt.Errorf("not writing %s: the file exists; replace it with --force: %w", abs, ErrOutputExists)
+		}
+	}
+	return nil
+}
+
+// within reports whether p is dir or inside it.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+func uniq(a, b string) []string {
+	if a == b {
+		return []string{a}
+	}
+	return []string{a, b}
+}
+
+// describeMode names the kind of a file that is not regular.
+func describeMode(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	default:
+		return "not a regular file"
+	}
+}
+
+// evidenceAt says what evidence path is or was ("" when none): an
+// original's location, a file offered to import, a report's file.
+func (c *Case) evidenceAt(ctx context.Context, path string) (string, error) {
+	var id int64
+	err := c.rd.QueryRowContext(ctx, `SELECT image_id FROM locations WHERE path = ? LIMIT 1`, path).Scan(&id)
+	if err == nil {
+		return fmt.Sprintf("an original of the case (image %d) is or was there", id), nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return "", err
+	}
+	err = c.rd.QueryRowContext(ctx, `SELECT report_id FROM report_versions WHERE path = ? UNION SELECT id FROM reports WHERE path = ? LIMIT 1`, path, path).Scan(&id)
+	if err == nil {
+		return fmt.Sprintf("report %d was added from there", id), nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return "", err
+	}
+	var n int
+	if err := c.rd.QueryRowContext(ctx, `SELECT count(*) FROM failures WHERE path = ?`, path).Scan(&n); err != nil {
+		return "", err
+	}
+	if n > 0 {
+		return "a file offered to import is there", nil
+	}
+	return "", nil
+}
+
+// evidenceWithHash says which evidence has the SHA-256 sum ("" when none).
+func (c *Case) evidenceWithHash(ctx context.Context, sum string) (string, error) {
+	var id int64
+	err := c.rd.QueryRowContext(ctx, `SELECT id FROM images WHERE sha256 = ?`, sum).Scan(&id)
+	if err == nil {
+		return fmt.Sprintf("those of an original of the case (image %d)", id), nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return "", err
+	}
+	err = c.rd.QueryRowContext(ctx, `SELECT report_id FROM report_versions WHERE sha256 = ? LIMIT 1`, sum).Scan(&id)
+	if err == nil {
+		return fmt.Sprintf("those of report %d's file", id), nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return "", err
+	}
+	return "", nil
+}
