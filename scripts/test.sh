@@ -7,6 +7,7 @@ scripts/deps.sh test
 . scripts/env.sh
 # The tests' signing keys live in a folder of their own, never the user's.
 EXHIBIT_CONFIG_DIR=$(mktemp -d); export EXHIBIT_CONFIG_DIR
+trap 'rm -rf "$EXHIBIT_CONFIG_DIR"' EXIT
 go vet -tags ci ./...
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
 [ -z "$unformatted" ] || { echo "gofmt needed on: $unformatted" >&2; exit 1; }
@@ -20,7 +21,7 @@ if [ "$(id -u)" = 0 ] && [ $# -eq 0 ] && command -v setpriv >/dev/null && id nob
   tmp=$(mktemp -d); trap 'rm -rf "$tmp" "$EXHIBIT_CONFIG_DIR"' EXIT
   chmod 755 "$tmp"; mkdir -m 1777 "$tmp/tmp"
   go test -tags ci -c -o "$tmp/catalog.test" ./catalog
-  (cd catalog && TMPDIR=$tmp/tmp HOME=$tmp/tmp asnobody "$tmp/catalog.test" -test.run 'Unreadable|ReadOnly' -test.v) | grep -E '^(--- |ok|FAIL|PASS)' |
+  (cd catalog && TMPDIR=$tmp/tmp HOME=$tmp/tmp EXHIBIT_CONFIG_DIR=$tmp/tmp/keys asnobody "$tmp/catalog.test" -test.run 'Unreadable|ReadOnly' -test.v) | grep -E '^(--- |ok|FAIL|PASS)' |
     sed 's/^/as nobody: /'
   [ "${PIPESTATUS[0]}" = 0 ] || { echo "tests as nobody failed" >&2; exit 1; }
 fi
