@@ -156,6 +156,12 @@ func (c *Case) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		tx.Rollback()
 		return err
 	}
+	// Rows noted before this transaction were written by something other
+	// than Exhibit (every transaction of Exhibit's empties the table):
+	// named in an entry, never recorded as if Exhibit had made them.
+	if err := t.outsideWrites(ctx, c, tx); err != nil {
+		return fail(err)
+	}
 	if err := fn(tx); err != nil {
 		return fail(err)
 	}

@@ -133,6 +133,47 @@ func (t *txChain) takeTouched(ctx context.Context, tx *sql.Tx) ([]rowHash, error
 	return out, nil
 }
 
+// outsideWrites looks, at the start of a write transaction, for rows noted
+// by the touch triggers outside any transaction of Exhibit's: written with
+// other software, behind Exhibit's back. They are named in an
+// outside.write entry, without their hashes (recording what they hold now
+// would launder the change: VerifyChain reports them), and forgotten.
+func (t *txChain) outsideWrites(ctx context.Context, c *Case, tx *sql.Tx) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM audit_touch`).Scan(&n); err != nil {
+		return fmt.Errorf("read touched rows: %w", err)
+	}
+	if n == 0 {
+		return nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT tbl, rid FROM audit_touch ORDER BY tbl, rid LIMIT 1000`)
+	if err != nil {
+		return fmt.Errorf("read touched rows: %w", err)
+	}
+	var refs []string
+	for rows.Next() {
+		var tbl string
+		var rid int64
+		if err := rows.Scan(&tbl, &rid); err != nil {
+			rows.Close()
+			return fmt.Errorf("read touched rows: %w", err)
+		}
+		refs = append(refs, rowRef(tbl, rid))
+	}
+	rows.Close()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM audit_touch`); err != nil {
+		return fmt.Errorf("clear touched rows: %w", err)
+	}
+	t.entries = append(t.entries, pendingEntry{at: timestamp(c.now()), action: "outside.write", object: "case",
+		details: mustJSON(map[string]any{"rows": n, "refs": refs, "note": "rows written by other software; their content is not recorded here"})})
+	return nil
+}
+
+func mustJSON(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
 // chainHead is the newest entry of the chain.
 type chainHead struct {
 	Hash string
@@ -265,26 +306,18 @@ func legacyDigest(ctx context.Context, q querier) (string, int64, error) {
 		return "", 0, fmt.Errorf("read the audit trail: %w", err)
 	}
 	defer rows.Close()
-	h := sha256.New()
-	var n int64
+	l := newLegacyHasher()
 	for rows.Next() {
-		var id int64
-		var at, action, object, details, session, actor string
-		if err := rows.Scan(&id, &at, &action, &object, &details, &session, &actor); err != nil {
+		var e storedEntry
+		if err := rows.Scan(&e.id, &e.at, &e.action, &e.object, &e.details, &e.session, &e.actor); err != nil {
 			return "", 0, fmt.Errorf("read the audit trail: %w", err)
 		}
-		b, _ := json.Marshal([]any{id, at, action, object, details, session, actor})
-		h.Write(b)
-		h.Write([]byte{'\n'})
-		n++
+		l.add(e)
 	}
 	if err := rows.Err(); err != nil {
 		return "", 0, fmt.Errorf("read the audit trail: %w", err)
 	}
-	if n == 0 {
-		return "", 0, nil
-	}
-	return hex.EncodeToString(h.Sum(nil)), n, nil
+	return l.sum(), l.n, nil
 }
 
 // startChain, run when a case is opened, registers the user's key, makes
