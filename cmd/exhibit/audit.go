@@ -14,6 +14,11 @@ type auditJSON struct {
 	Object  string `json:"object"`
 	Details string `json:"details"`
 	Actor   string `json:"actor"` // "user@computer, program"; "" before Exhibit recorded it
+	// The chain: this entry's hash, the previous entry's, and the
+	// fingerprint of its author's key ("" for entries made before the chain).
+	Hash string `json:"hash"`
+	Prev string `json:"prev"`
+	Key  string `json:"key"`
 }
 
 func newAuditCmd(g *globals) *cobra.Command {
@@ -32,7 +37,7 @@ func newAuditCmd(g *globals) *cobra.Command {
 			if asJSON {
 				out := []auditJSON{}
 				for _, e := range es {
-					out = append(out, auditJSON{e.ID, e.At.Format(time.RFC3339Nano), e.Action, e.Object, e.Details, e.Actor})
+					out = append(out, auditJSON{e.ID, e.At.Format(time.RFC3339Nano), e.Action, e.Object, e.Details, e.Actor, e.Hash, e.Prev, e.Key})
 				}
 				return writeJSON(cmd.OutOrStdout(), out)
 			}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -58,6 +59,9 @@ func (g *globals) before(cmd *cobra.Command, args []string) error {
 	}
 	if g.c != nil {
 		g.c.SetProgram(cmd.CommandPath()) // "exhibit report add", in the audit trail
+		g.c.OnWait(func(waited time.Duration) {
+			fmt.Fprintf(os.Stderr, "exhibit: waiting for another program writing to this case (%.0f s)...\n", waited.Seconds())
+		})
 	}
 	return err
 }
@@ -65,7 +69,10 @@ func (g *globals) before(cmd *cobra.Command, args []string) error {
 // cleanup closes what before opened.
 func (g *globals) cleanup() {
 	if g.c != nil {
-		g.c.Close()
+		// Close signs the chain's head: a failure there is worth saying.
+		if err := g.c.Close(); err != nil {
+			fmt.Fprintln(os.Stderr, "exhibit: closing the case:", err)
+		}
 		g.c = nil
 	}
 	if g.stop != nil {
