@@ -327,6 +327,17 @@ func legacyDigest(ctx context.Context, q querier) (string, int64, error) {
 // migration, a schema.migrate entry records every row again, as the new
 // schema reads it.
 func (c *Case) startChain(ctx context.Context, fromVersion, toVersion int) error {
+	if toVersion == fromVersion {
+		// Most openings find all in place: read first, so that a command
+		// that only reads takes no write lock.
+		ready, err := c.chainReady(ctx)
+		if err != nil {
+			return err
+		}
+		if ready {
+			return nil
+		}
+	}
 	return c.write(ctx, func(tx *sql.Tx) error {
 		if err := c.registerKey(ctx, tx); err != nil {
 			return err
@@ -357,6 +368,31 @@ func (c *Case) startChain(ctx context.Context, fromVersion, toVersion int) error
 		}
 		return nil
 	})
+}
+
+// chainReady reports whether the chain has begun, the user's key is
+// recorded and every tracked table has its triggers.
+func (c *Case) chainReady(ctx context.Context) (bool, error) {
+	head, err := readHead(ctx, c.rd)
+	if err != nil || head.Seq == 0 {
+		return false, err
+	}
+	var n int
+	if err := c.rd.QueryRowContext(ctx, `SELECT count(*) FROM keys WHERE fingerprint = ?`, c.signer.Fingerprint()).Scan(&n); err != nil {
+		return false, fmt.Errorf("read the case's keys: %w", err)
+	}
+	if n == 0 {
+		return false, nil
+	}
+	tables, err := trackedTables(ctx, c.rd)
+	if err != nil {
+		return false, err
+	}
+	var triggers int
+	if err := c.rd.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'touch_%'`).Scan(&triggers); err != nil {
+		return false, fmt.Errorf("list triggers: %w", err)
+	}
+	return triggers >= 4*len(tables), nil
 }
 
 // registerKey records the user's public key in the case, once.
