@@ -419,9 +419,10 @@ func (c *Case) imageBySHAPrefix(ctx context.Context, prefix string) (*Image, err
 }
 
 // Failures returns the files that could not be cataloged and have not been
-// cataloged since, by path.
+// cataloged since, by path, with their SHA-256 when they could be read.
 func (c *Case) Failures(ctx context.Context) ([]Failure, error) {
-	rows, err := c.rd.QueryContext(ctx, `SELECT path, error, last_at FROM failures WHERE resolved_at IS NULL ORDER BY path`)
+	rows, err := c.rd.QueryContext(ctx, `SELECT path, error, last_at, coalesce(sha256, ''), size FROM failures
+		WHERE resolved_at IS NULL AND kind = 'failed' ORDER BY path`)
 	if err != nil {
 		return nil, fmt.Errorf("list failures: %w", err)
 	}
@@ -430,8 +431,8 @@ func (c *Case) Failures(ctx context.Context) ([]Failure, error) {
 	for rows.Next() {
 		var f Failure
 		var at string
-		if err := rows.Scan(&f.Path, &f.Error, &at); err != nil {
-			return nil, err
+		if err := rows.Scan(&f.Path, &f.Error, &at, &f.SHA256, &f.Size); err != nil {
+			return nil, fmt.Errorf("list failures: %w", err)
 		}
 		f.At = parseTimestamp(at)
 		out = append(out, f)

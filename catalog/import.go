@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"time"
 )
 
 // ImportOptions tune an import.
@@ -33,6 +34,12 @@ type ImportProgress struct {
 type Skip struct {
 	Path   string
 	Reason string
+	// SHA256 and Size are the file's, as the import read it; SHA256 is ""
+	// for what is never opened (named pipes, sockets, devices).
+	SHA256 string
+	Size   int64
+	// At is when an import last skipped it (set by Case.Skipped).
+	At time.Time
 }
 
 // ImportResult is what an import did.
@@ -74,7 +81,7 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 	}
 	abs := absAll(paths)
 	roots, _ := json.Marshal(abs)
-	res := &ImportResult{Skipped: wres.skipped}
+	res := &ImportResult{}
 	err = c.write(ctx, func(tx *sql.Tx) error {
 		r, err := tx.ExecContext(ctx, `INSERT INTO imports(started_at, roots) VALUES(?, ?)`, timestamp(c.now()), string(roots))
 		if err != nil {
@@ -88,6 +95,10 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 	}
 
 	known, err := c.knownLocations(ctx)
+	if err != nil {
+		return nil, err
+	}
+	skips, err := c.knownSkips(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -109,6 +120,9 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 			prog.Done++
 			continue
 		}
+		if k, ok := skips[f.path]; ok && k.size == f.size && k.mtime == f.mtime {
+			f.skipSHA = k.sha256
+		}
 		todo = append(todo, f)
 	}
 
@@ -121,6 +135,11 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 			return nil, fmt.Errorf("import: write catalog: %w", err)
 		}
 		prog.Done++
+	}
+	for _, s := range wres.skipped {
+		if err := w.add(wctx, processed{cand: candidate{path: s.Path}, skip: s.Reason}); err != nil {
+			return nil, fmt.Errorf("import: write catalog: %w", err)
+		}
 	}
 	report("")
 
@@ -248,6 +267,33 @@ func (c *Case) knownLocations(ctx context.Context) (map[string]knownLoc, error) 
 		var k knownLoc
 		if err := rows.Scan(&p, &k.size, &k.mtime); err != nil {
 			return nil, err
+		}
+		m[p] = k
+	}
+	return m, rows.Err()
+}
+
+// knownSkip is a file an earlier import skipped, still unresolved, with the
+// hash it read then.
+type knownSkip struct {
+	size, mtime int64
+	sha256      string
+}
+
+// knownSkips returns the files earlier imports skipped (and hashed), by path.
+func (c *Case) knownSkips(ctx context.Context) (map[string]knownSkip, error) {
+	rows, err := c.rd.QueryContext(ctx, `SELECT path, size, mtime_ns, sha256 FROM failures
+		WHERE kind = 'skipped' AND resolved_at IS NULL AND sha256 IS NOT NULL`)
+	if err != nil {
+		return nil, fmt.Errorf("import: read catalog: %w", err)
+	}
+	defer rows.Close()
+	m := map[string]knownSkip{}
+	for rows.Next() {
+		var p string
+		var k knownSkip
+		if err := rows.Scan(&p, &k.size, &k.mtime, &k.sha256); err != nil {
+			return nil, fmt.Errorf("import: read catalog: %w", err)
 		}
 		m[p] = k
 	}

@@ -3,7 +3,6 @@ package catalog
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -111,63 +110,6 @@ func (c *Case) cacheFromOriginal(ctx context.Context, im *Image, path string, lo
 		return fmt.Errorf("%s of image %d: %w", what, im.ID, err)
 	}
 	return nil
-}
-
-// VerifyResult is the state of one location checked by Verify.
-type VerifyResult struct {
-	ImageID int64
-	SHA256  string
-	Path    string
-	Status  string // "ok", "changed", "missing", "unreadable"
-	Error   string
-}
-
-// Verify re-reads every current location of every image and checks its
-// bytes against the cataloged SHA-256. It changes nothing but records the
-// check in the audit trail. progress, when set, is called after each file.
-func (c *Case) Verify(ctx context.Context, progress func(done, total int)) ([]VerifyResult, error) {
-	rows, err := c.rd.QueryContext(ctx, `SELECT i.id, i.sha256, l.path FROM locations l JOIN images i ON i.id = l.image_id
-		WHERE l.gone_at IS NULL ORDER BY l.path`)
-	if err != nil {
-		return nil, fmt.Errorf("verify: %w", err)
-	}
-	var out []VerifyResult
-	for rows.Next() {
-		var r VerifyResult
-		if err := rows.Scan(&r.ImageID, &r.SHA256, &r.Path); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("verify: %w", err)
-		}
-		out = append(out, r)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("verify: %w", err)
-	}
-	counts := map[string]int{}
-	for i := range out {
-		if err := ctx.Err(); err != nil {
-			return out[:i], err
-		}
-		r := &out[i]
-		sum, err := hashFile(r.Path)
-		switch {
-		case errors.Is(err, os.ErrNotExist):
-			r.Status, r.Error = "missing", "no file at this path"
-		case err != nil:
-			r.Status, r.Error = "unreadable", unwrapPathError(err).Error()
-		case sum != r.SHA256:
-			r.Status, r.Error = "changed", "SHA-256 is now "+sum
-		default:
-			r.Status = "ok"
-		}
-		counts[r.Status]++
-		if progress != nil {
-			progress(i+1, len(out))
-		}
-	}
-	err = c.write(ctx, func(tx *sql.Tx) error { return c.audit(ctx, tx, "verify", "case", counts) })
-	return out, err
 }
 
 func hashFile(path string) (string, error) {

@@ -53,6 +53,20 @@ type processed struct {
 	// warning is set for a file cataloged although damaged.
 	warning string
 	err     error // failed (or errSkip)
+	// skip is why a file the walk found is left out unopened (a named
+	// pipe, a socket, a device): it has no hash.
+	skip string
+}
+
+// skipped returns why p was left out on purpose, if it was.
+func (p *processed) skipped() (string, bool) {
+	switch {
+	case p.skip != "":
+		return p.skip, true
+	case p.err != nil && errors.Is(p.err, errSkip):
+		return p.err.Error(), true
+	}
+	return "", false
 }
 
 // process reads one original once: hashes it, reads its metadata and makes
@@ -81,9 +95,19 @@ func (c *Case) process(ctx context.Context, f candidate, buf *[]byte) (p process
 	p.cand.size, p.cand.mtime = fi.Size(), fi.ModTime().UnixNano()
 
 	if head, ok := notImageHead(file, fi.Size()); ok {
-		// A video or a document: left out without reading (and hashing)
-		// the whole file.
+		// A video or a document: left out without decoding it, but hashed,
+		// as a stream, so that the record holds every file offered.
 		p.err = notImage(f.path, head)
+		if f.skipSHA != "" && fi.Size() == f.size && fi.ModTime().UnixNano() == f.mtime {
+			p.sha256 = f.skipSHA // hashed by an earlier import, and unchanged since
+			return p
+		}
+		sum, err := hashReader(file)
+		if err != nil {
+			p.err = fmt.Errorf("cannot read: %w", unwrapPathError(err))
+			return p
+		}
+		p.sha256 = sum
 		return p
 	}
 	if fi.Size() > maxInMemory {
@@ -108,12 +132,14 @@ func (c *Case) process(ctx context.Context, f candidate, buf *[]byte) (p process
 		p.err = fmt.Errorf("cannot read: %w", unwrapPathError(err))
 		return p
 	}
+	// Hashed first: a file that fails or is skipped below is recorded
+	// with its SHA-256 too.
+	sum := sha256.Sum256(data)
+	p.sha256 = hex.EncodeToString(sum[:])
 	if len(data) == 0 {
 		p.err = errors.New("empty file (0 bytes)")
 		return p
 	}
-	sum := sha256.Sum256(data)
-	p.sha256 = hex.EncodeToString(sum[:])
 
 	m, err := meta.Read(data)
 	if err != nil {

@@ -74,6 +74,10 @@ type Failure struct {
 	Path  string
 	Error string
 	At    time.Time
+	// SHA256 is the SHA-256 of the file's bytes as the import read them;
+	// "" when they could not be read (or were not: a folder, a named pipe).
+	SHA256 string
+	Size   int64
 }
 
 // AuditEntry is one line of the case's append-only audit trail.

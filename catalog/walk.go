@@ -18,6 +18,10 @@ type candidate struct {
 	path  string // absolute
 	size  int64
 	mtime int64 // ns
+	// skipSHA is the SHA-256 an earlier import recorded for this path when
+	// it skipped it (a video, say) at the same size and time: a file still
+	// skipped need not be read again.
+	skipSHA string
 }
 
 // walkResult is what a walk of the import roots found.

@@ -29,10 +29,6 @@ func newImportWriter(c *Case, res *ImportResult) *importWriter {
 
 // add queues p and writes the batch when it is full or old enough.
 func (w *importWriter) add(ctx context.Context, p processed) error {
-	if p.err != nil && errors.Is(p.err, errSkip) {
-		w.res.Skipped = append(w.res.Skipped, Skip{Path: p.cand.path, Reason: p.err.Error()})
-		return nil
-	}
 	w.pending = append(w.pending, p)
 	if len(w.pending) >= batchSize || time.Since(w.last) >= batchTime {
 		return w.flush(ctx)
@@ -50,7 +46,21 @@ func (w *importWriter) flush(ctx context.Context) error {
 	var delta ImportResult
 	err := w.c.write(ctx, func(tx *sql.Tx) error {
 		delta = ImportResult{}
+		// The files skipped first, under one entry that lists them.
 		for _, p := range w.pending {
+			if reason, ok := p.skipped(); ok {
+				if err := w.c.writeSkip(ctx, tx, p, reason, &delta); err != nil {
+					return fmt.Errorf("%s: %w", p.cand.path, err)
+				}
+			}
+		}
+		if err := w.c.auditSkips(ctx, tx, w.res.ImportID, delta.Skipped); err != nil {
+			return err
+		}
+		for _, p := range w.pending {
+			if _, ok := p.skipped(); ok {
+				continue
+			}
 			if err := w.c.writeOne(ctx, tx, p, &delta); err != nil {
 				return fmt.Errorf("%s: %w", p.cand.path, err)
 			}
@@ -65,6 +75,7 @@ func (w *importWriter) flush(ctx context.Context) error {
 	w.res.NewLocations += delta.NewLocations
 	w.res.Failed = append(w.res.Failed, delta.Failed...)
 	w.res.Warnings = append(w.res.Warnings, delta.Warnings...)
+	w.res.Skipped = append(w.res.Skipped, delta.Skipped...)
 	w.pending = w.pending[:0]
 	return nil
 }
@@ -73,15 +84,12 @@ func (w *importWriter) flush(ctx context.Context) error {
 func (c *Case) writeOne(ctx context.Context, tx *sql.Tx, p processed, d *ImportResult) error {
 	now := timestamp(c.now())
 	if p.err != nil {
-		d.Failed = append(d.Failed, Failure{Path: p.cand.path, Error: p.err.Error()})
-		_, err := tx.ExecContext(ctx, `INSERT INTO failures(path, error, size, mtime_ns, first_at, last_at) VALUES(?,?,?,?,?,?)
-			ON CONFLICT(path) DO UPDATE SET error=excluded.error, size=excluded.size, mtime_ns=excluded.mtime_ns,
-			last_at=excluded.last_at, resolved_at=NULL`,
-			p.cand.path, p.err.Error(), p.cand.size, p.cand.mtime, now, now)
-		if err != nil {
+		d.Failed = append(d.Failed, Failure{Path: p.cand.path, Error: p.err.Error(), SHA256: p.sha256, Size: p.cand.size})
+		if err := c.recordOffered(ctx, tx, p, "failed", p.err.Error(), now); err != nil {
 			return err
 		}
-		return c.audit(ctx, tx, "file.failed", "file:"+p.cand.path, p.err.Error())
+		details := map[string]any{"error": p.err.Error(), "sha256": nullString(p.sha256), "size": p.cand.size}
+		return c.audit(ctx, tx, "file.failed", "file:"+p.cand.path, details)
 	}
 
 	var id int64
@@ -142,7 +150,7 @@ func (c *Case) writeOne(ctx context.Context, tx *sql.Tx, p processed, d *ImportR
 		return err
 	}
 	if p.warning != "" {
-		d.Warnings = append(d.Warnings, Failure{Path: p.cand.path, Error: p.warning})
+		d.Warnings = append(d.Warnings, Failure{Path: p.cand.path, Error: p.warning, SHA256: p.sha256, Size: p.cand.size})
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE failures SET resolved_at=? WHERE path=? AND resolved_at IS NULL`, now, p.cand.path)
 	return err

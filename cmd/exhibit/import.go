@@ -25,14 +25,35 @@ type importJSON struct {
 	Cancelled    bool          `json:"cancelled"`
 }
 
+// failureJSON is a file that failed (or was cataloged with a warning), in
+// `import --json` and `ls --failed --json`. sha256 is null when the file
+// could not be read.
 type failureJSON struct {
-	Path  string `json:"path"`
-	Error string `json:"error"`
+	Path   string  `json:"path"`
+	Error  string  `json:"error"`
+	SHA256 *string `json:"sha256"`
+	Size   int64   `json:"size"`
 }
 
+// skipJSON is a file left out as no image. sha256 is null for what is
+// never opened (named pipes, sockets, devices) or could not be read.
 type skipJSON struct {
-	Path   string `json:"path"`
-	Reason string `json:"reason"`
+	Path   string  `json:"path"`
+	Reason string  `json:"reason"`
+	SHA256 *string `json:"sha256"`
+	Size   int64   `json:"size"`
+}
+
+func toFailureJSON(f catalog.Failure) failureJSON {
+	return failureJSON{Path: f.Path, Error: f.Error, SHA256: nullable(f.SHA256), Size: f.Size}
+}
+
+// nullable is s, or nil (null in JSON) when it is empty.
+func nullable(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }
 
 func newImportCmd(g *globals) *cobra.Command {
@@ -117,13 +138,13 @@ func toImportJSON(res *catalog.ImportResult) importJSON {
 	j := importJSON{Added: res.Added, Unchanged: res.Unchanged, NewLocations: res.NewLocations, Gone: res.Gone,
 		Cancelled: res.Cancelled, Failed: []failureJSON{}, Warnings: []failureJSON{}, Skipped: []skipJSON{}}
 	for _, f := range res.Warnings {
-		j.Warnings = append(j.Warnings, failureJSON{Path: f.Path, Error: f.Error})
+		j.Warnings = append(j.Warnings, toFailureJSON(f))
 	}
 	for _, f := range res.Failed {
-		j.Failed = append(j.Failed, failureJSON{Path: f.Path, Error: f.Error})
+		j.Failed = append(j.Failed, toFailureJSON(f))
 	}
 	for _, s := range res.Skipped {
-		j.Skipped = append(j.Skipped, skipJSON{Path: s.Path, Reason: s.Reason})
+		j.Skipped = append(j.Skipped, skipJSON{Path: s.Path, Reason: s.Reason, SHA256: nullable(s.SHA256), Size: s.Size})
 	}
 	return j
 }

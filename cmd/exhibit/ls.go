@@ -15,9 +15,9 @@ import (
 
 func newLsCmd(g *globals) *cobra.Command {
 	var (
-		asJSON, failed bool
-		ff             filterFlags
-		sortBy         string
+		asJSON, failed, skipped bool
+		ff                      filterFlags
+		sortBy                  string
 	)
 	cmd := &cobra.Command{
 		Use:   "ls",
@@ -34,7 +34,7 @@ func newLsCmd(g *globals) *cobra.Command {
 				if asJSON {
 					out := []failureJSON{}
 					for _, f := range fs {
-						out = append(out, failureJSON{Path: f.Path, Error: f.Error})
+						out = append(out, toFailureJSON(f))
 					}
 					return writeJSON(cmd.OutOrStdout(), out)
 				}
@@ -42,6 +42,9 @@ func newLsCmd(g *globals) *cobra.Command {
 					fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", shown(f.Path), f.Error)
 				}
 				return nil
+			}
+			if skipped {
+				return listSkipped(cmd, c, asJSON)
 			}
 			f, err := ff.filter()
 			if err != nil {
@@ -82,8 +85,33 @@ func newLsCmd(g *globals) *cobra.Command {
 	fl.BoolVar(&ff.hasGPS, "has-gps", false, "only images with a GPS position")
 	ff.add(fl)
 	fl.BoolVar(&failed, "failed", false, "list the files that could not be cataloged, with why")
+	fl.BoolVar(&skipped, "skipped", false, "list the files left out as not images (videos, documents...), with their SHA-256")
 	fl.StringVar(&sortBy, "sort", "taken", "order: taken, imported or name")
+	cmd.MarkFlagsMutuallyExclusive("failed", "skipped")
 	return needsCase(cmd, false)
+}
+
+// listSkipped prints the files imports left out as not images.
+func listSkipped(cmd *cobra.Command, c *catalog.Case, asJSON bool) error {
+	ss, err := c.Skipped(cmd.Context())
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		out := []skipJSON{}
+		for _, s := range ss {
+			out = append(out, skipJSON{Path: s.Path, Reason: s.Reason, SHA256: nullable(s.SHA256), Size: s.Size})
+		}
+		return writeJSON(cmd.OutOrStdout(), out)
+	}
+	for _, s := range ss {
+		sum := s.SHA256
+		if sum == "" {
+			sum = "(not read)"
+		}
+		fmt.Fprintf(cmd.OutOrStdout(), "%s  %s: %s\n", sum, shown(s.Path), s.Reason)
+	}
+	return nil
 }
 
 // filterFlags are the flags that select images, shared by ls and map.
