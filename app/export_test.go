@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -203,5 +204,72 @@ func TestExportImageAndCatalog(t *testing.T) {
 				t.Errorf("GeoJSON: %.80q", data)
 			}
 		}
+	}
+}
+
+// TestExportRefusesEvidence: the export dialog pointed at a symbolic or a
+// hard link to an original, a named pipe or a file in the case folder says why
+// nothing was exported, before asking to replace anything, and writes
+// and records nothing.
+func TestExportRefusesEvidence(t *testing.T) {
+	c := sampleCase(t)
+	tw := newTestWindow(t, c)
+	openCompare(t, tw, 1)
+	ctx := context.Background()
+	im, err := c.Image(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig := im.Paths()[0]
+	tmp := t.TempDir()
+	hard := filepath.Join(tmp, "hard.pdf")
+	if err := os.Link(orig, hard); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(tmp, "link.pdf")
+	if err := os.Symlink(orig, link); err != nil {
+		t.Fatal(err)
+	}
+	fifo := filepath.Join(tmp, "pipe.pdf")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := c.Exports(ctx)
+	for _, tt := range []struct{ name, path, why string }{
+		{"a symbolic link to an original", link, "an original of the case"},
+		{"a hard link to an original", hard, "its bytes are those of an original"},
+		{"a named pipe", fifo, "is a named pipe"},
+		{"in the case folder", filepath.Join(c.Dir(), "sheet.pdf"), "inside the case folder"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			old, _ := os.Lstat(tt.path)
+			var oldBytes []byte
+			if old != nil && old.Mode().IsRegular() {
+				oldBytes, _ = os.ReadFile(tt.path)
+			}
+			tw.menuAction(t, "File", "Export sheet…")
+			f := fillExport(t, tw, filepath.Dir(tt.path), filepath.Base(tt.path))
+			text := tw.overlayText()
+			if f.state != exportFailed || !strings.Contains(text, "Nothing was exported") || !strings.Contains(text, tt.why) {
+				t.Errorf("state %v, the window says %q; want a refusal saying %q", f.state, text, tt.why)
+			}
+			if strings.Contains(text, "Replace") {
+				t.Error("asked to replace evidence")
+			}
+			tw.tapOverlayButton(t, "Close")
+			now, _ := os.Lstat(tt.path)
+			if (old == nil) != (now == nil) || old != nil && old.Mode() != now.Mode() {
+				t.Errorf("%s is now %v, was %v", tt.path, now, old)
+			}
+			if oldBytes != nil {
+				if b, _ := os.ReadFile(tt.path); !bytes.Equal(b, oldBytes) {
+					t.Error("the file changed")
+				}
+			}
+		})
+	}
+	tw.q.settle()
+	if after, _ := c.Exports(ctx); len(after) != len(before) {
+		t.Errorf("%d exports recorded, %d before", len(after), len(before))
 	}
 }

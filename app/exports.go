@@ -218,6 +218,16 @@ func (mw *mainWindow) startExport(f *exportForm) {
 		ch := f.choice()
 		mw.settings.SetSheetPaper(ch.paper, ch.landscape)
 	}
+	// Never over evidence, into the case, or onto what is not a regular
+	// file: said now, before asking to replace anything. (Replacing an
+	// ordinary file is asked just below, hence force.)
+	if s := mw.sess; s != nil {
+		if err := s.c.GuardOutput(s.ctx, f.path, true); err != nil {
+			f.state, f.err = exportFailed, err
+			showError(mw.win, "Nothing was exported", err)
+			return
+		}
+	}
 	if _, err := os.Stat(f.path); err == nil {
 		confirm(mw.win, "Replace the file?", fmt.Sprintf("%s exists. It will be replaced once the export is complete "+
 			"(until then it is left as it is).", f.path), "Replace", func() { mw.runExport(f) })

@@ -74,11 +74,8 @@ func (a *Annotation) Validate() error {
 		return fmt.Errorf("%s needs %d to %d points, has %d", article(a.Kind), lo, hi, n)
 	}
 	for i, p := range a.Points {
-		if !finite(p.X) || !finite(p.Y) {
-			return fmt.Errorf("%s point %d is not a number", a.Kind, i+1)
-		}
-		if p.X < -PointTolerance || p.X > 1+PointTolerance || p.Y < -PointTolerance || p.Y > 1+PointTolerance {
-			return fmt.Errorf("%s point %d [%.4g, %.4g] is outside the image: points are fractions 0..1 of the upright image", a.Kind, i+1, p.X, p.Y)
+		if err := p.Validate(); err != nil {
+			return fmt.Errorf("%s point %d %w", a.Kind, i+1, err)
 		}
 	}
 	switch a.Kind {
@@ -114,8 +111,6 @@ func (a *Annotation) Validate() error {
 	}
 	return nil
 }
-
-func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
 // validColor reports whether s is "#RRGGBB" in hex digits of either case.
 func validColor(s string) bool {

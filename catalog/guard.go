@@ -18,6 +18,20 @@ var ErrOutputRefused = errors.New("refused")
 // not asked for (--force, or the save dialog's confirmation).
 var ErrOutputExists = errors.New("exists")
 
+// OutputError is a refusal of GuardOutput: the path, and why. It wraps
+// ErrOutputRefused or ErrOutputExists.
+type OutputError struct {
+	Path   string // absolute
+	Reason string // "it is inside the case folder /cases/Raqqa.exhibit"
+	Err    error
+}
+
+// Error says what is not written, and why.
+func (e *OutputError) Error() string { return "not writing " + e.Path + ": " + e.Reason }
+
+// Unwrap returns ErrOutputRefused or ErrOutputExists.
+func (e *OutputError) Unwrap() error { return e.Err }
+
 // GuardOutput says whether a file may be written at path (an export: a
 // sheet, a render, a CSV, a map, a bag). It refuses, naming the reason,
 // any path where an original of the case is or was, where a report was
@@ -25,12 +39,12 @@ var ErrOutputExists = errors.New("exists")
 // (a hard link, a copy), anything inside the case folder, and anything
 // that exists and is not a regular file (a folder, a device, a named pipe,
 // a socket, or a symbolic link to one of these or to evidence). An
-// ordinary file that exists is replaced only when force is set. Nothing is
-// written here.
+// ordinary file that exists is replaced only when force is set. A refusal
+// is an *OutputError. Nothing is written here.
 func (c *Case) GuardOutput(ctx context.Context, path string, force bool) error {
 	abs := absPath(path)
 	refuse := func(why string, args ...any) error {
-		return fmt.Errorf("not writing %s: %s: %w", abs, fmt.Sprintf(why, args...), ErrOutputRefused)
+		return &OutputError{Path: abs, Reason: fmt.Sprintf(why, args...), Err: ErrOutputRefused}
 	}
 	// The folder as it really is (symbolic links resolved), so that a
 	// link to the case folder or to a folder of originals is seen.
@@ -54,7 +68,7 @@ func (c *Case) GuardOutput(ctx context.Context, path string, force bool) error {
 		caseDir = d
 	}
 	for _, p := range []string{abs, real} {
-		if within(p, c.dir) || within(p, caseDir) {
+		if within(p, c.dir) || within(p, caseDir) || underSameFolder(p, caseDir) {
 			return refuse("it is inside the case folder %s", c.dir)
 		}
 	}
@@ -75,18 +89,20 @@ func (c *Case) GuardOutput(ctx context.Context, path string, force bool) error {
 	}
 	if lerr == nil {
 		// Another name for evidence: a hard link, a bind mount, a copy.
+		// A file that cannot be read cannot be told apart from evidence.
 		sum, err := hashFile(real)
-		if err == nil {
-			what, err := c.evidenceWithHash(ctx, sum)
-			if err != nil {
-				return fmt.Errorf("check output %s: %w", abs, err)
-			}
-			if what != "" {
-				return refuse("its bytes are %s", what)
-			}
+		if err != nil {
+			return refuse("it exists and cannot be read to make sure it is not evidence (%v)", err)
+		}
+		what, err := c.evidenceWithHash(ctx, sum)
+		if err != nil {
+			return fmt.Errorf("check output %s: %w", abs, err)
+		}
+		if what != "" {
+			return refuse("its bytes are %s", what)
 		}
 		if !force {
-			return fmt.Errorf("not writing %s: the file exists; replace it with --force: %w", abs, ErrOutputExists)
+			return &OutputError{Path: abs, Reason: "the file exists; replace it with --force", Err: ErrOutputExists}
 		}
 	}
 	return nil
@@ -96,6 +112,24 @@ func (c *Case) GuardOutput(ctx context.Context, path string, force bool) error {
 func within(p, dir string) bool {
 	rel, err := filepath.Rel(dir, p)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// underSameFolder reports whether a folder above p is the folder dir
+// under another name (a bind mount, another spelling on a file system
+// that ignores case), comparing the folders themselves, not their names.
+func underSameFolder(p, dir string) bool {
+	di, err := os.Stat(dir)
+	if err != nil {
+		return false
+	}
+	for d := filepath.Dir(p); ; d = filepath.Dir(d) {
+		if fi, err := os.Stat(d); err == nil && os.SameFile(fi, di) {
+			return true
+		}
+		if parent := filepath.Dir(d); parent == d {
+			return false
+		}
+	}
 }
 
 func uniq(a, b string) []string {

@@ -96,8 +96,12 @@ func parseClock(s, offset string) (time.Time, error) {
 	return time.ParseInLocation(clockLayout, s, loc)
 }
 
-// Images returns the images f selects, with their locations.
+// Images returns the images f selects, with their locations. A filter
+// with numbers out of range (see Filter.Validate) is refused.
 func (c *Case) Images(ctx context.Context, f Filter) ([]*Image, error) {
+	if err := f.Validate(); err != nil {
+		return nil, fmt.Errorf("list images: %w", err)
+	}
 	var where []string
 	var args []any
 	if f.HasGPS || f.Near != nil {

@@ -11,15 +11,6 @@ import (
 // Region is a part of the upright image, in fractions 0..1.
 type Region struct{ X, Y, W, H float64 }
 
-// Validate checks that the region lies within the image and is not empty.
-func (r Region) Validate() error {
-	const eps = 1e-9
-	if r.W <= 0 || r.H <= 0 || r.X < -eps || r.Y < -eps || r.X+r.W > 1+eps || r.Y+r.H > 1+eps {
-		return fmt.Errorf("region %g,%g,%g,%g must lie within the image: X,Y,W,H in fractions 0..1 with X+W and Y+H at most 1 and W,H positive", r.X, r.Y, r.W, r.H)
-	}
-	return nil
-}
-
 // Link ties an image (or a region of it) to an excerpt that speaks of it.
 type Link struct {
 	ID        int64

@@ -52,9 +52,14 @@ type Alignment struct {
 func (p Point) MarshalJSON() ([]byte, error) { return json.Marshal([2]float64{p.X, p.Y}) }
 
 // UnmarshalJSON reads a point written as [x, y].
+// A number too large for a float64 (1e309) is refused as out of range.
 func (p *Point) UnmarshalJSON(b []byte) error {
 	var v []float64
 	if err := json.Unmarshal(b, &v); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && strings.HasPrefix(te.Value, "number ") {
+			return fmt.Errorf("a point is [x, y] in fractions 0..1: %s is out of range", strings.TrimPrefix(te.Value, "number "))
+		}
 		return fmt.Errorf("a point is [x, y]: %w", err)
 	}
 	if len(v) != 2 {
@@ -253,8 +258,10 @@ func (c *Case) UpdatePair(ctx context.Context, id int64, u PairUpdate) (*Pair, e
 
 // SetAlignment stores (or, with nil, resets) the pair's alignment.
 func (c *Case) SetAlignment(ctx context.Context, id int64, a *Alignment) error {
-	if a != nil && (a.Kind == "" || len(a.After) != len(a.Before)) {
-		return fmt.Errorf("align pair %d: an alignment needs a kind and as many after points as before points", id)
+	if a != nil {
+		if err := a.Validate(); err != nil {
+			return fmt.Errorf("align pair %d: %w", id, err)
+		}
 	}
 	if _, err := c.Pair(ctx, id); err != nil {
 		return err

@@ -6,7 +6,6 @@ import (
 	"io"
 
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/catalog/picture"
 )
 
 // Catalog is a catalog written by WriteCatalog.
@@ -28,7 +27,7 @@ func WriteCatalog(ctx context.Context, c *catalog.Case, kind, path string) (*Cat
 		return nil, fmt.Errorf("export the catalog as %q: want csv or geojson", kind)
 	}
 	var out Catalog
-	err := picture.WriteFileAtomic(path, func(w io.Writer) error {
+	err := writeOutput(ctx, c, path, func(w io.Writer) error {
 		var err error
 		if kind == "csv" {
 			out.Images, err = c.WriteCSV(ctx, w, catalog.Filter{})

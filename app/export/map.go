@@ -10,7 +10,6 @@ import (
 	"strconv"
 
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/catalog/picture"
 	"github.com/exhibit-app/exhibit/viewer/geo"
 )
 
@@ -59,6 +58,9 @@ func WriteMap(ctx context.Context, c *catalog.Case, path string, opt MapOptions)
 	if w > 10000 || h > 10000 {
 		return nil, fmt.Errorf("export map: %d×%d pixels is too large (at most 10000 a side)", w, h)
 	}
+	if err := checkOutput(ctx, c, path); err != nil {
+		return nil, fmt.Errorf("export map: %w", err)
+	}
 	f := opt.Filter
 	f.HasGPS = true
 	ims, err := c.Images(ctx, f)
@@ -88,7 +90,7 @@ func WriteMap(ctx context.Context, c *catalog.Case, path string, opt MapOptions)
 	k := float64(max(w, h)) / 1000 // marks and labels grow with the picture
 	v := geo.Fit(points, float64(w), float64(h), 60*k, 100)
 	img := geo.Render(v, markers, 0, tiles, geo.LightStyle, k)
-	err = picture.WriteFileAtomic(path, func(wr io.Writer) error {
+	err = writeOutput(ctx, c, path, func(wr io.Writer) error {
 		if err := png.Encode(wr, img); err != nil {
 			return err
 		}

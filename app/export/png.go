@@ -7,7 +7,6 @@ import (
 	"io"
 
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/catalog/picture"
 	"github.com/exhibit-app/exhibit/viewer/annot"
 )
 
@@ -42,6 +41,9 @@ func (e *OriginalError) Unwrap() error { return e.Err }
 // leaves nothing), then records the export, with the file's SHA-256, in
 // the audit trail.
 func WritePNG(ctx context.Context, c *catalog.Case, im *catalog.Image, pairID int64, path string) (*Marked, error) {
+	if err := checkOutput(ctx, c, path); err != nil {
+		return nil, fmt.Errorf("export image %d: %w", im.ID, err)
+	}
 	anns, err := c.Annotations(ctx, catalog.AnnotationScope{ImageID: im.ID})
 	if err != nil {
 		return nil, fmt.Errorf("export image %d: %w", im.ID, err)
@@ -79,7 +81,7 @@ func WritePNG(ctx context.Context, c *catalog.Case, im *catalog.Image, pairID in
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	err = picture.WriteFileAtomic(path, func(w io.Writer) error {
+	err = writeOutput(ctx, c, path, func(w io.Writer) error {
 		if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(w, drawn); err != nil {
 			return err
 		}

@@ -13,7 +13,6 @@ import (
 	"github.com/disintegration/imaging"
 
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/catalog/picture"
 	"github.com/exhibit-app/exhibit/viewer/sheet"
 )
 
@@ -39,11 +38,14 @@ func WriteSheets(ctx context.Context, c *catalog.Case, t Target, path string, op
 	if opt.CaseName == "" {
 		opt.CaseName = c.Name()
 	}
+	if err := checkOutput(ctx, c, path); err != nil {
+		return nil, fmt.Errorf("export sheets: %w", err)
+	}
 	sheets, err := gather(ctx, c, t, progress)
 	if err != nil {
 		return nil, err
 	}
-	if err := picture.WriteFileAtomic(path, func(w io.Writer) error { return sheet.Write(w, sheets, opt) }); err != nil {
+	if err := writeOutput(ctx, c, path, func(w io.Writer) error { return sheet.Write(w, sheets, opt) }); err != nil {
 		return nil, fmt.Errorf("export sheets: %w", err)
 	}
 	// Once the file is in place it is recorded, even if the export was

@@ -15,7 +15,16 @@ import (
 // path is either absent, its former content, or complete, even when the
 // process is killed or write fails; on failure no temporary file is left.
 // The file gets mode 0644.
-func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
+func WriteFileAtomic(path string, write func(io.Writer) error) error {
+	return WriteFileAtomicChecked(path, write, nil)
+}
+
+// WriteFileAtomicChecked is WriteFileAtomic with a last word: check, when
+// not nil, is called once the temporary file is complete, just before it
+// is renamed over path; when it fails, the temporary file is removed and
+// path is left as it was. (The rename replaces the name path, never what
+// a symbolic link or another hard link at path leads to.)
+func WriteFileAtomicChecked(path string, write func(io.Writer) error, check func() error) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -56,6 +65,11 @@ func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
 	}
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if check != nil {
+		if err := check(); err != nil {
+			return err
+		}
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)

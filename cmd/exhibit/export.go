@@ -13,6 +13,7 @@ func init() { extraCommands = append(extraCommands, newExportCmd) }
 
 func newExportCmd(g *globals) *cobra.Command {
 	var out string
+	var force bool
 	cmd := &cobra.Command{
 		Use:   "export csv|geojson [--out FILE]",
 		Short: "Export the catalog as CSV (one row per image) or GeoJSON (one feature per image with a position)",
@@ -33,6 +34,9 @@ func newExportCmd(g *globals) *cobra.Command {
 				}
 				return err
 			}
+			if err := guardOutput(ctx, c, out, force); err != nil {
+				return err
+			}
 			res, err := export.WriteCatalog(ctx, c, kind, out)
 			if err != nil {
 				return err
@@ -46,5 +50,6 @@ func newExportCmd(g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVarP(&out, "out", "o", "", "write to FILE (whole or not at all; recorded in the audit trail with its SHA-256) instead of standard output")
+	addForce(cmd.Flags(), &force)
 	return needsCase(cmd, false)
 }

@@ -71,7 +71,7 @@ func TestExportAndRender(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"export", "csv", "-o", out}, "it is a folder"},
+		{[]string{"export", "csv", "-o", out}, "is a folder"},
 		{[]string{"render", "1", "-o", filepath.Join(out, "x.png"), "--pair", "7"}, "pair 7: not found"},
 	} {
 		_, err := run(t, append([]string{"--case", caseDir}, tt.args...)...)

@@ -25,9 +25,9 @@ func parseRegion(s string) (*catalog.Region, error) {
 	}
 	var v [4]float64
 	for i, p := range parts {
-		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		f, err := parseNumber(p)
 		if err != nil {
-			return nil, fmt.Errorf("--region %q: %q is not a number", s, p)
+			return nil, fmt.Errorf("--region %q: %w", s, err)
 		}
 		v[i] = f
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -166,16 +165,17 @@ func parseNear(s string) (*catalog.Near, error) {
 	}
 	var v [3]float64
 	for i, p := range parts {
-		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		f, err := parseNumber(p)
 		if err != nil {
-			return nil, fmt.Errorf("--near %q: %q is not a number", s, p)
+			return nil, fmt.Errorf("--near %q: %w", s, err)
 		}
 		v[i] = f
 	}
-	if v[0] < -90 || v[0] > 90 || v[1] < -180 || v[1] > 180 || v[2] < 0 {
-		return nil, fmt.Errorf("--near %q: latitude must be within ±90, longitude ±180, distance positive", s)
+	n := &catalog.Near{Lat: v[0], Lon: v[1], Km: v[2]}
+	if err := n.Validate(); err != nil {
+		return nil, fmt.Errorf("--near %q: %w", s, err)
 	}
-	return &catalog.Near{Lat: v[0], Lon: v[1], Km: v[2]}, nil
+	return n, nil
 }
 
 // parseDate reads a date or date-time as a camera clock time (any zone

@@ -32,6 +32,7 @@ func TestMapCommand(t *testing.T) {
 	if audit := mustRun(t, "--case", caseDir, "audit"); !strings.Contains(audit, "export.map") {
 		t.Errorf("the map is not in the audit trail:\n%s", audit)
 	}
+	out = filepath.Join(t.TempDir(), "other.png") // a new file: the one written exists
 	for _, tt := range []struct {
 		args []string
 		want string

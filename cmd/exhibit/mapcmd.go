@@ -16,6 +16,7 @@ func newMapCmd(g *globals) *cobra.Command {
 		out, basemap, size string
 		ff                 filterFlags
 		asJSON, noBasemap  bool
+		force              bool
 	)
 	cmd := &cobra.Command{
 		Use:   "map -o MAP.png [--basemap FILE.mbtiles] [--size WxH]",
@@ -31,6 +32,9 @@ with its SHA-256.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out == "" {
 				return fmt.Errorf("map: give the output file with -o MAP.png")
+			}
+			if err := guardOutput(cmd.Context(), g.c, out, force); err != nil {
+				return err
 			}
 			opt := export.MapOptions{Basemap: basemap}
 			if basemap == "" && !noBasemap {
@@ -61,6 +65,7 @@ with its SHA-256.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&out, "out", "o", "", "the PNG file to write")
+	addForce(fl, &force)
 	fl.StringVar(&basemap, "basemap", "", "an MBTiles file to draw under the points (default: the case folder's basemap.mbtiles, if any)")
 	fl.BoolVar(&noBasemap, "no-basemap", false, "draw a grid of latitude and longitude, not the case's basemap")
 	fl.StringVar(&size, "size", "1600x1000", "the picture's size in pixels, WIDTHxHEIGHT")

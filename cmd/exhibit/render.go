@@ -13,6 +13,7 @@ func init() { extraCommands = append(extraCommands, newRenderCmd) }
 func newRenderCmd(g *globals) *cobra.Command {
 	var out string
 	var pairID int64
+	var force bool
 	cmd := &cobra.Command{
 		Use:   "render IMAGE -o OUT.png [--pair PAIR]",
 		Short: "Write the full-resolution image, upright, with its annotations burned in",
@@ -26,6 +27,9 @@ file written is recorded in the audit trail with its own SHA-256.`,
 				return fmt.Errorf("render: give the output file with -o OUT.png")
 			}
 			ctx, c := cmd.Context(), g.c
+			if err := guardOutput(ctx, c, out, force); err != nil {
+				return err
+			}
 			im, err := c.FindImage(ctx, args[0])
 			if err != nil {
 				return err
@@ -39,6 +43,7 @@ file written is recorded in the audit trail with its own SHA-256.`,
 		},
 	}
 	cmd.Flags().StringVarP(&out, "out", "o", "", "the PNG file to write")
+	addForce(cmd.Flags(), &force)
 	cmd.Flags().Int64Var(&pairID, "pair", 0, "also draw the annotations made on this image in PAIR")
 	return needsCase(cmd, false)
 }

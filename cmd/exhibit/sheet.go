@@ -17,7 +17,7 @@ func init() { extraCommands = append(extraCommands, newSheetCmd) }
 
 func newSheetCmd(g *globals) *cobra.Command {
 	var out, paper, created string
-	var landscape, images bool
+	var landscape, images, force bool
 	cmd := &cobra.Command{
 		Use:   "sheet PAIR... -o FILE.pdf | sheet --image IMAGE... -o FILE.pdf",
 		Short: "Export annotated comparison sheets as one PDF (a sheet per pair or image)",
@@ -46,6 +46,9 @@ its SHA-256. --created fixes the export time printed (for reproducible files).`,
 				opt.Created = t
 			}
 			ctx, c := cmd.Context(), g.c
+			if err := guardOutput(ctx, c, out, force); err != nil {
+				return err
+			}
 			var t export.Target
 			for _, a := range args {
 				if images {
@@ -78,6 +81,7 @@ its SHA-256. --created fixes the export time printed (for reproducible files).`,
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&out, "out", "o", "", "the PDF file to write")
+	addForce(fl, &force)
 	fl.StringVar(&paper, "paper", "A4", "paper size: A4 or Letter")
 	fl.BoolVar(&landscape, "landscape", false, "landscape pages")
 	fl.BoolVar(&images, "image", false, "the arguments are images (one sheet each), not pairs")
