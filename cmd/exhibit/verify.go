@@ -20,12 +20,24 @@ type verifyJSON struct {
 func newVerifyCmd(g *globals) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "verify",
-		Short: "Re-hash every original and report those changed or missing",
+		Use:   "verify [BAG]",
+		Short: "Re-hash every original and report those changed or missing; or validate a bag",
 		Long: `Re-read every original at its cataloged paths and compare its bytes with the
-SHA-256 recorded at import. Exit status 1 when any file changed or is missing.`,
-		Args: cobra.NoArgs,
+SHA-256 recorded at import. Exit status 1 when any file changed or is missing.
+
+With BAG, a folder (holding bagit.txt) written by exhibit export bag: validate it (manifests,
+Payload-Oxum, signature, audit chain); exit status 1 naming each problem.`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 && isDir(args[0]) {
+				delete(cmd.Annotations, caseAnnotation) // a bag needs no case
+				return nil
+			}
+			return cobra.NoArgs(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				return verifyBag(cmd, args[0], asJSON)
+			}
 			ctx, c := cmd.Context(), g.c
 			var bar *progressbar.ProgressBar
 			progress := func(done, total int) {
