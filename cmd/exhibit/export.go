@@ -49,6 +49,7 @@ func newExportCmd(g *globals) *cobra.Command {
 			return nil
 		},
 	}
+	cmd.AddCommand(newExportBagCmd(g))
 	cmd.Flags().StringVarP(&out, "out", "o", "", "write to FILE (whole or not at all; recorded in the audit trail with its SHA-256) instead of standard output")
 	addForce(cmd.Flags(), &force)
 	return needsCase(cmd, false)

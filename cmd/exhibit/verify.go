@@ -65,8 +65,8 @@ func newVerifyCmd(g *globals) *cobra.Command {
 	var acceptReports []int64
 	var reason string
 	cmd := &cobra.Command{
-		Use:   "verify",
-		Short: "Re-hash every original and report, and report those changed or missing",
+		Use:   "verify [BAG]",
+		Short: "Re-hash every original and report, check the case's record; or validate a bag",
 		Long: `Re-read every original at its cataloged paths, and every report's file, and
 compare its bytes with the SHA-256 recorded when it was added. A path whose
 file changed or disappeared stays changed or missing, whatever imports come
@@ -83,9 +83,22 @@ accepted, or when anything in the record was changed behind Exhibit's back.
 
 With --json, an array: one element per file checked (kind "original" or
 "report"), then one per problem of the record (kind "chain", "checkpoint" or
-"row", with status, error, and entry, row or checkpoint).`,
-		Args: cobra.NoArgs,
+"row", with status, error, and entry, row or checkpoint).
+
+With BAG, a folder (holding bagit.txt) written by exhibit export bag: validate
+it (manifests, Payload-Oxum, signature, audit chain); exit status 1 naming each
+problem. No case is needed for that.`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 && isDir(args[0]) {
+				delete(cmd.Annotations, caseAnnotation) // a bag needs no case
+				return nil
+			}
+			return cobra.NoArgs(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				return verifyBag(cmd, args[0], asJSON)
+			}
 			if len(accept) > 0 || len(acceptReports) > 0 {
 				return runAccept(cmd, g.c, accept, acceptReports, reason, asJSON)
 			}
