@@ -10,7 +10,6 @@ import (
 	"strconv"
 
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/catalog/picture"
 	"github.com/exhibit-app/exhibit/viewer/geo"
 )
 
@@ -48,9 +47,9 @@ type MapResult struct {
 }
 
 // WriteMap draws the images with a GPS position, each with its direction
-// of view, fitted into a PNG picture at path, and records the export in
-// the audit trail with the file's SHA-256. Nothing is fetched from the
-// network.
+// of view, fitted into a PNG picture at path, recording the export in the
+// audit trail before the file appears and with the file's SHA-256 once it
+// is in place. Nothing is fetched from the network.
 func WriteMap(ctx context.Context, c *catalog.Case, path string, opt MapOptions) (*MapResult, error) {
 	w, h := opt.Width, opt.Height
 	if w <= 0 || h <= 0 {
@@ -88,18 +87,11 @@ func WriteMap(ctx context.Context, c *catalog.Case, path string, opt MapOptions)
 	k := float64(max(w, h)) / 1000 // marks and labels grow with the picture
 	v := geo.Fit(points, float64(w), float64(h), 60*k, 100)
 	img := geo.Render(v, markers, 0, tiles, geo.LightStyle, k)
-	err = picture.WriteFileAtomic(path, func(wr io.Writer) error {
-		if err := png.Encode(wr, img); err != nil {
-			return err
-		}
-		return ctx.Err()
+	e, err := c.WriteExport(ctx, "map", path, map[string]any{"images": ids, "basemap": opt.Basemap}, func(wr io.Writer) error {
+		return png.Encode(wr, img)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("export map: %w", err)
-	}
-	e, err := c.RecordExport(context.WithoutCancel(ctx), "map", path, map[string]any{"images": ids, "basemap": opt.Basemap})
-	if err != nil {
-		return nil, err
 	}
 	return &MapResult{Export: e, Placed: len(ims)}, nil
 }

@@ -20,13 +20,26 @@ type verifyJSON struct {
 func newVerifyCmd(g *globals) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "verify",
-		Short: "Re-hash every original and report those changed or missing",
-		Long: `Re-read every original at its cataloged paths and compare its bytes with the
-SHA-256 recorded at import. Exit status 1 when any file changed or is missing.`,
-		Args: cobra.NoArgs,
+		Use:   "verify [FILE...]",
+		Short: "Re-hash every original, or check exported files, and report what fails",
+		Long: `Without arguments: re-read every original at its cataloged paths and compare
+its bytes with the SHA-256 recorded at import. Exit status 1 when any file
+changed or is missing.
+
+With FILE...: check files exported from the case (PDF sheets, PNG renders,
+CSV...): the signature of the manifest a sheet or render carries against the
+key it carries, that the key is one the case knows, that the file's bytes are
+those of an export recorded in the case, and that each original it lists
+still has its hash in the case (and on disk, where at hand). Exit status 1,
+naming what fails, when any file fails.`,
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx, c := cmd.Context(), g.c
+			if len(args) > 0 {
+				// Exported files: verify_exports.go. (Bag folders, a
+				// folder holding bagit.txt, are to be told apart here.)
+				return verifyExports(cmd, c, args, asJSON)
+			}
 			var bar *progressbar.ProgressBar
 			progress := func(done, total int) {
 				if bar == nil {
