@@ -29,6 +29,9 @@ type Case struct {
 	session string
 	actor   atomic.Pointer[string]
 
+	host string       // this computer's name, recorded with runs
+	lock *sessionLock // held while the case is open (see runs.go)
+
 	id     string  // the case's identity (case_info)
 	signer *Signer // the user's key: signs checkpoints and exports
 	// txc collects the entries of the write transaction in progress; only
@@ -81,13 +84,23 @@ func Open(ctx context.Context, dir string) (*Case, error) {
 		return nil, fmt.Errorf("open case %s: %w", abs, err)
 	}
 	c := &Case{dir: abs, rd: rd, wr: wr, now: time.Now, session: newSession(), signer: signer}
+	c.host, _ = os.Hostname()
 	c.SetProgram("exhibit")
-	if c.id, err = readCaseID(ctx, wr); err == nil {
+	// The session's lock is held before anything is recorded under it.
+	c.lock, err = holdSession(abs, c.session)
+	if err == nil {
+		c.id, err = readCaseID(ctx, wr)
+	}
+	if err == nil {
 		err = c.startChain(ctx, from, SchemaVersion())
+	}
+	if err == nil {
+		err = c.reapRuns(ctx)
 	}
 	if err != nil {
 		rd.Close()
 		wr.Close()
+		c.lock.release()
 		return nil, fmt.Errorf("open case %s: %w", abs, err)
 	}
 	return c, nil
@@ -103,7 +116,10 @@ func IsCase(dir string) bool {
 // checkpoint covers yet, and closes the case's database.
 func (c *Case) Close() error {
 	err := c.stopCheckpoints(context.Background())
-	return errors.Join(err, c.rd.Close(), c.wr.Close())
+	err = errors.Join(err, c.rd.Close(), c.wr.Close())
+	// Last: the runs of this session are ended (or will be seen
+	// interrupted) once the lock is let go.
+	return errors.Join(err, c.lock.release())
 }
 
 // Dir returns the case folder, absolute.

@@ -47,7 +47,7 @@ func checkNewCaseFolder(dir string) error {
 	}
 	for _, e := range entries {
 		switch e.Name() {
-		case "cache", DBName, DBName + "-wal", DBName + "-shm", DBName + "-journal": // another Open under way, or one interrupted
+		case "cache", runsDir, DBName, DBName + "-wal", DBName + "-shm", DBName + "-journal": // another Open under way, or one interrupted
 			continue
 		}
 		if strings.HasPrefix(e.Name(), ".") {

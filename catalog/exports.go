@@ -13,19 +13,43 @@ import (
 	"time"
 )
 
+// The statuses of an export.
+const (
+	ExportPending     = "pending"     // recorded, the file being written
+	ExportDone        = "done"        // the file is in place, its SHA-256 recorded
+	ExportFailed      = "failed"      // the file could not be written; nothing left
+	ExportCancelled   = "cancelled"   // stopped before the file was in place; nothing left
+	ExportInterrupted = "interrupted" // the program writing it ended while pending
+)
+
 // Export is a file written from the case, as recorded.
 type Export struct {
 	ID     int64
 	At     time.Time
 	Kind   string
 	Path   string
-	SHA256 string
+	SHA256 string // "" until done
 	Size   int64
+	// Status is one of ExportPending, ExportDone, ExportFailed,
+	// ExportCancelled, ExportInterrupted; Error says why it is not done.
+	Status string
+	Error  string
+	// FinishedAt is when the export ended (nil while pending).
+	FinishedAt *time.Time
+	// ManifestSHA256 is the SHA-256 of the signed manifest the file
+	// carries ("" for files without one).
+	ManifestSHA256 string
+	// PID and Host are the process and computer that wrote it (0 and ""
+	// for exports recorded before Exhibit kept them).
+	PID  int64
+	Host string
 }
 
 // RecordExport records, in the exports table and the audit trail, a file
-// just written from the case, with its SHA-256, so that a copy handed on can
-// be checked against the record. objects says what was exported.
+// already written from the case, with its SHA-256, so that a copy handed
+// on can be checked against the record. objects says what was exported.
+// Writers of new files use WriteExport, which records the export before
+// the file appears.
 func (c *Case) RecordExport(ctx context.Context, kind, path string, objects any) (*Export, error) {
 	abs := absPath(path)
 	sum, err := hashFile(abs)
@@ -40,10 +64,13 @@ func (c *Case) RecordExport(ctx context.Context, kind, path string, objects any)
 	if err != nil {
 		return nil, fmt.Errorf("record export %s: %w", abs, err)
 	}
-	e := &Export{At: c.now(), Kind: kind, Path: abs, SHA256: sum, Size: fi.Size()}
+	now := c.now()
+	e := &Export{At: now, Kind: kind, Path: abs, SHA256: sum, Size: fi.Size(), Status: ExportDone, FinishedAt: &now,
+		PID: int64(os.Getpid()), Host: c.host}
 	err = c.write(ctx, func(tx *sql.Tx) error {
-		r, err := tx.ExecContext(ctx, `INSERT INTO exports(at, kind, path, sha256, size, objects) VALUES(?,?,?,?,?,?)`,
-			timestamp(e.At), kind, abs, sum, e.Size, string(obj))
+		r, err := tx.ExecContext(ctx, `INSERT INTO exports(at, kind, path, sha256, size, objects, status, finished_at, session, pid, host)
+			VALUES(?,?,?,?,?,?,'done',?,?,?,?)`,
+			timestamp(e.At), kind, abs, sum, e.Size, string(obj), timestamp(now), c.session, e.PID, c.host)
 		if err != nil {
 			return err
 		}
@@ -57,9 +84,33 @@ func (c *Case) RecordExport(ctx context.Context, kind, path string, objects any)
 	return e, nil
 }
 
-// Exports returns every export recorded, oldest first.
+// Exports returns every export recorded, oldest first, whatever its
+// status.
 func (c *Case) Exports(ctx context.Context) ([]*Export, error) {
-	rows, err := c.rd.QueryContext(ctx, `SELECT id, at, kind, path, sha256, size FROM exports ORDER BY id`)
+	return c.queryExports(ctx, ``)
+}
+
+// ExportsWithSHA256 returns the exports done whose file had the SHA-256
+// sum, oldest first.
+func (c *Case) ExportsWithSHA256(ctx context.Context, sum string) ([]*Export, error) {
+	return c.queryExports(ctx, `WHERE sha256 = ? AND status = 'done'`, sum)
+}
+
+// ExportByID returns one export.
+func (c *Case) ExportByID(ctx context.Context, id int64) (*Export, error) {
+	es, err := c.queryExports(ctx, `WHERE id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(es) == 0 {
+		return nil, fmt.Errorf("export %d: %w", id, ErrNotFound)
+	}
+	return es[0], nil
+}
+
+func (c *Case) queryExports(ctx context.Context, where string, args ...any) ([]*Export, error) {
+	rows, err := c.rd.QueryContext(ctx, `SELECT id, at, kind, path, sha256, size, status, error, finished_at, manifest_sha256, pid, host
+		FROM exports `+where+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list exports: %w", err)
 	}
@@ -68,10 +119,15 @@ func (c *Case) Exports(ctx context.Context) ([]*Export, error) {
 	for rows.Next() {
 		var e Export
 		var at string
-		if err := rows.Scan(&e.ID, &at, &e.Kind, &e.Path, &e.SHA256, &e.Size); err != nil {
-			return nil, err
+		var fin sql.NullString
+		if err := rows.Scan(&e.ID, &at, &e.Kind, &e.Path, &e.SHA256, &e.Size, &e.Status, &e.Error, &fin, &e.ManifestSHA256, &e.PID, &e.Host); err != nil {
+			return nil, fmt.Errorf("list exports: %w", err)
 		}
 		e.At = parseTimestamp(at)
+		if fin.Valid {
+			t := parseTimestamp(fin.String)
+			e.FinishedAt = &t
+		}
 		out = append(out, &e)
 	}
 	return out, rows.Err()

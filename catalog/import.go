@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"sync"
 	"time"
@@ -83,7 +84,8 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 	roots, _ := json.Marshal(abs)
 	res := &ImportResult{}
 	err = c.write(ctx, func(tx *sql.Tx) error {
-		r, err := tx.ExecContext(ctx, `INSERT INTO imports(started_at, roots) VALUES(?, ?)`, timestamp(c.now()), string(roots))
+		r, err := tx.ExecContext(ctx, `INSERT INTO imports(started_at, roots, session, pid, host) VALUES(?,?,?,?,?)`,
+			timestamp(c.now()), string(roots), c.session, os.Getpid(), c.host)
 		if err != nil {
 			return err
 		}

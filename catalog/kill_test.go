@@ -16,8 +16,12 @@ import (
 )
 
 // TestMain lets the test binary act as an importing child process for
-// TestImportKilledMidway.
+// TestImportKilledMidway, and as an exporting one for
+// TestExportKilledMidway.
 func TestMain(m *testing.M) {
+	if dir := os.Getenv("EXHIBIT_TEST_EXPORT_CASE"); dir != "" {
+		exportChild(dir, os.Getenv("EXHIBIT_TEST_EXPORT_STAGE"), os.Getenv("EXHIBIT_TEST_EXPORT_PATH"))
+	}
 	if dir := os.Getenv("EXHIBIT_TEST_IMPORT_CASE"); dir != "" {
 		c, err := Open(context.Background(), dir)
 		if err != nil {
@@ -111,6 +115,24 @@ func TestImportKilledMidway(t *testing.T) {
 	}
 	if err := c.IntegrityCheck(context.Background()); err != nil {
 		t.Fatalf("after the kill: %v", err)
+	}
+	// The next program to open the case sees the run interrupted, with
+	// what it had written.
+	runs, _ := c.Imports(context.Background())
+	if len(runs) != 1 || runs[0].Status != "running" {
+		t.Fatalf("before reopening, imports %+v; want one running", runs)
+	}
+	c2, err := Open(context.Background(), caseDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs, _ = c2.Imports(context.Background())
+	c2.Close()
+	if len(runs) != 1 || runs[0].Status != "interrupted" || runs[0].FinishedAt == nil || runs[0].Added == 0 || runs[0].Added > killed {
+		t.Errorf("after reopening, imports %+v; want one interrupted having added 1..%d", runs, killed)
+	}
+	if es, _ := c.Audit(context.Background(), fmt.Sprintf("import:%d", runs[0].ID)); len(es) == 0 || es[len(es)-1].Action != "import.interrupted" {
+		t.Errorf("audit of the import: %+v", es)
 	}
 	res, err := c.Import(context.Background(), []string{src}, ImportOptions{})
 	if err != nil {

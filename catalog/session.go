@@ -31,6 +31,10 @@ func (c *Case) SetProgram(program string) {
 	c.actor.Store(&actor)
 }
 
+// Actor returns who makes the changes, as the audit trail records it:
+// "user@computer, program".
+func (c *Case) Actor() string { return *c.actor.Load() }
+
 // AuditMark is the newest entry of the audit trail: 0 for an empty trail.
 func (c *Case) AuditMark(ctx context.Context) (int64, error) {
 	var id int64

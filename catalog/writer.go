@@ -65,7 +65,11 @@ func (w *importWriter) flush(ctx context.Context) error {
 				return fmt.Errorf("%s: %w", p.cand.path, err)
 			}
 		}
-		return nil
+		// What the import has done so far, kept with the run: an
+		// interrupted import says it.
+		_, err := tx.ExecContext(ctx, `UPDATE imports SET added = ?, unchanged = ?, failed = ? WHERE id = ?`,
+			w.res.Added+delta.Added, w.res.Unchanged+delta.Unchanged, len(w.res.Failed)+len(delta.Failed), w.res.ImportID)
+		return err
 	})
 	if err != nil {
 		return err

@@ -19,32 +19,33 @@ type Catalog struct {
 
 // WriteCatalog writes every image of the case as CSV (kind "csv": one row
 // per image) or GeoJSON ("geojson": one point per image with a position)
-// at path (through a temporary file: an interrupted export leaves
-// nothing), then records the export, with the file's SHA-256, in the audit
-// trail.
+// at path. The export is recorded (pending) first, the file written
+// through a temporary file (an interrupted export leaves nothing), then
+// the export recorded done with the file's SHA-256.
 func WriteCatalog(ctx context.Context, c *catalog.Case, kind, path string) (*Catalog, error) {
 	if kind != "csv" && kind != "geojson" {
 		return nil, fmt.Errorf("export the catalog as %q: want csv or geojson", kind)
 	}
+	if err := checkOutput(ctx, c, path); err != nil {
+		return nil, fmt.Errorf("export the catalog as %s: %w", kind, err)
+	}
+	run, err := c.BeginExport(ctx, kind, path, map[string]any{})
+	if err != nil {
+		return nil, fmt.Errorf("export the catalog as %s: %w", kind, err)
+	}
 	var out Catalog
-	err := writeOutput(ctx, c, path, func(w io.Writer) error {
+	out.Export, err = run.Write(ctx, func(w io.Writer) error {
 		var err error
 		if kind == "csv" {
 			out.Images, err = c.WriteCSV(ctx, w, catalog.Filter{})
 		} else {
 			out.Images, out.NoPosition, err = c.WriteGeoJSON(ctx, w, catalog.Filter{})
 		}
-		if err != nil {
-			return err
-		}
-		return ctx.Err() // cancelled meanwhile: nothing is left at path
+		run.SetObjects(map[string]any{"images": out.Images})
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("export the catalog as %s: %w", kind, err)
-	}
-	// Written: recorded whatever happens to ctx now.
-	if out.Export, err = c.RecordExport(context.WithoutCancel(ctx), kind, path, map[string]any{"images": out.Images}); err != nil {
-		return nil, err
 	}
 	return &out, nil
 }

@@ -2,6 +2,7 @@ package export
 
 import (
 	"context"
+	"encoding/json"
 	"math"
 	"os"
 	"os/exec"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/exhibit-app/exhibit/app/demo"
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/internal/manifest"
 	"github.com/exhibit-app/exhibit/viewer/annot"
 	"github.com/exhibit-app/exhibit/viewer/sheet"
 )
@@ -83,7 +85,8 @@ func TestPairSheetEndToEnd(t *testing.T) {
 	// come between the lines of a quote that flows across the break.
 	var body []string
 	for _, l := range strings.Split(text, "\n") {
-		if t := strings.TrimSpace(strings.Trim(l, "\f")); strings.HasPrefix(t, "Exported ") || strings.HasSuffix(t, "(continued)") {
+		if t := strings.TrimSpace(strings.Trim(l, "\f")); strings.HasPrefix(t, "Exported ") || strings.HasSuffix(t, "(continued)") ||
+			strings.HasPrefix(t, "Manifest SHA-256 ") || strings.HasPrefix(t, "Signed by key SHA-256 ") {
 			continue
 		}
 		body = append(body, l)
@@ -136,15 +139,59 @@ func TestPairSheetEndToEnd(t *testing.T) {
 	if last.Action != "export.sheet" || !strings.Contains(last.Details, e.SHA256) {
 		t.Errorf("last audit entry %s %s; want the export with its SHA-256", last.Action, last.Details)
 	}
-	// Deterministic: the same export again is the same file.
+	// Deterministic: the same export again prints the same pages; only
+	// the signed manifest differs, naming its own export and the chain's
+	// head (which then holds the first export).
 	out2 := filepath.Join(t.TempDir(), "again.pdf")
 	e2, err := WriteSheets(ctx, c, Target{Pairs: []int64{p.ID}}, out2, sheet.Options{Created: created, Version: "test"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e2.SHA256 != e.SHA256 {
-		t.Error("two exports with the same creation time differ")
+	m1, m2 := readManifest(t, out), readManifest(t, out2)
+	if m1.ExportID != e.ID || m2.ExportID != e2.ID || m2.ChainHead.Count <= m1.ChainHead.Count {
+		t.Errorf("manifests name exports %d, %d (want %d, %d), chain heads %d, %d", m1.ExportID, m2.ExportID, e.ID, e2.ID, m1.ChainHead.Count, m2.ChainHead.Count)
 	}
+	m2.ExportID, m2.ChainHead, m2.FileName = m1.ExportID, m1.ChainHead, m1.FileName
+	if j1, j2 := mustJSON(t, m1), mustJSON(t, m2); j1 != j2 {
+		t.Errorf("the manifests differ beyond the export and the chain's head:\n%s\n%s", j1, j2)
+	}
+	if p1, p2 := pagesText(t, out), pagesText(t, out2); p1 != p2 {
+		t.Errorf("two exports with the same creation time print different pages:\n%s\n---\n%s", p1, p2)
+	}
+}
+
+// readManifest reads, with Exhibit's reader, the manifest a file carries,
+// checking its signature.
+func readManifest(t *testing.T, path string) *manifest.Manifest {
+	t.Helper()
+	cr, err := manifest.FromFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _, err := cr.Verify()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// pagesText is a PDF's text without the manifest's hash in the footers.
+func pagesText(t *testing.T, path string) string {
+	t.Helper()
+	b, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return regexp.MustCompile(`Manifest SHA-256 [0-9a-f]{64}`).ReplaceAllString(string(b), "")
 }
 
 // TestImageSheetsAndCancel exports every image of the sample case as a

@@ -47,19 +47,19 @@ type MapResult struct {
 }
 
 // WriteMap draws the images with a GPS position, each with its direction
-// of view, fitted into a PNG picture at path, and records the export in
-// the audit trail with the file's SHA-256. Nothing is fetched from the
-// network.
+// of view, fitted into a PNG picture at path, recording the export in the
+// audit trail before the file appears and with the file's SHA-256 once it
+// is in place. Nothing is fetched from the network.
 func WriteMap(ctx context.Context, c *catalog.Case, path string, opt MapOptions) (*MapResult, error) {
+	if err := checkOutput(ctx, c, path); err != nil {
+		return nil, fmt.Errorf("export map: %w", err)
+	}
 	w, h := opt.Width, opt.Height
 	if w <= 0 || h <= 0 {
 		w, h = 1600, 1000
 	}
 	if w > 10000 || h > 10000 {
 		return nil, fmt.Errorf("export map: %d×%d pixels is too large (at most 10000 a side)", w, h)
-	}
-	if err := checkOutput(ctx, c, path); err != nil {
-		return nil, fmt.Errorf("export map: %w", err)
 	}
 	f := opt.Filter
 	f.HasGPS = true
@@ -90,18 +90,11 @@ func WriteMap(ctx context.Context, c *catalog.Case, path string, opt MapOptions)
 	k := float64(max(w, h)) / 1000 // marks and labels grow with the picture
 	v := geo.Fit(points, float64(w), float64(h), 60*k, 100)
 	img := geo.Render(v, markers, 0, tiles, geo.LightStyle, k)
-	err = writeOutput(ctx, c, path, func(wr io.Writer) error {
-		if err := png.Encode(wr, img); err != nil {
-			return err
-		}
-		return ctx.Err()
+	e, err := c.WriteExport(ctx, "map", path, map[string]any{"images": ids, "basemap": opt.Basemap}, func(wr io.Writer) error {
+		return png.Encode(wr, img)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("export map: %w", err)
-	}
-	e, err := c.RecordExport(context.WithoutCancel(ctx), "map", path, map[string]any{"images": ids, "basemap": opt.Basemap})
-	if err != nil {
-		return nil, err
 	}
 	return &MapResult{Export: e, Placed: len(ims)}, nil
 }

@@ -2,11 +2,15 @@ package export
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image/png"
 	"io"
+	"path/filepath"
+	"time"
 
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/internal/manifest"
 	"github.com/exhibit-app/exhibit/viewer/annot"
 )
 
@@ -37,9 +41,10 @@ func (e *OriginalError) Unwrap() error { return e.Err }
 
 // WritePNG writes im's original at full resolution, turned upright, with
 // its annotations (and those made on it in pair pairID, when not 0) drawn
-// on it, as PNG at path (through a temporary file: an interrupted export
-// leaves nothing), then records the export, with the file's SHA-256, in
-// the audit trail.
+// on it, as PNG at path. The export is recorded (pending) first, the file
+// written through a temporary file (an interrupted export leaves nothing),
+// then the export recorded done with the file's SHA-256. The PNG carries
+// a signed manifest in text chunks (see internal/manifest).
 func WritePNG(ctx context.Context, c *catalog.Case, im *catalog.Image, pairID int64, path string) (*Marked, error) {
 	if err := checkOutput(ctx, c, path); err != nil {
 		return nil, fmt.Errorf("export image %d: %w", im.ID, err)
@@ -81,21 +86,38 @@ func WritePNG(ctx context.Context, c *catalog.Case, im *catalog.Image, pairID in
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	err = writeOutput(ctx, c, path, func(w io.Writer) error {
-		if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(w, drawn); err != nil {
+	run, err := c.BeginExport(ctx, "png", path, map[string]any{"image": im.ID, "sha256": im.SHA256, "pair": pairID, "annotations": len(anns)})
+	if err != nil {
+		return nil, fmt.Errorf("export image %d: %w", im.ID, err)
+	}
+	item := manifest.Item{Title: im.Name(), Images: []manifest.Image{manifest.ImageOf("image", im, fileName(im))},
+		Excerpts: []manifest.Excerpt{}, Marks: marksOf(anns)}
+	if pairID != 0 {
+		item.Pair = &pairID
+	}
+	sealed, err := seal(ctx, c, run, time.Now(), []manifest.Item{item})
+	if err != nil {
+		return nil, errors.Join(fmt.Errorf("export image %d: %w", im.ID, err), run.Abandon(ctx, err))
+	}
+	e, err := run.Write(ctx, func(w io.Writer) error {
+		pw := manifest.NewPNGWriter(w, sealed)
+		if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(pw, drawn); err != nil {
 			return err
 		}
-		return ctx.Err() // cancelled meanwhile: nothing is left at path
+		return pw.Close()
 	})
 	if err != nil {
-		return nil, err
-	}
-	// Written: recorded whatever happens to ctx now.
-	e, err := c.RecordExport(context.WithoutCancel(ctx), "png", path,
-		map[string]any{"image": im.ID, "sha256": im.SHA256, "pair": pairID, "annotations": len(anns)})
-	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("export image %d: %w", im.ID, err)
 	}
 	b := drawn.Bounds()
 	return &Marked{Export: e, Width: b.Dx(), Height: b.Dy(), Marks: len(anns)}, nil
+}
+
+// fileName is the name an original is shown under: the base name of its
+// first current path, else its catalog name.
+func fileName(im *catalog.Image) string {
+	if paths := im.Paths(); len(paths) > 0 {
+		return filepath.Base(paths[0])
+	}
+	return im.Name()
 }

@@ -7,10 +7,10 @@ import (
 	"image/jpeg"
 	"math"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/internal/manifest"
 	"github.com/exhibit-app/exhibit/viewer/annot"
 	"github.com/exhibit-app/exhibit/viewer/sheet"
 )
@@ -25,25 +25,32 @@ const singleImageLong = 2800
 // those of its images, captions, the date window, notes and the excerpts
 // linked to either image.
 func PairSheet(ctx context.Context, c *catalog.Case, pairID int64) (*sheet.Sheet, error) {
+	s, _, err := pairSheet(ctx, c, pairID)
+	return s, err
+}
+
+// pairSheet gathers the sheet of a pair and what its manifest says of it.
+func pairSheet(ctx context.Context, c *catalog.Case, pairID int64) (*sheet.Sheet, *manifest.Item, error) {
 	p, err := c.Pair(ctx, pairID)
 	if err != nil {
-		return nil, fmt.Errorf("sheet of pair %d: %w", pairID, err)
+		return nil, nil, fmt.Errorf("sheet of pair %d: %w", pairID, err)
 	}
 	anns, err := c.Annotations(ctx, catalog.AnnotationScope{PairID: p.ID, WithImages: true})
 	if err != nil {
-		return nil, fmt.Errorf("sheet of pair %d: %w", pairID, err)
+		return nil, nil, fmt.Errorf("sheet of pair %d: %w", pairID, err)
 	}
 	s := &sheet.Sheet{Title: p.Title, Subtitle: fmt.Sprintf("Pair %d", p.ID), Notes: p.Notes}
+	item := &manifest.Item{Title: p.Title, Pair: &p.ID, Images: []manifest.Image{}, Marks: marksOf(anns)}
 	s.DateWindow = dateWindow(p)
 	var beforeImg image.Image
 	for i, id := range []int64{p.BeforeID, p.AfterID} {
 		im, err := c.Image(ctx, id)
 		if err != nil {
-			return nil, fmt.Errorf("sheet of pair %d: %w", pairID, err)
+			return nil, nil, fmt.Errorf("sheet of pair %d: %w", pairID, err)
 		}
 		img, err := previewImage(ctx, c, im)
 		if err != nil {
-			return nil, fmt.Errorf("sheet of pair %d: %w", pairID, err)
+			return nil, nil, fmt.Errorf("sheet of pair %d: %w", pairID, err)
 		}
 		var mine []catalog.Annotation
 		for _, a := range anns {
@@ -57,12 +64,12 @@ func PairSheet(ctx context.Context, c *catalog.Case, pairID int64) (*sheet.Sheet
 			if p.Alignment != nil && beforeImg != nil {
 				t, err := annot.TransformOf(p.Alignment)
 				if err != nil {
-					return nil, fmt.Errorf("sheet of pair %d: %w", pairID, err)
+					return nil, nil, fmt.Errorf("sheet of pair %d: %w", pairID, err)
 				}
 				b := beforeImg.Bounds()
 				warped, err := annot.Warp(img, t, b.Dx(), b.Dy())
 				if err != nil {
-					return nil, fmt.Errorf("sheet of pair %d: align the after image: %w", pairID, err)
+					return nil, nil, fmt.Errorf("sheet of pair %d: align the after image: %w", pairID, err)
 				}
 				img = warped
 				mine = alignAnnotations(mine, t)
@@ -74,47 +81,60 @@ func PairSheet(ctx context.Context, c *catalog.Case, pairID int64) (*sheet.Sheet
 		panel := panelOf(im, img, mine)
 		panel.Label = label
 		s.Images = append(s.Images, panel)
+		item.Images = append(item.Images, manifest.ImageOf(strings.ToLower(label), im, panel.FileName))
 	}
-	if s.Excerpts, err = quotes(ctx, c, p.BeforeID, p.AfterID); err != nil {
-		return nil, fmt.Errorf("sheet of pair %d: %w", pairID, err)
+	if p.Alignment != nil {
+		item.Alignment = manifest.AlignmentOf(p.ID, p.Alignment)
 	}
-	return s, nil
+	if s.Excerpts, item.Excerpts, err = quotes(ctx, c, p.BeforeID, p.AfterID); err != nil {
+		return nil, nil, fmt.Errorf("sheet of pair %d: %w", pairID, err)
+	}
+	return s, item, nil
 }
 
 // ImageSheet gathers the sheet of one image: upright, at print resolution,
 // with its annotations, caption and linked excerpts.
 func ImageSheet(ctx context.Context, c *catalog.Case, imageID int64) (*sheet.Sheet, error) {
+	s, _, err := imageSheet(ctx, c, imageID)
+	return s, err
+}
+
+// imageSheet gathers the sheet of an image and what its manifest says of
+// it.
+func imageSheet(ctx context.Context, c *catalog.Case, imageID int64) (*sheet.Sheet, *manifest.Item, error) {
 	im, err := c.Image(ctx, imageID)
 	if err != nil {
-		return nil, fmt.Errorf("sheet of image %d: %w", imageID, err)
+		return nil, nil, fmt.Errorf("sheet of image %d: %w", imageID, err)
 	}
 	img, err := c.DecodeOriginal(ctx, im, singleImageLong)
 	if err != nil {
-		return nil, fmt.Errorf("sheet of image %d: %w", imageID, err)
+		return nil, nil, fmt.Errorf("sheet of image %d: %w", imageID, err)
 	}
 	img = fitLong(img, singleImageLong)
 	anns, err := c.Annotations(ctx, catalog.AnnotationScope{ImageID: imageID})
 	if err != nil {
-		return nil, fmt.Errorf("sheet of image %d: %w", imageID, err)
+		return nil, nil, fmt.Errorf("sheet of image %d: %w", imageID, err)
 	}
 	plain := make([]catalog.Annotation, len(anns))
 	for i, a := range anns {
 		plain[i] = *a
 	}
-	s := &sheet.Sheet{Title: im.Name(), Subtitle: fmt.Sprintf("Image %d", im.ID), Images: []sheet.Panel{panelOf(im, img, plain)}}
+	panel := panelOf(im, img, plain)
+	s := &sheet.Sheet{Title: im.Name(), Subtitle: fmt.Sprintf("Image %d", im.ID), Images: []sheet.Panel{panel}}
+	item := &manifest.Item{Title: im.Name(), Images: []manifest.Image{manifest.ImageOf("image", im, panel.FileName)}, Marks: marksOf(anns)}
 	notes, err := c.Notes(ctx, imageID)
 	if err != nil {
-		return nil, fmt.Errorf("sheet of image %d: %w", imageID, err)
+		return nil, nil, fmt.Errorf("sheet of image %d: %w", imageID, err)
 	}
 	var ns []string
 	for _, n := range notes {
 		ns = append(ns, n.Text)
 	}
 	s.Notes = strings.Join(ns, "\n")
-	if s.Excerpts, err = quotes(ctx, c, imageID); err != nil {
-		return nil, fmt.Errorf("sheet of image %d: %w", imageID, err)
+	if s.Excerpts, item.Excerpts, err = quotes(ctx, c, imageID); err != nil {
+		return nil, nil, fmt.Errorf("sheet of image %d: %w", imageID, err)
 	}
-	return s, nil
+	return s, item, nil
 }
 
 // previewImage decodes the image's cached preview (made if needed), upright.
@@ -148,10 +168,7 @@ func fitLong(img image.Image, long int) image.Image {
 
 // panelOf makes the panel of an image: the picture and its caption.
 func panelOf(im *catalog.Image, img image.Image, anns []catalog.Annotation) sheet.Panel {
-	name := im.Name()
-	if paths := im.Paths(); len(paths) > 0 {
-		name = filepath.Base(paths[0])
-	}
+	name := fileName(im)
 	taken := im.TakenString()
 	if taken != "" && im.TakenOffset == "" {
 		taken += " (camera clock, zone not recorded)"
@@ -232,14 +249,17 @@ func alignAnnotations(anns []catalog.Annotation, t annot.Transform) []catalog.An
 func clamp01(v float64) float64 { return math.Max(0, math.Min(1, v)) }
 
 // quotes returns the excerpts linked to any of the images, once each, in
-// report order, with the links' notes.
-func quotes(ctx context.Context, c *catalog.Case, imageIDs ...int64) ([]sheet.Quote, error) {
+// report order, with the links' notes, and what the manifest says of each:
+// its report file's SHA-256, its place and the hash of its text as
+// printed.
+func quotes(ctx context.Context, c *catalog.Case, imageIDs ...int64) ([]sheet.Quote, []manifest.Excerpt, error) {
 	seen := map[int64]int{}
 	var out []sheet.Quote
+	var excerpts []*catalog.Excerpt
 	for _, id := range imageIDs {
 		ls, err := c.Links(ctx, id)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, l := range ls {
 			e := l.Excerpt
@@ -255,7 +275,25 @@ func quotes(ctx context.Context, c *catalog.Case, imageIDs ...int64) ([]sheet.Qu
 				title += " (earlier version)"
 			}
 			out = append(out, sheet.Quote{Text: e.Text, ReportTitle: title, Page: e.Page, PageEnd: e.PageEnd, Paragraph: e.Paragraph, Note: l.Note})
+			excerpts = append(excerpts, e)
 		}
 	}
-	return out, nil
+	described := make([]manifest.Excerpt, len(out))
+	for i, e := range excerpts {
+		sum, err := c.ExcerptReportSHA256(ctx, e.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		described[i] = manifest.ExcerptOf(e, sum, sheet.PrintedText(out[i]))
+	}
+	return out, described, nil
+}
+
+// marksOf describes annotations by their content hashes.
+func marksOf(anns []*catalog.Annotation) []manifest.Mark {
+	out := make([]manifest.Mark, len(anns))
+	for i, a := range anns {
+		out[i] = manifest.MarkOf(a)
+	}
+	return out
 }

@@ -9,10 +9,12 @@ import (
 	"io"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/disintegration/imaging"
 
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/internal/manifest"
 	"github.com/exhibit-app/exhibit/viewer/sheet"
 )
 
@@ -27,9 +29,13 @@ type Target struct {
 // goroutines, one at a time.
 type Progress func(done, total int)
 
-// WriteSheets gathers the sheets of t and writes them as one PDF at path
-// (through a temporary file: an interrupted export leaves no half file),
-// then records the export, with the file's SHA-256, in the audit trail.
+// WriteSheets gathers the sheets of t and writes them as one PDF at path.
+// The export is recorded (pending) before the file is written, through a
+// temporary file (an interrupted export leaves no half file), then
+// recorded done with the file's SHA-256. The PDF carries a manifest of
+// what it shows, signed with the user's key, as embedded files, and
+// prints the manifest's SHA-256 and the key's fingerprint in its footers
+// (see internal/manifest).
 func WriteSheets(ctx context.Context, c *catalog.Case, t Target, path string, opt sheet.Options, progress Progress) (*catalog.Export, error) {
 	total := len(t.Pairs) + len(t.Images)
 	if total == 0 {
@@ -38,24 +44,40 @@ func WriteSheets(ctx context.Context, c *catalog.Case, t Target, path string, op
 	if opt.CaseName == "" {
 		opt.CaseName = c.Name()
 	}
+	if opt.Created.IsZero() {
+		opt.Created = time.Now() // the same time in the footer and the manifest
+	}
 	if err := checkOutput(ctx, c, path); err != nil {
 		return nil, fmt.Errorf("export sheets: %w", err)
 	}
-	sheets, err := gather(ctx, c, t, progress)
+	sheets, items, err := gather(ctx, c, t, progress)
 	if err != nil {
 		return nil, err
 	}
-	if err := writeOutput(ctx, c, path, func(w io.Writer) error { return sheet.Write(w, sheets, opt) }); err != nil {
+	run, err := c.BeginExport(ctx, "sheet", path, map[string]any{"pairs": t.Pairs, "images": t.Images, "paper": opt.Paper, "landscape": opt.Landscape})
+	if err != nil {
 		return nil, fmt.Errorf("export sheets: %w", err)
 	}
-	// Once the file is in place it is recorded, even if the export was
-	// cancelled meanwhile: no file written from the case goes unrecorded.
-	return c.RecordExport(context.WithoutCancel(ctx), "sheet", path, map[string]any{"pairs": t.Pairs, "images": t.Images, "paper": opt.Paper, "landscape": opt.Landscape})
+	sealed, err := seal(ctx, c, run, opt.Created, items)
+	if err != nil {
+		return nil, errors.Join(fmt.Errorf("export sheets: %w", err), run.Abandon(ctx, err))
+	}
+	opt.Attachments = []sheet.Attachment{
+		{Name: manifest.ManifestName, Content: sealed.JSON},
+		{Name: manifest.SignatureName, Content: sealed.Signature},
+		{Name: manifest.SignerName, Content: sealed.PublicKeyPEM},
+	}
+	opt.Seal = &sheet.Seal{ManifestSHA256: sealed.SHA256, KeyFingerprint: sealed.KeyFingerprint}
+	e, err := run.Write(ctx, func(w io.Writer) error { return sheet.Write(w, sheets, opt) })
+	if err != nil {
+		return nil, fmt.Errorf("export sheets: %w", err)
+	}
+	return e, nil
 }
 
 // gather makes the sheets of t, in order, on all cores (decoding the
 // images is most of the work).
-func gather(ctx context.Context, c *catalog.Case, t Target, progress Progress) ([]sheet.Sheet, error) {
+func gather(ctx context.Context, c *catalog.Case, t Target, progress Progress) ([]sheet.Sheet, []manifest.Item, error) {
 	type job struct {
 		i     int
 		id    int64
@@ -69,6 +91,7 @@ func gather(ctx context.Context, c *catalog.Case, t Target, progress Progress) (
 		jobs = append(jobs, job{len(jobs), id, true})
 	}
 	sheets := make([]sheet.Sheet, len(jobs))
+	items := make([]manifest.Item, len(jobs))
 	errs := make([]error, len(jobs))
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -81,13 +104,13 @@ func gather(ctx context.Context, c *catalog.Case, t Target, progress Progress) (
 		go func() {
 			defer wg.Done()
 			for j := range next {
-				s, err := gatherOne(ctx, c, j.id, j.image)
+				s, item, err := gatherOne(ctx, c, j.id, j.image)
 				if err != nil {
 					errs[j.i] = err
 					cancel()
 					continue
 				}
-				sheets[j.i] = *s
+				sheets[j.i], items[j.i] = *s, *item
 				mu.Lock()
 				done++
 				if progress != nil {
@@ -116,32 +139,32 @@ feed:
 		case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 			cancelled = cmp.Or(cancelled, err)
 		default:
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if err := cmp.Or(ctx.Err(), cancelled); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return sheets, nil
+	return sheets, items, nil
 }
 
 // gatherOne gathers the sheet of an image or a pair; a panic (in a
 // decoder, say) becomes an error rather than ending the program from a
 // worker goroutine.
-func gatherOne(ctx context.Context, c *catalog.Case, id int64, image bool) (s *sheet.Sheet, err error) {
+func gatherOne(ctx context.Context, c *catalog.Case, id int64, image bool) (s *sheet.Sheet, item *manifest.Item, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			what := "pair"
 			if image {
 				what = "image"
 			}
-			s, err = nil, fmt.Errorf("sheet of %s %d: internal error: %v", what, id, r)
+			s, item, err = nil, nil, fmt.Errorf("sheet of %s %d: internal error: %v", what, id, r)
 		}
 	}()
 	if image {
-		return ImageSheet(ctx, c, id)
+		return imageSheet(ctx, c, id)
 	}
-	return PairSheet(ctx, c, id)
+	return pairSheet(ctx, c, id)
 }
 
 // resize scales img to w×h with a good filter.

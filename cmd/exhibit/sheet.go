@@ -25,8 +25,11 @@ func newSheetCmd(g *globals) *cobra.Command {
 side (aligned if the pair is), their annotations as vector shapes with a
 legend, captions with capture time, camera, position, file name and full
 SHA-256, the date window, notes and the linked excerpts with their citations.
-With --image, one sheet per image. The PDF is recorded in the audit trail with
-its SHA-256. --created fixes the export time printed (for reproducible files).`,
+With --image, one sheet per image. The PDF is recorded in the audit trail
+before it is written and with its SHA-256 once it is; it carries a manifest of
+what it shows, signed with your key (see exhibit verify). --created fixes the
+export time printed: the pages are then the same every time, the manifest
+differing only in the export it names and the audit chain's head.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out == "" {

@@ -65,12 +65,12 @@ func newVerifyCmd(g *globals) *cobra.Command {
 	var acceptReports []int64
 	var reason string
 	cmd := &cobra.Command{
-		Use:   "verify [BAG]",
-		Short: "Re-hash every original and report, check the case's record; or validate a bag",
-		Long: `Re-read every original at its cataloged paths, and every report's file, and
-compare its bytes with the SHA-256 recorded when it was added. A path whose
-file changed or disappeared stays changed or missing, whatever imports come
-after, until an investigator accepts it with a reason:
+		Use:   "verify [FILE... | BAG]",
+		Short: "Re-hash every original and report and check the case's record; or check exported files, or a bag",
+		Long: `Without arguments: re-read every original at its cataloged paths, and every
+report's file, and compare its bytes with the SHA-256 recorded when it was
+added. A path whose file changed or disappeared stays changed or missing,
+whatever imports come after, until an investigator accepts it with a reason:
 
     exhibit verify --accept IMAGE --reason "the witness sent a re-saved copy"
 
@@ -85,18 +85,24 @@ With --json, an array: one element per file checked (kind "original" or
 "report"), then one per problem of the record (kind "chain", "checkpoint" or
 "row", with status, error, and entry, row or checkpoint).
 
+With FILE...: check files exported from the case (PDF sheets, PNG renders,
+CSV...): the signature of the manifest a sheet or render carries against the
+key it carries, that the key is one the case knows, that the file's bytes are
+those of an export recorded in the case, and that each original it lists
+still has its hash in the case (and on disk, where at hand). Exit status 1,
+naming what fails, when any file fails.
+
 With BAG, a folder (holding bagit.txt) written by exhibit export bag: validate
 it (manifests, Payload-Oxum, signature, audit chain); exit status 1 naming each
 problem. No case is needed for that.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 && isDir(args[0]) {
 				delete(cmd.Annotations, caseAnnotation) // a bag needs no case
-				return nil
 			}
-			return cobra.NoArgs(cmd, args)
+			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 1 {
+			if len(args) == 1 && isDir(args[0]) {
 				return verifyBag(cmd, args[0], asJSON)
 			}
 			if len(accept) > 0 || len(acceptReports) > 0 {
@@ -106,6 +112,9 @@ problem. No case is needed for that.`,
 				return errors.New("verify: --reason goes with --accept or --accept-report")
 			}
 			ctx, c := cmd.Context(), g.c
+			if len(args) > 0 {
+				return verifyExports(cmd, c, args, asJSON) // exported files: verify_exports.go
+			}
 			var bar *progressbar.ProgressBar
 			progress := func(done, total int) {
 				if bar == nil {

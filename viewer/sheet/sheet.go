@@ -18,6 +18,8 @@ const (
 	sizeCaption  = 7.5
 	sizeSmall    = 7.0
 	sizeFooter   = 7.0
+	sizeSeal     = 6.5 // the manifest's hash and the key's fingerprint
+	sealLeading  = 3.1 // mm between their lines
 )
 
 // writeSheet lays out one sheet from a new page.
@@ -198,7 +200,7 @@ func (wr *writer) heading(text string, w float64) []line {
 // right-to-left excerpt), with its citation and note.
 func (wr *writer) quote(q Quote, w float64) []line {
 	const inset = 4.5
-	text := "“" + strings.TrimSpace(q.Text) + "”"
+	text := "“" + PrintedText(q) + "”"
 	rtl := isRTLText(q.Text)
 	bar := func(x, y, h float64, first bool) {
 		wr.setFillColor(quoteBar)
@@ -231,6 +233,10 @@ func (wr *writer) quote(q Quote, w float64) []line {
 	return ls
 }
 
+// PrintedText returns an excerpt's text exactly as the sheet prints it,
+// between its quotation marks.
+func PrintedText(q Quote) string { return strings.TrimSpace(q.Text) }
+
 // citation formats where an excerpt comes from: the report, its pages,
 // its paragraph.
 func citation(q Quote) string {
@@ -262,17 +268,29 @@ func checkNote(images int) string {
 }
 
 // footers numbers the pages once all are laid out: export time and
-// version on the left, the sheet in the middle, "Page x of y" on the right.
+// version on the left, the sheet in the middle, "Page x of y" on the right;
+// under them, when the PDF carries a signed manifest, its SHA-256 and the
+// signer's key fingerprint, one a line.
 func (wr *writer) footers(sheets int) {
 	f := wr.pdf
 	n := f.PageCount()
 	left := "Exported " + wr.opt.Created.Format("2006-01-02 15:04:05 -07:00") + " · " + exhibitName(wr.opt.Version)
 	y := wr.pg.h - footerBase
+	rule := y - 4
+	var seal []string
+	if s := wr.opt.Seal; s != nil {
+		// Three lines: the footer moves up by the two added, still
+		// below the content area (which ends marginBottom above the edge).
+		y = wr.pg.h - footerBase - 2*sealLeading + 3.4
+		rule = y - 3.4
+		seal = []string{"Manifest SHA-256 " + s.ManifestSHA256 + " (manifest.json, attached)",
+			"Signed by key SHA-256 " + s.KeyFingerprint + " (signer.pem, attached)"}
+	}
 	for p := 1; p <= n; p++ {
 		f.SetPage(p)
 		wr.setDrawColor(ruleColor)
 		f.SetLineWidth(0.2)
-		f.Line(wr.pg.left, y-4, wr.pg.left+wr.pg.cw, y-4)
+		f.Line(wr.pg.left, rule, wr.pg.left+wr.pg.cw, rule)
 		wr.setFont(false, sizeFooter)
 		wr.setTextColor(muted)
 		f.Text(wr.pg.left, y, left)
@@ -282,5 +300,9 @@ func (wr *writer) footers(sheets int) {
 		}
 		right := fmt.Sprintf("Page %d of %d", p, n)
 		f.Text(wr.pg.left+wr.pg.cw-wr.textWidth(right, false, sizeFooter), y, right)
+		wr.setFont(false, sizeSeal)
+		for i, l := range seal {
+			f.Text(wr.pg.left, y+float64(i+1)*sealLeading, l)
+		}
 	}
 }

@@ -21,6 +21,25 @@ type Options struct {
 	Version string
 	// CaseName is printed in the header of every sheet.
 	CaseName string
+	// Attachments are embedded in the PDF as files (PDF attachments): a
+	// signed manifest, its signature and the signer's key.
+	Attachments []Attachment
+	// Seal, when set, is printed in every page's footer, under the export
+	// time: the SHA-256 of the signed manifest the PDF carries and the
+	// fingerprint of the key that signed it, in full.
+	Seal *Seal
+}
+
+// Attachment is a file embedded in the PDF.
+type Attachment struct {
+	Name    string
+	Content []byte
+}
+
+// Seal identifies the signed manifest a PDF carries.
+type Seal struct {
+	ManifestSHA256 string // 64 hex digits
+	KeyFingerprint string // 64 hex digits
 }
 
 // Sheet is one comparison sheet. Each sheet starts on a new page.

@@ -98,6 +98,13 @@ func Write(w io.Writer, sheets []Sheet, opt Options) (err error) {
 		}
 	}
 	wr.footers(len(sheets))
+	if len(opt.Attachments) > 0 {
+		as := make([]fpdf.Attachment, len(opt.Attachments))
+		for i, a := range opt.Attachments {
+			as[i] = fpdf.Attachment{Content: a.Content, Filename: a.Name}
+		}
+		f.SetAttachments(as)
+	}
 	if err := f.Output(w); err != nil {
 		return fmt.Errorf("write comparison sheets: %w", err)
 	}
