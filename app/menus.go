@@ -15,6 +15,7 @@ var caseMenuLabels = map[string]bool{
 	"Import files…": true, "Import a folder…": true, "Add a report…": true,
 	"Export sheet…": true, "Export sheets…": true, "Export image (PNG)…": true,
 	"Export the catalog as CSV…": true, "Export the catalog as GeoJSON…": true,
+	"Check the case…": true,
 }
 
 // caseMenus are the menus whose items all need an open case.
@@ -51,6 +52,8 @@ func (mw *mainWindow) setupMenu() {
 		item("Export image (PNG)…", "export-image", mw.exportImage),
 		item("Export the catalog as CSV…", "", func() { mw.exportCatalog("csv") }),
 		item("Export the catalog as GeoJSON…", "", func() { mw.exportCatalog("geojson") }),
+		fyne.NewMenuItemSeparator(),
+		item("Check the case…", "", mw.checkCase),
 		fyne.NewMenuItemSeparator(),
 		item("Settings…", "", mw.showSettings),
 	)
