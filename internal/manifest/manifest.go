@@ -112,10 +112,11 @@ type Excerpt struct {
 	// ReportSHA256 is the SHA-256 of the report file the excerpt was read
 	// from.
 	ReportSHA256 string `json:"report_sha256"`
-	// Page and PageEnd are the PDF pages (0 for reports without pages).
-	Page      int `json:"page"`
-	PageEnd   int `json:"page_end"`
-	Paragraph int `json:"paragraph"`
+	// Page and PageEnd are the PDF pages; null for reports without pages
+	// (text, Markdown, HTML): never a page number made up.
+	Page      *int `json:"page"`
+	PageEnd   *int `json:"page_end"`
+	Paragraph int  `json:"paragraph"`
 	// TextSHA256 is the SHA-256 of the quoted text exactly as printed
 	// (UTF-8, without the quotation marks around it).
 	TextSHA256 string `json:"text_sha256"`
@@ -172,7 +173,15 @@ func AlignmentOf(pairID int64, a *catalog.Alignment) *Alignment {
 // printed as printed.
 func ExcerptOf(e *catalog.Excerpt, reportSHA256, printed string) Excerpt {
 	return Excerpt{ExcerptID: e.ID, ReportID: e.ReportID, ReportTitle: e.ReportTitle, ReportSHA256: reportSHA256,
-		Page: e.Page, PageEnd: e.PageEnd, Paragraph: e.Paragraph, TextSHA256: TextSHA256(printed)}
+		Page: pageOrNil(e.Page), PageEnd: pageOrNil(e.PageEnd), Paragraph: e.Paragraph, TextSHA256: TextSHA256(printed)}
+}
+
+// pageOrNil is nil for the page 0 of a report without pages.
+func pageOrNil(p int) *int {
+	if p <= 0 {
+		return nil
+	}
+	return &p
 }
 
 // Sealed is a manifest signed, in the three files an export carries.
