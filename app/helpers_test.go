@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"github.com/exhibit-app/exhibit/internal/testkit"
 	"io"
 	"os"
 	"path/filepath"
@@ -253,16 +254,7 @@ func copyTree(src, dst string, keep func(rel string) bool) error {
 // or skips the test.
 func corpusDir(t testing.TB) string {
 	t.Helper()
-	wd, _ := os.Getwd()
-	for d := wd; ; d = filepath.Dir(d) {
-		p := filepath.Join(d, "shared", "corpus")
-		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			return p
-		}
-		if filepath.Dir(d) == d {
-			t.Skip("no shared/corpus above the working directory: the test photos are absent")
-		}
-	}
+	return testkit.CorpusDir(t)
 }
 
 // walk calls f on o and every object below it (widgets through their

@@ -1,8 +1,7 @@
 package catalog
 
 import (
-	"os"
-	"path/filepath"
+	"github.com/exhibit-app/exhibit/internal/testkit"
 	"testing"
 )
 
@@ -11,16 +10,5 @@ import (
 // there is none.
 func corpusDir(t testing.TB) string {
 	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		c := filepath.Join(dir, "shared", "corpus")
-		if fi, err := os.Stat(c); err == nil && fi.IsDir() {
-			return c
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no shared/corpus beside the repository: the test photos are not here")
-		}
-		dir = parent
-	}
+	return testkit.CorpusDir(t)
 }

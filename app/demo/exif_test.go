@@ -3,6 +3,7 @@ package demo
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/exhibit-app/exhibit/internal/testkit"
 	"math"
 	"os"
 	"os/exec"
@@ -167,7 +168,7 @@ func TestExifReadsBackGoexif(t *testing.T) {
 func TestExifReadsBackExiftool(t *testing.T) {
 	tool, err := exec.LookPath("exiftool")
 	if err != nil {
-		t.Skip("exiftool not installed (Debian: libimage-exiftool-perl)")
+		testkit.Missing(t, "exiftool not installed (Debian: libimage-exiftool-perl)")
 	}
 	_, images, _ := generated(t)
 	args := []string{"-n", "-json", "-G", "-EXIF:all"}

@@ -3,6 +3,8 @@ package export
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"github.com/exhibit-app/exhibit/internal/testkit"
 	"math"
 	"os"
 	"os/exec"
@@ -54,7 +56,7 @@ func sampleCase(t *testing.T) *catalog.Case {
 func need(t *testing.T, tools ...string) {
 	for _, tool := range tools {
 		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s is not installed (Debian poppler-utils)", tool)
+			testkit.Missing(t, fmt.Sprintf("%s is not installed (Debian poppler-utils)", tool))
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"github.com/exhibit-app/exhibit/internal/testkit"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,18 +19,7 @@ import (
 // corpusDir finds ../shared/corpus beside the repository, or skips.
 func corpusDir(t testing.TB) string {
 	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		c := filepath.Join(dir, "shared", "corpus")
-		if fi, err := os.Stat(c); err == nil && fi.IsDir() {
-			return c
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no shared/corpus beside the repository: the test photos are not here")
-		}
-		dir = parent
-	}
+	return testkit.CorpusDir(t)
 }
 
 // testCase makes a case of two corpus photos (one with a name needing

@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"github.com/exhibit-app/exhibit/internal/testkit"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,21 +11,7 @@ import (
 // skips the test.
 func corpusDir(tb testing.TB) string {
 	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Skipf("corpus: %v", err)
-	}
-	for {
-		c := filepath.Join(dir, "shared", "corpus")
-		if st, err := os.Stat(c); err == nil && st.IsDir() {
-			return c
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("shared/corpus not found above the working directory: corpus tests skipped")
-		}
-		dir = parent
-	}
+	return testkit.CorpusDir(tb)
 }
 
 // corpusFiles lists every file under the corpus, relative to it, sorted.

@@ -3,6 +3,8 @@ package meta
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"github.com/exhibit-app/exhibit/internal/testkit"
 	"math"
 	"os"
 	"path/filepath"
@@ -42,7 +44,7 @@ func loadReference(t *testing.T, root string) map[string]reference {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(root, "exiftool-reference.json"))
 	if err != nil {
-		t.Skipf("exiftool reference: %v", err)
+		testkit.Missing(t, fmt.Sprintf("exiftool reference: %v", err))
 	}
 	var list []reference
 	if err := json.Unmarshal(b, &list); err != nil {

@@ -1,6 +1,7 @@
 package picture
 
 import (
+	"github.com/exhibit-app/exhibit/internal/testkit"
 	"image"
 	"os"
 	"path/filepath"
@@ -13,21 +14,7 @@ import (
 // package folder to a folder holding shared/corpus, or skips the test.
 func corpusDir(tb testing.TB) string {
 	tb.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		c := filepath.Join(dir, "shared", "corpus")
-		if fi, err := os.Stat(c); err == nil && fi.IsDir() {
-			return c
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			tb.Skip("no shared/corpus above the package folder: corpus tests skipped")
-		}
-		dir = up
-	}
+	return testkit.CorpusDir(tb)
 }
 
 // readCorpus reads a corpus file given by its path inside the corpus.

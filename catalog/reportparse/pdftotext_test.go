@@ -2,6 +2,7 @@ package reportparse
 
 import (
 	"fmt"
+	"github.com/exhibit-app/exhibit/internal/testkit"
 	"os/exec"
 	"strings"
 	"testing"
@@ -28,7 +29,7 @@ import (
 //     their letters and digits.
 func TestPDFMatchesPdftotext(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext (Debian poppler-utils) is not installed")
+		testkit.Missing(t, "pdftotext (Debian poppler-utils) is not installed")
 	}
 	en, _ := englishPDF(t)
 	ar, _ := arabicPDF(t)

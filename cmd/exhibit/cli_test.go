@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/exhibit-app/exhibit/internal/testkit"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -13,18 +14,7 @@ import (
 // corpusDir finds ../shared/corpus beside the repository, or skips.
 func corpusDir(t testing.TB) string {
 	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		c := filepath.Join(dir, "shared", "corpus")
-		if fi, err := os.Stat(c); err == nil && fi.IsDir() {
-			return c
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no shared/corpus beside the repository")
-		}
-		dir = parent
-	}
+	return testkit.CorpusDir(t)
 }
 
 // run runs the exhibit command line in-process and returns its output.

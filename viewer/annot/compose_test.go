@@ -1,6 +1,7 @@
 package annot
 
 import (
+	"github.com/exhibit-app/exhibit/internal/testkit"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -39,18 +40,8 @@ func uniform(w, h int, c color.RGBA) *image.RGBA {
 
 // corpusDir finds shared/corpus by walking up from the working directory.
 func corpusDir(t testing.TB) string {
-	dir, _ := os.Getwd()
-	for {
-		c := filepath.Join(dir, "shared", "corpus")
-		if st, err := os.Stat(c); err == nil && st.IsDir() {
-			return c
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no shared/corpus above the working directory: skipping the test on real photos")
-		}
-		dir = parent
-	}
+	t.Helper()
+	return testkit.CorpusDir(t)
 }
 
 // corpusJPEG decodes the first baseline JPEG of the corpus it can.

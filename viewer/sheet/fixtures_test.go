@@ -2,6 +2,8 @@ package sheet
 
 import (
 	"bytes"
+	"fmt"
+	"github.com/exhibit-app/exhibit/internal/testkit"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -106,7 +108,7 @@ func needPoppler(t testing.TB) {
 	t.Helper()
 	for _, tool := range []string{"pdftoppm", "pdftotext", "pdfimages"} {
 		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s not found (Debian: apt-get install poppler-utils): %v", tool, err)
+			testkit.Missing(t, fmt.Sprintf("%s not found (Debian: apt-get install poppler-utils): %v", tool, err))
 		}
 	}
 }
