@@ -56,6 +56,8 @@ type processed struct {
 	// skip is why a file the walk found is left out unopened (a named
 	// pipe, a socket, a device): it has no hash.
 	skip string
+	// foot is the image's footprint when it is georeferenced.
+	foot *Footprint
 }
 
 // skipped returns why p was left out on purpose, if it was.
@@ -159,6 +161,7 @@ func (c *Case) process(ctx context.Context, f candidate, buf *[]byte) (p process
 		p.err = err
 		return p
 	}
+	p.foot, p.note = readFootprint(f.path, data, m.Format, m.Width, m.Height)
 	if c.hasThumb(p.sha256) {
 		p.decoded = true // made by an earlier import of the same bytes
 		return p
@@ -175,7 +178,7 @@ func (c *Case) process(ctx context.Context, f candidate, buf *[]byte) (p process
 		p.warning = "damaged: " + err.Error()
 	case errors.Is(err, picture.ErrUnsupported) || err != nil && (m.Format == "heic" || m.Format == "avif"):
 		// Cataloged with its hash and metadata, without pixels.
-		p.note = "pixels not decoded: " + err.Error()
+		p.note = joinNotes(p.note, "pixels not decoded: "+err.Error())
 		return p
 	case err != nil:
 		p.err = fmt.Errorf("cannot decode %s: %w", m.Format, err)
@@ -214,7 +217,8 @@ func (c *Case) processLarge(file *os.File, p processed) processed {
 		return p
 	}
 	p.meta = m
-	p.note = fmt.Sprintf("pixels not decoded: the file is over %d MB", maxInMemory>>20)
+	p.foot, p.note = readFootprint(p.cand.path, head[:n], m.Format, m.Width, m.Height)
+	p.note = joinNotes(p.note, fmt.Sprintf("pixels not decoded: the file is over %d MB", maxInMemory>>20))
 	return p
 }
 

@@ -153,6 +153,11 @@ func (c *Case) writeOne(ctx context.Context, tx *sql.Tx, p processed, d *ImportR
 	default:
 		return err
 	}
+	if p.foot != nil {
+		if _, err := c.setFootprint(ctx, tx, id, p.foot); err != nil {
+			return err
+		}
+	}
 	if p.warning != "" {
 		d.Warnings = append(d.Warnings, Failure{Path: p.cand.path, Error: p.warning, SHA256: p.sha256, Size: p.cand.size})
 	}

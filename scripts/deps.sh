@@ -6,6 +6,7 @@ what=${1:-test}
 pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libturbojpeg0-dev)            # build: cgo, GLFW, libjpeg-turbo
 case "$what" in
   gui|test) pkgs+=(xvfb xauth x11-utils xdotool imagemagick poppler-utils libimage-exiftool-perl openssl) ;;&
+  test) pkgs+=(gdal-bin) ;;&
   bench) pkgs+=(xvfb xauth imagemagick poppler-utils libimage-exiftool-perl libvips-tools python3-pil python3-numpy bc time) ;;
 esac
 missing=()

@@ -43,6 +43,9 @@ type imageJSON struct {
 	Decoded       bool    `json:"decoded"`
 	Note          string  `json:"note,omitempty"`
 	ImportedAt    string  `json:"imported_at"`
+	// Footprint is where a georeferenced image lies: a GeoJSON Polygon in
+	// WGS 84, or null (see site_json.go).
+	Footprint *footprintJSON `json:"footprint"`
 }
 
 // imageDetailJSON is `show --json`: everything known about one image.

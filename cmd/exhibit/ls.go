@@ -64,9 +64,15 @@ func newLsCmd(g *globals) *cobra.Command {
 				return err
 			}
 			if asJSON {
+				feet, err := c.Footprints(ctx, nil)
+				if err != nil {
+					return err
+				}
 				out := make([]imageJSON, 0, len(ims))
 				for _, im := range ims {
-					out = append(out, toImageJSON(im))
+					j := toImageJSON(im)
+					j.Footprint = toFootprintJSON(feet[im.ID])
+					out = append(out, j)
 				}
 				return writeJSON(cmd.OutOrStdout(), out)
 			}

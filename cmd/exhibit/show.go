@@ -45,6 +45,11 @@ func imageDetail(cmd *cobra.Command, c *catalog.Case, im *catalog.Image) (*image
 		d.Thumbnail = c.ThumbPath(im.SHA256)
 	}
 	ctx := cmd.Context()
+	feet, err := c.Footprints(ctx, []int64{im.ID})
+	if err != nil {
+		return nil, err
+	}
+	d.Footprint = toFootprintJSON(feet[im.ID])
 	links, err := c.Links(ctx, im.ID)
 	if err != nil {
 		return nil, err

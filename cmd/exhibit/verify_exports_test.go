@@ -192,7 +192,7 @@ func checkManifestAgainstCase(t *testing.T, caseDir string, m *manifest.Manifest
 				found = true
 				page, _ := e["page"].(float64)
 				pageEnd, _ := e["page_end"].(float64)
-				if int(page) != deref(me.Page) || int(pageEnd) != deref(me.PageEnd) || (page == 0) != (me.Page == nil) || int(e["paragraph"].(float64)) != me.Paragraph ||
+				if int(page) != pageNum(me.Page) || int(pageEnd) != pageNum(me.PageEnd) || (page == 0) != (me.Page == nil) || int(e["paragraph"].(float64)) != me.Paragraph ||
 					manifest.TextSHA256(sheet.PrintedText(sheet.Quote{Text: e["text"].(string)})) != me.TextSHA256 {
 					t.Errorf("excerpt %d: manifest %+v; case %v", me.ExcerptID, me, e)
 				}
@@ -251,8 +251,8 @@ func testRenderManifest(t *testing.T, caseDir string) {
 	}
 }
 
-// deref is *p, 0 for nil.
-func deref(p *int) int {
+// pageNum is *p, 0 for nil.
+func pageNum(p *int) int {
 	if p == nil {
 		return 0
 	}
