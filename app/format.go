@@ -66,22 +66,48 @@ func takenDate(im *catalog.Image) string {
 	return im.TakenAt.Format("2006-01-02")
 }
 
-// takenText is the capture time for the metadata panel, saying what the
-// clock is: "2017-10-11 09:42:17 +03:00 (camera clock)" or "2017-10-11
-// 09:42:17 (camera clock, zone not recorded)".
+// takenText is the capture time for the metadata panel, saying where it
+// comes from and what the clock is: "2017-10-11 09:42:17 +03:00 (EXIF
+// DateTimeOriginal)", "2017-10-11 09:42:17 (EXIF DateTimeOriginal; camera
+// clock, zone not recorded)", "2017-10-16 08:31:00 +00:00 (asserted by
+// ana@laptop, exhibit: Maxar catalogue)".
 func takenText(im *catalog.Image) string {
 	if im.TakenAt == nil {
 		return "not recorded"
 	}
-	t := *im.TakenAt
+	s := clockText(*im.TakenAt, im.TakenOffset)
+	if a := im.Asserted; a != nil {
+		if im.TakenOffset == "" {
+			return s + " (asserted by " + a.Actor + ": " + a.Source + "; zone not given)"
+		}
+		return s + " (asserted by " + a.Actor + ": " + a.Source + ")"
+	}
+	why := catalog.SourceLabel(im.TakenSource)
+	if im.TakenOffset == "" && im.TakenSource != "gps" {
+		why += "; camera clock, zone not recorded"
+	}
+	if im.Shift != nil {
+		why += "; camera clock shifted by " + im.Shift.ShiftText()
+	}
+	return s + " (" + why + ")"
+}
+
+// fileTakenText is the capture time the file itself says, as takenText
+// gives it.
+func fileTakenText(im *catalog.Image) string {
+	return takenText(&catalog.Image{TakenAt: im.FileTakenAt, TakenOffset: im.FileTakenOffset, TakenSource: im.FileTakenSource})
+}
+
+// clockText is a time as "2006-01-02 15:04:05[.000][ +03:00]".
+func clockText(t time.Time, offset string) string {
 	layout := "2006-01-02 15:04:05"
 	if t.Nanosecond() != 0 {
 		layout += ".000"
 	}
-	if im.TakenOffset == "" {
-		return t.Format(layout) + " (camera clock, zone not recorded)"
+	if offset != "" {
+		return t.Format(layout) + " " + offset
 	}
-	return t.Format(layout) + " " + im.TakenOffset + " (camera clock)"
+	return t.Format(layout)
 }
 
 // gpsText writes a position in decimal degrees: "35.952800, 39.007900".

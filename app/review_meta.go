@@ -26,6 +26,12 @@ func metaRows(im *catalog.Image) []metaRow {
 		{key: "Name", value: im.Name()},
 		{key: "Captured", value: takenText(im)},
 	}
+	if im.Asserted != nil || im.Shift != nil {
+		rows = append(rows, metaRow{key: "In the file", value: fileTakenText(im)})
+	}
+	if im.ModifiedAt != nil {
+		rows = append(rows, metaRow{key: "Modified", value: clockText(*im.ModifiedAt, im.ModifiedOffset) + " (the file's ModifyDate, not a capture time)"})
+	}
 	cam := catalog.CameraName(im.Make, im.Model)
 	if cam == "" {
 		cam = na
@@ -37,6 +43,8 @@ func metaRows(im *catalog.Image) []metaRow {
 	if im.HasGPS() {
 		g := gpsText(*im.Lat, *im.Lon)
 		rows = append(rows, metaRow{key: "GPS", value: g + "  (decimal degrees)", copy: g})
+	} else if im.NoFix() {
+		rows = append(rows, metaRow{key: "GPS", value: "no fix (0°, 0°)"})
 	} else {
 		rows = append(rows, metaRow{key: "GPS", value: na})
 	}
@@ -48,6 +56,9 @@ func metaRows(im *catalog.Image) []metaRow {
 	}
 	if im.GPSTime != nil {
 		rows = append(rows, metaRow{key: "GPS clock", value: timeText(*im.GPSTime)})
+	}
+	if s := im.ClockOffsetText(); s != "" {
+		rows = append(rows, metaRow{key: "Clocks", value: s})
 	}
 	w, h := im.UprightSize()
 	size := fmt.Sprintf("%d × %d px", w, h)

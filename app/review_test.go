@@ -263,10 +263,12 @@ func TestReviewNotesAndTags(t *testing.T) {
 func TestMetaPanel(t *testing.T) {
 	newQueuedApp(t)
 	taken := time.Date(2017, 10, 14, 23, 5, 9, 0, time.UTC)
+	gpsClock := time.Date(2017, 10, 14, 20, 5, 0, 0, time.UTC)
 	gone := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
 	lat, lon, alt, dir := 35.9528, 39.0079, 251.5, 274.5
 	im := &catalog.Image{ID: 42, SHA256: strings.Repeat("0123456789abcdef", 4), Size: 3_456_789, Format: "jpeg",
-		Width: 4000, Height: 3000, Orientation: 6, TakenAt: &taken, Make: "Canon", Model: "Canon EOS 5D",
+		Width: 4000, Height: 3000, Orientation: 6, TakenAt: &taken, TakenSource: "exif:DateTimeOriginal",
+		FileTakenAt: &taken, FileTakenSource: "exif:DateTimeOriginal", GPSTime: &gpsClock, Make: "Canon", Model: "Canon EOS 5D",
 		Lens: "EF24-105mm f/4L", Lat: &lat, Lon: &lon, Alt: &alt, Direction: &dir, Decoded: true,
 		MetaNote: "MakerNote unreadable", ImportedAt: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC),
 		Locations: []catalog.Location{{Path: "/evidence/raqqa/IMG_0042.JPG"}, {Path: "/old/IMG_0042.JPG", GoneAt: &gone}}}
@@ -285,11 +287,27 @@ func TestMetaPanel(t *testing.T) {
 		return ""
 	}
 	for k, want := range map[string]string{
-		"Captured":     "2017-10-14 23:05:09 (camera clock, zone not recorded)",
+		"Captured":     "2017-10-14 23:05:09 (EXIF DateTimeOriginal; camera clock, zone not recorded)",
+		"Clocks":       "camera clock − GPS clock = +3h0m9s (includes the time zone: the camera recorded no UTC offset)",
 		"Pixels":       "3000 × 4000 px (stored 4000 × 3000, turned upright)",
 		"GPS":          "35.952800, 39.007900  (decimal degrees)",
 		"Path":         "/evidence/raqqa/IMG_0042.JPG",
 		"No longer at": "/old/IMG_0042.JPG  (since 2024-03-01 09:00:00 UTC)",
+	} {
+		if got := get(k); got != want {
+			t.Errorf("%s: %q, want %q", k, got, want)
+		}
+	}
+	// 0°, 0° is no position; an asserted time shows the file's beside it.
+	zero := 0.0
+	im.Lat, im.Lon = &zero, &zero
+	im.Asserted = &catalog.AssertedTime{Actor: "ana@laptop, exhibit", Source: "Maxar catalogue"}
+	im.TakenSource = catalog.SourceAsserted
+	rows = metaRows(im)
+	for k, want := range map[string]string{
+		"GPS":         "no fix (0°, 0°)",
+		"Captured":    "2017-10-14 23:05:09 (asserted by ana@laptop, exhibit: Maxar catalogue; zone not given)",
+		"In the file": "2017-10-14 23:05:09 (EXIF DateTimeOriginal; camera clock, zone not recorded)",
 	} {
 		if got := get(k); got != want {
 			t.Errorf("%s: %q, want %q", k, got, want)

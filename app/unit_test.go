@@ -40,8 +40,17 @@ func TestTakenText(t *testing.T) {
 		want string
 	}{
 		{"no time", catalog.Image{}, "not recorded"},
-		{"no zone", catalog.Image{TakenAt: &clock}, "2017-10-14 23:05:09 (camera clock, zone not recorded)"},
-		{"zone", catalog.Image{TakenAt: &zoned, TakenOffset: "+03:00"}, "2017-10-14 23:05:09 +03:00 (camera clock)"},
+		{"no zone", catalog.Image{TakenAt: &clock, TakenSource: "exif:DateTimeOriginal"},
+			"2017-10-14 23:05:09 (EXIF DateTimeOriginal; camera clock, zone not recorded)"},
+		{"zone", catalog.Image{TakenAt: &zoned, TakenOffset: "+03:00", TakenSource: "exif:DateTimeOriginal"}, "2017-10-14 23:05:09 +03:00 (EXIF DateTimeOriginal)"},
+		{"source not recorded", catalog.Image{TakenAt: &clock}, "2017-10-14 23:05:09 (source not recorded; camera clock, zone not recorded)"},
+		{"GPS clock", catalog.Image{TakenAt: &clock, TakenOffset: "+00:00", TakenSource: "gps"}, "2017-10-14 23:05:09 +00:00 (GPS clock, UTC)"},
+		{"maker", catalog.Image{TakenAt: &clock, TakenSource: "maker:Canon CIFF"}, "2017-10-14 23:05:09 (Canon CIFF maker metadata; camera clock, zone not recorded)"},
+		{"asserted", catalog.Image{TakenAt: &zoned, TakenOffset: "+03:00", TakenSource: "asserted",
+			Asserted: &catalog.AssertedTime{Actor: "ana@laptop, exhibit date", Source: "Maxar catalogue"}},
+			"2017-10-14 23:05:09 +03:00 (asserted by ana@laptop, exhibit date: Maxar catalogue)"},
+		{"shifted", catalog.Image{TakenAt: &clock, TakenSource: "exif:DateTimeOriginal", Shift: &catalog.ClockShift{Shift: -time.Hour, Reason: "DST not set"}},
+			"2017-10-14 23:05:09 (EXIF DateTimeOriginal; camera clock, zone not recorded; camera clock shifted by -1h0m0s (DST not set))"},
 	} {
 		if got := takenText(&tc.im); got != tc.want {
 			t.Errorf("%s: takenText = %q, want %q", tc.name, got, tc.want)

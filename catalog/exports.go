@@ -197,14 +197,24 @@ func (c *Case) eachRow(ctx context.Context, query string, fn func(*sql.Rows) err
 // TakenString formats a capture time as RFC 3339 keeping the camera's
 // clock: with the EXIF offset when one was recorded, without any zone
 // (never a made-up "Z") when none was; "" when unknown.
-func (im *Image) TakenString() string {
-	if im.TakenAt == nil {
+func (im *Image) TakenString() string { return clockText(im.TakenAt, im.TakenOffset) }
+
+// FileTakenString is TakenString for the capture time the file itself
+// says (FileTakenAt).
+func (im *Image) FileTakenString() string { return clockText(im.FileTakenAt, im.FileTakenOffset) }
+
+// ModifiedString is TakenString for the file's modification time.
+func (im *Image) ModifiedString() string { return clockText(im.ModifiedAt, im.ModifiedOffset) }
+
+// clockText formats a time as TakenString does.
+func clockText(t *time.Time, offset string) string {
+	switch {
+	case t == nil:
 		return ""
+	case offset != "":
+		return t.Format(time.RFC3339Nano)
 	}
-	if im.TakenOffset != "" {
-		return im.TakenAt.Format(time.RFC3339Nano)
-	}
-	return clockString(*im.TakenAt)
+	return clockString(*t)
 }
 
 func fmtFloat(f *float64) string {
@@ -278,7 +288,8 @@ func (c *Case) WriteGeoJSON(ctx context.Context, w io.Writer, f Filter) (written
 			Type: "Feature", ID: s.ID,
 			Geometry: map[string]any{"type": "Point", "coordinates": coords},
 			Props: map[string]any{"id": s.ID, "sha256": s.SHA256, "name": s.Name(), "paths": s.Paths(), "taken_at": nullString(s.TakenString()),
-				"make": s.Make, "model": s.Model, "direction": s.Direction, "alt": s.Alt, "links": s.Links, "tags": tags},
+				"taken_at_source": nullString(s.TakenSource),
+				"make":            s.Make, "model": s.Model, "direction": s.Direction, "alt": s.Alt, "links": s.Links, "tags": tags},
 		})
 	}
 	enc := json.NewEncoder(w)

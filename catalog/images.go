@@ -34,8 +34,10 @@ type Near struct{ Lat, Lon, Km float64 }
 type Filter struct {
 	HasGPS bool
 	Near   *Near
-	// From and To bound the capture time (camera clock), inclusive. Images
-	// without a capture time are left out when either is set.
+	// From and To bound the effective capture time (Image.TakenAt: asserted,
+	// or the file's moved by its camera's clock shift), on the clock,
+	// inclusive. Images without a capture time are left out when either is
+	// set.
 	From, To *time.Time
 	// Camera matches make, model or lens, case-insensitively.
 	Camera string
@@ -55,25 +57,33 @@ type Filter struct {
 }
 
 const imageColumns = `id, sha256, size, format, width, height, orientation, taken_at, taken_offset,
-	make, model, lens, lat, lon, alt, direction, gps_time, decoded, meta_note, imported_at`
+	make, model, lens, lat, lon, alt, direction, gps_time, decoded, meta_note, imported_at,
+	taken_source, modified_at, modified_offset`
 
 // scanImage reads one row of imageColumns.
 func scanImage(row interface{ Scan(...any) error }) (*Image, error) {
 	var im Image
-	var taken, offset, gps sql.NullString
+	var taken, offset, gps, source, modified, modOffset sql.NullString
 	var imported string
 	err := row.Scan(&im.ID, &im.SHA256, &im.Size, &im.Format, &im.Width, &im.Height, &im.Orientation,
 		&taken, &offset, &im.Make, &im.Model, &im.Lens, &im.Lat, &im.Lon, &im.Alt, &im.Direction,
-		&gps, &im.Decoded, &im.MetaNote, &imported)
+		&gps, &im.Decoded, &im.MetaNote, &imported, &source, &modified, &modOffset)
 	if err != nil {
 		return nil, err
 	}
-	im.TakenOffset = offset.String
+	im.FileTakenOffset, im.FileTakenSource = offset.String, source.String
 	if taken.Valid {
 		if t, err := parseClock(taken.String, offset.String); err == nil {
-			im.TakenAt = &t
+			im.FileTakenAt = &t
 		}
 	}
+	im.ModifiedOffset = modOffset.String
+	if modified.Valid {
+		if t, err := parseClock(modified.String, modOffset.String); err == nil {
+			im.ModifiedAt = &t
+		}
+	}
+	im.fileTimes()
 	if gps.Valid {
 		if t, err := time.Parse(time.RFC3339Nano, gps.String); err == nil {
 			im.GPSTime = &t
@@ -105,7 +115,8 @@ func (c *Case) Images(ctx context.Context, f Filter) ([]*Image, error) {
 	var where []string
 	var args []any
 	if f.HasGPS || f.Near != nil {
-		where = append(where, "lat IS NOT NULL AND lon IS NOT NULL")
+		// 0°, 0° exactly is a camera without a fix, not a place (Image.NoFix).
+		where = append(where, "lat IS NOT NULL AND lon IS NOT NULL AND NOT (lat = 0 AND lon = 0)")
 	}
 	if n := f.Near; n != nil {
 		// A bounding box in SQL, then the exact distance below.
@@ -117,14 +128,6 @@ func (c *Case) Images(ctx context.Context, f Filter) ([]*Image, error) {
 			where = append(where, "lon BETWEEN ? AND ?")
 			args = append(args, n.Lon-dLon, n.Lon+dLon)
 		}
-	}
-	if f.From != nil {
-		where = append(where, "taken_at >= ?")
-		args = append(args, clockString(*f.From))
-	}
-	if f.To != nil {
-		where = append(where, "taken_at <= ?")
-		args = append(args, clockString(*f.To))
 	}
 	if f.Camera != "" {
 		where = append(where, "(make || ' ' || model || ' ' || lens) LIKE ? ESCAPE '\\'")
@@ -187,6 +190,20 @@ func (c *Case) Images(ctx context.Context, f Filter) ([]*Image, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list images: %w", err)
 	}
+	// The time range is on the effective capture time, which asserted
+	// times and clock shifts make: it is applied once they are.
+	if err := c.loadTimes(ctx, out); err != nil {
+		return nil, fmt.Errorf("list images: %w", err)
+	}
+	if f.From != nil || f.To != nil {
+		kept := out[:0]
+		for _, im := range out {
+			if inTimeRange(im, f.From, f.To) {
+				kept = append(kept, im)
+			}
+		}
+		out = kept
+	}
 	if err := c.loadLocations(ctx, out); err != nil {
 		return nil, err
 	}
@@ -207,7 +224,7 @@ func sortImages(ims []*Image, by Sort, desc bool) {
 			case b.TakenAt == nil:
 				return -1
 			default:
-				if c := strings.Compare(clockString(*a.TakenAt), clockString(*b.TakenAt)); c != 0 {
+				if c := wallUTC(*a.TakenAt).Compare(wallUTC(*b.TakenAt)); c != 0 {
 					return c
 				}
 			}
@@ -301,6 +318,9 @@ func (c *Case) Image(ctx context.Context, id int64) (*Image, error) {
 		return nil, fmt.Errorf("image %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
+		return nil, fmt.Errorf("image %d: %w", id, err)
+	}
+	if err := c.loadTimes(ctx, []*Image{im}); err != nil {
 		return nil, fmt.Errorf("image %d: %w", id, err)
 	}
 	if err := c.loadLocations(ctx, []*Image{im}); err != nil {

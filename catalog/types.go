@@ -14,10 +14,34 @@ type Image struct {
 	Width, Height int
 	Orientation   int // EXIF orientation 1..8; 0 when unknown
 
-	// TakenAt is the camera's clock time, without zone; TakenOffset is the
-	// EXIF OffsetTimeOriginal ("+03:00") when the camera recorded one.
+	// TakenAt is the effective capture time, the one listings show, filter
+	// and sort on: the time an investigator asserted (TakenSource
+	// "asserted", see Asserted), or else the file's own (FileTakenAt) moved
+	// by its camera's clock shift (Shift) if any. TakenOffset is its UTC
+	// offset ("+03:00") when known; "" means the zone is unknown (TakenAt is
+	// then a clock reading held in time.UTC, not a UTC time).
 	TakenAt     *time.Time
 	TakenOffset string
+	// TakenSource is where TakenAt comes from: SourceAsserted, or
+	// FileTakenSource.
+	TakenSource string
+	// FileTakenAt, FileTakenOffset and FileTakenSource are what the file
+	// itself says (see meta.Meta: "exif:DateTimeOriginal", "exif:CreateDate",
+	// "xmp", "iptc", "maker:...", "gps"). FileTakenSource is "" when there
+	// is no capture time, or for an image cataloged before Exhibit recorded
+	// sources.
+	FileTakenAt     *time.Time
+	FileTakenOffset string
+	FileTakenSource string
+	// ModifiedAt is the file's own modification time (EXIF ModifyDate or
+	// xmp:ModifyDate), with ModifiedOffset when stated: never a capture time.
+	ModifiedAt     *time.Time
+	ModifiedOffset string
+	// Asserted is the capture time an investigator asserted, or nil.
+	Asserted *AssertedTime
+	// Shift is the clock shift of the image's camera applied to TakenAt, or
+	// nil (also when TakenAt is asserted or read from the GPS clock).
+	Shift *ClockShift
 
 	Make, Model, Lens string
 	Lat, Lon, Alt     *float64 // decimal degrees, metres (below sea level negative)
@@ -66,8 +90,16 @@ func (im *Image) UprightSize() (w, h int) {
 	return im.Width, im.Height
 }
 
-// HasGPS reports whether the image has a position.
-func (im *Image) HasGPS() bool { return im.Lat != nil && im.Lon != nil }
+// HasGPS reports whether the image has a position: a latitude and a
+// longitude that are not both exactly 0 (see NoFix).
+func (im *Image) HasGPS() bool { return im.Lat != nil && im.Lon != nil && !im.NoFix() }
+
+// NoFix reports whether the file's position is 0°, 0° exactly: what a
+// camera writes when its GPS had no fix, not a place. The values stay in
+// the record (Lat, Lon) but the image is on no map and in no position filter.
+func (im *Image) NoFix() bool {
+	return im.Lat != nil && im.Lon != nil && *im.Lat == 0 && *im.Lon == 0
+}
 
 // Failure is a file that could not be cataloged.
 type Failure struct {

@@ -170,11 +170,17 @@ func imageObject(id int64) string { return fmt.Sprintf("image:%d", id) }
 // insertImage adds a new image from p and returns its id.
 func (c *Case) insertImage(ctx context.Context, tx *sql.Tx, p processed, now string) (int64, error) {
 	m := p.meta
-	var taken, offset, gpsTime any
+	var taken, offset, source, modified, modOffset, gpsTime any
 	if m.TakenAt != nil {
-		taken = clockString(*m.TakenAt)
+		taken, source = clockString(*m.TakenAt), m.TakenSource
 		if m.TakenOffset != "" {
 			offset = m.TakenOffset
+		}
+	}
+	if m.ModifiedAt != nil {
+		modified = clockString(*m.ModifiedAt)
+		if m.ModifiedOffset != "" {
+			modOffset = m.ModifiedOffset
 		}
 	}
 	if m.GPSTime != nil {
@@ -182,11 +188,12 @@ func (c *Case) insertImage(ctx context.Context, tx *sql.Tx, p processed, now str
 	}
 	note := joinNotes(joinNotes(p.warning, m.Note), p.note)
 	r, err := tx.ExecContext(ctx, `INSERT INTO images(sha256, size, format, width, height, orientation,
-		taken_at, taken_offset, make, model, lens, lat, lon, alt, direction, gps_time, decoded, meta_note, imported_at)
-		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		taken_at, taken_offset, make, model, lens, lat, lon, alt, direction, gps_time, decoded, meta_note, imported_at,
+		taken_source, modified_at, modified_offset)
+		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		p.sha256, p.cand.size, m.Format, m.Width, m.Height, m.Orientation,
 		taken, offset, m.Make, m.Model, m.Lens, m.Lat, m.Lon, m.Alt, m.Direction, gpsTime,
-		p.decoded, note, now)
+		p.decoded, note, now, source, modified, modOffset)
 	if err != nil {
 		return 0, err
 	}

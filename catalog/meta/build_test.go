@@ -234,3 +234,34 @@ func gifOf(w, h int) []byte {
 	}
 	return buf.Bytes()
 }
+
+// photoshopResource builds one Photoshop image resource ("8BIM", id, an
+// empty Pascal name, size, data padded to even).
+func photoshopResource(id uint16, data []byte) []byte {
+	b := append([]byte("8BIM"), byte(id>>8), byte(id), 0, 0)
+	b = binary.BigEndian.AppendUint32(b, uint32(len(data)))
+	b = append(b, data...)
+	if len(data)&1 == 1 {
+		b = append(b, 0)
+	}
+	return b
+}
+
+// iptcRecord builds one IPTC-NAA dataset.
+func iptcRecord(record, dataset byte, value string) []byte {
+	b := []byte{0x1c, record, dataset}
+	b = binary.BigEndian.AppendUint16(b, uint16(len(value)))
+	return append(b, value...)
+}
+
+// retype changes the type of tag id in IFD0 of a little-endian blob made by
+// tiffBlob.
+func retype(b []byte, id, typ uint16) {
+	n := int(le.Uint16(b[8:]))
+	for i := range n {
+		p := 10 + 12*i
+		if le.Uint16(b[p:]) == id {
+			le.PutUint16(b[p+2:], typ)
+		}
+	}
+}

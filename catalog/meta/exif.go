@@ -52,6 +52,16 @@ func (r *reader) readEXIF(b []byte) fields {
 		}
 		set = second
 	}
+	if len(set.exif) == 0 {
+		if m := strayIFD(b, tagExifIFD, exifName, wantExif); m != nil {
+			set.exif = m
+		}
+	}
+	if len(set.gps) == 0 {
+		if m := strayIFD(b, tagGPSIFD, gpsName, wantGPS); m != nil {
+			set.gps = m
+		}
+	}
 	f := extract(set, r)
 	f.fill(makerNoteFields(set, f.make, r))
 	return f

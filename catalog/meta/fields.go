@@ -8,21 +8,36 @@ import (
 )
 
 // stamp is a date and time as a camera wrote it: the clock reading (held in
-// time.UTC) and the UTC offset when the file states one ("" when unknown).
+// time.UTC), the UTC offset when the file states one ("" when unknown) and
+// where it was read (see Meta.TakenSource).
 type stamp struct {
 	clock  time.Time
 	offset string
+	source string
 }
+
+// Sources of a capture time (Meta.TakenSource).
+const (
+	SourceDateTimeOriginal = "exif:DateTimeOriginal"
+	SourceCreateDate       = "exif:CreateDate"
+	SourceXMP              = "xmp"
+	SourceIPTC             = "iptc"
+	SourceCIFF             = "maker:Canon CIFF"
+	SourceReconyx          = "maker:Reconyx"
+	SourcePictureInfo      = "maker:PictureInfo"
+	SourceGPS              = "gps"
+)
 
 // fields is what one metadata source says. Missing values are zero or nil.
 type fields struct {
 	width, height     int
 	orientation       int
 	make, model, lens string
-	hasMake, hasModel bool // present, possibly empty
-	original          *stamp
-	created           *stamp
-	modified          *stamp
+	hasMake, hasModel bool   // present, possibly empty
+	original          *stamp // DateTimeOriginal and its equivalents
+	iptc              *stamp // IPTC DateCreated + TimeCreated
+	created           *stamp // CreateDate (DateTimeDigitized)
+	modified          *stamp // ModifyDate: never a capture time
 	lat, lon          *float64
 	alt, direction    *float64
 	gpsTime           *time.Time
@@ -50,6 +65,9 @@ func (f *fields) fill(o *fields) {
 	}
 	if f.original == nil {
 		f.original = o.original
+	}
+	if f.iptc == nil {
+		f.iptc = o.iptc
 	}
 	if f.created == nil {
 		f.created = o.created
@@ -80,21 +98,36 @@ func needsMore(f *fields) bool {
 func (f *fields) apply(m *Meta) {
 	m.Orientation = f.orientation
 	m.Make, m.Model, m.Lens = f.make, f.model, f.lens
-	for _, s := range []*stamp{f.original, f.created, f.modified} {
+	for _, s := range []*stamp{f.original, f.iptc, f.created} {
 		if s == nil {
 			continue
 		}
-		t := s.clock
-		if s.offset != "" {
-			if sec, ok := parseOffset(s.offset); ok {
-				t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.FixedZone(s.offset, sec))
-				m.TakenOffset = s.offset
-			}
-		}
-		m.TakenAt = &t
+		t, off := s.time()
+		m.TakenAt, m.TakenOffset, m.TakenSource = &t, off, s.source
 		break
 	}
+	if m.TakenAt == nil && f.gpsTime != nil {
+		// Nothing but the GPS clock: a time in UTC, and said so.
+		t := f.gpsTime.In(time.FixedZone("+00:00", 0))
+		m.TakenAt, m.TakenOffset, m.TakenSource = &t, "+00:00", SourceGPS
+	}
+	if f.modified != nil {
+		t, off := f.modified.time()
+		m.ModifiedAt, m.ModifiedOffset = &t, off
+	}
 	m.Lat, m.Lon, m.Alt, m.Direction, m.GPSTime = f.lat, f.lon, f.alt, f.direction, f.gpsTime
+}
+
+// time returns the stamp as a time: in a FixedZone of its offset when it
+// has a valid one (returned too), in time.UTC otherwise.
+func (s *stamp) time() (time.Time, string) {
+	t := s.clock
+	if s.offset != "" {
+		if sec, ok := parseOffset(s.offset); ok {
+			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.FixedZone(s.offset, sec)), s.offset
+		}
+	}
+	return t, ""
 }
 
 // extract reads the fields this package reports from EXIF tags.
@@ -128,6 +161,12 @@ func extract(set tagSet, r *reader) fields {
 	f.original = exifStamp(set.exif, tagDateTimeOrig, tagSubSecTimeOrig, tagOffsetTimeOrig, "DateTimeOriginal", r)
 	f.created = exifStamp(set.exif, tagCreateDate, tagSubSecTimeDigit, tagOffsetTimeDigit, "CreateDate", r)
 	f.modified = exifStamp(set.ifd0, tagDateTime, 0, 0, "DateTime", r)
+	if f.original != nil {
+		f.original.source = SourceDateTimeOriginal
+	}
+	if f.created != nil {
+		f.created.source = SourceCreateDate
+	}
 	if f.modified != nil {
 		// DateTime sits in IFD0 but its sub-second and offset tags in the Exif IFD.
 		f.modified.clock = f.modified.clock.Add(subSec(set.exif[tagSubSecTime]))
@@ -148,6 +187,9 @@ func extract(set tagSet, r *reader) fields {
 		}
 	}
 	readGPS(set.gps, &f, r)
+	if t := set.ifd0[tagIPTC]; t != nil && len(t.Val) > 0 {
+		f.iptc = readIPTC(t.Val, r)
+	}
 	return f
 }
 

@@ -17,6 +17,8 @@ const (
 	tagModel           = 0x0110
 	tagOrientation     = 0x0112
 	tagDateTime        = 0x0132
+	tagSubIFDs         = 0x014a
+	tagIPTC            = 0x83bb
 	tagExifIFD         = 0x8769
 	tagGPSIFD          = 0x8825
 	tagInteropIFD      = 0xa005
@@ -297,7 +299,7 @@ func decodeTag(r *bytes.Reader, order binary.ByteOrder) (t *tiff.Tag, err error)
 // wanted tag numbers per IFD for the lenient reader.
 func wantIFD0(id uint16) bool {
 	switch id {
-	case tagImageWidth, tagImageLength, tagMake, tagModel, tagOrientation, tagDateTime, tagExifIFD, tagGPSIFD:
+	case tagImageWidth, tagImageLength, tagMake, tagModel, tagOrientation, tagDateTime, tagExifIFD, tagGPSIFD, tagIPTC:
 		return true
 	}
 	return false

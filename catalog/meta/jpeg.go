@@ -77,6 +77,10 @@ func (r *reader) readJPEG() error {
 			}
 		case marker == 0xe1:
 			r.jpegAPP1(seg)
+		case marker == 0xed && bytes.HasPrefix(seg, photoshopPrefix):
+			if r.iptc == nil {
+				r.iptc = photoshopIPTC(seg[len(photoshopPrefix):])
+			}
 		case marker == 0xe0 && len(seg) >= 14 && string(seg[6:14]) == "HEAPJPGM":
 			r.legacy.fill(readCIFF(seg, r))
 		case marker == 0xec && bytes.Contains(seg[:min(len(seg), 64)], []byte("[picture info]")):

@@ -73,7 +73,7 @@ func ciffHeap(heap []byte, order binary.ByteOrder, f *fields, depth int, budget 
 		case 0x180e: // time stamp: Unix seconds of the camera clock, zone code, zone info
 			if len(val) >= 12 {
 				sec := int64(order.Uint32(val))
-				st := &stamp{clock: time.Unix(sec, 0).UTC()}
+				st := &stamp{clock: time.Unix(sec, 0).UTC(), source: SourceCIFF}
 				if order.Uint32(val[8:]) == 0x80000000 { // zone code valid
 					if o, ok := offsetFromSeconds(int(int32(order.Uint32(val[4:])))); ok {
 						st.offset = o
@@ -123,5 +123,5 @@ func readPictureInfo(seg []byte) *fields {
 	if err != nil || sec <= 0 {
 		return nil
 	}
-	return &fields{original: &stamp{clock: time.Unix(sec, 0).UTC()}}
+	return &fields{original: &stamp{clock: time.Unix(sec, 0).UTC(), source: SourcePictureInfo}}
 }

@@ -126,5 +126,5 @@ func reconyxTime(mn []byte, make string) *fields {
 		return nil
 	}
 	t := time.Date(v[0], time.Month(v[1]), v[2], v[3], v[4], v[5], 0, time.UTC)
-	return &fields{original: &stamp{clock: t}}
+	return &fields{original: &stamp{clock: t, source: SourceReconyx}}
 }

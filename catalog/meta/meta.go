@@ -20,14 +20,29 @@ type Meta struct {
 	Width, Height int
 	// Orientation is the EXIF orientation 1..8, 0 when unknown.
 	Orientation int
-	// TakenAt is the camera's clock time when the picture was taken:
-	// DateTimeOriginal (falling back to CreateDate/DateTimeDigitized, then
-	// DateTime) plus SubSecTimeOriginal. When the file states its UTC offset
-	// (OffsetTimeOriginal, or OffsetTime) TakenAt is in a time.FixedZone of
-	// that offset and TakenOffset is e.g. "+03:00"; otherwise TakenAt is in
-	// time.UTC and TakenOffset is "", meaning: zone unknown, NOT UTC.
+	// TakenAt is the camera's clock time when the picture was taken, read
+	// from the first of (see TakenSource): EXIF DateTimeOriginal, its XMP
+	// equivalents (exif:DateTimeOriginal, photoshop:DateCreated), IPTC
+	// DateCreated+TimeCreated, a maker's own block, EXIF CreateDate
+	// (DateTimeDigitized), XMP xmp:CreateDate, and only then the GPS date
+	// and time (UTC); never a modification date. Sub-seconds are added. When
+	// the file states its UTC offset (OffsetTimeOriginal, or OffsetTime)
+	// TakenAt is in a time.FixedZone of that offset and TakenOffset is e.g.
+	// "+03:00"; otherwise TakenAt is in time.UTC and TakenOffset is "",
+	// meaning: zone unknown, NOT UTC.
 	TakenAt     *time.Time
 	TakenOffset string
+	// TakenSource says where TakenAt comes from: "exif:DateTimeOriginal",
+	// "exif:CreateDate", "xmp", "iptc", "maker:Canon CIFF", "maker:Reconyx",
+	// "maker:PictureInfo" (APP12 text of old Olympus cameras), or "gps" (the
+	// GPS date and time: TakenAt is then UTC and TakenOffset "+00:00"). ""
+	// when TakenAt is nil.
+	TakenSource string
+	// ModifiedAt is when software last changed the file as the file says
+	// (EXIF IFD0 DateTime, called ModifyDate by ExifTool, or xmp:ModifyDate),
+	// with its offset when stated, as TakenAt. It is never a capture time.
+	ModifiedAt     *time.Time
+	ModifiedOffset string
 	// Make, Model and Lens are trimmed of spaces and NULs.
 	Make, Model, Lens string
 	// Lat and Lon are signed decimal degrees (south and west negative).
@@ -90,6 +105,7 @@ type reader struct {
 
 	exif []byte   // TIFF-structured EXIF (starting at the byte order mark)
 	xmp  [][]byte // XMP packets, in file order
+	iptc []byte   // IPTC-NAA records (from a Photoshop APP13 block or a TIFF tag)
 	// fallback sources of the capture time and camera, from legacy blocks
 	legacy fields
 }
@@ -116,6 +132,9 @@ func (r *reader) finish() {
 			}
 			f.fill(&x)
 		}
+	}
+	if f.iptc == nil && r.iptc != nil {
+		f.iptc = readIPTC(r.iptc, r)
 	}
 	f.fill(&r.legacy)
 	f.apply(&r.m)

@@ -17,7 +17,10 @@ type want struct {
 	orientation   int
 	taken         string // "2006-01-02 15:04:05.000" clock time
 	offset        string
-	utc           bool // TakenAt in time.UTC (zone unknown)
+	utc           bool   // TakenAt in time.UTC (zone unknown)
+	source        string // TakenSource, checked when taken is set
+	noTaken       bool   // TakenAt must be nil
+	modified      string // ModifiedAt "2006-01-02 15:04:05.000"
 	make, model   string
 	lens          string
 	lat, lon      *float64
@@ -56,6 +59,19 @@ func check(t *testing.T, m Meta, w want) {
 			if w.utc && m.TakenAt.Location() != time.UTC || !w.utc && sec != wantSec {
 				t.Errorf("TakenAt zone = %v (%d s), want offset %q utc=%v", m.TakenAt.Location(), sec, w.offset, w.utc)
 			}
+		}
+	}
+	if w.source != "" && m.TakenSource != w.source {
+		t.Errorf("TakenSource = %q, want %q", m.TakenSource, w.source)
+	}
+	if w.noTaken && (m.TakenAt != nil || m.TakenSource != "") {
+		t.Errorf("TakenAt = %v (%q), want nil", m.TakenAt, m.TakenSource)
+	}
+	if w.modified != "" {
+		if m.ModifiedAt == nil {
+			t.Errorf("ModifiedAt = nil, want %s", w.modified)
+		} else if got := m.ModifiedAt.Format("2006-01-02 15:04:05.000"); got != w.modified {
+			t.Errorf("ModifiedAt = %s, want %s", got, w.modified)
 		}
 	}
 	for _, s := range []struct{ name, got, want string }{{"Make", m.Make, w.make}, {"Model", m.Model, w.model}, {"Lens", m.Lens, w.lens}} {
@@ -136,13 +152,34 @@ func TestReadSynthetic(t *testing.T) {
 			want{format: "jpeg", taken: "2008-10-22 16:28:39.000", offset: "-05:00"}},
 		{"CreateDate when no DateTimeOriginal",
 			exif(map[uint16]tval{tagDateTime: ascii("2020:01:01 00:00:00")}, map[uint16]tval{tagCreateDate: ascii("2019:05:06 07:08:09"), tagSubSecTimeDigit: ascii("5")}),
-			want{format: "jpeg", taken: "2019-05-06 07:08:09.500", utc: true}},
-		{"DateTime as the last resort",
-			exif(map[uint16]tval{tagDateTime: ascii("2020:01:02 03:04:05")}, map[uint16]tval{tagDateTimeOrig: ascii("    :  :     :  :  ")}),
-			want{format: "jpeg", taken: "2020-01-02 03:04:05.000", utc: true, clean: true}},
-		{"impossible date is noted, next date used",
+			want{format: "jpeg", taken: "2019-05-06 07:08:09.500", utc: true, source: "exif:CreateDate", modified: "2020-01-01 00:00:00.000"}},
+		{"DateTime (ModifyDate) is never a capture time",
+			exif(map[uint16]tval{tagDateTime: ascii("2020:01:02 03:04:05")}, map[uint16]tval{tagDateTimeOrig: ascii("    :  :     :  :  "), tagSubSecTime: ascii("25")}),
+			want{format: "jpeg", noTaken: true, modified: "2020-01-02 03:04:05.250", clean: true}},
+		{"impossible date is noted, not replaced by ModifyDate",
 			exif(map[uint16]tval{tagDateTime: ascii("2020:01:02 03:04:05")}, map[uint16]tval{tagDateTimeOrig: ascii("2020:02:30 10:00:00")}),
-			want{format: "jpeg", taken: "2020-01-02 03:04:05.000", utc: true, notes: []string{`DateTimeOriginal "2020:02:30 10:00:00": no such day`}}},
+			want{format: "jpeg", noTaken: true, modified: "2020-01-02 03:04:05.000", notes: []string{`DateTimeOriginal "2020:02:30 10:00:00": no such day`}}},
+		{"GPS date and time when nothing else: UTC, said so",
+			jpegWith(8, 8, app1Exif(tiffBlob(map[uint16]tval{tagDateTime: ascii("2022:01:12 08:30:14")}, nil,
+				map[uint16]tval{gpsDateStamp: ascii("2022:01:12"), gpsTimeStamp: rats(7, 1, 30, 1, 14, 1)}))),
+			want{format: "jpeg", taken: "2022-01-12 07:30:14.000", offset: "+00:00", source: "gps", modified: "2022-01-12 08:30:14.000", clean: true}},
+		{"DateTimeOriginal with its sub-seconds and offset",
+			exif(map[uint16]tval{}, map[uint16]tval{tagDateTimeOrig: ascii("2017:10:17 14:02:11"), tagSubSecTimeOrig: ascii("07"), tagOffsetTimeOrig: ascii("+03:00")}),
+			want{format: "jpeg", taken: "2017-10-17 14:02:11.070", offset: "+03:00", source: "exif:DateTimeOriginal", clean: true}},
+		{"IPTC DateCreated and TimeCreated",
+			jpegWith(8, 8, segment(0xed, append(append([]byte{}, photoshopPrefix...), photoshopResource(0x0404,
+				append(iptcRecord(2, 55, "20171017"), iptcRecord(2, 60, "140211+0300")...))...))),
+			want{format: "jpeg", taken: "2017-10-17 14:02:11.000", offset: "+03:00", source: "iptc", clean: true}},
+		{"IPTC date alone is no capture time",
+			jpegWith(8, 8, segment(0xed, append(append([]byte{}, photoshopPrefix...), photoshopResource(0x0404, iptcRecord(2, 55, "20171017"))...))),
+			want{format: "jpeg", noTaken: true, clean: true}},
+		{"GPS IFD pointer typed IFD (13) in a TIFF's IFD0",
+			func() []byte {
+				b := tiffBlob(map[uint16]tval{tagMake: ascii("MicaSense")}, nil, map[uint16]tval{gpsLatitudeRef: ascii("N"), gpsLatitude: rats(35, 1, 57, 1, 0, 1), gpsLongitudeRef: ascii("E"), gpsLongitude: rats(39, 1, 0, 1, 36, 1)})
+				retype(b, tagGPSIFD, 13)
+				return b
+			}(),
+			want{format: "tiff", make: "MicaSense", lat: f64(35 + 57.0/60), lon: f64(39 + 36.0/3600)}},
 		{"zero length tag: goexif gives up, the second reader keeps the rest",
 			exif(map[uint16]tval{tagMake: ascii("Kodak"), 0x010e: {2, 0, nil}, tagOrientation: short(3)},
 				map[uint16]tval{tagDateTimeOrig: ascii("2000:10:26 16:46:51")}),
@@ -161,7 +198,7 @@ func TestReadSynthetic(t *testing.T) {
 			jpegWith(10, 20, segment(0xe1, append(append([]byte{}, xmpPrefix...), []byte(`<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">`+
 				`<rdf:Description xmlns:e="http://ns.adobe.com/exif/1.0/" xmlns:tiff="http://ns.adobe.com/tiff/1.0/" e:DateTimeOriginal="2013-07-05T03:18:27.5+1:00" tiff:Orientation="8">`+
 				`<tiff:Make>Canon</tiff:Make><e:GPSLatitude>26,35.2N</e:GPSLatitude><e:GPSLongitude>80,3,13W</e:GPSLongitude></rdf:Description></rdf:RDF></x:xmpmeta>`+"\x00\x00")...))),
-			want{format: "jpeg", width: 10, height: 20, orientation: 8, taken: "2013-07-05 03:18:27.500", offset: "+01:00", make: "Canon",
+			want{format: "jpeg", width: 10, height: 20, orientation: 8, taken: "2013-07-05 03:18:27.500", offset: "+01:00", source: "xmp", make: "Canon",
 				lat: f64(26 + 35.2/60), lon: f64(-(80 + 3.0/60 + 13.0/3600)), clean: true}},
 		{"gif", gifOf(7, 5), want{format: "gif", width: 7, height: 5, clean: true}},
 		{"truncated JPEG keeps its EXIF", jpegWith(64, 48, app1Exif(fullExif()))[:200],

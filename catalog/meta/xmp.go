@@ -111,12 +111,13 @@ func xmpFields(p map[string]string) fields {
 		for _, k := range keys {
 			if v, ok := p[k]; ok {
 				if c, off, err := parseExifDate(v); err == nil {
-					return &stamp{clock: c, offset: off}
+					return &stamp{clock: c, offset: off, source: SourceXMP}
 				}
 			}
 		}
 		return nil
 	}
+	// photoshop:DateCreated often holds a date alone: not a time, not used.
 	f.original = date(nsEXIF+"DateTimeOriginal", nsPS+"DateCreated")
 	f.created = date(nsXMP+"CreateDate", nsEXIF+"DateTimeDigitized")
 	f.modified = date(nsTIFF+"DateTime", nsXMP+"ModifyDate")

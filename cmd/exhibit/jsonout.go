@@ -46,6 +46,45 @@ type imageJSON struct {
 	// Footprint is where a georeferenced image lies: a GeoJSON Polygon in
 	// WGS 84, or null (see site_json.go).
 	Footprint *footprintJSON `json:"footprint"`
+
+	// TakenAtSource says where taken_at comes from: "exif:DateTimeOriginal",
+	// "exif:CreateDate", "xmp", "iptc", "maker:..." (the maker's own block
+	// read), "gps" (the GPS clock: taken_at is UTC), "asserted" (by an
+	// investigator, see asserted); null when there is no capture time or
+	// the image was cataloged before Exhibit recorded sources.
+	TakenAtSource *string `json:"taken_at_source"`
+	// FileTakenAt and FileTakenAtSource are what the file itself says,
+	// whatever was asserted or shifted; FileTakenOffset its offset.
+	FileTakenAt       *string `json:"file_taken_at"`
+	FileTakenOffset   *string `json:"file_taken_offset"`
+	FileTakenAtSource *string `json:"file_taken_at_source"`
+	// Asserted is the capture time an investigator asserted, or null.
+	Asserted *assertedJSON `json:"asserted"`
+	// ClockShiftS is the correction of the camera's clock applied to
+	// taken_at, in seconds (null when none), and why.
+	ClockShiftS      *float64 `json:"clock_shift_s"`
+	ClockShiftReason *string  `json:"clock_shift_reason"`
+	// ModifiedAt is the file's own modification time (EXIF ModifyDate):
+	// never a capture time.
+	ModifiedAt *string `json:"modified_at"`
+	// GPSFix is false when the file's position is 0°, 0° exactly (a camera
+	// without a fix: lat and lon are kept as read but the image is on no
+	// map), true for any other position, null without one.
+	GPSFix *bool `json:"gps_fix"`
+	// ClockOffsetS is the camera's clock minus the GPS clock (UTC), in
+	// seconds, as the file records them; null unless the file has both.
+	// ClockOffsetIncludesZone is true when the camera recorded no UTC
+	// offset: the difference then includes the time zone.
+	ClockOffsetS            *float64 `json:"clock_offset_s"`
+	ClockOffsetIncludesZone *bool    `json:"clock_offset_includes_zone"`
+}
+
+// assertedJSON is a capture time asserted by an investigator.
+type assertedJSON struct {
+	TakenAt string `json:"taken_at"`
+	Source  string `json:"source"`
+	By      string `json:"by"`
+	At      string `json:"at"`
 }
 
 // imageDetailJSON is `show --json`: everything known about one image.
@@ -56,6 +95,8 @@ type imageDetailJSON struct {
 	Links     []linkJSON     `json:"links"`
 	Notes     []noteJSON     `json:"notes"`
 	Tags      []string       `json:"tags"`
+
+	im *catalog.Image // for the text output
 }
 
 // linkJSON is a link of `show --json`: the excerpt id, note and region are
@@ -115,7 +156,33 @@ func toImageJSON(im *catalog.Image) imageJSON {
 		s := im.GPSTime.UTC().Format(time.RFC3339)
 		j.GPSTime = &s
 	}
+	addTimesJSON(&j, im)
 	return j
+}
+
+// addTimesJSON fills the fields about where the capture time comes from,
+// the clocks and the position's fix.
+func addTimesJSON(j *imageJSON, im *catalog.Image) {
+	j.TakenAtSource = nullable(im.TakenSource)
+	j.FileTakenAt = nullable(im.FileTakenString())
+	j.FileTakenOffset = nullable(im.FileTakenOffset)
+	j.FileTakenAtSource = nullable(im.FileTakenSource)
+	if a := im.Asserted; a != nil {
+		j.Asserted = &assertedJSON{TakenAt: im.TakenString(), Source: a.Source, By: a.Actor, At: a.When.Format(time.RFC3339)}
+	}
+	if s := im.Shift; s != nil {
+		sec := catalog.Seconds(s.Shift)
+		j.ClockShiftS, j.ClockShiftReason = &sec, &s.Reason
+	}
+	j.ModifiedAt = nullable(im.ModifiedString())
+	if im.Lat != nil && im.Lon != nil {
+		fix := !im.NoFix()
+		j.GPSFix = &fix
+	}
+	if d, zone, ok := im.ClockOffset(); ok {
+		sec := catalog.Seconds(d)
+		j.ClockOffsetS, j.ClockOffsetIncludesZone = &sec, &zone
+	}
 }
 
 func toLocationsJSON(im *catalog.Image) []locationJSON {

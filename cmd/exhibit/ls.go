@@ -87,7 +87,7 @@ func newLsCmd(g *globals) *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.BoolVar(&asJSON, "json", false, "print a JSON array")
-	fl.BoolVar(&ff.hasGPS, "has-gps", false, "only images with a GPS position")
+	fl.BoolVar(&ff.hasGPS, "has-gps", false, "only images with a GPS position (0°, 0°, a camera without a fix, is none)")
 	ff.add(fl)
 	fl.BoolVar(&failed, "failed", false, "list the files that could not be cataloged, with why")
 	fl.BoolVar(&skipped, "skipped", false, "list the files left out as not images (videos, documents...), with their SHA-256")
@@ -128,7 +128,7 @@ type filterFlags struct {
 // add declares the flags (but --has-gps, which only ls has).
 func (ff *filterFlags) add(fl *pflag.FlagSet) {
 	fl.StringVar(&ff.near, "near", "", "only images within KM of a position: LAT,LON,KM")
-	fl.StringVar(&ff.from, "from", "", "only images taken at or after DATE (2017-10-17 or 2017-10-17T14:00:00, camera clock)")
+	fl.StringVar(&ff.from, "from", "", "only images taken at or after DATE (2017-10-17 or 2017-10-17T14:00:00, on the clock of taken_at: asserted, or the camera's with its shift)")
 	fl.StringVar(&ff.to, "to", "", "only images taken at or before DATE (a date alone includes the whole day)")
 	fl.StringVar(&ff.camera, "camera", "", "only images whose make, model or lens contains TEXT")
 }
@@ -197,6 +197,9 @@ func parseDate(s string) (t time.Time, dateOnly bool, err error) {
 }
 
 func positionString(im *catalog.Image) string {
+	if im.NoFix() {
+		return "no fix (0°, 0°)"
+	}
 	if !im.HasGPS() {
 		return "-"
 	}

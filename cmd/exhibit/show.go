@@ -40,7 +40,7 @@ func newShowCmd(g *globals) *cobra.Command {
 
 // imageDetail gathers everything known about one image.
 func imageDetail(cmd *cobra.Command, c *catalog.Case, im *catalog.Image) (*imageDetailJSON, error) {
-	d := &imageDetailJSON{imageJSON: toImageJSON(im), Locations: toLocationsJSON(im)}
+	d := &imageDetailJSON{imageJSON: toImageJSON(im), Locations: toLocationsJSON(im), im: im}
 	if im.Decoded {
 		d.Thumbnail = c.ThumbPath(im.SHA256)
 	}
@@ -73,6 +73,45 @@ func imageDetail(cmd *cobra.Command, c *catalog.Case, im *catalog.Image) (*image
 	return d, nil
 }
 
+// timeRows are the lines of show about the capture time: the time shown
+// and where it comes from, what the file says when that differs, and the
+// file's modification time as what it is.
+func timeRows(im *catalog.Image) [][2]string {
+	var rows [][2]string
+	file := "no capture time in the file"
+	if im.FileTakenAt != nil {
+		file = im.FileTakenString() + " (" + catalog.SourceLabel(im.FileTakenSource) + zoneNote(im.FileTakenOffset, im.FileTakenSource) + ")"
+	}
+	switch {
+	case im.Asserted != nil:
+		a := im.Asserted
+		rows = append(rows, [2]string{"Taken", fmt.Sprintf("%s (asserted by %s on %s: %s%s)", im.TakenString(), a.Actor,
+			a.When.Format("2006-01-02"), a.Source, zoneNote(a.Offset, catalog.SourceAsserted))},
+			[2]string{"In the file", file})
+	case im.Shift != nil:
+		rows = append(rows, [2]string{"Taken", fmt.Sprintf("%s (%s, camera clock shifted by %s)", im.TakenString(),
+			catalog.SourceLabel(im.TakenSource), im.Shift.ShiftText())}, [2]string{"In the file", file})
+	default:
+		rows = append(rows, [2]string{"Taken", file})
+	}
+	if im.ModifiedAt != nil {
+		rows = append(rows, [2]string{"Modified", im.ModifiedString() + " (the file's ModifyDate: when software last changed it, not a capture time)"})
+	}
+	return rows
+}
+
+// zoneNote says that a time has no zone ("" when it has one, or is UTC
+// from the GPS clock).
+func zoneNote(offset, source string) string {
+	if offset != "" || source == "gps" {
+		return ""
+	}
+	if source == catalog.SourceAsserted {
+		return "; zone not given"
+	}
+	return "; camera clock, zone not recorded"
+}
+
 func printImageDetail(w io.Writer, d *imageDetailJSON) {
 	row := func(k, v string) {
 		if v != "" {
@@ -88,19 +127,18 @@ func printImageDetail(w io.Writer, d *imageDetailJSON) {
 	row("Image", fmt.Sprint(d.ID))
 	row("SHA-256", d.SHA256)
 	row("Format", fmt.Sprintf("%s, %d×%d px (upright %d×%d), %d bytes", d.Format, d.Width, d.Height, d.UprightWidth, d.UprightHeight, d.Size))
-	if d.TakenAt != nil {
-		t := *d.TakenAt
-		if d.TakenOffset == nil {
-			t += " (camera clock, zone not recorded)"
-		}
-		row("Taken", t)
+	for _, r := range timeRows(d.im) {
+		row(r[0], r[1])
 	}
 	row("Camera", catalog.CameraName(d.Make, d.Model))
 	row("Lens", d.Lens)
 	if d.Orientation != 0 {
 		row("Orientation", fmt.Sprint(d.Orientation))
 	}
-	if d.Lat != nil && d.Lon != nil {
+	switch {
+	case d.im.NoFix():
+		row("Position", "no fix (0°, 0°: what the file holds when its GPS had no position)")
+	case d.Lat != nil && d.Lon != nil:
 		row("Position", fmt.Sprintf("%.7f, %.7f", *d.Lat, *d.Lon))
 	}
 	row("Altitude", num(d.Alt, "%.1f m"))
@@ -108,6 +146,7 @@ func printImageDetail(w io.Writer, d *imageDetailJSON) {
 	if d.GPSTime != nil {
 		row("GPS time", *d.GPSTime)
 	}
+	row("Clocks", d.im.ClockOffsetText())
 	row("Imported", d.ImportedAt)
 	row("Note", d.Note)
 	for _, l := range d.Locations {
