@@ -51,6 +51,7 @@ func PairSheet(ctx context.Context, c *catalog.Case, pairID int64) (*sheet.Sheet
 				mine = append(mine, *a)
 			}
 		}
+		var madeAs map[int64]catalog.AnnotationKind
 		label := "Before"
 		if i == 1 {
 			label = "After"
@@ -65,7 +66,9 @@ func PairSheet(ctx context.Context, c *catalog.Case, pairID int64) (*sheet.Sheet
 					return nil, fmt.Errorf("sheet of pair %d: align the after image: %w", pairID, err)
 				}
 				img = warped
-				mine = alignAnnotations(mine, t)
+				aligned := alignAnnotations(mine, t)
+				madeAs = kindsChanged(mine, aligned)
+				mine = aligned
 				s.AlignmentNote = alignmentNote(p.Alignment, im)
 			}
 		} else {
@@ -73,6 +76,7 @@ func PairSheet(ctx context.Context, c *catalog.Case, pairID int64) (*sheet.Sheet
 		}
 		panel := panelOf(im, img, mine)
 		panel.Label = label
+		panel.MadeAs = madeAs
 		s.Images = append(s.Images, panel)
 	}
 	if s.Excerpts, err = quotes(ctx, c, p.BeforeID, p.AfterID); err != nil {
@@ -225,6 +229,21 @@ func alignAnnotations(anns []catalog.Annotation, t annot.Transform) []catalog.An
 			}
 		}
 		out = append(out, b)
+	}
+	return out
+}
+
+// kindsChanged maps the marks that alignAnnotations drew as another kind
+// to the kind they were made as (the legend names them so).
+func kindsChanged(made, drawn []catalog.Annotation) map[int64]catalog.AnnotationKind {
+	var out map[int64]catalog.AnnotationKind
+	for i := range min(len(made), len(drawn)) {
+		if made[i].Kind != drawn[i].Kind {
+			if out == nil {
+				out = map[int64]catalog.AnnotationKind{}
+			}
+			out[made[i].ID] = made[i].Kind
+		}
 	}
 	return out
 }
