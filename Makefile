@@ -1,4 +1,5 @@
 # Exhibit. `make run` opens the app (on a sample case when you have none); `make test` runs the tests.
+SHELL := /bin/bash
 .PHONY: run test build deps bench smoke fuzz package
 run:
 	scripts/run.sh

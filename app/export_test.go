@@ -199,6 +199,11 @@ func TestExportImageAndCatalog(t *testing.T) {
 			if lines := strings.Count(string(data), "\n"); lines != 12 || !strings.HasPrefix(string(data), "id,sha256") {
 				t.Errorf("CSV of %d lines: %.60q", lines, data)
 			}
+			// the investigators' notes and the links' notes are exported
+			head, _, _ := strings.Cut(string(data), "\n")
+			if !strings.HasSuffix(head, ",note,notes,link_notes") || !strings.Contains(string(data), "camera stored it on its side") {
+				t.Errorf("CSV without the notes: %q", head)
+			}
 		case "geojson":
 			if !strings.Contains(string(data), `"FeatureCollection"`) || strings.Count(string(data), `"Feature"`) != 11 {
 				t.Errorf("GeoJSON: %.80q", data)

@@ -299,8 +299,8 @@ func (mw *mainWindow) showExported(f *exportForm, summary string) {
 	sum.Wrapping = fyne.TextWrapBreak
 	sum.Selectable = true
 	clip := mw.app.Clipboard()
-	copySum := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { clip.SetContent(e.SHA256) })
-	copyPath := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { clip.SetContent(e.Path) })
+	copySum := copyButton("Copy", clip, func() string { return e.SHA256 })
+	copyPath := copyButton("Copy", clip, func() string { return e.Path })
 	grid := container.New(newColumnsLayout(80),
 		widget.NewLabel("File"), withAction(path, copyPath),
 		widget.NewLabel("Size"), widget.NewLabel(formatBytes(e.Size)),

@@ -149,9 +149,7 @@ func (di *importDialog) finish(res *catalog.ImportResult, err error) {
 	buttons := []fyne.CanvasObject{closeBtn}
 	if len(di.problems) > 0 {
 		di.showProblems()
-		copyBtn := widget.NewButtonWithIcon("Copy the list", theme.ContentCopyIcon(), func() {
-			di.mw.app.Clipboard().SetContent(problemsText(di.problems))
-		})
+		copyBtn := copyButton("Copy the list", di.mw.app.Clipboard(), func() string { return problemsText(di.problems) })
 		buttons = []fyne.CanvasObject{copyBtn, closeBtn}
 		di.d.Resize(fyne.NewSize(dialogWidth(di.mw.win, 900), min(di.mw.win.Canvas().Size().Height-60, 760)))
 	}

@@ -200,8 +200,8 @@ func newFilterBar(changed func(typing bool)) *filterBar {
 		}
 		return e
 	}
-	b.from = dateEntry("from 2017-10-01")
-	b.to = dateEntry("to 2017-10-31")
+	b.from = dateEntry(examplePlaceholder("From", "2017-10-01"))
+	b.to = dateEntry(examplePlaceholder("To", "2017-10-31"))
 	b.camera = widget.NewSelect([]string{anyCamera}, func(string) { fire(false) })
 	b.camera.SetSelected(anyCamera)
 	b.tag = widget.NewSelect([]string{anyTag}, func(string) { fire(false) })
@@ -219,7 +219,7 @@ func newFilterBar(changed func(typing bool)) *filterBar {
 	b.clear.Importance = widget.LowImportance
 
 	fixed := func(w float32, o fyne.CanvasObject) fyne.CanvasObject { return container.New(widthLayout{w}, o) }
-	dates := container.NewHBox(widget.NewLabel("Taken"), fixed(168, b.from), fixed(168, b.to))
+	dates := container.NewHBox(widget.NewLabel("Taken"), fixed(200, b.from), fixed(200, b.to))
 	row1 := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Sort"), fixed(230, b.sort)), b.text)
 	row2 := container.NewHBox(dates, fixed(220, b.camera), fixed(170, b.tag), fixed(200, b.linked), b.gps, b.clear)
 	b.content = container.NewVBox(row1, container.NewHScroll(row2))

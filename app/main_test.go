@@ -9,6 +9,9 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	if path := os.Getenv(stateWriterEnv); path != "" {
+		writeStatesForever(path) // until TestStateSurvivesKill kills it
+	}
 	code := m.Run()
 	if sampleDirP != "" {
 		os.RemoveAll(filepath.Dir(sampleDirP))

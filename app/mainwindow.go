@@ -225,8 +225,32 @@ func (mw *mainWindow) changed(from Screen) {
 	mw.status.refresh()
 }
 
+// screenKeysAllowed reports whether a key typed may run a shortcut of
+// the window or its screen: never while a dialog or pop-up is shown (the
+// keys are the dialog's: Escape, digits typed in its fields), nor while a
+// text field has the focus. Every key handler of the window asks here.
+func (mw *mainWindow) screenKeysAllowed() bool {
+	c := mw.win.Canvas()
+	if c.Overlays().Top() != nil {
+		return false
+	}
+	_, typing := c.Focused().(textField)
+	return !typing
+}
+
+// textField is what a text entry (widget.Entry, SelectEntry, and types
+// extending them) has.
+type textField interface {
+	fyne.Focusable
+	SetText(string)
+	SelectedText() string
+}
+
 // typedKey receives the keys typed while no widget has the focus.
 func (mw *mainWindow) typedKey(ev *fyne.KeyEvent) {
+	if !mw.screenKeysAllowed() {
+		return
+	}
 	if ev.Name == fyne.KeyF1 {
 		mw.showShortcuts()
 		return
@@ -238,6 +262,9 @@ func (mw *mainWindow) typedKey(ev *fyne.KeyEvent) {
 
 // typedRune receives the characters typed while no widget has the focus.
 func (mw *mainWindow) typedRune(r rune) {
+	if !mw.screenKeysAllowed() {
+		return
+	}
 	if h, ok := mw.currentScreen().(runeHandler); ok {
 		h.TypedRune(r)
 	}

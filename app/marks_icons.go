@@ -4,7 +4,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/exhibit-app/exhibit/catalog"
 	"github.com/exhibit-app/exhibit/viewer"
+	"github.com/exhibit-app/exhibit/viewer/annot"
 )
 
 // The annotation tools' icons: small SVGs drawn in the theme's foreground
@@ -39,16 +41,25 @@ func toolIcon(t viewer.Tool) fyne.Resource {
 	return r
 }
 
-// toolNames are the tools as the toolbar names them, in its order.
-var toolNames = map[viewer.Tool]string{
-	viewer.ToolSelect:   "Select",
-	viewer.ToolRect:     "Box",
-	viewer.ToolEllipse:  "Ellipse",
-	viewer.ToolArrow:    "Arrow",
-	viewer.ToolPolyline: "Line",
-	viewer.ToolCallout:  "Callout",
-	viewer.ToolText:     "Text",
+// toolKinds are the kinds of mark the drawing tools make.
+var toolKinds = map[viewer.Tool]catalog.AnnotationKind{
+	viewer.ToolRect:     catalog.KindRect,
+	viewer.ToolEllipse:  catalog.KindEllipse,
+	viewer.ToolArrow:    catalog.KindArrow,
+	viewer.ToolPolyline: catalog.KindPolyline,
+	viewer.ToolCallout:  catalog.KindCallout,
+	viewer.ToolText:     catalog.KindText,
 }
+
+// toolNames are the tools as the toolbar names them, in its order: a
+// drawing tool by the name of the kind of mark it makes.
+var toolNames = func() map[viewer.Tool]string {
+	m := map[viewer.Tool]string{viewer.ToolSelect: "Select"}
+	for t, k := range toolKinds {
+		m[t] = annot.KindName(k)
+	}
+	return m
+}()
 
 // toolOrder is the order of the tools on the toolbar.
 var toolOrder = []viewer.Tool{viewer.ToolSelect, viewer.ToolRect, viewer.ToolEllipse, viewer.ToolArrow,
@@ -57,7 +68,7 @@ var toolOrder = []viewer.Tool{viewer.ToolSelect, viewer.ToolRect, viewer.ToolEll
 // toolHints say how each tool is used, shown beside the toolbar.
 var toolHints = map[viewer.Tool]string{
 	viewer.ToolSelect:   "Click a mark to select it; drag it or its handles; Delete removes it.",
-	viewer.ToolRect:     "Drag to draw a box.",
+	viewer.ToolRect:     "Drag to draw a rectangle.",
 	viewer.ToolEllipse:  "Drag to draw an ellipse.",
 	viewer.ToolArrow:    "Drag from the tail to the head.",
 	viewer.ToolPolyline: "Click each point; double-click, Enter or right-click to finish.",

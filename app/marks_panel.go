@@ -41,7 +41,7 @@ type markPanel struct {
 	head   *widget.Label
 	scope  *widget.Label
 	label  *widget.Entry
-	note   *widget.Entry
+	note   *textArea
 	del    *widget.Button
 	msg    *widget.Label
 
@@ -65,7 +65,7 @@ func newMarkPanel(sides []markSide, onError func(error)) *markPanel {
 	p.scope = caption("")
 	p.label = widget.NewEntry()
 	p.label.SetPlaceHolder("Label, shown on the image and the sheet")
-	p.note = widget.NewMultiLineEntry()
+	p.note = newTextArea()
 	p.note.SetPlaceHolder("Note: what the mark shows, how it was established")
 	p.note.Wrapping = fyne.TextWrapWord
 	p.note.SetMinRowsVisible(4)
@@ -87,23 +87,13 @@ func newMarkPanel(sides []markSide, onError func(error)) *markPanel {
 	return p
 }
 
-// kindName names a mark's kind for people.
+// kindName names a mark for people: its kind (annot.KindName), and a
+// callout's number.
 func kindName(a catalog.Annotation) string {
-	switch a.Kind {
-	case catalog.KindRect:
-		return "Box"
-	case catalog.KindEllipse:
-		return "Ellipse"
-	case catalog.KindArrow:
-		return "Arrow"
-	case catalog.KindPolyline:
-		return "Line"
-	case catalog.KindCallout:
-		return fmt.Sprintf("Callout %d", a.Number)
-	case catalog.KindText:
-		return "Text"
+	if a.Kind == catalog.KindCallout {
+		return fmt.Sprintf("%s %d", annot.KindName(a.Kind), a.Number)
 	}
-	return string(a.Kind)
+	return annot.KindName(a.Kind)
 }
 
 // checkLabel refuses a label too long to be stored.

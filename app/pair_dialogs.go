@@ -68,7 +68,8 @@ func pairTitle(before, after *catalog.Image) string { return before.Name() + " /
 // pairForm is the dialog making a pair (kept for tests).
 type pairForm struct {
 	d             *dialog.ConfirmDialog
-	title, notes  *widget.Entry
+	title         *widget.Entry
+	notes         *textArea
 	before, after *catalog.Image
 	swap          *widget.Button
 }
@@ -85,7 +86,7 @@ func (mw *mainWindow) pairDialog(a, b *catalog.Image) {
 		}
 		return nil
 	}
-	f.notes = widget.NewMultiLineEntry()
+	f.notes = newTextArea()
 	f.notes.SetPlaceHolder("Optional: what the pair shows, where it was taken from")
 	f.notes.Wrapping = fyne.TextWrapWord
 	f.notes.SetMinRowsVisible(3)
@@ -167,9 +168,10 @@ func (mw *mainWindow) addPair(before, after int64, opt catalog.PairOptions) {
 
 // pairEditForm is the dialog editing a pair (kept for tests).
 type pairEditForm struct {
-	d                    *dialog.FormDialog
-	title, notes, nb, na *widget.Entry
-	problem              *widget.Label
+	d             *dialog.FormDialog
+	title, nb, na *widget.Entry
+	notes         *textArea
+	problem       *widget.Label
 }
 
 // editPair asks for the title, notes and date window of the pair shown;
@@ -189,7 +191,7 @@ func (cs *compareScreen) editPair() {
 		}
 		return nil
 	}
-	f.notes = widget.NewMultiLineEntry()
+	f.notes = newTextArea()
 	f.notes.SetText(p.Notes)
 	f.notes.Wrapping = fyne.TextWrapWord
 	f.notes.SetMinRowsVisible(4)
@@ -199,7 +201,7 @@ func (cs *compareScreen) editPair() {
 	timeEntry := func(v string) *widget.Entry {
 		e := widget.NewEntry()
 		e.SetText(windowEdit(v))
-		e.SetPlaceHolder("2017-10-14 09:12 (+03:00)")
+		e.SetPlaceHolder(examplePlaceholder("Unknown", "2017-10-14 09:12 (+03:00)"))
 		return e
 	}
 	f.nb, f.na = timeEntry(p.NotBefore), timeEntry(p.NotAfter)

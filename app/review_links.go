@@ -269,7 +269,7 @@ func (p *linksPanel) linkDialog(ex *catalog.Excerpt) {
 	if im == nil {
 		return
 	}
-	note := widget.NewMultiLineEntry()
+	note := newTextArea()
 	note.SetPlaceHolder("Optional: why this excerpt speaks of this image")
 	note.SetMinRowsVisible(3)
 	note.Wrapping = fyne.TextWrapWord

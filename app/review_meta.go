@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/exhibit-app/exhibit/catalog"
@@ -112,7 +111,7 @@ func newMetaPanel(im *catalog.Image, clip fyne.Clipboard) fyne.CanvasObject {
 		var value fyne.CanvasObject = v
 		if r.copy != "" {
 			text := r.copy
-			b := widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() { clip.SetContent(text) })
+			b := copyButton("", clip, func() string { return text })
 			b.Importance = widget.LowImportance
 			value = container.NewBorder(nil, nil, nil, container.NewVBox(b), v)
 		}

@@ -24,7 +24,7 @@ type notesPanel struct {
 	tagEntry *widget.SelectEntry
 	noteHead *widget.Label
 	notes    *fyne.Container
-	note     *widget.Entry
+	note     *textArea
 }
 
 func newNotesPanel(rs *reviewScreen) *notesPanel {
@@ -37,7 +37,7 @@ func newNotesPanel(rs *reviewScreen) *notesPanel {
 	addTag := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), p.addTag)
 	p.noteHead = heading("Notes")
 	p.notes = container.NewVBox()
-	p.note = widget.NewMultiLineEntry()
+	p.note = newTextArea()
 	p.note.SetPlaceHolder("Write a note on this image")
 	p.note.Wrapping = fyne.TextWrapWord
 	p.note.SetMinRowsVisible(3)
@@ -55,7 +55,9 @@ func (p *notesPanel) update(d *reviewData) {
 	p.chips.RemoveAll()
 	p.tagHead.SetText(fmt.Sprintf("Tags (%d)", len(d.tags)))
 	if len(d.tags) == 0 {
-		p.chips.Add(caption("No tag yet."))
+		none := caption("No tag yet.")
+		none.Wrapping = fyne.TextWrapOff // the chips' flow gives it its width on one line
+		p.chips.Add(none)
 	}
 	for _, t := range d.tags {
 		tag := t

@@ -3,6 +3,7 @@ package app
 import (
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 
 	"fyne.io/fyne/v2"
@@ -25,7 +26,7 @@ func Run(opt Options) error {
 	}
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(appIcon)
-	settings := NewSettings(a.Preferences())
+	settings := NewSettingsWithState(a.Preferences(), filepath.Join(a.Storage().RootURI().Path(), stateFileName))
 	mw := newMainWindow(a, settings, opt.Version)
 	size := settings.WindowSize()
 	if opt.WindowWidth > 0 && opt.WindowHeight > 0 {

@@ -38,17 +38,49 @@ const (
 )
 
 // Settings are the app's typed settings, stored in Fyne's preferences
-// (which keep them between runs).
+// (which keep them between runs). The last case, screen and window size
+// are also kept in a state file of their own, written whole (see
+// appState), and read from there first.
 type Settings struct {
-	p fyne.Preferences
+	p     fyne.Preferences
+	state *stateFile // nil: the preferences alone
 }
 
 // NewSettings returns the settings stored in p.
 func NewSettings(p fyne.Preferences) *Settings { return &Settings{p: p} }
 
+// NewSettingsWithState returns the settings stored in p, with the last
+// case, screen and window size kept in the state file at path too. A
+// state file that cannot be read is logged, and p is used.
+func NewSettingsWithState(p fyne.Preferences, path string) *Settings {
+	f, err := openStateFile(path)
+	if err != nil {
+		fyne.LogError("read the state kept from the last run (the preferences are used instead)", err)
+	}
+	return &Settings{p: p, state: f}
+}
+
+// kept returns the state file's state (the zero state when there is none).
+func (s *Settings) kept() appState {
+	if s.state == nil {
+		return appState{}
+	}
+	return s.state.st
+}
+
+// keep changes the state file's state, if there is one.
+func (s *Settings) keep(change func(st *appState)) {
+	if s.state != nil {
+		s.state.update(change)
+	}
+}
+
 // WindowSize returns the size of the main window when it was last closed.
 func (s *Settings) WindowSize() fyne.Size {
-	v := s.p.FloatList(settingWindowSize)
+	v := s.kept().WindowSize
+	if len(v) != 2 {
+		v = s.p.FloatList(settingWindowSize)
+	}
 	if len(v) != 2 || v[0] < minWindowWidth || v[1] < minWindowHeight {
 		return fyne.NewSize(settingWindowWidthDef, settingWindowHeightDef)
 	}
@@ -60,18 +92,31 @@ func (s *Settings) SetWindowSize(v fyne.Size) {
 	if v.Width < minWindowWidth || v.Height < minWindowHeight {
 		return
 	}
-	s.p.SetFloatList(settingWindowSize, []float64{float64(v.Width), float64(v.Height)})
+	wh := []float64{float64(v.Width), float64(v.Height)}
+	s.keep(func(st *appState) { st.WindowSize = wh })
+	s.p.SetFloatList(settingWindowSize, wh)
 }
 
 // LastCase returns the folder of the case used last ("" when none).
-func (s *Settings) LastCase() string { return s.p.String(settingLastCase) }
+func (s *Settings) LastCase() string {
+	if dir := s.kept().LastCase; dir != "" {
+		return dir
+	}
+	return s.p.String(settingLastCase)
+}
 
 // SetLastCase remembers the case in use.
-func (s *Settings) SetLastCase(dir string) { s.setString(settingLastCase, dir) }
+func (s *Settings) SetLastCase(dir string) {
+	s.keep(func(st *appState) { st.LastCase = dir })
+	s.setString(settingLastCase, dir)
+}
 
 // LastScreen returns the ID of the screen shown last ("library" when none).
 func (s *Settings) LastScreen() string {
-	id := s.p.StringWithFallback(settingLastScreen, screenLibrary)
+	id := s.kept().LastScreen
+	if id == "" {
+		id = s.p.StringWithFallback(settingLastScreen, screenLibrary)
+	}
 	if screenSpecByID(id) == nil {
 		return screenLibrary
 	}
@@ -79,7 +124,10 @@ func (s *Settings) LastScreen() string {
 }
 
 // SetLastScreen remembers the screen shown.
-func (s *Settings) SetLastScreen(id string) { s.setString(settingLastScreen, id) }
+func (s *Settings) SetLastScreen(id string) {
+	s.keep(func(st *appState) { st.LastScreen = id })
+	s.setString(settingLastScreen, id)
+}
 
 // LastImportFolder returns the folder the last import was chosen in.
 func (s *Settings) LastImportFolder() string { return s.p.String(settingLastFolder) }

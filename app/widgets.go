@@ -3,6 +3,7 @@ package app
 import (
 	"image/color"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -218,4 +219,34 @@ func dimWrapped(text string) *widget.RichText {
 func dimLabel(text string) *widget.RichText {
 	return widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
 		ColorName: theme.ColorNamePlaceHolder, Inline: true}})
+}
+
+// examplePlaceholder is the placeholder of a field whose value has a
+// format: what the empty field means, then a sample marked as one, so that
+// it is never taken for a value already set ("From, e.g. 2017-10-01").
+func examplePlaceholder(what, sample string) string { return what + ", e.g. " + sample }
+
+// copiedFor is how long a copy button says that it copied.
+var copiedFor = 1500 * time.Millisecond
+
+// copyButton puts text() on the clipboard when tapped, and says so for a
+// moment: "Copied", with a check mark, then its label again.
+func copyButton(label string, clip fyne.Clipboard, text func() string) *widget.Button {
+	var b *widget.Button
+	var back *time.Timer
+	b = widget.NewButtonWithIcon(label, theme.ContentCopyIcon(), func() {
+		clip.SetContent(text())
+		b.SetText("Copied")
+		b.SetIcon(theme.ConfirmIcon())
+		if back != nil {
+			back.Stop()
+		}
+		back = time.AfterFunc(copiedFor, func() {
+			fyne.Do(func() {
+				b.SetText(label)
+				b.SetIcon(theme.ContentCopyIcon())
+			})
+		})
+	})
+	return b
 }

@@ -133,12 +133,14 @@ func (c *Case) queryExports(ctx context.Context, where string, args ...any) ([]*
 	return out, rows.Err()
 }
 
-// imageSummary is an image with its link count and tags, for the catalog
-// exports.
+// imageSummary is an image with its link count, tags, investigator's
+// notes and the notes of its links, for the catalog exports.
 type imageSummary struct {
 	*Image
-	Links int
-	Tags  []string
+	Links     int
+	Tags      []string
+	Notes     []string // the notes written on the image, oldest first
+	LinkNotes []string // the notes of its links to excerpts, oldest first
 }
 
 func (c *Case) summaries(ctx context.Context, f Filter) ([]imageSummary, error) {
@@ -172,11 +174,35 @@ func (c *Case) summaries(ctx context.Context, f Filter) ([]imageSummary, error) 
 	if err != nil {
 		return nil, fmt.Errorf("read tags: %w", err)
 	}
+	notes, err := c.textsByImage(ctx, `SELECT image_id, text FROM notes WHERE deleted_at IS NULL ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("read notes: %w", err)
+	}
+	linkNotes, err := c.textsByImage(ctx, `SELECT image_id, note FROM links WHERE deleted_at IS NULL AND note != '' ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("read the notes of links: %w", err)
+	}
 	out := make([]imageSummary, len(ims))
 	for i, im := range ims {
-		out[i] = imageSummary{Image: im, Links: links[im.ID], Tags: tags[im.ID]}
+		out[i] = imageSummary{Image: im, Links: links[im.ID], Tags: tags[im.ID], Notes: notes[im.ID], LinkNotes: linkNotes[im.ID]}
 	}
 	return out, nil
+}
+
+// textsByImage runs query, which selects an image id and a text, and
+// returns the texts by image.
+func (c *Case) textsByImage(ctx context.Context, query string) (map[int64][]string, error) {
+	out := map[int64][]string{}
+	err := c.eachRow(ctx, query, func(rows *sql.Rows) error {
+		var id int64
+		var t string
+		if err := rows.Scan(&id, &t); err != nil {
+			return err
+		}
+		out[id] = append(out[id], t)
+		return nil
+	})
+	return out, err
 }
 
 // eachRow runs query on the reading pool and calls fn for every row.
@@ -224,8 +250,15 @@ func fmtFloat(f *float64) string {
 	return strconv.FormatFloat(*f, 'f', -1, 64)
 }
 
+// noteSep joins the notes of an image in one CSV cell.
+const noteSep = " | "
+
 // WriteCSV writes one row per image selected by f: its identity,
-// metadata, paths, link count and tags.
+// metadata, paths, link count, tags and notes. Columns are added at the
+// end, never renamed: "note" is the note on its metadata (MetaNote: what
+// the metadata readers could not read), "notes" the notes the investigators wrote on the
+// image and "link_notes" the notes of its links to excerpts, each joined
+// with " | ".
 func (c *Case) WriteCSV(ctx context.Context, w io.Writer, f Filter) (int, error) {
 	ss, err := c.summaries(ctx, f)
 	if err != nil {
@@ -233,7 +266,7 @@ func (c *Case) WriteCSV(ctx context.Context, w io.Writer, f Filter) (int, error)
 	}
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"id", "sha256", "paths", "format", "width", "height", "orientation", "taken_at", "make", "model", "lens",
-		"lat", "lon", "alt", "direction", "gps_time", "size", "links", "tags", "note"})
+		"lat", "lon", "alt", "direction", "gps_time", "size", "links", "tags", "note", "notes", "link_notes"})
 	for _, s := range ss {
 		gps := ""
 		if s.GPSTime != nil {
@@ -242,7 +275,8 @@ func (c *Case) WriteCSV(ctx context.Context, w io.Writer, f Filter) (int, error)
 		cw.Write([]string{strconv.FormatInt(s.ID, 10), s.SHA256, strings.Join(s.Paths(), "|"), s.Format,
 			strconv.Itoa(s.Width), strconv.Itoa(s.Height), strconv.Itoa(s.Orientation), s.TakenString(), s.Make, s.Model, s.Lens,
 			fmtFloat(s.Lat), fmtFloat(s.Lon), fmtFloat(s.Alt), fmtFloat(s.Direction), gps, strconv.FormatInt(s.Size, 10),
-			strconv.Itoa(s.Links), strings.Join(s.Tags, "|"), s.MetaNote})
+			strconv.Itoa(s.Links), strings.Join(s.Tags, "|"), s.MetaNote,
+			strings.Join(s.Notes, noteSep), strings.Join(s.LinkNotes, noteSep)})
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {

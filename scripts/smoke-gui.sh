@@ -78,5 +78,50 @@ if build/exhibit --help | grep -q -- '--screen.*compare'; then
   unset CROP
 fi
 CROP=600x400+150+250 shot map --case "$case_dir" --screen map
+
+# Keys typed in a dialog stay there: on the compare screen (side by side, fresh preferences), open
+# the shortcuts dialog (F1), type "2" (swipe mode), "+" (zoom in) and Escape: the window must not
+# change behind the dialog. Then close it (Tab to Close, Space) and type "2" again: the window must
+# change (the swipe mode), or the first check proved nothing.
+if command -v xdotool >/dev/null; then
+  XDG_CONFIG_HOME=$work/config-keys XDG_DATA_HOME=$work/data-keys xvfb-run -a -s "-screen 0 1440x900x24" bash -c '
+    "$1" --window-size 1440x900 --case "$3" --screen compare --pair 1 & pid=$!
+    for i in $(seq 1 60); do sleep 0.5; xwininfo -root -tree 2>/dev/null | grep -q "\"Exhibit" && break; done
+    sleep 3
+    xdotool search --name "^Exhibit" windowfocus 2>/dev/null || true
+    # settle NAME: screenshot until two shots a second apart are the same (pictures loaded,
+    # dialog shown), at most 40 s; keep the last as NAME
+    settle() {
+      import -window root "$2/$1.png"
+      for i in $(seq 1 40); do
+        sleep 1; import -window root "$2/$1.next.png"
+        n=$(compare -metric AE -fuzz 3% "$2/$1.png" "$2/$1.next.png" null: 2>&1 || true)
+        mv "$2/$1.next.png" "$2/$1.png"
+        [ "${n%% *}" = 0 ] && break
+      done
+    }
+    keys() { for k in "$@"; do xdotool key "$k"; sleep 0.4; done; }
+    settle keys-start "$2"
+    keys F1;                  settle keys-dialog-before "$2"
+    keys 2 plus Escape;       settle keys-dialog-after "$2"
+    keys Tab space;           settle keys-closed-before "$2"
+    keys 2;                   settle keys-closed-after "$2"
+    kill $pid 2>/dev/null
+    for i in $(seq 1 20); do kill -0 $pid 2>/dev/null || break; sleep 0.5; done
+    kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null || true
+  ' _ build/exhibit "$out" "$case_dir"
+  # differing pixels between two screenshots (a 3 % fuzz for antialiasing)
+  differ() { { compare -metric AE -fuzz 3% "$out/$1.png" "$out/$2.png" null: 2>&1 || true; } | awk '{ printf "%d", $1 }'; }
+  in_dialog=$(differ keys-dialog-before keys-dialog-after)
+  closed=$(differ keys-closed-before keys-closed-after)
+  if [ "$in_dialog" -gt 200 ]; then
+    echo "smoke-gui: keys typed in a dialog changed the window behind it ($in_dialog pixels): $out/keys-dialog-*.png" >&2; exit 1
+  fi
+  if [ "$closed" -le 2000 ]; then
+    echo "smoke-gui: with the dialog closed, 2 did not switch the compare mode ($closed pixels changed), so the" \
+      "dialog check proves nothing: $out/keys-closed-*.png" >&2; exit 1
+  fi
+  echo "keys in a dialog: $in_dialog pixels changed behind it; the same key without the dialog: $closed"
+fi
 # A first run: no case given, none remembered, no default case: the welcome screen.
 XDG_CONFIG_HOME=$work/config-first XDG_DATA_HOME=$work/data-first shot welcome

@@ -132,6 +132,9 @@ func (c *thumbCell) MouseDown(ev *desktop.MouseEvent) {
 		return
 	}
 	if ev.Button == desktop.MouseButtonPrimary {
+		if c.g.secondClick(c, ev) {
+			return
+		}
 		c.g.clickSelect(c.id, ev.Modifier)
 	}
 }
@@ -141,6 +144,9 @@ func (c *thumbCell) MouseUp(*desktop.MouseEvent) {}
 
 // DoubleTapped activates the item.
 func (c *thumbCell) DoubleTapped(*fyne.PointEvent) {
+	if c.g.doubleDone(c) {
+		return // secondClick activated what the first click was on
+	}
 	if c.bound {
 		c.g.activate(c.id)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"image"
 	"math"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -65,6 +66,12 @@ type ThumbGrid struct {
 	mods      fyne.KeyModifier // modifier keys held, from KeyDown/KeyUp
 
 	sweptLo, sweptHi int
+
+	// gen counts the changes of source; press is the last primary click,
+	// timed by clock (nil: time.Now; tests set it).
+	gen   int
+	press thumbPress
+	clock func() time.Time
 }
 
 // NewThumbGrid returns a grid showing src (nil: empty).
@@ -113,6 +120,7 @@ func (g *ThumbGrid) setSource(src ThumbSource) {
 }
 
 func (g *ThumbGrid) afterSourceChange() {
+	g.gen++
 	changed := false
 	for id := range g.sel {
 		if _, ok := g.index[id]; !ok {

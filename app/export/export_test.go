@@ -267,3 +267,21 @@ func TestAlignAnnotations(t *testing.T) {
 func near(p catalog.Point, x, y float64) bool {
 	return math.Abs(p.X-x) < 1e-9 && math.Abs(p.Y-y) < 1e-9
 }
+
+// TestAlignedMarksKeepTheirKind: the sheet of an aligned pair draws a
+// rotated rectangle or ellipse as a polyline, and tells the legend the
+// kind each was made as.
+func TestAlignedMarksKeepTheirKind(t *testing.T) {
+	th := 10 * math.Pi / 180
+	rot := annot.Transform{Kind: "affine", M: [6]float64{math.Cos(th), -math.Sin(th), 0.1, math.Sin(th), math.Cos(th), 0}}
+	in := []catalog.Annotation{
+		{ID: 1, Kind: catalog.KindRect, Points: []catalog.Point{{X: 0.2, Y: 0.2}, {X: 0.6, Y: 0.4}}, Color: "#E53935", Width: 3},
+		{ID: 2, Kind: catalog.KindEllipse, Points: []catalog.Point{{X: 0.2, Y: 0.2}, {X: 0.6, Y: 0.4}}, Color: "#E53935", Width: 3},
+		{ID: 3, Kind: catalog.KindArrow, Points: []catalog.Point{{X: 0.2, Y: 0.2}, {X: 0.6, Y: 0.4}}, Color: "#E53935", Width: 3},
+	}
+	got := kindsChanged(in, alignAnnotations(in, rot))
+	want := map[int64]catalog.AnnotationKind{1: catalog.KindRect, 2: catalog.KindEllipse}
+	if len(got) != len(want) || got[1] != want[1] || got[2] != want[2] {
+		t.Errorf("kinds made as: %v, want %v", got, want)
+	}
+}

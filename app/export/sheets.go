@@ -58,6 +58,7 @@ func pairSheet(ctx context.Context, c *catalog.Case, pairID int64) (*sheet.Sheet
 				mine = append(mine, *a)
 			}
 		}
+		var madeAs map[int64]catalog.AnnotationKind
 		label := "Before"
 		if i == 1 {
 			label = "After"
@@ -72,7 +73,9 @@ func pairSheet(ctx context.Context, c *catalog.Case, pairID int64) (*sheet.Sheet
 					return nil, nil, fmt.Errorf("sheet of pair %d: align the after image: %w", pairID, err)
 				}
 				img = warped
-				mine = alignAnnotations(mine, t)
+				aligned := alignAnnotations(mine, t)
+				madeAs = kindsChanged(mine, aligned)
+				mine = aligned
 				s.AlignmentNote = alignmentNote(p.Alignment, im)
 			}
 		} else {
@@ -80,6 +83,7 @@ func pairSheet(ctx context.Context, c *catalog.Case, pairID int64) (*sheet.Sheet
 		}
 		panel := panelOf(im, img, mine)
 		panel.Label = label
+		panel.MadeAs = madeAs
 		s.Images = append(s.Images, panel)
 		item.Images = append(item.Images, manifest.ImageOf(strings.ToLower(label), im, panel.FileName))
 	}
@@ -242,6 +246,21 @@ func alignAnnotations(anns []catalog.Annotation, t annot.Transform) []catalog.An
 			}
 		}
 		out = append(out, b)
+	}
+	return out
+}
+
+// kindsChanged maps the marks that alignAnnotations drew as another kind
+// to the kind they were made as (the legend names them so).
+func kindsChanged(made, drawn []catalog.Annotation) map[int64]catalog.AnnotationKind {
+	var out map[int64]catalog.AnnotationKind
+	for i := range min(len(made), len(drawn)) {
+		if made[i].Kind != drawn[i].Kind {
+			if out == nil {
+				out = map[int64]catalog.AnnotationKind{}
+			}
+			out[made[i].ID] = made[i].Kind
+		}
 	}
 	return out
 }

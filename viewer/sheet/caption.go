@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-
-	"github.com/exhibit-app/exhibit/catalog"
 )
 
 // captions sets under the images what identifies each one and the legend
@@ -122,23 +120,4 @@ func (wr *writer) hashLines(hash string, w float64) []line {
 	}
 	size = math.Max(size, 4)
 	return wr.para(hash, style{size: size, color: textColor}, w, 0, nil)
-}
-
-// kindName names a kind of mark in the legend.
-func kindName(k catalog.AnnotationKind) string {
-	switch k {
-	case catalog.KindRect:
-		return "Rectangle"
-	case catalog.KindEllipse:
-		return "Ellipse"
-	case catalog.KindArrow:
-		return "Arrow"
-	case catalog.KindPolyline:
-		return "Line"
-	case catalog.KindCallout:
-		return "Callout"
-	case catalog.KindText:
-		return "Text"
-	}
-	return "Mark (" + string(k) + ")"
 }

@@ -44,8 +44,10 @@ func (wr *writer) legend(pn *Panel, w float64) []line {
 	ls[len(ls)-1].keep = true
 	entry := style{size: sizeCaption, color: textColor}
 	for _, a := range marks {
-		text := legendText(a)
+		kind := pn.legendKind(a)
+		text := legendText(a, kind)
 		m, _, _ := checkMark(a)
+		m.Kind = kind // the symbol of the kind it was made as
 		ls = append(ls, wr.para(text, entry, w, legendIndent, func(x, y, h float64, first bool) {
 			if first {
 				wr.symbol(m, x, y, h)
@@ -56,8 +58,16 @@ func (wr *writer) legend(pn *Panel, w float64) []line {
 	return ls
 }
 
-// legendText is what the legend says of a mark.
-func legendText(a catalog.Annotation) string {
+// legendKind is the kind a mark was made as (see Panel.MadeAs).
+func (pn *Panel) legendKind(a catalog.Annotation) catalog.AnnotationKind {
+	if k, ok := pn.MadeAs[a.ID]; ok {
+		return k
+	}
+	return a.Kind
+}
+
+// legendText is what the legend says of a mark made as kind.
+func legendText(a catalog.Annotation, kind catalog.AnnotationKind) string {
 	label := strings.TrimSpace(a.Label)
 	note := strings.TrimSpace(a.Note)
 	var s string
@@ -67,7 +77,7 @@ func legendText(a catalog.Annotation) string {
 			s = "(no label)"
 		}
 	} else {
-		s = kindName(a.Kind)
+		s = annot.KindName(kind)
 		if label != "" {
 			s += ": " + label
 		}

@@ -68,6 +68,11 @@ type Panel struct {
 	Image image.Image
 	// Annotations are in fractions of Image (0..1).
 	Annotations []catalog.Annotation
+	// MadeAs gives, by mark ID, the kind a mark was made as when it is
+	// drawn as another (a rectangle on an aligned after image is drawn as
+	// the polyline the alignment makes of it): the legend names it, and
+	// draws its symbol, by the kind it was made as.
+	MadeAs map[int64]catalog.AnnotationKind
 
 	TakenAt       string // capture time with its offset, as it should be printed
 	Camera        string

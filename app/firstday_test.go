@@ -1,0 +1,131 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/exhibit-app/exhibit/catalog"
+)
+
+// TestNoTagLineIsOneLine: an image without tags says so on one line, not
+// one letter per line.
+func TestNoTagLineIsOneLine(t *testing.T) {
+	c := sampleCase(t)
+	tw := newTestWindow(t, c)
+	r := openReview(t, tw, 0)
+	for _, tag := range r.data.tags { // every image of the sample has tags
+		if err := c.RemoveTag(context.Background(), r.im.ID, tag); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.Reload()
+	tw.q.waitUntil(t, "the image without tags", func() bool { return r.load.cancel == nil && len(r.data.tags) == 0 })
+	r.side.SelectIndex(1)
+	tw.q.settle()
+	var none *widget.Label
+	for _, o := range r.notes.chips.Objects {
+		if l, ok := o.(*widget.Label); ok && l.Text == "No tag yet." {
+			none = l
+		}
+	}
+	if none == nil {
+		t.Fatal("no “No tag yet.” line")
+	}
+	line := fyne.MeasureText(none.Text, theme.Size(theme.SizeNameCaptionText), none.TextStyle)
+	if s := none.Size(); s.Width < line.Width || s.Height > 2*line.Height+2*theme.InnerPadding() {
+		t.Errorf("“No tag yet.” is laid out %v; one line of it is %v", s, line)
+	}
+}
+
+// TestStatusCountsReports: the status bar counts a report as soon as it
+// is added.
+func TestStatusCountsReports(t *testing.T) {
+	c := sampleCase(t)
+	tw := newTestWindow(t, c)
+	rs, _ := c.Reports(context.Background())
+	n := len(rs)
+	tw.q.waitUntil(t, "the status bar's counts", func() bool { return strings.Contains(tw.status.counts.Text, plural(n, "report", "reports")) })
+	path := filepath.Join(t.TempDir(), "later.md")
+	if err := os.WriteFile(path, []byte("# Later\n\nA report added while the case is open.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := false
+	tw.addReport(path, catalog.ReportOptions{}, func(_ *catalog.ReportImport, err error) {
+		if err != nil {
+			t.Error(err)
+		}
+		done = true
+	})
+	tw.q.waitUntil(t, "the report added", func() bool { return done })
+	want := plural(n+1, "report", "reports")
+	tw.q.waitFor(t, "the status bar to say "+want, 10*time.Second, func() bool { return strings.Contains(tw.status.counts.Text, want) })
+}
+
+// TestCopyButtonsSayCopied: a copy button copies, says "Copied" for a
+// moment, then is itself again.
+func TestCopyButtonsSayCopied(t *testing.T) {
+	_, q := newQueuedApp(t)
+	im := &catalog.Image{ID: 42, SHA256: strings.Repeat("0123456789abcdef", 4), Format: "jpeg", Width: 40, Height: 30,
+		Locations: []catalog.Location{{Path: "/evidence/IMG_0042.JPG"}}}
+	clip := test.NewClipboard()
+	panel := newMetaPanel(im, clip)
+	test.NewTempWindow(t, panel)
+	var copies []*widget.Button
+	walk(panel, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Icon == theme.ContentCopyIcon() {
+			copies = append(copies, b)
+		}
+	})
+	if len(copies) == 0 {
+		t.Fatal("no copy button in the metadata panel")
+	}
+	for _, b := range copies {
+		clip.SetContent("")
+		before := b.Text
+		test.Tap(b)
+		if clip.Content() == "" {
+			t.Errorf("the copy button copied nothing")
+		}
+		if b.Text != "Copied" || b.Icon != theme.ConfirmIcon() {
+			t.Errorf("after a copy the button says %q: no sign of it", b.Text)
+		}
+		q.waitFor(t, "the button back", 5*copiedFor, func() bool { return b.Text == before && b.Icon == theme.ContentCopyIcon() })
+	}
+}
+
+// TestPlaceholdersAreExamples: a field's placeholder that shows a value
+// (a date) says it is an example, so that it is never read as a value
+// already set.
+func TestPlaceholdersAreExamples(t *testing.T) {
+	c := sampleCase(t)
+	tw := newTestWindow(t, c)
+	cs := openCompare(t, tw, 1)
+	cs.editPair()
+	digits := regexp.MustCompile(`\d{2}`)
+	checked := 0
+	for _, o := range []fyne.CanvasObject{tw.library().content, tw.topOverlay()} {
+		walk(o, func(o fyne.CanvasObject) {
+			e, ok := o.(*widget.Entry)
+			if !ok || !digits.MatchString(e.PlaceHolder) {
+				return
+			}
+			checked++
+			if !strings.Contains(e.PlaceHolder, "e.g. ") && !strings.Contains(e.PlaceHolder, "for example") {
+				t.Errorf("placeholder %q reads as a value", e.PlaceHolder)
+			}
+		})
+	}
+	if checked < 4 {
+		t.Errorf("%d placeholders with a value found: the date fields were not found", checked)
+	}
+}
