@@ -20,7 +20,7 @@ import (
 // problem is one file of an import that failed, has a warning, or was
 // skipped, as listed at the end of the import.
 type problem struct {
-	kind   string // "Failed", "Warning", "Skipped"
+	kind   string // "Failed", "Warning", "No picture", "Skipped"
 	path   string
 	reason string
 }
@@ -218,13 +218,19 @@ func importSummary(r *catalog.ImportResult) string {
 	if n := len(r.Warnings); n > 0 {
 		fmt.Fprintf(&b, "\n%s imported with a warning.", plural(n, "file was", "files were"))
 	}
+	if n := len(r.NoPicture); n > 0 {
+		fmt.Fprintf(&b, "\n%s cataloged from metadata only (no picture).", plural(n, "file was", "files were"))
+	}
+	fmt.Fprintf(&b, "\nIn all: %d with pictures (%d with warnings), %d metadata only, %d failed, %d skipped.",
+		r.Pictures, len(r.Warnings), len(r.NoPicture), len(r.Failed), len(r.Skipped))
 	if n := len(r.Skipped); n > 0 {
 		fmt.Fprintf(&b, "\n%s skipped (not images).", plural(n, "file was", "files were"))
 	}
 	return b.String()
 }
 
-// importProblems lists failures, then warnings, then skipped files.
+// importProblems lists failures, then warnings, then files without a
+// picture, then skipped files.
 func importProblems(r *catalog.ImportResult) []problem {
 	var out []problem
 	for _, f := range r.Failed {
@@ -232,6 +238,9 @@ func importProblems(r *catalog.ImportResult) []problem {
 	}
 	for _, f := range r.Warnings {
 		out = append(out, problem{"Warning", f.Path, f.Error})
+	}
+	for _, f := range r.NoPicture {
+		out = append(out, problem{"No picture", f.Path, f.Error})
 	}
 	for _, s := range r.Skipped {
 		out = append(out, problem{"Skipped", s.Path, s.Reason})

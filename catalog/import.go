@@ -54,8 +54,17 @@ type ImportResult struct {
 	// the file is no longer found.
 	Gone   int
 	Failed []Failure
-	// Warnings are files cataloged although damaged (only partly decoded).
-	Warnings  []Failure
+	// Warnings are files cataloged although damaged (decoded despite the
+	// damage, or only partly): pictures with warnings.
+	Warnings []Failure
+	// Pictures counts the files this import found that are cataloged with
+	// pixels (Warnings included): new, known already, or unchanged.
+	Pictures int
+	// NoPicture are the files this import found that are cataloged from
+	// their metadata alone, with why there is no picture (Failure.Error).
+	// Pictures + len(NoPicture) + len(Failed) + len(Skipped) counts every
+	// file found, but for an import cancelled before it dealt with all.
+	NoPicture []Failure
 	Skipped   []Skip
 	Cancelled bool
 	ImportID  int64
@@ -117,11 +126,13 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 	// reading; the rest go to the workers.
 	var todo []candidate
 	for _, f := range wres.files {
-		if k, ok := known[f.path]; ok && k.size == f.size && k.mtime == f.mtime {
+		if k, ok := known[f.path]; ok && k.size == f.size && k.mtime == f.mtime && k.decoded {
 			res.Unchanged++
+			res.Pictures++
 			prog.Done++
 			continue
 		}
+		// (Cataloged without pixels: read again, a decoder may get them now.)
 		if k, ok := skips[f.path]; ok && k.size == f.size && k.mtime == f.mtime {
 			f.skipSHA = k.sha256
 		}
@@ -239,6 +250,7 @@ func (c *Case) finishImportAs(ctx context.Context, res *ImportResult, status str
 		return c.audit(ctx, tx, "import."+status, fmt.Sprintf("import:%d", res.ImportID), map[string]any{
 			"added": res.Added, "unchanged": res.Unchanged, "failed": len(res.Failed),
 			"new_locations": res.NewLocations, "gone": res.Gone, "skipped": len(res.Skipped),
+			"pictures": res.Pictures, "no_picture": len(res.NoPicture),
 		})
 	})
 }
@@ -254,11 +266,12 @@ func absAll(paths []string) []string {
 // knownLoc is a current location's size and time, for the quick check.
 type knownLoc struct {
 	size, mtime int64
+	decoded     bool // its image has pixels
 }
 
 // knownLocations returns every current location of the catalog.
 func (c *Case) knownLocations(ctx context.Context) (map[string]knownLoc, error) {
-	rows, err := c.rd.QueryContext(ctx, `SELECT path, size, mtime_ns FROM locations WHERE gone_at IS NULL`)
+	rows, err := c.rd.QueryContext(ctx, `SELECT l.path, l.size, l.mtime_ns, i.decoded FROM locations l JOIN images i ON i.id = l.image_id WHERE l.gone_at IS NULL`)
 	if err != nil {
 		return nil, fmt.Errorf("import: read catalog: %w", err)
 	}
@@ -267,7 +280,7 @@ func (c *Case) knownLocations(ctx context.Context) (map[string]knownLoc, error) 
 	for rows.Next() {
 		var p string
 		var k knownLoc
-		if err := rows.Scan(&p, &k.size, &k.mtime); err != nil {
+		if err := rows.Scan(&p, &k.size, &k.mtime, &k.decoded); err != nil {
 			return nil, err
 		}
 		m[p] = k

@@ -50,12 +50,13 @@ func offeredFolder(t testing.TB) (string, map[string]string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	write("fragment.jpg", jpg[:2000]) // the EXIF block, no picture
+	write("fragment.jpg", jpg[:2000]) // the EXIF block, no picture: cataloged from its metadata
 	copyFile(t, filepath.Join(corpus, "goexif/corrupt/huge_tag_exif.jpg"), filepath.Join(src, "huge_tag_exif.jpg"))
 	want := map[string]string{
 		"good.jpg": "cataloged", "good2.jpg": "cataloged",
 		"clip.mp4": "skipped", "notes.txt": "skipped", "report.pdf": "skipped",
-		"bomb.png": "failed", "fake.jpg": "failed", "empty.jpg": "failed", "fragment.jpg": "failed", "huge_tag_exif.jpg": "failed",
+		"bomb.png": "failed", "fake.jpg": "failed", "empty.jpg": "failed",
+		"fragment.jpg": "cataloged", "huge_tag_exif.jpg": "cataloged", // metadata only, no picture
 	}
 	return src, want
 }

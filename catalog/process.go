@@ -46,8 +46,8 @@ type processed struct {
 	cand   candidate
 	sha256 string
 	meta   meta.Meta
-	// decoded is false when the pixels could not be decoded here but the
-	// file is still cataloged (HEIC without a decoder, a very large file).
+	// decoded is false when the pixels could not be decoded but the
+	// metadata could: the file is cataloged as "no picture", note says why.
 	decoded bool
 	note    string
 	// warning is set for a file cataloged although damaged.
@@ -154,11 +154,13 @@ func (c *Case) process(ctx context.Context, f candidate, buf *[]byte) (p process
 	}
 	p.meta = m
 	if m.Width == 0 || m.Height == 0 {
-		p.err = fmt.Errorf("%s file without image data (metadata only, no picture)", strings.ToUpper(m.Format))
+		// Metadata but no picture (an EXIF block cut from its image, say):
+		// cataloged without pixels, not failed.
+		p.note = fmt.Sprintf("no picture: the %s file holds metadata but no image data", strings.ToUpper(m.Format))
 		return p
 	}
-	if err := meta.CheckSize(m.Width, m.Height); err != nil {
-		p.err = err
+	if err := meta.CheckSize(m.Width, m.Height, fi.Size()); err != nil {
+		p.err = err // a decompression bomb
 		return p
 	}
 	p.foot, p.note = readFootprint(f.path, data, m.Format, m.Width, m.Height)
@@ -171,17 +173,24 @@ func (c *Case) process(ctx context.Context, f candidate, buf *[]byte) (p process
 		return p
 	}
 	th, err := picture.Thumbnail(data, m.Format, m.Orientation, ThumbSize)
+	return c.keepThumb(p, th, err)
+}
+
+// keepThumb writes the thumbnail th made for p, noting the damage err
+// names; without a thumbnail p is cataloged as "no picture", with why.
+func (c *Case) keepThumb(p processed, th image.Image, err error) processed {
 	switch {
-	case th != nil && errors.Is(err, picture.ErrPartial):
+	case th != nil && picture.Damaged(err):
 		// A damaged file (truncated, say): cataloged, with what could be
 		// decoded and a warning, rather than left out.
 		p.warning = "damaged: " + err.Error()
-	case errors.Is(err, picture.ErrUnsupported) || err != nil && (m.Format == "heic" || m.Format == "avif"):
-		// Cataloged with its hash and metadata, without pixels.
-		p.note = joinNotes(p.note, "pixels not decoded: "+err.Error())
-		return p
-	case err != nil:
-		p.err = fmt.Errorf("cannot decode %s: %w", m.Format, err)
+	case err != nil || th == nil:
+		// Its metadata could be read: cataloged with its hash and
+		// metadata, without pixels.
+		if err == nil {
+			err = errors.New("no image")
+		}
+		p.note = joinNotes(p.note, "no picture: "+err.Error())
 		return p
 	}
 	if err := writeJPEG(c.ThumbPath(p.sha256), th, thumbQuality); err != nil {
@@ -192,8 +201,8 @@ func (c *Case) process(ctx context.Context, f candidate, buf *[]byte) (p process
 	return p
 }
 
-// processLarge hashes a file too large to hold in memory and reads its
-// metadata from its head; it is cataloged without pixels.
+// processLarge hashes a file too large to hold in memory, reads its
+// metadata from its head and makes its thumbnail from the file.
 func (c *Case) processLarge(file *os.File, p processed) processed {
 	sum, err := hashReader(file)
 	if err != nil {
@@ -218,8 +227,25 @@ func (c *Case) processLarge(file *os.File, p processed) processed {
 	}
 	p.meta = m
 	p.foot, p.note = readFootprint(p.cand.path, head[:n], m.Format, m.Width, m.Height)
-	p.note = joinNotes(p.note, fmt.Sprintf("pixels not decoded: the file is over %d MB", maxInMemory>>20))
-	return p
+	if m.Width == 0 || m.Height == 0 {
+		p.note = joinNotes(p.note, fmt.Sprintf("no picture: the %s file holds metadata but no image data", strings.ToUpper(m.Format)))
+		return p
+	}
+	if err := meta.CheckSize(m.Width, m.Height, p.cand.size); err != nil {
+		p.err = err
+		return p
+	}
+	if c.hasThumb(p.sha256) {
+		p.decoded = true
+		return p
+	}
+	if m.Format == "heic" || m.Format == "avif" {
+		p.note = joinNotes(p.note, fmt.Sprintf("no picture: HEIF over %d MB is not decoded", maxInMemory>>20))
+		return p
+	}
+	// Shrunk on load by libvips, streaming from the file.
+	th, err := picture.ThumbnailFile(file, m.Orientation, ThumbSize)
+	return c.keepThumb(p, th, err)
 }
 
 // headSize is how much of a file notImageHead reads.

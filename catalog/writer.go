@@ -79,6 +79,8 @@ func (w *importWriter) flush(ctx context.Context) error {
 	w.res.NewLocations += delta.NewLocations
 	w.res.Failed = append(w.res.Failed, delta.Failed...)
 	w.res.Warnings = append(w.res.Warnings, delta.Warnings...)
+	w.res.Pictures += delta.Pictures
+	w.res.NoPicture = append(w.res.NoPicture, delta.NoPicture...)
 	w.res.Skipped = append(w.res.Skipped, delta.Skipped...)
 	w.pending = w.pending[:0]
 	return nil
@@ -115,9 +117,21 @@ func (c *Case) writeOne(ctx context.Context, tx *sql.Tx, p processed, d *ImportR
 			break
 		}
 		// An image cataloged without pixels may be decodable now.
-		if _, err := tx.ExecContext(ctx, `UPDATE images SET decoded=1 WHERE id=? AND decoded=0`, id); err != nil {
+		r, err := tx.ExecContext(ctx, `UPDATE images SET decoded=1, meta_note=? WHERE id=? AND decoded=0`,
+			joinNotes(p.warning, p.meta.Note), id)
+		if err != nil {
 			return err
 		}
+		if n, _ := r.RowsAffected(); n > 0 {
+			if err := c.audit(ctx, tx, "image.decoded", imageObject(id), map[string]any{"path": p.cand.path}); err != nil {
+				return err
+			}
+		}
+	}
+	if p.decoded {
+		d.Pictures++
+	} else {
+		d.NoPicture = append(d.NoPicture, Failure{Path: p.cand.path, Error: p.note, SHA256: p.sha256, Size: p.cand.size})
 	}
 
 	// The path: already this image's, another image's (the file changed),

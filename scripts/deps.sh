@@ -3,9 +3,11 @@
 # that are missing. Does nothing when everything is there. Uses sudo when not root.
 set -euo pipefail
 what=${1:-test}
-pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libturbojpeg0-dev)            # build: cgo, GLFW, libjpeg-turbo
+# build: cgo, GLFW, libjpeg-turbo, libheif (HEIC, AVIF), libvips (TIFF, huge images)
+pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libturbojpeg0-dev libheif-dev libvips-dev)
 case "$what" in
-  gui|test) pkgs+=(xvfb xauth x11-utils xdotool imagemagick poppler-utils libimage-exiftool-perl openssl) ;;&
+  gui|test) pkgs+=(xvfb xauth x11-utils xdotool imagemagick poppler-utils libimage-exiftool-perl openssl
+                   libvips-tools libheif-examples libtiff-tools) ;;&  # reference decoders and test images
   test) pkgs+=(gdal-bin) ;;&
   bench) pkgs+=(xvfb xauth imagemagick poppler-utils libimage-exiftool-perl libvips-tools python3-pil python3-numpy bc time) ;;
 esac

@@ -176,6 +176,9 @@ func (r *reader) readBMFF() error {
 	if r.m.Width == 0 {
 		r.note("HEIF: no image size (ispe) for the primary item")
 	}
+	if it := items[primary]; it != nil {
+		r.heifOrientation = heifOrientation(it.props, props)
+	}
 	// metadata items, in item order
 	ids := make([]uint64, 0, len(items))
 	for id := range items {

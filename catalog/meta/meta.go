@@ -103,9 +103,12 @@ type reader struct {
 	m     Meta
 	notes []string
 
-	exif []byte   // TIFF-structured EXIF (starting at the byte order mark)
-	xmp  [][]byte // XMP packets, in file order
-	iptc []byte   // IPTC-NAA records (from a Photoshop APP13 block or a TIFF tag)
+	exif []byte // TIFF-structured EXIF (starting at the byte order mark)
+	// heifOrientation is a HEIF image's orientation from its irot and
+	// imir properties (0 for other formats): it wins over EXIF's.
+	heifOrientation int
+	xmp             [][]byte // XMP packets, in file order
+	iptc            []byte   // IPTC-NAA records (from a Photoshop APP13 block or a TIFF tag)
 	// fallback sources of the capture time and camera, from legacy blocks
 	legacy fields
 }
@@ -138,6 +141,9 @@ func (r *reader) finish() {
 	}
 	f.fill(&r.legacy)
 	f.apply(&r.m)
+	if r.heifOrientation != 0 {
+		r.m.Orientation = r.heifOrientation
+	}
 	// In a TIFF the IFD0 size is the image's; elsewhere EXIF often keeps the
 	// size of an original the file was scaled from, so it is not used.
 	if r.m.Format == "tiff" && (r.m.Width <= 0 || r.m.Height <= 0) && f.width > 0 && f.height > 0 {

@@ -141,8 +141,9 @@ func TestReadSynthetic(t *testing.T) {
 		{"png eXIf", pngWith(4608, 1976, pngChunk("eXIf", fullExif())), func() want { w := full; w.format = "png"; return w }()},
 		{"webp EXIF chunk with Exif prefix", webpWith(4608, 1976, riffChunk("EXIF", append([]byte("Exif\x00\x00"), fullExif()...))),
 			func() want { w := full; w.format = "webp"; return w }()},
-		{"heic", heifWith("heic", []string{"mif1", "heic"}, 4608, 1976, fullExif()), func() want { w := full; w.format = "heic"; return w }()},
-		{"avif", heifWith("avif", []string{"avif", "mif1", "miaf"}, 4608, 1976, fullExif()), func() want { w := full; w.format = "avif"; return w }()},
+		// HEIF: the EXIF orientation (6) is ignored, the container has no irot.
+		{"heic", heifWith("heic", []string{"mif1", "heic"}, 4608, 1976, fullExif()), func() want { w := full; w.format = "heic"; w.orientation = 1; return w }()},
+		{"avif", heifWith("avif", []string{"avif", "mif1", "miaf"}, 4608, 1976, fullExif()), func() want { w := full; w.format = "avif"; w.orientation = 1; return w }()},
 		{"tiff", fullExif(), want{format: "tiff", orientation: 6, taken: "2022-08-14 14:12:31.054", offset: "+03:00", make: "HMD Global"}},
 		{"no offset: zone unknown, clock in UTC",
 			exif(map[uint16]tval{}, map[uint16]tval{tagDateTimeOrig: ascii("2008:10:22 16:28:39")}),

@@ -11,20 +11,24 @@ import (
 func TestCheckSize(t *testing.T) {
 	tests := []struct {
 		w, h int
+		size int64
 		err  string
 	}{
-		{4000, 3000, ""},
-		{14204, 10652, ""}, // 151 MP medium format
-		{MaxPixels, 1, ""},
-		{25000, 10000, ""},     // exactly 250 MP
-		{25000, 10001, "over"}, // one row more
-		{50000, 50000, "declares 50000×50000 pixels (2500 MP), over the 250 MP limit; refused before decoding"},
-		{math.MaxInt32, math.MaxInt32, "over the 250 MP limit"},
-		{0, 100, "not a valid size"},
-		{100, -1, "not a valid size"},
+		{4000, 3000, 5 << 20, ""},
+		{14204, 10652, 80 << 20, ""}, // 151 MP medium format
+		{60000, 4166, 1000, ""},      // just under MaxPixels
+		{25000, 10000, 1, ""},        // exactly 250 MP: decoded at full size, the decoder guards
+		{40000, 40000, 10 << 20, ""}, // a black 1.6 GP JPEG is 10 MB
+		{40000, 40000, 512 << 10, "in only 524288 bytes"},
+		{60000, 60000, 2 << 20, ""},
+		{60001, 100, 1 << 30, "a side over the 60000-pixel limit"},
+		{50000, 50000, 1000, "declares 50000×50000 pixels (2500 MP) in only 1000 bytes"},
+		{math.MaxInt32, math.MaxInt32, 1 << 40, "a side over"},
+		{0, 100, 1, "not a valid size"},
+		{100, -1, 1, "not a valid size"},
 	}
 	for _, tc := range tests {
-		err := CheckSize(tc.w, tc.h)
+		err := CheckSize(tc.w, tc.h, tc.size)
 		switch {
 		case tc.err == "" && err != nil:
 			t.Errorf("CheckSize(%d, %d) = %v, want nil", tc.w, tc.h, err)
@@ -73,7 +77,7 @@ func TestDecompressionBomb(t *testing.T) {
 			if int64(m.Width)*int64(m.Height) <= MaxPixels {
 				t.Errorf("size = %d×%d, want the declared size", m.Width, m.Height)
 			}
-			if err := CheckSize(m.Width, m.Height); err == nil || !strings.Contains(err.Error(), "refused before decoding") {
+			if err := CheckSize(m.Width, m.Height, int64(len(data))); err == nil || !strings.Contains(err.Error(), "refused before decoding") {
 				t.Errorf("CheckSize(%d, %d) = %v, want a refusal", m.Width, m.Height, err)
 			}
 		})

@@ -85,18 +85,19 @@ func (f jpegFrame) blocks() int64 {
 }
 
 // checkJPEG refuses, before decoding, JPEGs that would cost far more
-// memory or time than their data can justify: over MaxPixels; progressive
+// memory or time than their data can justify: a side over MaxSide; progressive
 // with more than maxCoefBytes of coefficients; or Huffman-coded and far too
 // small for their declared size. Every block takes at least 2 bits in a
 // baseline JPEG (a DC and an end-of-block code) and 1 bit in the first DC
 // scan of a progressive one; without this check a few hundred bytes that
 // declare 200 MP would cost a gigabyte and seconds to turn into grey.
+// Over MaxPixels, the error wraps errShrinkOnly (see Decode).
 func checkJPEG(data []byte) error {
 	f, ok := readJPEGFrame(data)
 	if !ok {
 		return nil // the decoder says what is wrong
 	}
-	if err := checkSize(f.width, f.height); err != nil {
+	if err := checkSide(f.width, f.height); err != nil {
 		return err
 	}
 	b := f.blocks()
@@ -109,7 +110,7 @@ func checkJPEG(data []byte) error {
 		least = b / 16 // half the least of a complete first DC scan
 	}
 	if !f.arithmetic && int64(len(data)) < least {
-		return fmt.Errorf("%d×%d in only %d bytes: truncated or forged", f.width, f.height, len(data))
+		return fmt.Errorf("%d×%d in only %d bytes: truncated or forged: %w", f.width, f.height, len(data), ErrTooLarge)
 	}
-	return nil
+	return checkSize(f.width, f.height)
 }

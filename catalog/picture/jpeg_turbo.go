@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"strings"
 	"unsafe"
 )
 
@@ -74,6 +75,10 @@ func decodeJPEG(data []byte, minLong int) (image.Image, error) {
 	if rc != 0 {
 		msg := tjError(h)
 		if C.tjGetErrorCode(h) == C.TJERR_WARNING {
+			if strings.Contains(msg, "extraneous bytes before marker") {
+				// Junk between two segments: the picture is whole.
+				return img, fmt.Errorf("%s: %w", msg, ErrRecovered)
+			}
 			return img, fmt.Errorf("%s: %w", msg, ErrPartial)
 		}
 		return nil, errors.New(msg)

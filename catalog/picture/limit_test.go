@@ -12,4 +12,7 @@ func TestSameLimitAsMeta(t *testing.T) {
 	if MaxPixels != meta.MaxPixels {
 		t.Errorf("picture.MaxPixels = %d, meta.MaxPixels = %d", MaxPixels, meta.MaxPixels)
 	}
+	if MaxSide != meta.MaxSide || MaxPixelsPerByte != meta.MaxPixelsPerByte {
+		t.Errorf("picture.MaxSide, MaxPixelsPerByte = %d, %d; meta's = %d, %d", MaxSide, MaxPixelsPerByte, meta.MaxSide, meta.MaxPixelsPerByte)
+	}
 }

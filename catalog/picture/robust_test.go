@@ -21,8 +21,8 @@ func checkOutcome(t *testing.T, what string, img image.Image, err error) {
 	switch {
 	case img == nil && err == nil:
 		t.Errorf("%s: neither image nor error", what)
-	case img != nil && err != nil && !errors.Is(err, ErrPartial):
-		t.Errorf("%s: image with an error that is not ErrPartial: %v", what, err)
+	case img != nil && err != nil && !Damaged(err):
+		t.Errorf("%s: image with an error that is not ErrPartial or ErrRecovered: %v", what, err)
 	case img != nil && img.Bounds().Empty():
 		t.Errorf("%s: empty image", what)
 	}

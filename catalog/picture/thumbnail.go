@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"os"
 
 	"github.com/disintegration/imaging"
 )
@@ -25,7 +26,7 @@ const (
 // less CPU than twice the size and Lanczos. Larger pictures such as
 // previews are decoded at their size or more, which costs half as much
 // (the resize of a large image is slow) for a difference hard to see. As with Decode, a damaged file may
-// give an image together with an error wrapping ErrPartial.
+// give an image together with an error: see Damaged.
 func Thumbnail(data []byte, format string, orientation, long int) (img image.Image, err error) {
 	if long <= 0 {
 		return nil, fmt.Errorf("thumbnail: invalid size %d", long)
@@ -40,6 +41,23 @@ func Thumbnail(data []byte, format string, orientation, long int) (img image.Ima
 		if err == nil {
 			err = errors.New("no image")
 		}
+		return nil, fmt.Errorf("thumbnail: %w", err)
+	}
+	img = Upright(Fit(img, long), orientation)
+	if err != nil {
+		err = fmt.Errorf("thumbnail: %w", err)
+	}
+	return img, err
+}
+
+// ThumbnailFile is Thumbnail for a picture too large to read into memory,
+// read from file by libvips (see DecodeFile).
+func ThumbnailFile(file *os.File, orientation, long int) (img image.Image, err error) {
+	if long <= 0 {
+		return nil, fmt.Errorf("thumbnail: invalid size %d", long)
+	}
+	img, err = DecodeFile(file, decodeLong(long))
+	if img == nil {
 		return nil, fmt.Errorf("thumbnail: %w", err)
 	}
 	img = Upright(Fit(img, long), orientation)

@@ -72,21 +72,29 @@ func TestJSONContract(t *testing.T) {
 		b, _ := os.ReadFile(filepath.Join(corpus, f))
 		os.WriteFile(filepath.Join(src, filepath.Base(f)), b, 0o644)
 	}
-	imp := hasKeys(t, "import", decode(t, mustRun(t, "--case", caseDir, "import", "--json", src)), "added", "unchanged", "failed")
-	if imp["added"].(float64) != 2 || len(imp["failed"].([]any)) != 1 {
+	os.WriteFile(filepath.Join(src, "broken.jpg"), []byte("not a picture\n"), 0o644)
+	imp := hasKeys(t, "import", decode(t, mustRun(t, "--case", caseDir, "import", "--json", src)), "added", "unchanged", "failed",
+		"warnings", "skipped", "counts", "metadata_only")
+	// huge_tag_exif.jpg has EXIF but no picture: cataloged, metadata only.
+	if imp["added"].(float64) != 3 || len(imp["failed"].([]any)) != 1 || len(imp["metadata_only"].([]any)) != 1 {
 		t.Errorf("import: %v", imp)
 	}
+	counts := hasKeys(t, "import counts", imp["counts"], "pictures", "pictures_with_warnings", "metadata_only", "failed", "skipped")
+	if counts["pictures"].(float64) != 2 || counts["metadata_only"].(float64) != 1 || counts["failed"].(float64) != 1 {
+		t.Errorf("import counts: %v", counts)
+	}
+	hasKeys(t, "import metadata_only", imp["metadata_only"].([]any)[0], "path", "reason", "sha256", "size")
 	f := hasKeys(t, "import failed", imp["failed"].([]any)[0], "path", "error")
 	if !filepath.IsAbs(f["path"].(string)) {
 		t.Errorf("failed path not absolute: %v", f["path"])
 	}
 	again := decode(t, mustRun(t, "--case", caseDir, "import", "--json", src)).(map[string]any)
-	if again["added"].(float64) != 0 || again["unchanged"].(float64) != 2 {
+	if again["added"].(float64) != 0 || again["unchanged"].(float64) != 3 {
 		t.Errorf("second import: %v", again)
 	}
 
 	ls := decode(t, mustRun(t, "--case", caseDir, "ls", "--json")).([]any)
-	if len(ls) != 2 {
+	if len(ls) != 3 {
 		t.Fatalf("ls: %d images", len(ls))
 	}
 	var withGPS map[string]any

@@ -23,6 +23,31 @@ type importJSON struct {
 	Gone         int           `json:"gone"`
 	Skipped      []skipJSON    `json:"skipped"`
 	Cancelled    bool          `json:"cancelled"`
+	// Counts sorts every file the import found (see importCountsJSON);
+	// MetadataOnly lists the files cataloged without a picture.
+	Counts       importCountsJSON `json:"counts"`
+	MetadataOnly []noPictureJSON  `json:"metadata_only"`
+}
+
+// importCountsJSON sorts the files an import found: cataloged with pixels
+// (pictures, of which pictures_with_warnings were damaged), cataloged from
+// their metadata alone (metadata_only), failed (nothing readable, or
+// refused) and skipped (not images).
+type importCountsJSON struct {
+	Pictures             int `json:"pictures"`
+	PicturesWithWarnings int `json:"pictures_with_warnings"`
+	MetadataOnly         int `json:"metadata_only"`
+	Failed               int `json:"failed"`
+	Skipped              int `json:"skipped"`
+}
+
+// noPictureJSON is a file cataloged with its hash and metadata but no
+// picture, with why.
+type noPictureJSON struct {
+	Path   string  `json:"path"`
+	Reason string  `json:"reason"`
+	SHA256 *string `json:"sha256"`
+	Size   int64   `json:"size"`
 }
 
 // failureJSON is a file that failed (or was cataloged with a warning), in
@@ -146,6 +171,12 @@ func toImportJSON(res *catalog.ImportResult) importJSON {
 	for _, s := range res.Skipped {
 		j.Skipped = append(j.Skipped, skipJSON{Path: s.Path, Reason: s.Reason, SHA256: nullable(s.SHA256), Size: s.Size})
 	}
+	j.MetadataOnly = []noPictureJSON{}
+	for _, f := range res.NoPicture {
+		j.MetadataOnly = append(j.MetadataOnly, noPictureJSON{Path: f.Path, Reason: f.Error, SHA256: nullable(f.SHA256), Size: f.Size})
+	}
+	j.Counts = importCountsJSON{Pictures: res.Pictures, PicturesWithWarnings: len(res.Warnings),
+		MetadataOnly: len(res.NoPicture), Failed: len(res.Failed), Skipped: len(res.Skipped)}
 	return j
 }
 
@@ -160,11 +191,16 @@ func printImport(cmd *cobra.Command, res *catalog.ImportResult, verbose bool) {
 		fmt.Fprintf(w, ", %d no longer at their path", res.Gone)
 	}
 	fmt.Fprintln(w)
+	fmt.Fprintf(w, "%d pictures (%d with warnings), %d metadata only (no picture), %d failed, %d skipped\n",
+		res.Pictures, len(res.Warnings), len(res.NoPicture), len(res.Failed), len(res.Skipped))
 	for _, f := range res.Failed {
 		fmt.Fprintf(w, "failed: %s: %s\n", shown(f.Path), f.Error)
 	}
 	for _, f := range res.Warnings {
 		fmt.Fprintf(w, "cataloged, but %s: %s\n", shown(f.Path), f.Error)
+	}
+	for _, f := range res.NoPicture {
+		fmt.Fprintf(w, "metadata only: %s: %s\n", shown(f.Path), f.Error)
 	}
 	if !verbose {
 		return

@@ -40,7 +40,7 @@ func TestImportJSONHashesEveryFile(t *testing.T) {
 		b, _ := os.ReadFile(filepath.Join(corpus, f))
 		os.WriteFile(filepath.Join(src, filepath.Base(f)), b, 0o644)
 	}
-	want := map[string]string{"clip.mp4": "skipped", "notes.txt": "skipped", "fake.jpg": "failed", "empty.jpg": "failed", "huge_tag_exif.jpg": "failed"}
+	want := map[string]string{"clip.mp4": "skipped", "notes.txt": "skipped", "fake.jpg": "failed", "empty.jpg": "failed", "huge_tag_exif.jpg": "metadata only"}
 
 	// check checks the entries of one list against the files' bytes.
 	check := func(what, kind string, list []any) {
@@ -69,9 +69,10 @@ func TestImportJSONHashesEveryFile(t *testing.T) {
 			t.Errorf("%s: %d entries, not one for each %s file: %v", what, len(list), kind, list)
 		}
 	}
-	imp := hasKeys(t, "import", decode(t, mustRun(t, "--case", caseDir, "import", "--json", src)), "failed", "skipped")
+	imp := hasKeys(t, "import", decode(t, mustRun(t, "--case", caseDir, "import", "--json", src)), "failed", "skipped", "metadata_only")
 	check("import failed", "failed", imp["failed"].([]any))
 	check("import skipped", "skipped", imp["skipped"].([]any))
+	check("import metadata_only", "metadata only", imp["metadata_only"].([]any))
 	check("ls --failed", "failed", decode(t, mustRun(t, "--case", caseDir, "ls", "--failed", "--json")).([]any))
 	check("ls --skipped", "skipped", decode(t, mustRun(t, "--case", caseDir, "ls", "--skipped", "--json")).([]any))
 }

@@ -1,0 +1,76 @@
+package picture
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"image/jpeg"
+	"image/png"
+	"strings"
+	"testing"
+)
+
+// TestDecodeRecoverableDamage: damage that leaves the picture whole is
+// decoded, with an error wrapping ErrRecovered that names it, and the
+// pixels of the undamaged file.
+func TestDecodeRecoverableDamage(t *testing.T) {
+	src := pattern(160, 96)
+	var pb bytes.Buffer
+	if err := png.Encode(&pb, src); err != nil {
+		t.Fatal(err)
+	}
+	var jb bytes.Buffer
+	if err := jpeg.Encode(&jb, src, &jpeg.Options{Quality: 90}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, format string
+		clean        []byte
+		damage       func([]byte) []byte
+		says         string
+	}{
+		{"png with a bad IDAT CRC", "png", pb.Bytes(), func(b []byte) []byte {
+			i := bytes.Index(b, []byte("IDAT"))
+			n := int(binary.BigEndian.Uint32(b[i-4:]))
+			b[i+4+n] ^= 0x40 // first byte of its CRC
+			return b
+		}, `bad CRC in "IDAT" chunk at byte`},
+		{"jpeg with extraneous bytes before a marker", "jpeg", jb.Bytes(), func(b []byte) []byte {
+			return append(b[:len(b)-2:len(b)-2], 0x12, 0x34, 0x56, 0xFF, 0xD9) // before EOI
+		}, "extraneous bytes before marker 0xd9"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			want, err := Decode(tc.clean, tc.format, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			img, err := Decode(tc.damage(bytes.Clone(tc.clean)), "", 0)
+			if img == nil || !errors.Is(err, ErrRecovered) || !Damaged(err) || errors.Is(err, ErrPartial) {
+				t.Fatalf("Decode = %T, %v; want an image and ErrRecovered", img, err)
+			}
+			if !strings.Contains(err.Error(), tc.says) {
+				t.Errorf("error %q does not say %q", err, tc.says)
+			}
+			if d := meanDiff(img, want); d != 0 {
+				t.Errorf("mean difference from the undamaged file %.2f, want 0", d)
+			}
+		})
+	}
+}
+
+// TestDecodePNGBadCRCElsewhere: a bad CRC that is not the only damage
+// (the data itself is broken) is still an error, naming both.
+func TestDecodePNGBadCRCElsewhere(t *testing.T) {
+	var pb bytes.Buffer
+	if err := png.Encode(&pb, pattern(64, 64)); err != nil {
+		t.Fatal(err)
+	}
+	b := pb.Bytes()
+	i := bytes.Index(b, []byte("IDAT"))
+	b[i+10] ^= 0xFF // compressed data: the CRC no longer matches either
+	img, err := Decode(b, "png", 0)
+	if err == nil || img != nil && !Damaged(err) {
+		t.Fatalf("Decode = %T, %v; want an error", img, err)
+	}
+}

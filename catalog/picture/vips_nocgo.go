@@ -1,0 +1,17 @@
+//go:build !cgo
+
+package picture
+
+import "image"
+
+// decodeVips: a build without cgo has no libvips.
+func decodeVips(vipsSource, int) (image.Image, error) { return nil, ErrUnsupported }
+
+// decodeHEIF: a build without cgo has no libheif.
+func decodeHEIF([]byte) (image.Image, error) { return nil, errHEIC }
+
+// hasVips tells whether this build has libvips.
+const hasVips = false
+
+// hasHEIF tells whether this build decodes HEIC and AVIF.
+const hasHEIF = false
