@@ -93,6 +93,15 @@ func TestLayoutTable(t *testing.T) {
 			}
 		}
 	}
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p := range seen {
+		if !strings.Contains(string(readme), "| `"+p+"` |") {
+			t.Errorf("package %s has no line in the README's \"How the code is laid out\"", p)
+		}
+	}
 	var names []string
 	for p := range rows {
 		names = append(names, p)
