@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bufio"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -28,6 +29,9 @@ func writeStatesForever(path string) {
 			st.LastScreen = screenReview
 			st.WindowSize = []float64{1280 + float64(i%7), 820}
 		})
+		if i == 0 {
+			fmt.Println("wrote") // the killer waits for this: a loaded machine starts slowly
+		}
 	}
 }
 
@@ -47,10 +51,21 @@ func TestStateSurvivesKill(t *testing.T) {
 	for round := range 12 {
 		cmd := exec.Command(exe, "-test.run=^$")
 		cmd.Env = append(os.Environ(), stateWriterEnv+"="+path)
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(30+rand.IntN(120)) * time.Millisecond)
+		// Killed at a random moment after its first whole write, so that
+		// every round kills a writer that is writing.
+		if _, err := bufio.NewReader(out).ReadString('\n'); err != nil {
+			cmd.Process.Kill()
+			cmd.Wait()
+			t.Fatalf("round %d: the writer did not start: %v", round, err)
+		}
+		time.Sleep(time.Duration(rand.IntN(60)) * time.Millisecond)
 		cmd.Process.Kill()
 		cmd.Wait()
 		f, err := openStateFile(path)

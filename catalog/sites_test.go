@@ -349,8 +349,9 @@ func TestSuggestions(t *testing.T) {
 	// position, though 11 m away.
 	c2, ids2 := seriesCase(t, []shot{{name: "zero.jpg", taken: "2017:10:01 10:00:00", lat: f64(0), lon: f64(0)}})
 	s2, _ := c2.AddSite(ctx, NewSite{Name: "Null island", Lat: 0.0001, Lon: 0, RadiusM: 100})
-	if im, _ := c2.Image(ctx, ids2["zero.jpg"]); im == nil || !im.HasGPS() {
-		t.Fatalf("zero.jpg has no position: %+v", im)
+	// The record keeps 0°, 0° as read, as no fix.
+	if im, _ := c2.Image(ctx, ids2["zero.jpg"]); im == nil || im.Lat == nil || im.Lon == nil || !im.NoFix() {
+		t.Fatalf("zero.jpg's 0°, 0° is not kept as read, as no fix: %+v", im)
 	}
 	if sug, _ := c2.SuggestImages(ctx, s2.ID); len(sug) != 0 {
 		t.Errorf("0°,0° suggested: %+v", sug)
