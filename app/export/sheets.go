@@ -3,10 +3,7 @@ package export
 import (
 	"context"
 	"fmt"
-	"image"
-	"image/jpeg"
 	"math"
-	"os"
 	"strings"
 
 	"github.com/exhibit-app/exhibit/catalog"
@@ -15,15 +12,12 @@ import (
 	"github.com/exhibit-app/exhibit/viewer/sheet"
 )
 
-// singleImageLong is the long side, in pixels, an image of a single-image
-// sheet is decoded at: 250 dpi over the long side of an A4 or Letter page.
-const singleImageLong = 2800
-
 // PairSheet gathers the sheet of a pair: before and after upright (the
 // after image warped into the before image's frame when the pair is
 // aligned, its annotations moved with it), the pair's annotations and
-// those of its images, captions, the date window, notes and the excerpts
-// linked to either image.
+// those of its images, captions, tags, the date window, notes and the
+// excerpts linked to either image. The images are decoded from their
+// originals only when the sheet is written (see sheet.Source).
 func PairSheet(ctx context.Context, c *catalog.Case, pairID int64) (*sheet.Sheet, error) {
 	s, _, err := pairSheet(ctx, c, pairID)
 	return s, err
@@ -42,13 +36,9 @@ func pairSheet(ctx context.Context, c *catalog.Case, pairID int64) (*sheet.Sheet
 	s := &sheet.Sheet{Title: p.Title, Subtitle: fmt.Sprintf("Pair %d", p.ID), Notes: p.Notes}
 	item := &manifest.Item{Title: p.Title, Pair: &p.ID, Images: []manifest.Image{}, Marks: marksOf(anns)}
 	s.DateWindow = dateWindow(p)
-	var beforeImg image.Image
+	var before *catalog.Image
 	for i, id := range []int64{p.BeforeID, p.AfterID} {
 		im, err := c.Image(ctx, id)
-		if err != nil {
-			return nil, nil, fmt.Errorf("sheet of pair %d: %w", pairID, err)
-		}
-		img, err := previewImage(ctx, c, im)
 		if err != nil {
 			return nil, nil, fmt.Errorf("sheet of pair %d: %w", pairID, err)
 		}
@@ -59,33 +49,32 @@ func pairSheet(ctx context.Context, c *catalog.Case, pairID int64) (*sheet.Sheet
 			}
 		}
 		var madeAs map[int64]catalog.AnnotationKind
-		label := "Before"
+		panel, err := panelOf(ctx, c, im, mine)
+		if err != nil {
+			return nil, nil, fmt.Errorf("sheet of pair %d: %w", pairID, err)
+		}
+		panel.Label = "Before"
 		if i == 1 {
-			label = "After"
-			if p.Alignment != nil && beforeImg != nil {
+			panel.Label = "After"
+			if p.Alignment != nil {
 				t, err := annot.TransformOf(p.Alignment)
 				if err != nil {
 					return nil, nil, fmt.Errorf("sheet of pair %d: %w", pairID, err)
 				}
-				b := beforeImg.Bounds()
-				warped, err := annot.Warp(img, t, b.Dx(), b.Dy())
-				if err != nil {
-					return nil, nil, fmt.Errorf("sheet of pair %d: align the after image: %w", pairID, err)
-				}
-				img = warped
+				bw, bh := before.UprightSize()
+				panel.Source = alignedSource(ctx, c, im, t, bw, bh)
+				panel.Width, panel.Height, panel.Aligned = bw, bh, true
 				aligned := alignAnnotations(mine, t)
 				madeAs = kindsChanged(mine, aligned)
-				mine = aligned
+				panel.Annotations = aligned
 				s.AlignmentNote = alignmentNote(p.Alignment, im)
 			}
 		} else {
-			beforeImg = img
+			before = im
 		}
-		panel := panelOf(im, img, mine)
-		panel.Label = label
 		panel.MadeAs = madeAs
 		s.Images = append(s.Images, panel)
-		item.Images = append(item.Images, manifest.ImageOf(strings.ToLower(label), im, panel.FileName))
+		item.Images = append(item.Images, manifest.ImageOf(strings.ToLower(panel.Label), im, panel.FileName))
 	}
 	if p.Alignment != nil {
 		item.Alignment = manifest.AlignmentOf(p.ID, p.Alignment)
@@ -96,8 +85,9 @@ func pairSheet(ctx context.Context, c *catalog.Case, pairID int64) (*sheet.Sheet
 	return s, item, nil
 }
 
-// ImageSheet gathers the sheet of one image: upright, at print resolution,
-// with its annotations, caption and linked excerpts.
+// ImageSheet gathers the sheet of one image: upright, printed from its
+// original, with its annotations, caption, tags, notes and linked
+// excerpts.
 func ImageSheet(ctx context.Context, c *catalog.Case, imageID int64) (*sheet.Sheet, error) {
 	s, _, err := imageSheet(ctx, c, imageID)
 	return s, err
@@ -110,11 +100,6 @@ func imageSheet(ctx context.Context, c *catalog.Case, imageID int64) (*sheet.She
 	if err != nil {
 		return nil, nil, fmt.Errorf("sheet of image %d: %w", imageID, err)
 	}
-	img, err := c.DecodeOriginal(ctx, im, singleImageLong)
-	if err != nil {
-		return nil, nil, fmt.Errorf("sheet of image %d: %w", imageID, err)
-	}
-	img = fitLong(img, singleImageLong)
 	anns, err := c.Annotations(ctx, catalog.AnnotationScope{ImageID: imageID})
 	if err != nil {
 		return nil, nil, fmt.Errorf("sheet of image %d: %w", imageID, err)
@@ -123,7 +108,10 @@ func imageSheet(ctx context.Context, c *catalog.Case, imageID int64) (*sheet.She
 	for i, a := range anns {
 		plain[i] = *a
 	}
-	panel := panelOf(im, img, plain)
+	panel, err := panelOf(ctx, c, im, plain)
+	if err != nil {
+		return nil, nil, fmt.Errorf("sheet of image %d: %w", imageID, err)
+	}
 	s := &sheet.Sheet{Title: im.Name(), Subtitle: fmt.Sprintf("Image %d", im.ID), Images: []sheet.Panel{panel}}
 	item := &manifest.Item{Title: im.Name(), Images: []manifest.Image{manifest.ImageOf("image", im, panel.FileName)}, Marks: marksOf(anns)}
 	notes, err := c.Notes(ctx, imageID)
@@ -141,37 +129,13 @@ func imageSheet(ctx context.Context, c *catalog.Case, imageID int64) (*sheet.She
 	return s, item, nil
 }
 
-// previewImage decodes the image's cached preview (made if needed), upright.
-func previewImage(ctx context.Context, c *catalog.Case, im *catalog.Image) (image.Image, error) {
-	path, err := c.Preview(ctx, im)
+// panelOf makes the panel of an image: its caption, its tags, and the
+// source of its picture, made from the original when the page is written.
+func panelOf(ctx context.Context, c *catalog.Case, im *catalog.Image, anns []catalog.Annotation) (sheet.Panel, error) {
+	tags, err := c.Tags(ctx, im.ID)
 	if err != nil {
-		return nil, err
+		return sheet.Panel{}, err
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	img, err := jpeg.Decode(f)
-	if err != nil {
-		return nil, fmt.Errorf("preview of image %d: %w", im.ID, err)
-	}
-	return img, nil
-}
-
-// fitLong returns img, or img reduced so its long side is long pixels.
-func fitLong(img image.Image, long int) image.Image {
-	b := img.Bounds()
-	if max(b.Dx(), b.Dy()) <= long {
-		return img
-	}
-	scale := float64(long) / float64(max(b.Dx(), b.Dy()))
-	w, h := int(math.Round(float64(b.Dx())*scale)), int(math.Round(float64(b.Dy())*scale))
-	return resize(img, w, h)
-}
-
-// panelOf makes the panel of an image: the picture and its caption.
-func panelOf(im *catalog.Image, img image.Image, anns []catalog.Annotation) sheet.Panel {
 	name := fileName(im)
 	taken := im.TakenString()
 	if taken != "" && im.TakenOffset == "" {
@@ -181,8 +145,10 @@ func panelOf(im *catalog.Image, img image.Image, anns []catalog.Annotation) shee
 	if im.Lens != "" {
 		camera += ", " + im.Lens
 	}
-	return sheet.Panel{Image: img, Annotations: anns, TakenAt: taken, Camera: camera,
-		Lat: im.Lat, Lon: im.Lon, Alt: im.Alt, FileName: name, SHA256: im.SHA256, ImageID: im.ID}
+	w, h := im.UprightSize()
+	return sheet.Panel{Source: originalSource(ctx, c, im), Width: w, Height: h, OriginalWidth: w, OriginalHeight: h,
+		Annotations: anns, Tags: tags, TakenAt: taken, Camera: camera,
+		Lat: im.Lat, Lon: im.Lon, NoFix: im.NoFix(), Alt: im.Alt, FileName: name, SHA256: im.SHA256, ImageID: im.ID}, nil
 }
 
 // dateWindow says between which times the change happened.

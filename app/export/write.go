@@ -5,13 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"image"
 	"io"
 	"runtime"
 	"sync"
 	"time"
-
-	"github.com/disintegration/imaging"
 
 	"github.com/exhibit-app/exhibit/catalog"
 	"github.com/exhibit-app/exhibit/internal/manifest"
@@ -24,19 +21,45 @@ type Target struct {
 	Images []int64
 }
 
-// Progress is told, after each sheet is gathered, how many are done of how
-// many; the PDF is written after the last. It may be called from several
-// goroutines, one at a time.
+// Progress is told, after each sheet is laid out in the PDF, how many
+// are done of how many; the PDF is written out after the last. It is
+// called from one goroutine at a time.
 type Progress func(done, total int)
 
-// WriteSheets gathers the sheets of t and writes them as one PDF at path.
+// Sheets is a PDF of sheets written by ExportSheets.
+type Sheets struct {
+	// Export is the file as recorded in the audit trail.
+	Export *catalog.Export
+	// Sheets is how many sheets it holds.
+	Sheets int
+	// Unprinted are the images printed as placeholders, each with why.
+	Unprinted []sheet.Unprinted
+}
+
+// WriteSheets writes the sheets of t as one PDF at path (see
+// ExportSheets) and returns the export as recorded.
+func WriteSheets(ctx context.Context, c *catalog.Case, t Target, path string, opt sheet.Options, progress Progress) (*catalog.Export, error) {
+	res, err := ExportSheets(ctx, c, t, path, opt, progress)
+	if err != nil {
+		return nil, err
+	}
+	return res.Export, nil
+}
+
+// ExportSheets gathers the sheets of t and writes them as one PDF at path.
 // The export is recorded (pending) before the file is written, through a
 // temporary file (an interrupted export leaves no half file), then
 // recorded done with the file's SHA-256. The PDF carries a manifest of
 // what it shows, signed with the user's key, as embedded files, and
 // prints the manifest's SHA-256 and the key's fingerprint in its footers
 // (see internal/manifest).
-func WriteSheets(ctx context.Context, c *catalog.Case, t Target, path string, opt sheet.Options, progress Progress) (*catalog.Export, error) {
+//
+// Each image is decoded from its original when its page is written, and
+// let go once embedded. An image that cannot be printed (no pixels, a
+// file damaged past decoding, an original missing or changed) is printed
+// as a placeholder saying why, with its hash and caption; the result
+// lists it, and so does the export's record.
+func ExportSheets(ctx context.Context, c *catalog.Case, t Target, path string, opt sheet.Options, progress Progress) (*Sheets, error) {
 	total := len(t.Pairs) + len(t.Images)
 	if total == 0 {
 		return nil, fmt.Errorf("export sheets: nothing to export")
@@ -47,14 +70,18 @@ func WriteSheets(ctx context.Context, c *catalog.Case, t Target, path string, op
 	if opt.Created.IsZero() {
 		opt.Created = time.Now() // the same time in the footer and the manifest
 	}
+	if progress != nil {
+		opt.Progress = progress
+	}
 	if err := checkOutput(ctx, c, path); err != nil {
 		return nil, fmt.Errorf("export sheets: %w", err)
 	}
-	sheets, items, err := gather(ctx, c, t, progress)
+	sheets, items, err := gather(ctx, c, t)
 	if err != nil {
 		return nil, err
 	}
-	run, err := c.BeginExport(ctx, "sheet", path, map[string]any{"pairs": t.Pairs, "images": t.Images, "paper": opt.Paper, "landscape": opt.Landscape})
+	objects := map[string]any{"pairs": t.Pairs, "images": t.Images, "paper": opt.Paper, "landscape": opt.Landscape}
+	run, err := c.BeginExport(ctx, "sheet", path, objects)
 	if err != nil {
 		return nil, fmt.Errorf("export sheets: %w", err)
 	}
@@ -68,16 +95,33 @@ func WriteSheets(ctx context.Context, c *catalog.Case, t Target, path string, op
 		{Name: manifest.SignerName, Content: sealed.PublicKeyPEM},
 	}
 	opt.Seal = &sheet.Seal{ManifestSHA256: sealed.SHA256, KeyFingerprint: sealed.KeyFingerprint}
-	e, err := run.Write(ctx, func(w io.Writer) error { return sheet.Write(w, sheets, opt) })
+	res := &Sheets{Sheets: len(sheets)}
+	e, err := run.Write(ctx, func(w io.Writer) error {
+		rep, err := sheet.WriteReport(w, sheets, opt)
+		if err != nil {
+			return err
+		}
+		res.Unprinted = rep.Unprinted
+		if len(rep.Unprinted) > 0 {
+			var un []map[string]any
+			for _, u := range rep.Unprinted {
+				un = append(un, map[string]any{"sheet": u.Sheet, "image": u.ImageID, "sha256": u.SHA256, "reason": u.Reason})
+			}
+			objects["unprinted"] = un
+			run.SetObjects(objects)
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("export sheets: %w", err)
 	}
-	return e, nil
+	res.Export = e
+	return res, nil
 }
 
-// gather makes the sheets of t, in order, on all cores (decoding the
-// images is most of the work).
-func gather(ctx context.Context, c *catalog.Case, t Target, progress Progress) ([]sheet.Sheet, []manifest.Item, error) {
+// gather makes the sheets of t, in order, on all cores: what they say,
+// and the sources of their images (decoded when the sheets are written).
+func gather(ctx context.Context, c *catalog.Case, t Target) ([]sheet.Sheet, []manifest.Item, error) {
 	type job struct {
 		i     int
 		id    int64
@@ -93,11 +137,11 @@ func gather(ctx context.Context, c *catalog.Case, t Target, progress Progress) (
 	sheets := make([]sheet.Sheet, len(jobs))
 	items := make([]manifest.Item, len(jobs))
 	errs := make([]error, len(jobs))
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	// The first failure stops the feeding of jobs (not ctx: the sheets'
+	// sources keep it, to be decoded when written).
+	stop := make(chan struct{})
+	var once sync.Once
 	next := make(chan job)
-	var mu sync.Mutex
-	done := 0
 	var wg sync.WaitGroup
 	for range min(runtime.NumCPU(), len(jobs)) {
 		wg.Add(1)
@@ -107,16 +151,10 @@ func gather(ctx context.Context, c *catalog.Case, t Target, progress Progress) (
 				s, item, err := gatherOne(ctx, c, j.id, j.image)
 				if err != nil {
 					errs[j.i] = err
-					cancel()
+					once.Do(func() { close(stop) })
 					continue
 				}
 				sheets[j.i], items[j.i] = *s, *item
-				mu.Lock()
-				done++
-				if progress != nil {
-					progress(done, len(jobs))
-				}
-				mu.Unlock()
 			}
 		}()
 	}
@@ -124,14 +162,15 @@ feed:
 	for _, j := range jobs {
 		select {
 		case next <- j:
+		case <-stop:
+			break feed
 		case <-ctx.Done():
 			break feed
 		}
 	}
 	close(next)
 	wg.Wait()
-	// The first failure cancels the others: say it, not their
-	// cancellation.
+	// Say the first failure, not a cancellation beside it.
 	var cancelled error
 	for _, err := range errs {
 		switch {
@@ -165,9 +204,4 @@ func gatherOne(ctx context.Context, c *catalog.Case, id int64, image bool) (s *s
 		return imageSheet(ctx, c, id)
 	}
 	return pairSheet(ctx, c, id)
-}
-
-// resize scales img to w×h with a good filter.
-func resize(img image.Image, w, h int) image.Image {
-	return imaging.Resize(img, w, h, imaging.Lanczos)
 }

@@ -17,7 +17,7 @@ func init() { extraCommands = append(extraCommands, newSheetCmd) }
 
 func newSheetCmd(g *globals) *cobra.Command {
 	var out, paper, created string
-	var landscape, images, force bool
+	var landscape, images, force, asJSON bool
 	cmd := &cobra.Command{
 		Use:   "sheet PAIR... -o FILE.pdf | sheet --image IMAGE... -o FILE.pdf",
 		Short: "Export annotated comparison sheets as one PDF (a sheet per pair or image)",
@@ -29,7 +29,13 @@ With --image, one sheet per image. The PDF is recorded in the audit trail
 before it is written and with its SHA-256 once it is; it carries a manifest of
 what it shows, signed with your key (see exhibit verify). --created fixes the
 export time printed: the pages are then the same every time, the manifest
-differing only in the export it names and the audit chain's head.`,
+differing only in the export it names and the audit chain's head.
+
+Each image is printed from its original. An image that cannot be printed (a
+HEIC cataloged without pixels, a file damaged past decoding, an original
+missing or changed) gets a placeholder saying why, with its SHA-256 and
+caption; the export goes on, and names it here (and in "unprinted" with
+--json).`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out == "" {
@@ -74,11 +80,18 @@ differing only in the export it names and the audit chain's head.`,
 				progress = func(done, total int) { bar.Set(done) }
 				defer fmt.Fprintln(os.Stderr)
 			}
-			e, err := export.WriteSheets(ctx, c, t, out, opt, progress)
+			res, err := export.ExportSheets(ctx, c, t, out, opt, progress)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s: %d sheet(s), SHA-256 %s\n", e.Path, len(args), e.SHA256)
+			if asJSON {
+				return writeJSON(cmd.OutOrStdout(), sheetsJSONOf(res))
+			}
+			e := res.Export
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: %d sheet(s), SHA-256 %s\n", e.Path, res.Sheets, e.SHA256)
+			for _, u := range res.Unprinted {
+				fmt.Fprintf(cmd.OutOrStdout(), "  sheet %d: %s printed as a placeholder: %s\n", u.Sheet, unprintedName(u), u.Reason)
+			}
 			return nil
 		},
 	}
@@ -88,6 +101,47 @@ differing only in the export it names and the audit chain's head.`,
 	fl.StringVar(&paper, "paper", "A4", "paper size: A4 or Letter")
 	fl.BoolVar(&landscape, "landscape", false, "landscape pages")
 	fl.BoolVar(&images, "image", false, "the arguments are images (one sheet each), not pairs")
+	fl.BoolVar(&asJSON, "json", false, "print the result as JSON")
 	fl.StringVar(&created, "created", "", "the export time printed and stored in the PDF (RFC 3339; default now)")
 	return needsCase(cmd, false)
+}
+
+// sheetsJSON is `sheet --json`: the file written and the images printed
+// as placeholders. The field names are a contract with scripts.
+type sheetsJSON struct {
+	Kind      string          `json:"kind"`
+	Path      string          `json:"path"`
+	SHA256    string          `json:"sha256"`
+	ExportID  int64           `json:"export_id"`
+	Sheets    int             `json:"sheets"`
+	Unprinted []unprintedJSON `json:"unprinted"`
+}
+
+// unprintedJSON is an image printed as a placeholder, and why.
+type unprintedJSON struct {
+	Sheet  int    `json:"sheet"`
+	Image  int64  `json:"image"`
+	Label  string `json:"label,omitempty"`
+	SHA256 string `json:"sha256"`
+	File   string `json:"file"`
+	Reason string `json:"reason"`
+}
+
+func sheetsJSONOf(res *export.Sheets) sheetsJSON {
+	j := sheetsJSON{Kind: "sheets", Path: res.Export.Path, SHA256: res.Export.SHA256, ExportID: res.Export.ID,
+		Sheets: res.Sheets, Unprinted: []unprintedJSON{}}
+	for _, u := range res.Unprinted {
+		j.Unprinted = append(j.Unprinted, unprintedJSON{Sheet: u.Sheet, Image: u.ImageID, Label: u.Label,
+			SHA256: u.SHA256, File: u.FileName, Reason: u.Reason})
+	}
+	return j
+}
+
+// unprintedName names an image printed as a placeholder in messages.
+func unprintedName(u sheet.Unprinted) string {
+	s := fmt.Sprintf("image %d (%s, SHA-256 %s)", u.ImageID, u.FileName, u.SHA256)
+	if u.Label != "" {
+		s = strings.ToLower(u.Label) + " " + s
+	}
+	return s
 }

@@ -62,8 +62,9 @@ type slot struct{ x, y, w, h float64 }
 
 // imageSlots returns the printed size of each image of s (x and y relative
 // to the image row), and the height of the tallest. Images are fitted in
-// columns of equal width, no taller than the page allows, never distorted.
-func (p page) imageSlots(s *Sheet) (slots []slot, rowHeight float64) {
+// columns of equal width, no taller than the page allows (or than limit,
+// when it is not 0), never distorted.
+func (p page) imageSlots(s *Sheet, limit float64) (slots []slot, rowHeight float64) {
 	n := len(s.Images)
 	colW := p.cw
 	maxH := p.soloHeight
@@ -71,9 +72,12 @@ func (p page) imageSlots(s *Sheet) (slots []slot, rowHeight float64) {
 		colW = (p.cw - columnGap) / 2
 		maxH = p.pairHeight
 	}
-	for i, pn := range s.Images {
-		b := pn.Image.Bounds()
-		iw, ih := float64(b.Dx()), float64(b.Dy())
+	if limit > 0 {
+		maxH = min(maxH, limit)
+	}
+	for i := range s.Images {
+		pw, ph := s.Images[i].size()
+		iw, ih := float64(pw), float64(ph)
 		w, h := colW, colW*ih/iw
 		if h > maxH {
 			h, w = maxH, maxH*iw/ih
@@ -83,6 +87,19 @@ func (p page) imageSlots(s *Sheet) (slots []slot, rowHeight float64) {
 		rowHeight = max(rowHeight, h)
 	}
 	return slots, rowHeight
+}
+
+// size returns the pixel size a panel is laid out by: its image's, else
+// the size given with its source, else 4:3.
+func (pn *Panel) size() (w, h int) {
+	if pn.Image != nil {
+		b := pn.Image.Bounds()
+		return b.Dx(), b.Dy()
+	}
+	if pn.Width > 0 && pn.Height > 0 {
+		return pn.Width, pn.Height
+	}
+	return 4, 3
 }
 
 // columnWidth returns the width of the caption columns of a sheet with n

@@ -22,14 +22,15 @@ const (
 	sealLeading  = 3.1 // mm between their lines
 )
 
-// writeSheet lays out one sheet from a new page.
-func (wr *writer) writeSheet(s *Sheet, count int, names []string, prints []printImage) {
+// writeSheet lays out one sheet from a new page, its images printed in
+// slots (see layoutSlots).
+func (wr *writer) writeSheet(s *Sheet, count int, names []string, prints []printImage, slots []slot) {
 	wr.sheet = s
 	wr.newPage(false)
-	wr.header(s, count)
-	wr.imageRow(s, names, prints)
-	wr.captions(s, prints)
-	wr.sections(s)
+	wr.lines(wr.headerLines(s, count))
+	wr.imageRow(s, names, prints, slots)
+	wr.flow(wr.captionColumns(s, prints))
+	wr.lines(wr.sectionLines(s))
 }
 
 // newPage starts a page; a continued page gets a running head naming the
@@ -74,8 +75,8 @@ func (wr *writer) rule(y, width float64) {
 	wr.pdf.Line(wr.pg.left, y, wr.pg.left+wr.pg.cw, y)
 }
 
-// header sets the case, the title and the subtitle of a sheet.
-func (wr *writer) header(s *Sheet, count int) {
+// headerLines returns the case, the title and the subtitle of a sheet.
+func (wr *writer) headerLines(s *Sheet, count int) []line {
 	w := wr.pg.cw
 	kicker := "Exhibit comparison sheet"
 	if len(s.Images) == 1 {
@@ -100,12 +101,12 @@ func (wr *writer) header(s *Sheet, count int) {
 	}
 	ls = append(ls, line{h: 4, draw: func(x, y, w float64) { wr.rule(y+2, 0.35) }})
 	ls = append(ls, spacer(3))
-	wr.lines(ls)
+	return ls
 }
 
-// imageRow prints the images side by side with their labels and marks.
-func (wr *writer) imageRow(s *Sheet, names []string, prints []printImage) {
-	slots, rowH := wr.pg.imageSlots(s)
+// labelLines returns the label of each image, set in its slot's width,
+// and the height of the tallest (0 when no image has a label).
+func (wr *writer) labelLines(s *Sheet, slots []slot) ([][]line, float64) {
 	labels := make([][]line, len(s.Images))
 	labelH := 0.0
 	for j, pn := range s.Images {
@@ -119,6 +120,17 @@ func (wr *writer) imageRow(s *Sheet, names []string, prints []printImage) {
 		}
 		labelH = max(labelH, h)
 	}
+	return labels, labelH
+}
+
+// imageRow prints the images side by side in their slots with their
+// labels and marks; an image not printed gets a placeholder saying why.
+func (wr *writer) imageRow(s *Sheet, names []string, prints []printImage, slots []slot) {
+	rowH := 0.0
+	for _, sl := range slots {
+		rowH = max(rowH, sl.h)
+	}
+	labels, labelH := wr.labelLines(s, slots)
 	// Labels and images on one page when they fit on one; labels too long
 	// for that flow like any text.
 	if wr.y+labelH+rowH > wr.pg.bottom && labelH+rowH < wr.pg.bottom-wr.pg.top-runningHead {
@@ -138,6 +150,10 @@ func (wr *writer) imageRow(s *Sheet, names []string, prints []printImage) {
 	for j, pn := range s.Images {
 		sl := slots[j]
 		x, y := wr.pg.left+sl.x, wr.y
+		if prints[j].unprinted != "" {
+			wr.placeholder(placed{x, y, sl.w, sl.h}, &pn, prints[j].unprinted)
+			continue
+		}
 		wr.pdf.ImageOptions(names[j], x, y, sl.w, sl.h, false, fpdf.ImageOptions{ImageType: "JPG"}, 0, "")
 		wr.drawMarks(placed{x, y, sl.w, sl.h}, pn.Annotations)
 		wr.setDrawColor(ruleColor)
@@ -150,9 +166,10 @@ func (wr *writer) imageRow(s *Sheet, names []string, prints []printImage) {
 // runningHead is about the height of the head of a continued page.
 const runningHead = 12.0
 
-// sections sets the date window, the alignment, the notes, the excerpts and
-// the note on checking, across the page.
-func (wr *writer) sections(s *Sheet) {
+// sectionLines returns the date window, the alignment, the notes, the
+// excerpts and the note on checking, across the page. The note on checking
+// is never split, nor left alone on a page.
+func (wr *writer) sectionLines(s *Sheet) []line {
 	w := wr.pg.cw
 	body := style{size: sizeBody, color: textColor}
 	var ls []line
@@ -179,9 +196,12 @@ func (wr *writer) sections(s *Sheet) {
 			ls = append(ls, wr.quote(q, w)...)
 		}
 	}
-	ls = append(ls, spacer(4))
-	ls = append(ls, wr.para(checkNote(len(s.Images)), style{size: sizeSmall, color: muted}, w, 0, nil)...)
-	wr.lines(ls)
+	if len(ls) > 0 {
+		ls[len(ls)-1].keep = true
+	}
+	ls = append(ls, line{h: 4, spacer: true, keep: true})
+	ls = append(ls, keepAll(wr.para(checkNote(s), style{size: sizeSmall, color: muted}, w, 0, nil))...)
+	return ls
 }
 
 // heading returns a section heading, kept with what follows.
@@ -223,6 +243,9 @@ func (wr *writer) quote(q Quote, w float64) []line {
 	}
 	ls := wr.para(text, set(sizeBody, textColor), w, indent, bar)
 	ls[0].keep = true // no first line alone at the foot of a page
+	if len(ls) > 1 {
+		ls[len(ls)-2].keep = true // nor a last line alone at the top of one
+	}
 	ls[len(ls)-1].keep = true
 	cite := wr.para("— "+citation(q), set(sizeCaption+0.5, muted), w, indent, bar)
 	ls = append(ls, keepAll(cite)...)
@@ -258,9 +281,9 @@ func citation(q Quote) string {
 
 // checkNote tells the reader what the printed images are and how to check
 // them against the originals.
-func checkNote(images int) string {
+func checkNote(s *Sheet) string {
 	what := "The image is a copy of the original file"
-	if images == 2 {
+	if len(s.Images) == 2 {
 		what = "The images are copies of the original files"
 	}
 	return what + " reduced for print; the marks are drawn over the print and are not part of the originals, which are never altered. " +

@@ -28,6 +28,9 @@ type Options struct {
 	// time: the SHA-256 of the signed manifest the PDF carries and the
 	// fingerprint of the key that signed it, in full.
 	Seal *Seal
+	// Progress, when set, is told after each sheet is laid out how many
+	// are of how many; the document is written out after the last.
+	Progress func(done, total int)
 }
 
 // Attachment is a file embedded in the PDF.
@@ -63,9 +66,28 @@ type Sheet struct {
 type Panel struct {
 	Label string // "Before", "After", or "" for a single image
 	// Image is upright (and, for an aligned after image, already warped
-	// into the before image's frame), at full resolution or as a large
-	// preview. It is reduced for print, never enlarged.
+	// into the before image's frame). It is reduced for print, never
+	// enlarged. Leave it nil and set Source to have the picture made only
+	// when its page is written.
 	Image image.Image
+	// Source, used when Image is nil, makes the picture when its page is
+	// written, and it is let go once printed: a document of many sheets
+	// never holds more than a few pictures at once. Width and Height then
+	// give its shape. A Source that fails (other than by its context's
+	// cancellation) gets a placeholder saying why, in the image's place.
+	Source Source
+	// Width and Height are the pixel size of what Source gives, or of its
+	// shape (the original's upright size, the before image's for an
+	// aligned after image): the image is laid out by them before it is
+	// made. 0 when unknown (a placeholder is then 4:3).
+	Width, Height int
+	// OriginalWidth and OriginalHeight are the original's upright pixel
+	// size, as the catalog has it: the caption says what was printed of
+	// it. 0 when the panel's image is all there is.
+	OriginalWidth, OriginalHeight int
+	// Aligned says the image is the original resampled into the before
+	// image's frame.
+	Aligned bool
 	// Annotations are in fractions of Image (0..1).
 	Annotations []catalog.Annotation
 	// MadeAs gives, by mark ID, the kind a mark was made as when it is
@@ -73,6 +95,12 @@ type Panel struct {
 	// the polyline the alignment makes of it): the legend names it, and
 	// draws its symbol, by the kind it was made as.
 	MadeAs map[int64]catalog.AnnotationKind
+	// NoFix is set when the file's position is 0°, 0° exactly (a camera
+	// without a fix, catalog.Image.NoFix): printed as no fix, never as a
+	// place.
+	NoFix bool
+	// Tags are the image's tags, printed in its caption.
+	Tags []string
 
 	TakenAt       string // capture time with its offset, as it should be printed
 	Camera        string
@@ -93,4 +121,33 @@ type Quote struct {
 	// unknown.
 	Paragraph int
 	Note      string
+}
+
+// Source makes a panel's picture, upright, with a long side of at least
+// minLong pixels when the original has that many (more is reduced for
+// print).
+type Source func(minLong int) (Picture, error)
+
+// Picture is what a Source makes.
+type Picture struct {
+	Image image.Image
+	// Damaged, when not empty, says that the original is damaged and only
+	// partly decoded (what could not be is grey); the caption prints it.
+	Damaged string
+}
+
+// Report says what a document holds in place of images it could not
+// print.
+type Report struct {
+	Unprinted []Unprinted
+}
+
+// Unprinted is an image printed as a placeholder.
+type Unprinted struct {
+	Sheet    int    // 1-based, in the document
+	Label    string // the panel's label ("Before", "After", "")
+	ImageID  int64
+	SHA256   string
+	FileName string
+	Reason   string
 }

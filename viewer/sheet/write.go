@@ -13,25 +13,34 @@ import (
 )
 
 // Write writes sheets as one PDF document to w, each sheet starting on a
-// new page. Images are reduced for print and encoded concurrently before
-// the layout; the output depends only on its input, so a fixed
+// new page (see WriteReport).
+func Write(w io.Writer, sheets []Sheet, opt Options) error {
+	_, err := WriteReport(w, sheets, opt)
+	return err
+}
+
+// WriteReport writes sheets as one PDF document to w, each sheet starting
+// on a new page, and reports the images it printed as placeholders. The
+// images are made (from their sources), reduced for print and encoded on
+// all cores a few sheets ahead of the page being laid out, and let go
+// once embedded. The output depends only on its input, so a fixed
 // opt.Created gives the same bytes every time.
-func Write(w io.Writer, sheets []Sheet, opt Options) (err error) {
+func WriteReport(w io.Writer, sheets []Sheet, opt Options) (rep *Report, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("write comparison sheets: panic: %v", r)
+			rep, err = nil, fmt.Errorf("write comparison sheets: panic: %v", r)
 		}
 	}()
 	if len(sheets) == 0 {
-		return errors.New("write comparison sheets: no sheet")
+		return nil, errors.New("write comparison sheets: no sheet")
 	}
 	pg, err := newPage(opt)
 	if err != nil {
-		return fmt.Errorf("write comparison sheets: %w", err)
+		return nil, fmt.Errorf("write comparison sheets: %w", err)
 	}
 	for i := range sheets {
 		if err := validate(&sheets[i]); err != nil {
-			return fmt.Errorf("write comparison sheets: sheet %d (%s): %w", i+1, sheetName(&sheets[i]), err)
+			return nil, fmt.Errorf("write comparison sheets: sheet %d (%s): %w", i+1, sheetName(&sheets[i]), err)
 		}
 	}
 	opt.Version = strings.ToValidUTF8(opt.Version, "\uFFFD")
@@ -39,31 +48,25 @@ func Write(w io.Writer, sheets []Sheet, opt Options) (err error) {
 	if opt.Created.IsZero() {
 		opt.Created = time.Now()
 	}
-
-	// Reduce and encode every image first, on all cores.
-	var jobs []job
-	for i := range sheets {
-		slots, _ := pg.imageSlots(&sheets[i])
-		for j, pn := range sheets[i].Images {
-			jobs = append(jobs, job{img: pn.Image, printW: slots[j].w, printH: slots[j].h})
-		}
-	}
-	images, errs := prepareAll(jobs)
-	k := 0
-	for i := range sheets {
-		for j := range sheets[i].Images {
-			if errs[k] != nil {
-				return fmt.Errorf("write comparison sheets: sheet %d (%s), %s: %w",
-					i+1, sheetName(&sheets[i]), panelName(&sheets[i], j), errs[k])
-			}
-			k++
-		}
-	}
-
 	wr, err := newWriter(pg, opt)
 	if err != nil {
-		return fmt.Errorf("write comparison sheets: %w", err)
+		return nil, fmt.Errorf("write comparison sheets: %w", err)
 	}
+
+	// Lay out every image first (that needs only its shape), then make
+	// the prints in the background while the pages are written.
+	slots := make([][]slot, len(sheets))
+	var jobs []job
+	for i := range sheets {
+		wr.sheetNo = i + 1
+		slots[i] = wr.layoutSlots(&sheets[i], len(sheets))
+		for j, pn := range sheets[i].Images {
+			jobs = append(jobs, job{img: pn.Image, source: pn.Source, printW: slots[i][j].w, printH: slots[i][j].h})
+		}
+	}
+	pr := startPrinter(jobs)
+	defer pr.close()
+
 	f := wr.pdf
 	f.SetCreationDate(opt.Created)
 	f.SetModificationDate(opt.Created)
@@ -75,26 +78,41 @@ func Write(w io.Writer, sheets []Sheet, opt Options) (err error) {
 	f.SetProducer(exhibitName(opt.Version), true)
 	f.SetTitle(documentTitle(sheets, opt), true)
 
-	k = 0
+	rep = &Report{}
+	k := 0
 	for i := range sheets {
-		names := make([]string, len(sheets[i].Images))
-		prints := make([]printImage, len(sheets[i].Images))
-		for j := range sheets[i].Images {
-			names[j] = fmt.Sprintf("sheet%d-image%d", i+1, j+1)
-			prints[j] = images[k]
-			info := f.RegisterImageOptionsReader(names[j], fpdf.ImageOptions{ImageType: "JPG"}, bytes.NewReader(images[k].jpeg))
-			if info != nil {
-				if err := orderImage(info, k); err != nil {
-					return fmt.Errorf("write comparison sheets: %w", err)
-				}
+		s := &sheets[i]
+		names := make([]string, len(s.Images))
+		prints := make([]printImage, len(s.Images))
+		for j := range s.Images {
+			pi, err := pr.take()
+			if err != nil {
+				return nil, fmt.Errorf("write comparison sheets: sheet %d (%s), %s: %w", i+1, sheetName(s), panelName(s, j), err)
 			}
-			images[k].jpeg = nil // let it go once embedded
+			names[j] = fmt.Sprintf("sheet%d-image%d", i+1, j+1)
+			if pi.unprinted != "" {
+				pn := &s.Images[j]
+				rep.Unprinted = append(rep.Unprinted, Unprinted{Sheet: i + 1, Label: pn.Label, ImageID: pn.ImageID,
+					SHA256: pn.SHA256, FileName: pn.FileName, Reason: pi.unprinted})
+			} else {
+				info := f.RegisterImageOptionsReader(names[j], fpdf.ImageOptions{ImageType: "JPG"}, bytes.NewReader(pi.jpeg))
+				if info != nil {
+					if err := orderImage(info, k); err != nil {
+						return nil, fmt.Errorf("write comparison sheets: %w", err)
+					}
+				}
+				pi.jpeg = nil // let it go once embedded
+			}
+			prints[j] = pi
 			k++
 		}
 		wr.sheetNo = i + 1
-		wr.writeSheet(&sheets[i], len(sheets), names, prints)
+		wr.writeSheet(s, len(sheets), names, prints, slots[i])
 		if err := f.Error(); err != nil {
-			return fmt.Errorf("write comparison sheets: sheet %d (%s): %w", i+1, sheetName(&sheets[i]), err)
+			return nil, fmt.Errorf("write comparison sheets: sheet %d (%s): %w", i+1, sheetName(s), err)
+		}
+		if opt.Progress != nil {
+			opt.Progress(i+1, len(sheets))
 		}
 	}
 	wr.footers(len(sheets))
@@ -106,9 +124,9 @@ func Write(w io.Writer, sheets []Sheet, opt Options) (err error) {
 		f.SetAttachments(as)
 	}
 	if err := f.Output(w); err != nil {
-		return fmt.Errorf("write comparison sheets: %w", err)
+		return nil, fmt.Errorf("write comparison sheets: %w", err)
 	}
-	return nil
+	return rep, nil
 }
 
 // newWriter returns a writer on a new document with the fonts loaded.
@@ -132,8 +150,14 @@ func validate(s *Sheet) error {
 		return fmt.Errorf("a sheet has 1 or 2 images, this one has %d", n)
 	}
 	for j, pn := range s.Images {
-		if pn.Image == nil {
+		if pn.Image == nil && pn.Source == nil {
 			return fmt.Errorf("%s: no image", panelName(s, j))
+		}
+		if pn.Image == nil {
+			if pn.Width < 0 || pn.Height < 0 {
+				return fmt.Errorf("%s: bad size (%d×%d)", panelName(s, j), pn.Width, pn.Height)
+			}
+			continue
 		}
 		if b := pn.Image.Bounds(); b.Dx() <= 0 || b.Dy() <= 0 {
 			return fmt.Errorf("%s: empty image (%d×%d)", panelName(s, j), b.Dx(), b.Dy())

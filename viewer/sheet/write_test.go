@@ -167,7 +167,7 @@ func TestImageSlotsFitThePage(t *testing.T) {
 				for range n {
 					s.Images = append(s.Images, Panel{Image: image.NewGray(image.Rect(0, 0, size[0], size[1]))})
 				}
-				slots, rowH := pg.imageSlots(&s)
+				slots, rowH := pg.imageSlots(&s, 0)
 				for j, sl := range slots {
 					if sl.x < -1e-9 || sl.x+sl.w > pg.cw+1e-9 || sl.h > rowH+1e-9 || rowH > pg.soloHeight+1e-9 {
 						t.Errorf("%+v, %d images of %v: slot %d = %+v outside the page (row %v)", opt, n, size, j, sl, rowH)
