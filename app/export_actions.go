@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2/dialog"
 
@@ -18,13 +19,14 @@ func (mw *mainWindow) sheetsSpec(t export.Target, title, what, name string) expo
 	return exportSpec{title: title, what: what, ext: ".pdf", name: name, sheets: true,
 		run: func(ctx context.Context, c *catalog.Case, path string, ch exportChoice, progress func(done, total int)) (*catalog.Export, string, error) {
 			opt := sheet.Options{Paper: ch.paper, Landscape: ch.landscape, Version: version}
-			e, err := export.WriteSheets(ctx, c, t, path, opt, export.Progress(progress))
+			res, err := export.ExportSheets(ctx, c, t, path, opt, export.Progress(progress))
 			if err != nil {
 				return nil, "", err
 			}
 			n := len(t.Pairs) + len(t.Images)
-			return e, fmt.Sprintf("%s written (%s, %s).", plural(n, "sheet", "sheets"), opt.Paper,
-				map[bool]string{false: "portrait", true: "landscape"}[opt.Landscape]), nil
+			msg := fmt.Sprintf("%s written (%s, %s).", plural(n, "sheet", "sheets"), opt.Paper,
+				map[bool]string{false: "portrait", true: "landscape"}[opt.Landscape])
+			return res.Export, msg + unprintedNote(res.Unprinted), nil
 		}}
 }
 
@@ -160,4 +162,18 @@ func (cs *compareScreen) ExportImage() {
 	}
 	cs.mw.exportDialog(cs.mw.pngSpec("Export an image of the pair (PNG)", pick,
 		fmt.Sprintf("Pair %d - %s", d.pair.ID, d.pair.Title), []string{"Before", "After"}))
+}
+
+// unprintedNote says which images were printed as placeholders, and why
+// ("" when none was).
+func unprintedNote(us []sheet.Unprinted) string {
+	if len(us) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, " %s printed as a placeholder that says why:", plural(len(us), "image was", "images were"))
+	for _, u := range us {
+		fmt.Fprintf(&b, "\n• image %d (%s, SHA-256 %s): %s", u.ImageID, u.FileName, u.SHA256, u.Reason)
+	}
+	return b.String()
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/viewer/sheet"
 )
 
 func TestFormatCount(t *testing.T) {
@@ -280,5 +281,19 @@ func TestLatestDropsStaleResults(t *testing.T) {
 	q.waitUntil(t, "the failed load", func() bool { return got != nil })
 	if !errors.Is(got, errPanic) {
 		t.Errorf("error %v, want errPanic", got)
+	}
+}
+
+// TestUnprintedNote: the export's message names each image printed as a
+// placeholder, with its hash and why; nothing when none was.
+func TestUnprintedNote(t *testing.T) {
+	if got := unprintedNote(nil); got != "" {
+		t.Errorf("no placeholder: %q", got)
+	}
+	got := unprintedNote([]sheet.Unprinted{{ImageID: 7, FileName: "IMG_0042.HEIC", SHA256: "ab12", Reason: "no picture: HEIC"}})
+	for _, want := range []string{"1 image was printed as a placeholder", "image 7", "IMG_0042.HEIC", "ab12", "no picture: HEIC"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%q does not say %q", got, want)
+		}
 	}
 }
