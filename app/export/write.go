@@ -22,6 +22,8 @@ import (
 type Target struct {
 	Pairs  []int64
 	Images []int64
+	// Sites are sites, a site sheet each (after the pairs and images).
+	Sites []int64
 }
 
 // Progress is told, after each sheet is gathered, how many are done of how
@@ -37,7 +39,7 @@ type Progress func(done, total int)
 // prints the manifest's SHA-256 and the key's fingerprint in its footers
 // (see internal/manifest).
 func WriteSheets(ctx context.Context, c *catalog.Case, t Target, path string, opt sheet.Options, progress Progress) (*catalog.Export, error) {
-	total := len(t.Pairs) + len(t.Images)
+	total := len(t.Pairs) + len(t.Images) + len(t.Sites)
 	if total == 0 {
 		return nil, fmt.Errorf("export sheets: nothing to export")
 	}
@@ -54,7 +56,11 @@ func WriteSheets(ctx context.Context, c *catalog.Case, t Target, path string, op
 	if err != nil {
 		return nil, err
 	}
-	run, err := c.BeginExport(ctx, "sheet", path, map[string]any{"pairs": t.Pairs, "images": t.Images, "paper": opt.Paper, "landscape": opt.Landscape})
+	objects := map[string]any{"pairs": t.Pairs, "images": t.Images, "paper": opt.Paper, "landscape": opt.Landscape}
+	if len(t.Sites) > 0 {
+		objects["sites"] = t.Sites
+	}
+	run, err := c.BeginExport(ctx, "sheet", path, objects)
 	if err != nil {
 		return nil, fmt.Errorf("export sheets: %w", err)
 	}
@@ -79,16 +85,19 @@ func WriteSheets(ctx context.Context, c *catalog.Case, t Target, path string, op
 // images is most of the work).
 func gather(ctx context.Context, c *catalog.Case, t Target, progress Progress) ([]sheet.Sheet, []manifest.Item, error) {
 	type job struct {
-		i     int
-		id    int64
-		image bool
+		i    int
+		id   int64
+		kind string
 	}
 	var jobs []job
 	for _, id := range t.Pairs {
-		jobs = append(jobs, job{len(jobs), id, false})
+		jobs = append(jobs, job{len(jobs), id, "pair"})
 	}
 	for _, id := range t.Images {
-		jobs = append(jobs, job{len(jobs), id, true})
+		jobs = append(jobs, job{len(jobs), id, "image"})
+	}
+	for _, id := range t.Sites {
+		jobs = append(jobs, job{len(jobs), id, "site"})
 	}
 	sheets := make([]sheet.Sheet, len(jobs))
 	items := make([]manifest.Item, len(jobs))
@@ -104,7 +113,7 @@ func gather(ctx context.Context, c *catalog.Case, t Target, progress Progress) (
 		go func() {
 			defer wg.Done()
 			for j := range next {
-				s, item, err := gatherOne(ctx, c, j.id, j.image)
+				s, item, err := gatherOne(ctx, c, j.id, j.kind)
 				if err != nil {
 					errs[j.i] = err
 					cancel()
@@ -151,18 +160,17 @@ feed:
 // gatherOne gathers the sheet of an image or a pair; a panic (in a
 // decoder, say) becomes an error rather than ending the program from a
 // worker goroutine.
-func gatherOne(ctx context.Context, c *catalog.Case, id int64, image bool) (s *sheet.Sheet, item *manifest.Item, err error) {
+func gatherOne(ctx context.Context, c *catalog.Case, id int64, kind string) (s *sheet.Sheet, item *manifest.Item, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			what := "pair"
-			if image {
-				what = "image"
-			}
-			s, item, err = nil, nil, fmt.Errorf("sheet of %s %d: internal error: %v", what, id, r)
+			s, item, err = nil, nil, fmt.Errorf("sheet of %s %d: internal error: %v", kind, id, r)
 		}
 	}()
-	if image {
+	switch kind {
+	case "image":
 		return imageSheet(ctx, c, id)
+	case "site":
+		return siteSheet(ctx, c, id)
 	}
 	return pairSheet(ctx, c, id)
 }

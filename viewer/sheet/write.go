@@ -47,6 +47,10 @@ func Write(w io.Writer, sheets []Sheet, opt Options) (err error) {
 		for j, pn := range sheets[i].Images {
 			jobs = append(jobs, job{img: pn.Image, printW: slots[j].w, printH: slots[j].h})
 		}
+		for j := range sheets[i].Figures {
+			w, h := pg.figureSize(&sheets[i].Figures[j])
+			jobs = append(jobs, job{img: sheets[i].Figures[j].Image, printW: w, printH: h})
+		}
 	}
 	images, errs := prepareAll(jobs)
 	k := 0
@@ -55,6 +59,13 @@ func Write(w io.Writer, sheets []Sheet, opt Options) (err error) {
 			if errs[k] != nil {
 				return fmt.Errorf("write comparison sheets: sheet %d (%s), %s: %w",
 					i+1, sheetName(&sheets[i]), panelName(&sheets[i], j), errs[k])
+			}
+			k++
+		}
+		for j := range sheets[i].Figures {
+			if errs[k] != nil {
+				return fmt.Errorf("write comparison sheets: sheet %d (%s), figure %d: %w",
+					i+1, sheetName(&sheets[i]), j+1, errs[k])
 			}
 			k++
 		}
@@ -89,6 +100,14 @@ func Write(w io.Writer, sheets []Sheet, opt Options) (err error) {
 				}
 			}
 			images[k].jpeg = nil // let it go once embedded
+			k++
+		}
+		wr.figures = wr.figures[:0]
+		for j := range sheets[i].Figures {
+			name := fmt.Sprintf("sheet%d-figure%d", i+1, j+1)
+			f.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "JPG"}, bytes.NewReader(images[k].jpeg))
+			wr.figures = append(wr.figures, placedFigure{name: name, print: images[k]})
+			images[k].jpeg = nil
 			k++
 		}
 		wr.sheetNo = i + 1
@@ -130,6 +149,11 @@ func newWriter(pg page, opt Options) (*writer, error) {
 func validate(s *Sheet) error {
 	if n := len(s.Images); n < 1 || n > 2 {
 		return fmt.Errorf("a sheet has 1 or 2 images, this one has %d", n)
+	}
+	for j, fg := range s.Figures {
+		if fg.Image == nil || fg.Image.Bounds().Empty() {
+			return fmt.Errorf("figure %d: no image", j+1)
+		}
 	}
 	for j, pn := range s.Images {
 		if pn.Image == nil {
