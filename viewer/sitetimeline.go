@@ -127,7 +127,9 @@ func (r *siteTimelineRenderer) Layout(fyne.Size) { r.build() }
 func (r *siteTimelineRenderer) MinSize() fyne.Size {
 	r.t.mu.Lock()
 	defer r.t.mu.Unlock()
-	return fyne.NewSize(320, float32(r.t.arrange(320).Height))
+	// As tall as the layout at the width it has (thumbnails that overlap
+	// stack in lanes, more of them when narrow).
+	return fyne.NewSize(320, float32(r.t.arrange(r.t.Size().Width).Height))
 }
 func (r *siteTimelineRenderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *siteTimelineRenderer) Refresh()                     { r.build(); canvas.Refresh(r.t) }
