@@ -23,7 +23,7 @@ func (mw *mainWindow) sheetsSpec(t export.Target, title, what, name string) expo
 			if err != nil {
 				return nil, "", err
 			}
-			n := len(t.Pairs) + len(t.Images)
+			n := len(t.Pairs) + len(t.Images) + len(t.Sites)
 			msg := fmt.Sprintf("%s written (%s, %s).", plural(n, "sheet", "sheets"), opt.Paper,
 				map[bool]string{false: "portrait", true: "landscape"}[opt.Landscape])
 			return res.Export, msg + unprintedNote(res.Unprinted), nil

@@ -21,7 +21,7 @@ func TestScreenRegistry(t *testing.T) {
 		}
 		ids[s.ID], keys[s.Key] = true, true
 	}
-	if !slices.Equal(ScreenIDs(), []string{"library", "review", "report", "compare", "map"}) {
+	if !slices.Equal(ScreenIDs(), []string{"library", "review", "report", "compare", "map", "sites"}) {
 		t.Errorf("ScreenIDs %v", ScreenIDs())
 	}
 }
@@ -35,7 +35,7 @@ func TestShortcuts(t *testing.T) {
 	for _, tc := range []struct {
 		key fyne.KeyName
 		id  string
-	}{{fyne.Key2, screenReview}, {fyne.Key3, screenReport}, {fyne.Key1, screenLibrary}} {
+	}{{fyne.Key2, screenReview}, {fyne.Key3, screenReport}, {fyne.Key6, screenSites}, {fyne.Key1, screenLibrary}} {
 		sc.TypedShortcut(chord(tc.key, ctrl))
 		if tw.currentID() != tc.id {
 			t.Errorf("Ctrl+%s shows %q, want %q", tc.key, tw.currentID(), tc.id)

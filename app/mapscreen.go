@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"image"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -48,6 +47,7 @@ type mapScreen struct {
 // order, and how many images the case has.
 type mapData struct {
 	images []*catalog.Image
+	layers geo.Layers // the sites and footprints
 	byID   map[int64]*catalog.Image
 	order  []int64
 	total  int
@@ -139,6 +139,10 @@ func (ms *mapScreen) reload() {
 			d.order = append(d.order, im.ID)
 		}
 		d.total, err = c.CountImages(ctx)
+		if err != nil {
+			return d, err
+		}
+		d.layers, err = mapLayers(ctx, c)
 		return d, err
 	}, ms.update, func(err error) {
 		ms.count.SetText("")
@@ -152,8 +156,9 @@ func (ms *mapScreen) update(d mapData) {
 	markers := make([]geo.Marker, 0, len(d.images))
 	for _, im := range d.images {
 		markers = append(markers, geo.Marker{ID: im.ID, Pos: geo.Project(*im.Lat, *im.Lon), Direction: im.Direction,
-			Label: strconv.FormatInt(im.ID, 10)})
+			Label: im.Name()})
 	}
+	ms.m.SetLayers(d.layers.Sites, d.layers.Footprints)
 	ms.m.SetMarkers(markers)
 	ms.count.SetText(fmt.Sprintf("%s of %s have a position", formatCount(len(d.images)), plural(d.total, "image", "images")))
 	if sel := ms.m.Selected(); sel != 0 && d.byID[sel] == nil {

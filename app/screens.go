@@ -12,6 +12,7 @@ const (
 	screenReport  = "report"
 	screenCompare = "compare"
 	screenMap     = "map"
+	screenSites   = "sites"
 )
 
 // Screen is one screen of the main window: a navigation tab showing one
@@ -105,6 +106,8 @@ var screenSpecs = []ScreenSpec{
 		New: func(mw *mainWindow, s *session) Screen { return newCompareScreen(mw, s) }},
 	{ID: screenMap, Title: "Map", Icon: mapScreenIcon, Key: fyne.Key5,
 		New: func(mw *mainWindow, s *session) Screen { return newMapScreen(mw, s) }},
+	{ID: screenSites, Title: "Sites", Icon: sitesIcon, Key: fyne.Key6,
+		New: func(mw *mainWindow, s *session) Screen { return newSitesScreen(mw, s) }},
 }
 
 // ScreenIDs returns the IDs of the screens, the values --screen accepts.

@@ -302,9 +302,9 @@ func (c *Case) WriteGeoJSON(ctx context.Context, w io.Writer, f Filter) (written
 		Props    map[string]any `json:"properties"`
 	}
 	fc := struct {
-		Type     string    `json:"type"`
-		Features []feature `json:"features"`
-	}{Type: "FeatureCollection", Features: []feature{}}
+		Type     string `json:"type"`
+		Features []any  `json:"features"`
+	}{Type: "FeatureCollection", Features: []any{}}
 	for _, s := range ss {
 		if !s.HasGPS() {
 			noPosition++
@@ -326,10 +326,19 @@ func (c *Case) WriteGeoJSON(ctx context.Context, w io.Writer, f Filter) (written
 				"make":            s.Make, "model": s.Model, "direction": s.Direction, "alt": s.Alt, "links": s.Links, "tags": tags},
 		})
 	}
+	written = len(fc.Features)
+	// The sites after the images, as circles.
+	sites, err := c.siteFeatures(ctx)
+	if err != nil {
+		return 0, 0, fmt.Errorf("export GeoJSON: %w", err)
+	}
+	for _, s := range sites {
+		fc.Features = append(fc.Features, s)
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", " ")
 	if err := enc.Encode(fc); err != nil {
 		return 0, 0, fmt.Errorf("export GeoJSON: %w", err)
 	}
-	return len(fc.Features), noPosition, nil
+	return written, noPosition, nil
 }

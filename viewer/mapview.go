@@ -24,12 +24,14 @@ type MapView struct {
 	// no image).
 	OnSelected func(id int64)
 
-	mu       sync.Mutex // markers, tiles and view are read by the raster
-	markers  []geo.Marker
-	tiles    geo.TileSource
-	view     geo.View // in Fyne units
-	moved    bool     // the user panned or zoomed: no more fitting by itself
-	selected int64
+	mu         sync.Mutex // markers, tiles and view are read by the raster
+	markers    []geo.Marker
+	sites      []geo.Circle
+	footprints []geo.Outline
+	tiles      geo.TileSource
+	view       geo.View // in Fyne units
+	moved      bool     // the user panned or zoomed: no more fitting by itself
+	selected   int64
 
 	raster *canvas.Raster
 }
@@ -58,6 +60,14 @@ func (m *MapView) SetMarkers(ms []geo.Marker) {
 		m.Fit()
 		return
 	}
+	m.Refresh()
+}
+
+// SetLayers sets the sites and footprints drawn under the points.
+func (m *MapView) SetLayers(sites []geo.Circle, footprints []geo.Outline) {
+	m.mu.Lock()
+	m.sites, m.footprints = append([]geo.Circle(nil), sites...), append([]geo.Outline(nil), footprints...)
+	m.mu.Unlock()
 	m.Refresh()
 }
 
@@ -211,6 +221,7 @@ func (m *MapView) draw(w, h int) image.Image {
 	s := m.Size()
 	v := m.sized(s)
 	markers, tiles, sel := m.markers, m.tiles, m.selected
+	ly := geo.Layers{Markers: markers, Sites: m.sites, Footprints: m.footprints}
 	m.mu.Unlock()
 	k := 1.0
 	if s.Width > 0 {
@@ -223,7 +234,7 @@ func (m *MapView) draw(w, h int) image.Image {
 	if fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark {
 		st = geo.DarkStyle
 	}
-	return geo.Render(v, markers, sel, tiles, st, k)
+	return geo.RenderLayers(v, ly, sel, tiles, st, k)
 }
 
 // CreateRenderer makes the map's renderer.

@@ -59,6 +59,10 @@ func BuildCase(ctx context.Context, dir string, step Step) (*catalog.Case, error
 		c.Close()
 		return nil, fmt.Errorf("make the sample case: %w", err)
 	}
+	if err := writeWorldFiles(filepath.Join(dir, FilesDir)); err != nil {
+		c.Close()
+		return nil, fmt.Errorf("make the sample case: %w", err)
+	}
 	step("Drawing the map of the town")
 	if err := WriteBasemap(ctx, filepath.Join(dir, BasemapName)); err != nil {
 		c.Close()
@@ -153,6 +157,11 @@ func build(ctx context.Context, c *catalog.Case, images []File, reports []string
 	if _, err := c.AddPair(ctx, byRole["satellite-before"].ID, byRole["satellite-after"].ID,
 		catalog.PairOptions{Title: "Satellite view of the block, 9 and 17 October 2017"}); err != nil {
 		return err
+	}
+
+	step("Coding the images of a site")
+	if err := buildSite(ctx, c, byRole); err != nil {
+		return fmt.Errorf("site: %w", err)
 	}
 
 	step("Annotating")

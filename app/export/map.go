@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 
 	"github.com/exhibit-app/exhibit/catalog"
 	"github.com/exhibit-app/exhibit/viewer/geo"
@@ -83,7 +82,7 @@ func WriteMap(ctx context.Context, c *catalog.Case, path string, opt MapOptions)
 	points := make([]geo.Point, len(ims))
 	ids := make([]int64, len(ims))
 	for i, im := range ims {
-		markers[i] = geo.Marker{ID: im.ID, Pos: geo.Project(*im.Lat, *im.Lon), Direction: im.Direction, Label: strconv.FormatInt(im.ID, 10)}
+		markers[i] = geo.Marker{ID: im.ID, Pos: geo.Project(*im.Lat, *im.Lon), Direction: im.Direction, Label: im.Name()}
 		points[i] = markers[i].Pos
 		ids[i] = im.ID
 	}

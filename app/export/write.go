@@ -19,6 +19,8 @@ import (
 type Target struct {
 	Pairs  []int64
 	Images []int64
+	// Sites are sites, a site sheet each (after the pairs and images).
+	Sites []int64
 }
 
 // Progress is told, after each sheet is laid out in the PDF, how many
@@ -60,7 +62,7 @@ func WriteSheets(ctx context.Context, c *catalog.Case, t Target, path string, op
 // as a placeholder saying why, with its hash and caption; the result
 // lists it, and so does the export's record.
 func ExportSheets(ctx context.Context, c *catalog.Case, t Target, path string, opt sheet.Options, progress Progress) (*Sheets, error) {
-	total := len(t.Pairs) + len(t.Images)
+	total := len(t.Pairs) + len(t.Images) + len(t.Sites)
 	if total == 0 {
 		return nil, fmt.Errorf("export sheets: nothing to export")
 	}
@@ -81,6 +83,9 @@ func ExportSheets(ctx context.Context, c *catalog.Case, t Target, path string, o
 		return nil, err
 	}
 	objects := map[string]any{"pairs": t.Pairs, "images": t.Images, "paper": opt.Paper, "landscape": opt.Landscape}
+	if len(t.Sites) > 0 {
+		objects["sites"] = t.Sites
+	}
 	run, err := c.BeginExport(ctx, "sheet", path, objects)
 	if err != nil {
 		return nil, fmt.Errorf("export sheets: %w", err)
@@ -123,16 +128,19 @@ func ExportSheets(ctx context.Context, c *catalog.Case, t Target, path string, o
 // and the sources of their images (decoded when the sheets are written).
 func gather(ctx context.Context, c *catalog.Case, t Target) ([]sheet.Sheet, []manifest.Item, error) {
 	type job struct {
-		i     int
-		id    int64
-		image bool
+		i    int
+		id   int64
+		kind string
 	}
 	var jobs []job
 	for _, id := range t.Pairs {
-		jobs = append(jobs, job{len(jobs), id, false})
+		jobs = append(jobs, job{len(jobs), id, "pair"})
 	}
 	for _, id := range t.Images {
-		jobs = append(jobs, job{len(jobs), id, true})
+		jobs = append(jobs, job{len(jobs), id, "image"})
+	}
+	for _, id := range t.Sites {
+		jobs = append(jobs, job{len(jobs), id, "site"})
 	}
 	sheets := make([]sheet.Sheet, len(jobs))
 	items := make([]manifest.Item, len(jobs))
@@ -148,7 +156,7 @@ func gather(ctx context.Context, c *catalog.Case, t Target) ([]sheet.Sheet, []ma
 		go func() {
 			defer wg.Done()
 			for j := range next {
-				s, item, err := gatherOne(ctx, c, j.id, j.image)
+				s, item, err := gatherOne(ctx, c, j.id, j.kind)
 				if err != nil {
 					errs[j.i] = err
 					once.Do(func() { close(stop) })
@@ -190,18 +198,17 @@ feed:
 // gatherOne gathers the sheet of an image or a pair; a panic (in a
 // decoder, say) becomes an error rather than ending the program from a
 // worker goroutine.
-func gatherOne(ctx context.Context, c *catalog.Case, id int64, image bool) (s *sheet.Sheet, item *manifest.Item, err error) {
+func gatherOne(ctx context.Context, c *catalog.Case, id int64, kind string) (s *sheet.Sheet, item *manifest.Item, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			what := "pair"
-			if image {
-				what = "image"
-			}
-			s, item, err = nil, nil, fmt.Errorf("sheet of %s %d: internal error: %v", what, id, r)
+			s, item, err = nil, nil, fmt.Errorf("sheet of %s %d: internal error: %v", kind, id, r)
 		}
 	}()
-	if image {
+	switch kind {
+	case "image":
 		return imageSheet(ctx, c, id)
+	case "site":
+		return siteSheet(ctx, c, id)
 	}
 	return pairSheet(ctx, c, id)
 }

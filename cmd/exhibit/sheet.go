@@ -18,14 +18,18 @@ func init() { extraCommands = append(extraCommands, newSheetCmd) }
 func newSheetCmd(g *globals) *cobra.Command {
 	var out, paper, created string
 	var landscape, images, force, asJSON bool
+	var sites []string
 	cmd := &cobra.Command{
-		Use:   "sheet PAIR... -o FILE.pdf | sheet --image IMAGE... -o FILE.pdf",
+		Use:   "sheet PAIR... -o FILE.pdf | sheet --image IMAGE... -o FILE.pdf | sheet --site SITE -o FILE.pdf",
 		Short: "Export annotated comparison sheets as one PDF (a sheet per pair or image)",
 		Long: `Export comparison sheets: for each pair, the before and after images side by
 side (aligned if the pair is), their annotations as vector shapes with a
 legend, captions with capture time, camera, position, file name and full
 SHA-256, the date window, notes and the linked excerpts with their citations.
-With --image, one sheet per image. The PDF is recorded in the audit trail
+With --image, one sheet per image. With --site (repeatable), a site sheet:
+the site's timeline, the two images that bracket its window side by side, the
+window in words with both capture times, a map of the site's circle and the
+excerpts linked to its images. The PDF is recorded in the audit trail
 before it is written and with its SHA-256 once it is; it carries a manifest of
 what it shows, signed with your key (see exhibit verify). --created fixes the
 export time printed: the pages are then the same every time, the manifest
@@ -36,7 +40,12 @@ HEIC cataloged without pixels, a file damaged past decoding, an original
 missing or changed) gets a placeholder saying why, with its SHA-256 and
 caption; the export goes on, and names it here (and in "unprinted" with
 --json).`,
-		Args: cobra.MinimumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(sites) > 0 {
+				return nil
+			}
+			return cobra.MinimumNArgs(1)(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out == "" {
 				return fmt.Errorf("sheet: give the output file with -o FILE.pdf")
@@ -55,6 +64,7 @@ caption; the export goes on, and names it here (and in "unprinted" with
 				opt.Created = t
 			}
 			ctx, c := cmd.Context(), g.c
+			var err error
 			if err := guardOutput(ctx, c, out, force); err != nil {
 				return err
 			}
@@ -74,9 +84,13 @@ caption; the export goes on, and names it here (and in "unprinted" with
 				}
 				t.Pairs = append(t.Pairs, id)
 			}
+			if t.Sites, err = findSites(ctx, c, sites); err != nil {
+				return err
+			}
+			n := len(args) + len(t.Sites)
 			var progress export.Progress
 			if isatty.IsTerminal(os.Stderr.Fd()) {
-				bar := newBar(len(args), "gathering sheets")
+				bar := newBar(n, "gathering sheets")
 				progress = func(done, total int) { bar.Set(done) }
 				defer fmt.Fprintln(os.Stderr)
 			}
@@ -102,6 +116,7 @@ caption; the export goes on, and names it here (and in "unprinted" with
 	fl.BoolVar(&landscape, "landscape", false, "landscape pages")
 	fl.BoolVar(&images, "image", false, "the arguments are images (one sheet each), not pairs")
 	fl.BoolVar(&asJSON, "json", false, "print the result as JSON")
+	fl.StringArrayVar(&sites, "site", nil, "a site (name or id) to make a site sheet of; repeatable")
 	fl.StringVar(&created, "created", "", "the export time printed and stored in the PDF (RFC 3339; default now)")
 	return needsCase(cmd, false)
 }

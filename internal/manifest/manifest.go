@@ -86,6 +86,10 @@ type Item struct {
 	Excerpts  []Excerpt  `json:"excerpts"`
 	Marks     []Mark     `json:"marks"`
 	Alignment *Alignment `json:"alignment"`
+	// Site is the site of a site sheet (absent on other sheets), and
+	// Window its window in the words printed.
+	Site   *int64 `json:"site,omitempty"`
+	Window string `json:"window,omitempty"`
 }
 
 // Image is an original shown.

@@ -62,6 +62,15 @@ const (
 // selected one ringed, a scale bar and the basemap's name. pixelScale
 // enlarges what is drawn on high-density screens (1 otherwise).
 func Render(v View, markers []Marker, selected int64, tiles TileSource, st Style, pixelScale float64) *image.RGBA {
+	return RenderLayers(v, Layers{Markers: markers}, selected, tiles, st, pixelScale)
+}
+
+// RenderLayers is Render with sites (circles of their radius, named) and
+// footprints (outlines, named) under the points; points that crowd each
+// other are drawn as one, with their count; nothing at 0°, 0° is drawn
+// (a position never recorded, most often).
+func RenderLayers(v View, ly Layers, selected int64, tiles TileSource, st Style, pixelScale float64) *image.RGBA {
+	markers := ly.Markers
 	w, h := int(math.Ceil(v.W)), int(math.Ceil(v.H))
 	dst := image.NewRGBA(image.Rect(0, 0, max(w, 1), max(h, 1)))
 	draw.Draw(dst, dst.Bounds(), image.NewUniform(st.Land), image.Point{}, draw.Src)
@@ -73,6 +82,8 @@ func Render(v View, markers []Marker, selected int64, tiles TileSource, st Style
 	} else {
 		drawGrid(dst, v, st, pixelScale)
 	}
+	drawFootprints(dst, v, ly.Footprints, st, pixelScale)
+	drawSites(dst, v, ly.Sites, ly.SelectedSite, st, pixelScale)
 	// Only the points in view (with their cones) are drawn; where they are
 	// many, without cones or labels, which would only cover each other.
 	var sel *Marker
@@ -80,6 +91,9 @@ func Render(v View, markers []Marker, selected int64, tiles TileSource, st Style
 	var shown []*Marker
 	for i := range markers {
 		m := &markers[i]
+		if nullIsland(m.Pos) {
+			continue
+		}
 		if m.ID == selected {
 			sel = m
 			continue
@@ -89,8 +103,12 @@ func Render(v View, markers []Marker, selected int64, tiles TileSource, st Style
 		}
 	}
 	d := &markerDrawer{dst: dst, v: v, st: st, k: pixelScale, cones: len(shown) <= maxCones, labels: len(shown) <= maxLabels}
+	shown, clusters := cluster(v, shown, pixelScale)
 	for _, m := range shown {
 		d.draw(m, st.Marker)
+	}
+	for _, c := range clusters {
+		drawCluster(dst, c, st, pixelScale)
 	}
 	if sel != nil {
 		x, y := v.ToScreen(sel.Pos)

@@ -23,7 +23,8 @@ type writer struct {
 	sheetNo    int   // 1-based number of the sheet being written
 	pageSheets []int // the sheet number of each page
 	widths     [2]map[rune]float64
-	meter      *fpdf.Fpdf // measures text, never output
+	meter      *fpdf.Fpdf     // measures text, never output
+	figures    []placedFigure // the figures of the sheet being written
 }
 
 // alignment of a paragraph's lines.

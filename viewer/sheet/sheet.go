@@ -28,6 +28,7 @@ func (wr *writer) writeSheet(s *Sheet, count int, names []string, prints []print
 	wr.sheet = s
 	wr.newPage(false)
 	wr.lines(wr.headerLines(s, count))
+	wr.topFigures(s)
 	wr.imageRow(s, names, prints, slots)
 	wr.flow(wr.captionColumns(s, prints))
 	wr.lines(wr.sectionLines(s))
@@ -79,7 +80,10 @@ func (wr *writer) rule(y, width float64) {
 func (wr *writer) headerLines(s *Sheet, count int) []line {
 	w := wr.pg.cw
 	kicker := "Exhibit comparison sheet"
-	if len(s.Images) == 1 {
+	switch {
+	case s.Kicker != "":
+		kicker = s.Kicker
+	case len(s.Images) == 1:
 		kicker = "Exhibit image sheet"
 	}
 	if count > 1 {
@@ -180,7 +184,8 @@ func (wr *writer) sectionLines(s *Sheet) []line {
 		ls = append(ls, wr.heading(heading, w)...)
 		ls = append(ls, wr.para(text, body, w, 0, nil)...)
 	}
-	add("Date window", s.DateWindow)
+	add(cmpOr(s.WindowHeading, "Date window"), s.DateWindow)
+	ls = append(ls, wr.figureLines(s, false)...)
 	add("Alignment", s.AlignmentNote)
 	add("Notes", s.Notes)
 	if len(s.Excerpts) > 0 {

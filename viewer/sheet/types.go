@@ -60,6 +60,28 @@ type Sheet struct {
 	// AlignmentNote says how the after image was aligned to the before
 	// image, if it was.
 	AlignmentNote string
+	// Kicker, when set, replaces the line above the title ("Exhibit
+	// comparison sheet"): a site sheet says "Exhibit site sheet".
+	Kicker string
+	// Figures are pictures other than the images compared (a site's
+	// timeline strip, a map), each across the page or a part of it.
+	Figures []Figure
+	// WindowHeading, when set, heads the date window ("Date window").
+	WindowHeading string
+}
+
+// Figure is a picture of a sheet that is not one of its images: drawn
+// whole, reduced for print, with a heading and a caption.
+type Figure struct {
+	Heading string
+	Image   image.Image
+	Caption string
+	// WidthMM is its printed width (0: the page's content width); it is
+	// never printed taller than MaxHeightMM (0: 90 mm).
+	WidthMM, MaxHeightMM float64
+	// Top puts it between the title and the images; otherwise it follows
+	// the date window.
+	Top bool
 }
 
 // Panel is one image of a sheet with what identifies it.

@@ -106,6 +106,21 @@ func WriteReport(w io.Writer, sheets []Sheet, opt Options) (rep *Report, err err
 			prints[j] = pi
 			k++
 		}
+		// Figures (a site's timeline strip, a map inset) are small and
+		// made by the caller already: prepared here, as their page is
+		// written.
+		wr.figures = wr.figures[:0]
+		for j := range s.Figures {
+			fw, fh := pg.figureSize(&s.Figures[j])
+			pi, err := prepare(s.Figures[j].Image, fw, fh)
+			if err != nil {
+				return nil, fmt.Errorf("write comparison sheets: sheet %d (%s), figure %d: %w", i+1, sheetName(s), j+1, err)
+			}
+			name := fmt.Sprintf("sheet%d-figure%d", i+1, j+1)
+			f.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "JPG"}, bytes.NewReader(pi.jpeg))
+			pi.jpeg = nil
+			wr.figures = append(wr.figures, placedFigure{name: name, print: pi})
+		}
 		wr.sheetNo = i + 1
 		wr.writeSheet(s, len(sheets), names, prints, slots[i])
 		if err := f.Error(); err != nil {
@@ -148,6 +163,11 @@ func newWriter(pg page, opt Options) (*writer, error) {
 func validate(s *Sheet) error {
 	if n := len(s.Images); n < 1 || n > 2 {
 		return fmt.Errorf("a sheet has 1 or 2 images, this one has %d", n)
+	}
+	for j, fg := range s.Figures {
+		if fg.Image == nil || fg.Image.Bounds().Empty() {
+			return fmt.Errorf("figure %d: no image", j+1)
+		}
 	}
 	for j, pn := range s.Images {
 		if pn.Image == nil && pn.Source == nil {
