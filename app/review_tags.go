@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/catalog/meta"
 )
 
 // allTagsButton opens the list of every tag of the image's original, read
@@ -21,7 +20,7 @@ func (r *reviewScreen) allTagsButton(im *catalog.Image) *widget.Button {
 	b = widget.NewButton("All tags…", func() {
 		c, win, clip := r.s.c, r.mw.win, r.mw.app.Clipboard()
 		b.Disable()
-		var tags []meta.Tag
+		var tags []catalog.FileTag
 		var path string
 		background(r.s.ctx, func(ctx context.Context) (err error) {
 			tags, path, err = c.FileTags(ctx, im)
@@ -44,7 +43,7 @@ func (r *reviewScreen) allTagsButton(im *catalog.Image) *widget.Button {
 // tagsView is a searchable list of tags, each with a copy button, and a
 // button that copies every tag shown.
 type tagsView struct {
-	all, shown []meta.Tag
+	all, shown []catalog.FileTag
 	filter     *widget.Entry
 	list       *widget.List
 	copyAll    *widget.Button
@@ -56,7 +55,7 @@ type tagsView struct {
 
 // newTagsView lists tags; the entry narrows the list to the tags whose
 // group, name, value or note contain what is typed (any case).
-func newTagsView(tags []meta.Tag, clip fyne.Clipboard) *tagsView {
+func newTagsView(tags []catalog.FileTag, clip fyne.Clipboard) *tagsView {
 	v := &tagsView{all: tags, shown: tags, clip: clip, rowText: map[*widget.Button]string{}}
 	v.filter = widget.NewEntry()
 	v.filter.SetPlaceHolder("Filter: group, name or value, e.g. GPS or Model")
@@ -103,7 +102,7 @@ func (v *tagsView) setFilter(s string) {
 }
 
 // tagLine is how a tag is listed: "[Group] Name: value (note)".
-func tagLine(t meta.Tag) string {
+func tagLine(t catalog.FileTag) string {
 	s := "[" + t.Group + "] " + t.Name + ": " + t.Value
 	if t.Note != "" {
 		s += " (" + t.Note + ")"
@@ -112,7 +111,7 @@ func tagLine(t meta.Tag) string {
 }
 
 // tagsText is tags as copied: one "group:name=value" a line.
-func tagsText(tags []meta.Tag) string {
+func tagsText(tags []catalog.FileTag) string {
 	var b strings.Builder
 	for _, t := range tags {
 		b.WriteString(t.String())

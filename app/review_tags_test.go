@@ -8,13 +8,13 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/exhibit-app/exhibit/catalog/meta"
+	"github.com/exhibit-app/exhibit/catalog"
 )
 
 // TestTagsView: typing in the filter narrows the list; a row's copy button
 // copies "group:name=value", Copy all shown every tag shown, a line each.
 func TestTagsView(t *testing.T) {
-	tags := []meta.Tag{
+	tags := []catalog.FileTag{
 		{Group: "IFD0", Name: "Make", Value: "NIKON"},
 		{Group: "IFD0", Name: "Model", Value: "COOLPIX P6000"},
 		{Group: "GPS", Name: "GPSLatitude", Value: "43.468", Note: "degrees, from 43 28 5.676"},
