@@ -384,11 +384,14 @@ func (r *reviewScreen) update(d *reviewData, newImage bool) {
 	r.links.update(d)
 	r.notes.update(d)
 	r.details.RemoveAll()
+	actions := container.NewHBox()
 	if d.im.HasGPS() {
 		id := d.im.ID
 		onMap := widget.NewButtonWithIcon("Show on the map", mapScreenIcon(), func() { r.mw.show(screenMap, Target{ImageID: id}) })
-		r.details.Add(container.NewHBox(onMap))
+		actions.Add(onMap)
 	}
+	actions.Add(r.allTagsButton(d.im))
+	r.details.Add(actions)
 	r.details.Add(newMetaPanel(d.im, r.mw.app.Clipboard()))
 	r.side.Items[0].Text = fmt.Sprintf("Excerpts (%d)", len(d.links))
 	r.side.Items[1].Text = fmt.Sprintf("Notes & tags (%d)", len(d.notes)+len(d.tags))

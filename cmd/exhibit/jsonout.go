@@ -95,6 +95,8 @@ type imageDetailJSON struct {
 	Links     []linkJSON     `json:"links"`
 	Notes     []noteJSON     `json:"notes"`
 	Tags      []string       `json:"tags"`
+	// FileTags are every tag of the original (show --all), read when asked.
+	FileTags *fileTagsJSON `json:"file_tags,omitempty"`
 
 	im *catalog.Image // for the text output
 }

@@ -12,7 +12,7 @@ import (
 )
 
 func newShowCmd(g *globals) *cobra.Command {
-	var asJSON bool
+	var asJSON, all bool
 	cmd := &cobra.Command{
 		Use:   "show ID|SHA256-PREFIX|PATH|FILE-NAME",
 		Short: "Print everything known about one image",
@@ -27,6 +27,11 @@ func newShowCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if all {
+				if err := addFileTags(cmd, c, d); err != nil {
+					return err
+				}
+			}
 			if asJSON {
 				return writeJSON(cmd.OutOrStdout(), d)
 			}
@@ -35,6 +40,7 @@ func newShowCmd(g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON object")
+	cmd.Flags().BoolVar(&all, "all", false, "also list every tag read from the original now (JSON: file_tags)")
 	return needsCase(cmd, false)
 }
 
@@ -172,5 +178,8 @@ func printImageDetail(w io.Writer, d *imageDetailJSON) {
 			fmt.Fprintf(w, "  note: %s\n", l.Note)
 		}
 		fmt.Fprintf(w, "  “%s”\n", l.Text)
+	}
+	if d.FileTags != nil {
+		printFileTags(w, d.FileTags)
 	}
 }
