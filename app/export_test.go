@@ -205,7 +205,9 @@ func TestExportImageAndCatalog(t *testing.T) {
 				t.Errorf("CSV without the notes: %q", head)
 			}
 		case "geojson":
-			if !strings.Contains(string(data), `"FeatureCollection"`) || strings.Count(string(data), `"Feature"`) != 11 {
+			// the 11 images, and the sample's site (its circle)
+			if !strings.Contains(string(data), `"FeatureCollection"`) || strings.Count(string(data), `"Feature"`) != 12 ||
+				!strings.Contains(string(data), `"site"`) {
 				t.Errorf("GeoJSON: %.80q", data)
 			}
 		}
