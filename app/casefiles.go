@@ -51,7 +51,7 @@ func (mw *mainWindow) newCaseDialog() {
 			return fmt.Errorf("give the case a name")
 		}
 		if strings.ContainsAny(s, `/\:`) {
-			return fmt.Errorf("a name cannot hold / \\ or :")
+			return fmt.Errorf("a name cannot hold a slash, a backslash or a colon")
 		}
 		return nil
 	}

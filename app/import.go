@@ -15,16 +15,13 @@ import (
 // errImportCancelled is an import cancelled before it read any file.
 var errImportCancelled = errors.New("the import was cancelled before any file was read; nothing was imported")
 
-// imageExtensions are offered by the "Import files" dialog.
-var imageExtensions = []string{".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff", ".webp", ".gif", ".heic", ".heif", ".avif"}
-
 // importFilesDialog asks for a file to import.
 func (mw *mainWindow) importFilesDialog() {
 	if _, ok := mw.requireCase(); !ok {
 		return
 	}
 	mw.chooseFile("Import a file (drop several files on the window to import them at once)", "Import", "the file",
-		imageExtensions, func(path string) { mw.startImport([]string{path}) })
+		catalog.ImageExtensions(), func(path string) { mw.startImport([]string{path}) })
 }
 
 // importFolderDialog asks for a folder to import, with its subfolders.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -34,43 +33,21 @@ func (q libraryQuery) filtered() bool {
 	return q.from != "" || q.to != "" || q.camera != nil || q.hasGPS || q.linked != nil || q.tag != "" || strings.TrimSpace(q.text) != ""
 }
 
-// parseDay reads a capture date typed in a filter: 2017-10-14 (or
-// 2017-10-14 13:05, to the minute). The camera clock has no zone: UTC
-// stands for it.
-func parseDay(s string) (t time.Time, withTime bool, err error) {
-	s = strings.TrimSpace(s)
-	for _, layout := range []string{"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02T15:04:05", "2006-01-02T15:04"} {
-		if t, err := time.ParseInLocation(layout, s, time.UTC); err == nil {
-			return t, true, nil
-		}
-	}
-	t, err = time.ParseInLocation("2006-01-02", s, time.UTC)
-	if err != nil {
-		return time.Time{}, false, fmt.Errorf("%q is not a date: write it 2017-10-14", s)
-	}
-	return t, false, nil
-}
-
 // filter returns the catalog filter of the query; an error names a date
 // that cannot be read.
 func (q libraryQuery) filter() (catalog.Filter, error) {
 	f := catalog.Filter{HasGPS: q.hasGPS, Linked: q.linked, Tag: q.tag, Text: strings.TrimSpace(q.text), Sort: q.sort, Desc: q.desc}
 	if q.from != "" {
-		t, _, err := parseDay(q.from)
+		t, err := catalog.ParseDateBound(q.from, false)
 		if err != nil {
 			return f, fmt.Errorf("from: %w", err)
 		}
 		f.From = &t
 	}
-	if q.to != "" {
-		t, withTime, err := parseDay(q.to)
+	if q.to != "" { // to the end of the day, or of the minute, typed
+		t, err := catalog.ParseDateBound(q.to, true)
 		if err != nil {
 			return f, fmt.Errorf("to: %w", err)
-		}
-		if withTime {
-			t = t.Add(time.Minute - time.Nanosecond) // to the end of the minute typed
-		} else {
-			t = t.Add(24*time.Hour - time.Nanosecond) // to the end of the day
 		}
 		f.To = &t
 	}
@@ -190,7 +167,7 @@ func newFilterBar(changed func(typing bool)) *filterBar {
 			if strings.TrimSpace(s) == "" {
 				return nil
 			}
-			_, _, err := parseDay(s)
+			_, err := catalog.ParseDateBound(s, false)
 			return err
 		}
 		e.OnChanged = func(s string) {

@@ -203,7 +203,7 @@ func (ms *mapScreen) selected(id int64) {
 	ms.side.Add(ms.thumb)
 	ms.side.Add(heading(im.Name()))
 	ms.side.Add(review)
-	ms.side.Add(newMetaPanel(im, ms.mw.win.Clipboard()))
+	ms.side.Add(newMetaPanel(im, ms.mw.app.Clipboard()))
 	c := ms.s.c
 	load(&ms.thumbing, ms.s.ctx, func(ctx context.Context) (image.Image, error) {
 		return loadThumb(ctx, c, im)

@@ -112,7 +112,7 @@ func (mw *mainWindow) pairDialog(a, b *catalog.Image) {
 		case f.before.TakenAt == nil || f.after.TakenAt == nil:
 			order.SetText("A capture time is missing: check which image is before.")
 		case f.after.TakenAt.Before(*f.before.TakenAt):
-			order.SetText("Swapped: the before image was taken after the after image.")
+			order.SetText("Swapped: the before image was taken after the after image; the date window starts unset.")
 		default:
 			order.SetText("Ordered by capture time: the earlier is the before image.")
 		}
@@ -205,19 +205,19 @@ func (cs *compareScreen) editPair() {
 		return e
 	}
 	f.nb, f.na = timeEntry(p.NotBefore), timeEntry(p.NotAfter)
-	f.nb.Validator = func(s string) error { _, _, _, err := parseWindowTime(s); return err }
+	f.nb.Validator = func(s string) error { _, _, _, err := catalog.ParseWindowTime(s); return err }
 	f.na.Validator = func(s string) error {
-		if _, _, _, err := parseWindowTime(s); err != nil {
+		if _, _, _, err := catalog.ParseWindowTime(s); err != nil {
 			return err
 		}
-		if _, _, err := checkWindow(f.nb.Text, s); err != nil && f.nb.Validator(f.nb.Text) == nil {
+		if _, _, err := catalog.CheckWindow(f.nb.Text, s); err != nil && f.nb.Validator(f.nb.Text) == nil {
 			return err
 		}
 		return nil
 	}
 	check := func(string) {
 		f.na.Validate()
-		if _, _, err := checkWindow(f.nb.Text, f.na.Text); err != nil {
+		if _, _, err := catalog.CheckWindow(f.nb.Text, f.na.Text); err != nil {
 			f.problem.SetText(errorText(err))
 			f.problem.Show()
 		} else {
@@ -257,7 +257,7 @@ func (cs *compareScreen) editPair() {
 func (cs *compareScreen) savePairEdit(p *catalog.Pair, f *pairEditForm) {
 	title := strings.TrimSpace(f.title.Text)
 	notes := strings.TrimSpace(f.notes.Text)
-	nb, na, err := checkWindow(f.nb.Text, f.na.Text)
+	nb, na, err := catalog.CheckWindow(f.nb.Text, f.na.Text)
 	if err == nil && title == "" {
 		err = fmt.Errorf("a pair needs a title")
 	}

@@ -8,54 +8,6 @@ import (
 	"github.com/exhibit-app/exhibit/viewer"
 )
 
-func TestParseWindowTime(t *testing.T) {
-	for _, tc := range []struct {
-		in, want string
-		zoned    bool
-		bad      bool
-	}{
-		{"", "", false, false},
-		{"2017-10-14", "2017-10-14", false, false},
-		{" 2017-10-14 09:12 ", "2017-10-14T09:12", false, false},
-		{"2017-10-14 09:12:30", "2017-10-14T09:12:30", false, false},
-		{"2017-10-14T09:12:30+03:00", "2017-10-14T09:12:30+03:00", true, false},
-		{"2017-10-14 09:12:30 +03:00", "2017-10-14T09:12:30+03:00", true, false},
-		{"2017-10-14 09:12 +03:00", "2017-10-14T09:12:00+03:00", true, false},
-		{"2017-10-14 09:12Z", "2017-10-14T09:12:00Z", true, false},
-		{"14/10/2017", "", false, true},
-		{"2017-13-01", "", false, true},
-		{"yesterday", "", false, true},
-	} {
-		got, _, zoned, err := parseWindowTime(tc.in)
-		if (err != nil) != tc.bad || got != tc.want || zoned != tc.zoned {
-			t.Errorf("parseWindowTime(%q) = %q, %v, %v; want %q, %v, bad %v", tc.in, got, zoned, err, tc.want, tc.zoned, tc.bad)
-		}
-	}
-}
-
-func TestCheckWindow(t *testing.T) {
-	for _, tc := range []struct {
-		nb, na string
-		ok     bool
-		why    string
-	}{
-		{"", "", true, ""},
-		{"2017-10-11 09:42", "", true, ""},
-		{"2017-10-11 09:42", "2017-10-16", true, ""},
-		{"2017-10-16", "2017-10-11 09:42", false, "later"},
-		{"2017-10-14T10:00:00+03:00", "2017-10-14T08:00:00+00:00", true, ""}, // 07:00 UTC before 08:00 UTC
-		{"2017-10-14T10:00:00+00:00", "2017-10-14T12:00:00+03:00", false, "later"},
-		{"2017-10-14 10:00", "2017-10-14T09:00:00+03:00", false, "later"}, // a clock without zone: clock times
-		{"nope", "2017-10-14", false, "not before"},
-		{"2017-10-14", "nope", false, "not after"},
-	} {
-		_, _, err := checkWindow(tc.nb, tc.na)
-		if (err == nil) != tc.ok || (err != nil && !strings.Contains(err.Error(), tc.why)) {
-			t.Errorf("checkWindow(%q, %q) = %v", tc.nb, tc.na, err)
-		}
-	}
-}
-
 func TestWindowTexts(t *testing.T) {
 	for _, tc := range []struct{ got, want string }{
 		{windowText("2017-10-11T09:42:17+03:00", "2017-10-16T15:21:08+03:00"), "between 11 Oct 2017 and 16 Oct 2017"},

@@ -112,8 +112,65 @@ func (c *Case) Images(ctx context.Context, f Filter) ([]*Image, error) {
 	if err := f.Validate(); err != nil {
 		return nil, fmt.Errorf("list images: %w", err)
 	}
-	var where []string
-	var args []any
+	where, args, none := f.sqlWhere()
+	if none {
+		return nil, nil
+	}
+	q := "SELECT " + imageColumns + " FROM images"
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	rows, err := c.rd.QueryContext(ctx, q+" ORDER BY id", args...)
+	if err != nil {
+		return nil, fmt.Errorf("list images: %w", err)
+	}
+	defer rows.Close()
+	var out []*Image
+	for rows.Next() {
+		im, err := scanImage(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list images: %w", err)
+		}
+		if n := f.Near; n != nil && DistanceKm(n.Lat, n.Lon, *im.Lat, *im.Lon) > n.Km {
+			continue
+		}
+		out = append(out, im)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list images: %w", err)
+	}
+	// The time range is on the effective capture time, which asserted
+	// times and clock shifts make: it is applied once they are.
+	if err := c.loadTimes(ctx, out); err != nil {
+		return nil, fmt.Errorf("list images: %w", err)
+	}
+	out = keepInTimeRange(out, f.From, f.To)
+	if err := c.loadLocations(ctx, out); err != nil {
+		return nil, err
+	}
+	sortImages(out, f.Sort, f.Desc)
+	return out, nil
+}
+
+// keepInTimeRange keeps the images of ims taken between from and to
+// (inclusive, on the clock; either nil for no bound), in place.
+func keepInTimeRange(ims []*Image, from, to *time.Time) []*Image {
+	if from == nil && to == nil {
+		return ims
+	}
+	kept := ims[:0]
+	for _, im := range ims {
+		if inTimeRange(im, from, to) {
+			kept = append(kept, im)
+		}
+	}
+	return kept
+}
+
+// sqlWhere is what of f SQL selects: conditions to join with AND and
+// their arguments; none when no image can match. (The exact distance of
+// Near and the time range are applied once the images are read.)
+func (f Filter) sqlWhere() (where []string, args []any, none bool) {
 	if f.HasGPS || f.Near != nil {
 		// 0°, 0° exactly is a camera without a fix, not a place (Image.NoFix).
 		where = append(where, "lat IS NOT NULL AND lon IS NOT NULL AND NOT (lat = 0 AND lon = 0)")
@@ -147,7 +204,7 @@ func (c *Case) Images(ctx context.Context, f Filter) ([]*Image, error) {
 			where = append(where, "EXISTS (SELECT 1 FROM tags t WHERE t.image_id = images.id AND t.tag = ?)")
 			args = append(args, tag)
 		case strings.TrimSpace(f.Tag) != "":
-			return nil, nil // no image can carry a tag that long
+			return nil, nil, true // no image can carry a tag that long
 		}
 	}
 	for _, w := range strings.Fields(f.Text) {
@@ -160,55 +217,14 @@ func (c *Case) Images(ctx context.Context, f Filter) ([]*Image, error) {
 	}
 	if f.IDs != nil {
 		if len(f.IDs) == 0 {
-			return nil, nil
+			return nil, nil, true
 		}
 		where = append(where, "id IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.IDs)), ",")+")")
 		for _, id := range f.IDs {
 			args = append(args, id)
 		}
 	}
-	q := "SELECT " + imageColumns + " FROM images"
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	rows, err := c.rd.QueryContext(ctx, q+" ORDER BY id", args...)
-	if err != nil {
-		return nil, fmt.Errorf("list images: %w", err)
-	}
-	defer rows.Close()
-	var out []*Image
-	for rows.Next() {
-		im, err := scanImage(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list images: %w", err)
-		}
-		if n := f.Near; n != nil && DistanceKm(n.Lat, n.Lon, *im.Lat, *im.Lon) > n.Km {
-			continue
-		}
-		out = append(out, im)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list images: %w", err)
-	}
-	// The time range is on the effective capture time, which asserted
-	// times and clock shifts make: it is applied once they are.
-	if err := c.loadTimes(ctx, out); err != nil {
-		return nil, fmt.Errorf("list images: %w", err)
-	}
-	if f.From != nil || f.To != nil {
-		kept := out[:0]
-		for _, im := range out {
-			if inTimeRange(im, f.From, f.To) {
-				kept = append(kept, im)
-			}
-		}
-		out = kept
-	}
-	if err := c.loadLocations(ctx, out); err != nil {
-		return nil, err
-	}
-	sortImages(out, f.Sort, f.Desc)
-	return out, nil
+	return where, args, false
 }
 
 // sortImages orders images; ties are broken by id so that the order is

@@ -76,12 +76,18 @@ type PairOptions struct {
 	// KeepOrder keeps the images as given; by default the earlier capture
 	// is the before image.
 	KeepOrder bool
+	// NotBefore and NotAfter set the date window (as ParseWindowTime reads
+	// it; "" for unknown); nil starts it at the image's capture time.
+	NotBefore, NotAfter *string
 }
 
 func pairObject(id int64) string { return fmt.Sprintf("pair:%d", id) }
 
-// AddPair makes a pair of two images. The date window starts as the two
-// capture times.
+// AddPair makes a pair of two images. The date window is what opt gives,
+// or starts as the two capture times; a window that CheckWindow refuses
+// is refused, but for two capture times the wrong way round (KeepOrder
+// with a before image taken later, a camera clock off): then the window
+// starts unset.
 func (c *Case) AddPair(ctx context.Context, a, b int64, opt PairOptions) (*Pair, error) {
 	if a == b {
 		return nil, errors.New("make pair: the before and after images are the same image")
@@ -101,11 +107,15 @@ func (c *Case) AddPair(ctx context.Context, a, b int64, opt PairOptions) (*Pair,
 	if title == "" {
 		title = before.Name() + " / " + after.Name()
 	}
+	nb, na, err := newWindow(before, after, opt)
+	if err != nil {
+		return nil, fmt.Errorf("make pair: %w", err)
+	}
 	var id int64
 	err = c.write(ctx, func(tx *sql.Tx) error {
 		now := timestamp(c.now())
 		r, err := tx.ExecContext(ctx, `INSERT INTO pairs(title, before_id, after_id, not_before, not_after, notes, created_at, updated_at)
-			VALUES(?,?,?,?,?,?,?,?)`, title, before.ID, after.ID, nullString(before.TakenString()), nullString(after.TakenString()), opt.Notes, now, now)
+			VALUES(?,?,?,?,?,?,?,?)`, title, before.ID, after.ID, nullString(nb), nullString(na), opt.Notes, now, now)
 		if err != nil {
 			return err
 		}
@@ -116,6 +126,22 @@ func (c *Case) AddPair(ctx context.Context, a, b int64, opt PairOptions) (*Pair,
 		return nil, fmt.Errorf("make pair: %w", err)
 	}
 	return c.Pair(ctx, id)
+}
+
+// newWindow is the date window of a new pair (see AddPair).
+func newWindow(before, after *Image, opt PairOptions) (nb, na string, err error) {
+	nb, na = before.TakenString(), after.TakenString()
+	if opt.NotBefore != nil {
+		nb = *opt.NotBefore
+	}
+	if opt.NotAfter != nil {
+		na = *opt.NotAfter
+	}
+	nb, na, err = CheckWindow(nb, na)
+	if err != nil && opt.NotBefore == nil && opt.NotAfter == nil {
+		return "", "", nil // capture times the wrong way round bound nothing
+	}
+	return nb, na, err
 }
 
 func nullString(s string) any {
@@ -186,31 +212,17 @@ type PairUpdate struct {
 	Swap bool
 }
 
-// validWindowTime accepts "" or an RFC 3339 time, a camera clock, or a date.
-func validWindowTime(s string) error {
-	if s == "" {
-		return nil
-	}
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02"} {
-		if _, err := time.Parse(layout, s); err == nil {
-			return nil
-		}
-	}
-	return fmt.Errorf("%q is not a time (want 2017-10-14T09:12:00+03:00, 2017-10-14T09:12:00 or 2017-10-14)", s)
-}
-
-// UpdatePair changes a pair.
+// UpdatePair changes a pair. A change of the date window is refused when
+// the window it leaves breaks CheckWindow's rule.
 func (c *Case) UpdatePair(ctx context.Context, id int64, u PairUpdate) (*Pair, error) {
-	for _, s := range []*string{u.NotBefore, u.NotAfter} {
-		if s != nil {
-			if err := validWindowTime(*s); err != nil {
-				return nil, fmt.Errorf("update pair %d: %w", id, err)
-			}
-		}
-	}
 	old, err := c.Pair(ctx, id)
 	if err != nil {
 		return nil, err
+	}
+	if u.NotBefore != nil || u.NotAfter != nil {
+		if u.NotBefore, u.NotAfter, err = updatedWindow(old, u); err != nil {
+			return nil, fmt.Errorf("update pair %d: %w", id, err)
+		}
 	}
 	var sets []string
 	var args []any
@@ -254,6 +266,28 @@ func (c *Case) UpdatePair(ctx context.Context, id int64, u PairUpdate) (*Pair, e
 		return nil, fmt.Errorf("update pair %d: %w", id, err)
 	}
 	return c.Pair(ctx, id)
+}
+
+// updatedWindow checks the window a pair has after u, and returns the
+// fields of u that change it, as they are to be stored (nil: unchanged).
+func updatedWindow(old *Pair, u PairUpdate) (nbSet, naSet *string, err error) {
+	nb, na := old.NotBefore, old.NotAfter
+	if u.NotBefore != nil {
+		nb = *u.NotBefore
+	}
+	if u.NotAfter != nil {
+		na = *u.NotAfter
+	}
+	if nb, na, err = CheckWindow(nb, na); err != nil {
+		return nil, nil, err
+	}
+	if u.NotBefore != nil {
+		nbSet = &nb
+	}
+	if u.NotAfter != nil {
+		naSet = &na
+	}
+	return nbSet, naSet, nil
 }
 
 // SetAlignment stores (or, with nil, resets) the pair's alignment.

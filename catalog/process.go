@@ -296,13 +296,6 @@ func (c *Case) hasThumb(sha string) bool {
 	return err == nil && fi.Size() > 0
 }
 
-// imageExt are the extensions of files that should hold images: one of
-// these whose content is no image is a failure, not a skip.
-var imageExt = map[string]bool{
-	".jpg": true, ".jpeg": true, ".jpe": true, ".png": true, ".tif": true, ".tiff": true,
-	".webp": true, ".gif": true, ".heic": true, ".heif": true, ".avif": true,
-}
-
 // notImage is the error for a file whose content is no image: a skip, or a
 // failure when its name says it is an image.
 func notImage(path string, data []byte) error {
@@ -310,7 +303,7 @@ func notImage(path string, data []byte) error {
 	if strings.HasPrefix(what, rawPhoto) {
 		return errors.New(what + "; catalog the camera's JPEG, or a converted copy, beside it")
 	}
-	if ext := strings.ToLower(filepath.Ext(path)); imageExt[ext] {
+	if ext := strings.ToLower(filepath.Ext(path)); IsImageExtension(ext) {
 		return fmt.Errorf("named %s but its content is %s, not an image", ext, what)
 	}
 	return fmt.Errorf("%w (%s)", errSkip, what)

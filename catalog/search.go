@@ -33,13 +33,19 @@ type queryTerm struct {
 // ftsQuery turns a user's query into an FTS5 query over normalised text:
 // words (all must match), "exact phrases", prefixes (strik*), and the
 // operators OR and NOT (in capitals). It returns the words to highlight.
+// Control characters count as spaces (FTS5 would not take a NUL), and an
+// operator right after another is dropped: what it builds is always a
+// query FTS5 accepts (FuzzFTSQuery).
 func ftsQuery(q string) (string, []queryTerm, error) {
-	var out []string
-	var terms []queryTerm
-	rs := []rune(q)
+	var b queryBuilder
+	rs := []rune(strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, q))
 	for i := 0; i < len(rs); {
-		r := rs[i]
-		switch {
+		switch r := rs[i]; {
 		case unicode.IsSpace(r) || r == '(' || r == ')':
 			i++
 		case r == '"':
@@ -47,52 +53,70 @@ func ftsQuery(q string) (string, []queryTerm, error) {
 			for j < len(rs) && rs[j] != '"' {
 				j++
 			}
-			words := strings.Fields(reportparse.Normalize(string(rs[i+1 : min(j, len(rs))])))
+			b.phrase(string(rs[i+1 : j]))
 			i = j + 1
-			if len(words) == 0 {
-				continue
-			}
-			for _, w := range words {
-				terms = append(terms, queryTerm{word: w})
-			}
-			out = append(out, `"`+strings.ReplaceAll(strings.Join(words, " "), `"`, "")+`"`)
 		default:
 			j := i
-			for j < len(rs) && !unicode.IsSpace(rs[j]) && rs[j] != '"' && rs[j] != '(' && rs[j] != ')' {
+			for j < len(rs) && !isQueryBreak(rs[j]) {
 				j++
 			}
-			word := string(rs[i:j])
+			b.word(string(rs[i:j]))
 			i = j
-			if word == "OR" || word == "NOT" || word == "AND" {
-				out = append(out, word)
-				continue
-			}
-			prefix := strings.HasSuffix(word, "*")
-			norm := strings.Fields(reportparse.Normalize(strings.TrimRight(word, "*")))
-			if len(norm) == 0 {
-				continue
-			}
-			for k, w := range norm {
-				terms = append(terms, queryTerm{word: w, prefix: prefix && k == len(norm)-1})
-			}
-			t := `"` + strings.Join(norm, " ") + `"`
-			if prefix {
-				t += "*"
-			}
-			out = append(out, t)
 		}
 	}
-	// Operators need operands on both sides.
-	for len(out) > 0 && isOperator(out[0]) {
-		out = out[1:]
+	// Operators need operands on both sides (none is first: see word).
+	for len(b.out) > 0 && isOperator(b.out[len(b.out)-1]) {
+		b.out = b.out[:len(b.out)-1]
 	}
-	for len(out) > 0 && isOperator(out[len(out)-1]) {
-		out = out[:len(out)-1]
-	}
-	if len(terms) == 0 {
+	if len(b.terms) == 0 {
 		return "", nil, errors.New("the query has no words to search for")
 	}
-	return strings.Join(out, " "), terms, nil
+	return strings.Join(b.out, " "), b.terms, nil
+}
+
+// queryBuilder collects the FTS5 query ftsQuery builds, and its terms.
+type queryBuilder struct {
+	out   []string
+	terms []queryTerm
+}
+
+// isQueryBreak reports whether r ends a word of a query.
+func isQueryBreak(r rune) bool { return unicode.IsSpace(r) || r == '"' || r == '(' || r == ')' }
+
+// phrase adds the words between quotes, as a phrase.
+func (b *queryBuilder) phrase(text string) {
+	words := strings.Fields(reportparse.Normalize(text))
+	if len(words) == 0 {
+		return
+	}
+	for _, w := range words {
+		b.terms = append(b.terms, queryTerm{word: w})
+	}
+	b.out = append(b.out, `"`+strings.ReplaceAll(strings.Join(words, " "), `"`, "")+`"`)
+}
+
+// word adds an operator (unless first or after another) or a word, a
+// prefix when it ends in *.
+func (b *queryBuilder) word(word string) {
+	if isOperator(word) {
+		if len(b.out) > 0 && !isOperator(b.out[len(b.out)-1]) {
+			b.out = append(b.out, word)
+		}
+		return
+	}
+	prefix := strings.HasSuffix(word, "*")
+	norm := strings.Fields(reportparse.Normalize(strings.TrimRight(word, "*")))
+	if len(norm) == 0 {
+		return
+	}
+	for k, w := range norm {
+		b.terms = append(b.terms, queryTerm{word: w, prefix: prefix && k == len(norm)-1})
+	}
+	t := `"` + strings.Join(norm, " ") + `"`
+	if prefix {
+		t += "*"
+	}
+	b.out = append(b.out, t)
 }
 
 func isOperator(s string) bool { return s == "OR" || s == "NOT" || s == "AND" }

@@ -11,6 +11,7 @@ trap 'rm -rf "$EXHIBIT_CONFIG_DIR"' EXIT
 go vet -tags ci ./...
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
 [ -z "$unformatted" ] || { echo "gofmt needed on: $unformatted" >&2; exit 1; }
+scripts/lint.sh
 go test -tags ci -timeout 30m "$@" ./...
 
 # As root every folder is readable and writable, so the tests of unreadable folders and read-only

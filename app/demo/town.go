@@ -20,13 +20,6 @@ var (
 	ewStreets = []float64{-210, -150, -90, -30, 30, 90, 150, 210}
 )
 
-// Street names used by the report.
-const (
-	souqStreet   = "Souq Street"
-	schoolStreet = "Al-Madrasa Street" // z = 30
-	bakeryStreet = "Al-Furn Street"    // z = -30
-)
-
 // spotKind is a kind of damage mark.
 type spotKind int
 
@@ -374,9 +367,7 @@ func (t *town) streetLife(r *rng) {
 	for z := -205.0; z < 90; z += 24 {
 		t.poles = append(t.poles, v3(-6.3, 0, z))
 	}
-	for _, p := range []vec3{{-16, 0, 100}, {16, 0, 100}, {-16, 0, 108}, {16, 0, 108}, {-5.8, 0, 48}, {5.8, 0, -52}, {-5.8, 0, -110}} {
-		t.palms = append(t.palms, p)
-	}
+	t.palms = append(t.palms, []vec3{{-16, 0, 100}, {16, 0, 100}, {-16, 0, 108}, {16, 0, 108}, {-5.8, 0, 48}, {5.8, 0, -52}, {-5.8, 0, -110}}...)
 }
 
 // damage applies the fictional strike of 14 October 2017 to the town.

@@ -505,16 +505,6 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-func mapKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
-}
-
 // writeFile writes the payload file at bag path name through fill,
 // hashing it, flushed to disk; ctx is checked as it goes.
 func (w *writer) writeFile(name string, fill func(io.Writer) error) error {

@@ -21,7 +21,7 @@ func TestPreflight(t *testing.T) {
 	twoCycle = le.AppendUint32(twoCycle, 8)
 	le.PutUint32(twoCycle[8+2+12:], uint32(second))
 	overflow := tiffBlob(map[uint16]tval{tagMake: ascii("Canon"), 0x8827: {5, 0x20000001, make([]byte, 8)}}, nil, nil)
-	amplify := tiffBlob(map[uint16]tval{}, nil, nil)
+	var amplify []byte
 	{
 		// 2000 entries, each a BYTE array over the same 60 000 bytes
 		n := 2000

@@ -43,26 +43,26 @@ func sniffBrands(head []byte) string {
 	if size < 16 || size > len(head) {
 		size = len(head) // ftyp box larger than head: look at what we have
 	}
-	major := string(head[8:12])
+	major := head[8:12]
 	switch {
-	case avifBrands[major]:
+	case avifBrands[string(major)]:
 		return "avif"
-	case heicBrands[major]:
+	case heicBrands[string(major)]:
 		return "heic"
 	}
 	var heic, avif, heif bool
 	for p := 16; p+4 <= size; p += 4 {
-		b := string(head[p : p+4])
-		heic = heic || heicBrands[b]
-		avif = avif || avifBrands[b]
-		heif = heif || heifBrands[b]
+		b := head[p : p+4]
+		heic = heic || heicBrands[string(b)]
+		avif = avif || avifBrands[string(b)]
+		heif = heif || heifBrands[string(b)]
 	}
 	switch {
 	case heic:
 		return "heic"
 	case avif:
 		return "avif"
-	case heif || heifBrands[major]:
+	case heif || heifBrands[string(major)]:
 		return "heic"
 	}
 	return ""

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -128,8 +127,8 @@ type filterFlags struct {
 // add declares the flags (but --has-gps, which only ls has).
 func (ff *filterFlags) add(fl *pflag.FlagSet) {
 	fl.StringVar(&ff.near, "near", "", "only images within KM of a position: LAT,LON,KM")
-	fl.StringVar(&ff.from, "from", "", "only images taken at or after DATE (2017-10-17 or 2017-10-17T14:00:00, on the clock of taken_at: asserted, or the camera's with its shift)")
-	fl.StringVar(&ff.to, "to", "", "only images taken at or before DATE (a date alone includes the whole day)")
+	fl.StringVar(&ff.from, "from", "", "only images taken at or after DATE (2017-10-17, 2017-10-17T14:00 or 2017-10-17T14:00:00, on the clock of taken_at: asserted, or the camera's with its shift)")
+	fl.StringVar(&ff.to, "to", "", "only images taken at or before DATE (a date alone includes the whole day, a time to the minute the whole minute)")
 	fl.StringVar(&ff.camera, "camera", "", "only images whose make, model or lens contains TEXT")
 }
 
@@ -141,19 +140,16 @@ func (ff *filterFlags) filter() (catalog.Filter, error) {
 		return f, err
 	}
 	if ff.from != "" {
-		t, _, err := parseDate(ff.from)
+		t, err := catalog.ParseDateBound(ff.from, false)
 		if err != nil {
 			return f, fmt.Errorf("--from: %w", err)
 		}
 		f.From = &t
 	}
 	if ff.to != "" {
-		t, dateOnly, err := parseDate(ff.to)
+		t, err := catalog.ParseDateBound(ff.to, true)
 		if err != nil {
 			return f, fmt.Errorf("--to: %w", err)
-		}
-		if dateOnly {
-			t = t.Add(24*time.Hour - time.Nanosecond)
 		}
 		f.To = &t
 	}
@@ -182,18 +178,6 @@ func parseNear(s string) (*catalog.Near, error) {
 		return nil, fmt.Errorf("--near %q: %w", s, err)
 	}
 	return n, nil
-}
-
-// parseDate reads a date or date-time as a camera clock time (any zone
-// given is dropped: capture times are compared on the camera's clock).
-func parseDate(s string) (t time.Time, dateOnly bool, err error) {
-	for _, layout := range []string{"2006-01-02", "2006-01-02T15:04", "2006-01-02T15:04:05", "2006-01-02 15:04:05", time.RFC3339Nano} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC),
-				layout == "2006-01-02", nil
-		}
-	}
-	return time.Time{}, false, fmt.Errorf("%q is not a date (want 2017-10-17 or 2017-10-17T14:00:00)", s)
 }
 
 func positionString(im *catalog.Image) string {

@@ -50,7 +50,9 @@ func newPairCmd(g *globals) *cobra.Command {
 		Use:   "pair BEFORE AFTER | pair PAIR [--title T] [--notes N] [--not-before T] [--not-after T] [--swap] [--delete]",
 		Short: "Make a before/after pair of two images, or change or delete a pair",
 		Long: `With two images, make a pair: the earlier capture is the before image unless
---keep-order. The date window starts as the two capture times.
+--keep-order. The date window starts as the two capture times (unset when
+--keep-order keeps them the wrong way round), or as --not-before/--not-after
+give it. A window whose "not before" is later than its "not after" is refused.
 With one pair id, change its title, notes, date window, swap its images, or
 delete it (its images and the record of its annotations are kept).`,
 		Args: cobra.RangeArgs(1, 2),
@@ -67,6 +69,12 @@ delete it (its images and the record of its annotations are kept).`,
 					return err
 				}
 				opt.Title, opt.Notes = title, notes
+				if cmd.Flags().Changed("not-before") {
+					opt.NotBefore = &notBefore
+				}
+				if cmd.Flags().Changed("not-after") {
+					opt.NotAfter = &notAfter
+				}
 				if p, err = c.AddPair(ctx, a.ID, b.ID, opt); err != nil {
 					return err
 				}
@@ -112,8 +120,8 @@ delete it (its images and the record of its annotations are kept).`,
 	fl := cmd.Flags()
 	fl.StringVar(&title, "title", "", "the pair's title")
 	fl.StringVar(&notes, "notes", "", "notes on the pair")
-	fl.StringVar(&notBefore, "not-before", "", "the latest time known to be before the event (RFC 3339)")
-	fl.StringVar(&notAfter, "not-after", "", "the earliest time known to be after the event (RFC 3339)")
+	fl.StringVar(&notBefore, "not-before", "", "the latest time known to be before the event (2017-10-14, 2017-10-14T09:12:00 or RFC 3339; \"\" for unknown)")
+	fl.StringVar(&notAfter, "not-after", "", "the earliest time known to be after the event (no earlier than --not-before)")
 	fl.BoolVar(&opt.KeepOrder, "keep-order", false, "keep BEFORE and AFTER as given, whatever their capture times")
 	fl.BoolVar(&swap, "swap", false, "swap the before and after images (resets the alignment)")
 	fl.BoolVar(&del, "delete", false, "delete the pair")

@@ -58,7 +58,7 @@ func newPage(opt Options) (page, error) {
 }
 
 // slot is where an image is printed, in millimetres.
-type slot struct{ x, y, w, h float64 }
+type slot struct{ x, w, h float64 }
 
 // imageSlots returns the printed size of each image of s (x and y relative
 // to the image row), and the height of the tallest. Images are fitted in

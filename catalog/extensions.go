@@ -1,0 +1,25 @@
+package catalog
+
+import "strings"
+
+// imageExtensions are the extensions of files that should hold images, the
+// one list of them: the app's "Import files" dialog offers them, and a file
+// so named whose content is no image is an import failure, not a skip.
+// (Import itself recognises an image by its content, never its name.)
+var imageExtensions = []string{".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff", ".webp", ".gif", ".heic", ".heif", ".avif"}
+
+// ImageExtensions returns the extensions of files that should hold images,
+// lower case with the dot (".jpg"); a new slice each call.
+func ImageExtensions() []string { return append([]string(nil), imageExtensions...) }
+
+// IsImageExtension reports whether ext (".JPG", ".jpeg"; with the dot, any
+// case) names a file that should hold an image.
+func IsImageExtension(ext string) bool {
+	ext = strings.ToLower(ext)
+	for _, e := range imageExtensions {
+		if e == ext {
+			return true
+		}
+	}
+	return false
+}
