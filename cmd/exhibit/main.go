@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	_ "github.com/exhibit-app/exhibit/app/locale" // first: a locale Fyne can parse
+	"github.com/exhibit-app/exhibit/catalog/pdfengine"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -17,6 +18,7 @@ func main() {
 	root, cleanup := newRootCmd()
 	err := root.Execute()
 	cleanup()
+	pdfengine.CloseShared() // PDFium, if a command started it
 	if err != nil {
 		msg := strings.ReplaceAll(err.Error(), "\n", "; ")
 		fmt.Fprintln(os.Stderr, "exhibit: "+msg)

@@ -15,9 +15,9 @@ func init() { extraCommands = append(extraCommands, newReportCmd) }
 func newReportCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report",
-		Short: "Import reports and list their excerpts",
+		Short: "Import reports, list their excerpts, render their pages",
 	}
-	cmd.AddCommand(newReportAddCmd(g), newReportShowCmd(g), newReportListCmd(g))
+	cmd.AddCommand(newReportAddCmd(g), newReportShowCmd(g), newReportListCmd(g), newReportPageCmd(g))
 	return cmd
 }
 

@@ -1,0 +1,213 @@
+package export
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"io"
+	"math"
+	"time"
+
+	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/catalog/pdfengine"
+	"github.com/exhibit-app/exhibit/internal/manifest"
+)
+
+// ErrNoPages is a report that is not a PDF: it has no pages to render.
+var ErrNoPages = errors.New("the report has no pages")
+
+// Rendering a report's page: the default resolution, raised for a page
+// too narrow to be MinReportPageWidth pixels wide at it.
+const (
+	DefaultReportPageDPI = 150
+	MinReportPageWidth   = 1000
+)
+
+// ReportPageOptions say what WriteReportPage renders.
+type ReportPageOptions struct {
+	// Page is the page, from 1.
+	Page int
+	// ExcerptID, when not 0, is an excerpt of the report to highlight.
+	ExcerptID int64
+	// DPI is the resolution; 0 is DefaultReportPageDPI, raised to make
+	// the page at least MinReportPageWidth pixels wide.
+	DPI int
+	// Engine reads the PDF; nil is pdfengine.Shared().
+	Engine *pdfengine.Engine
+}
+
+// ReportPage is a page written by WriteReportPage.
+type ReportPage struct {
+	Export *catalog.Export
+	Report *catalog.Report
+	// Page is the page rendered, of Pages; PageLabel its label if the
+	// PDF gives one.
+	Page, Pages int
+	PageLabel   string
+	// DPI, Width and Height: the resolution and size rendered.
+	DPI, Width, Height int
+	// Excerpt is the excerpt asked for (nil when none).
+	Excerpt *catalog.Excerpt
+	// Highlighted is set when the excerpt's text was found on the page
+	// and drawn over; Partial when only its start or end was (a paragraph
+	// across pages); Boxes is how many word boxes were drawn.
+	Highlighted, Partial bool
+	Boxes                int
+}
+
+// WriteReportPage renders a page of PDF report r, read from its current
+// file (checked against its SHA-256 first: a file that changed is
+// refused), as PNG at path, with the excerpt asked for highlighted in
+// translucent yellow over its words where it stands on the page (found in
+// the page's text, see pdfengine.Locate; when it is not found the page is
+// written without, Highlighted unset). A report that is not a PDF has no
+// pages: ErrNoPages. The export is recorded (kind "report-page") and the
+// PNG carries a signed manifest naming the report's SHA-256 and the
+// excerpt, as every PNG export does.
+func WriteReportPage(ctx context.Context, c *catalog.Case, r *catalog.Report, opt ReportPageOptions, path string) (*ReportPage, error) {
+	fail := func(err error) (*ReportPage, error) {
+		return nil, fmt.Errorf("render page %d of report %d: %w", opt.Page, r.ID, err)
+	}
+	if err := checkOutput(ctx, c, path); err != nil {
+		return fail(err)
+	}
+	if r.Format != "pdf" {
+		return fail(fmt.Errorf("%w: %q is %s, and only PDF reports have pages to render (`exhibit report show %d` prints its excerpts)",
+			ErrNoPages, r.Title, r.Format, r.ID))
+	}
+	out := &ReportPage{Report: r, Page: opt.Page}
+	if opt.ExcerptID != 0 {
+		e, err := excerptOnPage(ctx, c, r, opt.ExcerptID, opt.Page)
+		if err != nil {
+			return fail(err)
+		}
+		out.Excerpt = e
+	}
+	data, err := c.ReadReportFile(ctx, r)
+	if err != nil {
+		return fail(err)
+	}
+	eng := opt.Engine
+	if eng == nil {
+		eng = pdfengine.Shared()
+	}
+	doc, err := eng.Open(ctx, data)
+	if err != nil {
+		return fail(err)
+	}
+	defer doc.Close()
+	out.Pages = doc.Pages()
+	if opt.Page < 1 || opt.Page > out.Pages {
+		return fail(&pdfengine.PageRangeError{Page: opt.Page, Pages: out.Pages})
+	}
+	if out.DPI, err = reportPageDPI(doc, opt); err != nil {
+		return fail(err)
+	}
+	out.PageLabel, _ = doc.PageLabel(opt.Page)
+	page, err := doc.Render(opt.Page, out.DPI)
+	if err != nil {
+		return fail(err)
+	}
+	if out.Excerpt != nil {
+		text, err := doc.Text(opt.Page)
+		if err != nil {
+			return fail(err)
+		}
+		m := pdfengine.Locate(text, out.Excerpt.Text, partOnPage(out.Excerpt, opt.Page))
+		for _, b := range m.Boxes {
+			Highlight(page.Image, page.ToPixels.Rect(b))
+		}
+		out.Highlighted, out.Partial, out.Boxes = m.Found && len(m.Boxes) > 0, m.Partial, len(m.Boxes)
+	}
+	b := page.Image.Bounds()
+	out.Width, out.Height = b.Dx(), b.Dy()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return writeReportPage(ctx, c, out, page.Image, path)
+}
+
+// writeReportPage records the export and writes img with its manifest.
+func writeReportPage(ctx context.Context, c *catalog.Case, out *ReportPage, img image.Image, path string) (*ReportPage, error) {
+	r := out.Report
+	var excerptID int64
+	item := manifest.Item{Title: fmt.Sprintf("%s, p. %d", r.Title, out.Page), Images: []manifest.Image{}, Excerpts: []manifest.Excerpt{}, Marks: []manifest.Mark{}}
+	if out.Excerpt != nil {
+		excerptID = out.Excerpt.ID
+		item.Excerpts = append(item.Excerpts, manifest.ExcerptOf(out.Excerpt, r.SHA256, out.Excerpt.Text))
+	}
+	run, err := c.BeginExport(ctx, "report-page", path, map[string]any{"report": r.ID, "sha256": r.SHA256, "page": out.Page,
+		"excerpt": excerptID, "dpi": out.DPI, "highlighted": out.Highlighted, "boxes": out.Boxes})
+	if err != nil {
+		return nil, fmt.Errorf("render page %d of report %d: %w", out.Page, r.ID, err)
+	}
+	sealed, err := seal(ctx, c, run, time.Now(), []manifest.Item{item})
+	if err != nil {
+		return nil, errors.Join(fmt.Errorf("render page %d of report %d: %w", out.Page, r.ID, err), run.Abandon(ctx, err))
+	}
+	e, err := run.Write(ctx, func(w io.Writer) error {
+		pw := manifest.NewPNGWriter(w, sealed)
+		if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(pw, img); err != nil {
+			return err
+		}
+		return pw.Close()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("render page %d of report %d: %w", out.Page, r.ID, err)
+	}
+	out.Export = e
+	return out, nil
+}
+
+// excerptOnPage is excerpt id, checked to be of report r and on page.
+func excerptOnPage(ctx context.Context, c *catalog.Case, r *catalog.Report, id int64, page int) (*catalog.Excerpt, error) {
+	e, err := c.Excerpt(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if e.ReportID != r.ID {
+		return nil, fmt.Errorf("excerpt %d is in report %d, not in report %d", e.ID, e.ReportID, r.ID)
+	}
+	last := max(e.Page, e.PageEnd)
+	if e.Page > 0 && (page < e.Page || page > last) {
+		where := fmt.Sprintf("page %d", e.Page)
+		if last > e.Page {
+			where = fmt.Sprintf("pages %d to %d", e.Page, last)
+		}
+		return nil, fmt.Errorf("excerpt %d is on %s, not on page %d", e.ID, where, page)
+	}
+	return e, nil
+}
+
+// partOnPage is the part of excerpt e that page holds: the start of a
+// paragraph that runs on, the end of one that runs over, else the whole.
+func partOnPage(e *catalog.Excerpt, page int) pdfengine.Part {
+	switch {
+	case e.PageEnd > e.Page && page == e.Page:
+		return pdfengine.Start
+	case e.PageEnd > e.Page && page == e.PageEnd:
+		return pdfengine.End
+	}
+	return pdfengine.Whole
+}
+
+// reportPageDPI is the resolution asked for, or the default one: at least
+// DefaultReportPageDPI and MinReportPageWidth pixels wide, within the
+// engine's largest side.
+func reportPageDPI(doc *pdfengine.Doc, opt ReportPageOptions) (int, error) {
+	if opt.DPI != 0 {
+		return opt.DPI, nil
+	}
+	w, _, err := doc.PageSize(opt.Page)
+	if err != nil {
+		return 0, err
+	}
+	dpi := max(DefaultReportPageDPI, int(math.Ceil(MinReportPageWidth*72/max(w, 1))))
+	most, err := doc.MaxDPI(opt.Page)
+	if err != nil {
+		return 0, err
+	}
+	return max(1, min(dpi, most)), nil
+}
