@@ -90,7 +90,7 @@ func (d *Doc) Render(page, dpi int) (*Rendered, error) {
 			return err
 		}
 		defer r.Cleanup()
-		src := r.Result.Image
+		src := r.Result.RenderedImage
 		if src == nil {
 			return fmt.Errorf("PDFium gave no image")
 		}
