@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
+	"sync"
 
 	"golang.org/x/image/vector"
 )
@@ -15,9 +16,10 @@ import (
 // (the map wraps east and west); points closer than a pixel are merged.
 func drawWorld(dst *image.RGBA, v View, w *World, st Style, k float64) {
 	b := dst.Bounds()
-	land := vector.NewRasterizer(b.Dx(), b.Dy())
-	coast := vector.NewRasterizer(b.Dx(), b.Dy())
-	border := vector.NewRasterizer(b.Dx(), b.Dy())
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	sc.reset(b)
+	land, coast, border := sc.z[0], sc.z[1], sc.z[2]
 	tl, br := v.FromScreen(0, 0), v.FromScreen(v.W, v.H)
 	var copies []float64
 	for o := math.Floor(tl.X) - 1; o <= math.Floor(br.X); o++ {
@@ -44,7 +46,7 @@ func drawWorld(dst *image.RGBA, v View, w *World, st Style, k float64) {
 			}
 		}
 	}
-	composite(dst, []*vector.Rasterizer{land, coast, border}, []color.RGBA{st.Land, st.Coast, st.Border})
+	composite(dst, sc, []color.RGBA{st.Land, st.Coast, st.Border})
 	if !drawCountryNames(dst, v, w, copies, st, k) {
 		// Too close for any name to fit: the country under the middle
 		// of the view, in the corner.
@@ -90,16 +92,14 @@ func inRing(pts []Point, x, y float64) bool {
 // composite paints colours through the rasterizers' coverage, in order.
 // The coverage is accumulated into masks first (vector's fast path) and
 // only covered pixels are blended: most of a map is all sea or all land.
-func composite(dst *image.RGBA, zs []*vector.Rasterizer, cs []color.RGBA) {
+func composite(dst *image.RGBA, sc *scratch, cs []color.RGBA) {
 	b := dst.Bounds()
-	masks := make([]*image.Alpha, len(zs))
-	for i, z := range zs {
-		masks[i] = image.NewAlpha(b)
+	for i, z := range sc.z {
 		z.DrawOp = draw.Src
-		z.Draw(masks[i], b, image.Opaque, image.Point{})
+		z.Draw(sc.masks[i], b, image.Opaque, image.Point{})
 	}
 	pix := dst.Pix
-	for i, m := range masks {
+	for i, m := range sc.masks {
 		c := cs[i]
 		for j, a := range m.Pix {
 			if a == 0 {
@@ -114,6 +114,30 @@ func composite(dst *image.RGBA, zs []*vector.Rasterizer, cs []color.RGBA) {
 			p[1] = blend(p[1], c.G, a)
 			p[2] = blend(p[2], c.B, a)
 			p[3] = 0xFF
+		}
+	}
+}
+
+// scratch is what drawing the world needs a frame, kept between frames:
+// a rasterizer and a coverage mask for the land, the coasts and the
+// borders.
+type scratch struct {
+	z     [3]*vector.Rasterizer
+	masks [3]*image.Alpha
+}
+
+var scratchPool = sync.Pool{New: func() any { return &scratch{} }}
+
+// reset readies the scratch for a picture of bounds b.
+func (sc *scratch) reset(b image.Rectangle) {
+	for i := range sc.z {
+		if sc.z[i] == nil {
+			sc.z[i] = vector.NewRasterizer(b.Dx(), b.Dy())
+		} else {
+			sc.z[i].Reset(b.Dx(), b.Dy())
+		}
+		if m := sc.masks[i]; m == nil || m.Rect != b {
+			sc.masks[i] = image.NewAlpha(b)
 		}
 	}
 }
