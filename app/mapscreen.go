@@ -20,8 +20,9 @@ import (
 // mapScreen places the case's images on a map that works offline: each
 // image with a GPS position is a point, with a wedge for the direction the
 // camera faced when it is recorded. The basemap is an MBTiles file the
-// user chooses (nothing is fetched from the network); without one, a grid
-// of latitude and longitude.
+// user chooses (nothing is fetched from the network); without one, the
+// built-in world map (Natural Earth's countries) under a grid of latitude
+// and longitude.
 type mapScreen struct {
 	mw *mainWindow
 	s  *session
@@ -220,7 +221,7 @@ func (ms *mapScreen) showNone() {
 	ms.side.Add(wrapped("Each point is an image with a GPS position; the wedge shows the direction the camera faced, when it is recorded. " +
 		"Tap a point to see the image. Drag to move the map, scroll to zoom."))
 	ms.side.Add(wrapped("The map works offline. For streets and buildings under the points, choose a basemap: an MBTiles file " +
-		"(made with QGIS, MapTiler or gdal from maps or imagery you hold). Without one, a grid of latitude and longitude."))
+		"(made with QGIS, MapTiler or gdal from maps or imagery you hold). Without one, a built-in world map (Natural Earth: land, coasts, borders, countries) under a grid of latitude and longitude."))
 }
 
 // chooseBasemap asks for an MBTiles file.
@@ -241,7 +242,7 @@ func (ms *mapScreen) openSavedBasemap() {
 		ms.openBasemap(path, false)
 		return
 	}
-	ms.basemap.SetText("No basemap: a grid of latitude and longitude")
+	ms.basemap.SetText("No basemap: the built-in world map (Natural Earth)")
 }
 
 // noBasemap is remembered when the user chose to have no basemap (the
@@ -295,7 +296,7 @@ func (ms *mapScreen) useTiles(t *geo.MBTiles, path string) {
 	ms.tiles, ms.tilesPath = t, path
 	if t == nil {
 		ms.m.SetTiles(nil)
-		ms.basemap.SetText("No basemap: a grid of latitude and longitude")
+		ms.basemap.SetText("No basemap: the built-in world map (Natural Earth)")
 		ms.clearMap.Hide()
 		return
 	}

@@ -4,6 +4,10 @@
 // The fonts are DejaVu Sans (regular and bold), whose licence
 // (fonts/LICENSE-DejaVu.txt) allows embedding and redistribution. They
 // cover Latin, Greek, Cyrillic and Arabic.
+//
+// World is the built-in world basemap: Natural Earth's countries at 1:50m
+// (public domain), from the npm package world-atlas 2.0.2 (ISC), converted
+// by internal/worldgen (see README.md in this folder).
 package assets
 
 import _ "embed"
@@ -22,3 +26,10 @@ var FontRegular []byte
 //
 //go:embed fonts/DejaVuSans-Bold.ttf
 var FontBold []byte
+
+// World is the built-in world basemap, gzip-compressed, in the format
+// internal/worldgen writes and viewer/geo reads.
+//
+//go:generate sh -c "test -n \"$WORLD_ATLAS\" || { echo 'set WORLD_ATLAS to an unpacked npm world-atlas@2.0.2 (README.md)' >&2; exit 1; }; go run ../internal/worldgen $WORLD_ATLAS/countries-50m.json world.bin.gz"
+//go:embed world.bin.gz
+var World []byte

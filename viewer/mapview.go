@@ -15,7 +15,8 @@ import (
 
 // MapView shows images as points on a map, each with its direction of
 // view, over an offline basemap when one is set (see geo.OpenMBTiles), or
-// over a grid of latitude and longitude. Drag to pan, scroll to zoom, tap
+// over the built-in world map (geo.LoadWorld) under a grid of latitude and
+// longitude. Drag to pan, scroll to zoom, tap
 // a point to select it.
 type MapView struct {
 	widget.BaseWidget

@@ -30,8 +30,9 @@ func CaseBasemap(caseDir string) string {
 type MapOptions struct {
 	// Width and Height are the picture's size in pixels (1600×1000 when 0).
 	Width, Height int
-	// Basemap is an MBTiles file to draw under the points ("": a grid of
-	// latitude and longitude).
+	// Basemap is an MBTiles file to draw under the points ("": the built-in
+	// world map, Natural Earth's countries, under a grid of latitude and
+	// longitude).
 	Basemap string
 	// Filter selects the images placed (those without a position are left
 	// out).

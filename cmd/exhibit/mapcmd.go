@@ -25,8 +25,9 @@ func newMapCmd(g *globals) *cobra.Command {
 direction the camera faced when it is recorded, fitted into a PNG picture.
 Under the points: the tiles of an MBTiles file given with --basemap (made
 with QGIS, MapTiler or gdal; nothing is fetched from the network), by default
-basemap.mbtiles in the case folder when there is one, else a grid of latitude
-and longitude. The file written is recorded in the audit trail
+basemap.mbtiles in the case folder when there is one, else a built-in world
+map (Natural Earth's land, coastlines, borders and country names, embedded)
+under a grid of latitude and longitude. The file written is recorded in the audit trail
 with its SHA-256.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -67,7 +68,7 @@ with its SHA-256.`,
 	fl.StringVarP(&out, "out", "o", "", "the PNG file to write")
 	addForce(fl, &force)
 	fl.StringVar(&basemap, "basemap", "", "an MBTiles file to draw under the points (default: the case folder's basemap.mbtiles, if any)")
-	fl.BoolVar(&noBasemap, "no-basemap", false, "draw a grid of latitude and longitude, not the case's basemap")
+	fl.BoolVar(&noBasemap, "no-basemap", false, "draw the built-in world map (Natural Earth) and a grid of latitude and longitude, not the case's basemap")
 	fl.StringVar(&size, "size", "1600x1000", "the picture's size in pixels, WIDTHxHEIGHT")
 	fl.BoolVar(&asJSON, "json", false, `print {"path", "sha256", "images"}`)
 	ff.add(fl)

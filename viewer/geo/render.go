@@ -28,9 +28,13 @@ type Marker struct {
 	Label string
 }
 
-// Style are the colours of a map.
+// Style are the colours of a map. Sea, Coast, Border and Place are those
+// of the built-in world basemap (Land is its land, and the background
+// under a case's own basemap).
 type Style struct {
 	Land, Grid, Text  color.RGBA
+	Sea, Coast        color.RGBA
+	Border, Place     color.RGBA
 	Marker, Selected  color.RGBA
 	Outline, ViewCone color.RGBA
 }
@@ -38,6 +42,8 @@ type Style struct {
 // LightStyle is a map on a light background.
 var LightStyle = Style{
 	Land: color.RGBA{0xEC, 0xEA, 0xE4, 0xFF}, Grid: color.RGBA{0xC9, 0xC5, 0xBB, 0xFF}, Text: color.RGBA{0x30, 0x30, 0x30, 0xFF},
+	Sea: color.RGBA{0xCD, 0xDF, 0xEC, 0xFF}, Coast: color.RGBA{0x8F, 0xA8, 0xBC, 0xFF},
+	Border: color.RGBA{0xA8, 0x9F, 0x93, 0xFF}, Place: color.RGBA{0x6E, 0x68, 0x60, 0xFF},
 	Marker: color.RGBA{0xD3, 0x2F, 0x2F, 0xFF}, Selected: color.RGBA{0x19, 0x76, 0xD2, 0xFF},
 	Outline: color.RGBA{0xFF, 0xFF, 0xFF, 0xFF}, ViewCone: color.RGBA{0xD3, 0x2F, 0x2F, 0x50},
 }
@@ -45,6 +51,8 @@ var LightStyle = Style{
 // DarkStyle is a map on a dark background.
 var DarkStyle = Style{
 	Land: color.RGBA{0x26, 0x28, 0x2B, 0xFF}, Grid: color.RGBA{0x44, 0x47, 0x4C, 0xFF}, Text: color.RGBA{0xE0, 0xE0, 0xE0, 0xFF},
+	Sea: color.RGBA{0x17, 0x1E, 0x27, 0xFF}, Coast: color.RGBA{0x4A, 0x5A, 0x6A, 0xFF},
+	Border: color.RGBA{0x55, 0x57, 0x5C, 0xFF}, Place: color.RGBA{0xA0, 0xA0, 0xA0, 0xFF},
 	Marker: color.RGBA{0xEF, 0x53, 0x50, 0xFF}, Selected: color.RGBA{0x42, 0xA5, 0xF5, 0xFF},
 	Outline: color.RGBA{0x10, 0x10, 0x10, 0xFF}, ViewCone: color.RGBA{0xEF, 0x53, 0x50, 0x50},
 }
@@ -57,8 +65,8 @@ const (
 	coneHalfAngle  = 25 // degrees
 )
 
-// Render draws the view: the basemap's tiles (or, without one, a grid of
-// latitude and longitude), each marker with its direction of view, the
+// Render draws the view: the basemap's tiles (or, without one, the
+// built-in world basemap under a grid of latitude and longitude), each marker with its direction of view, the
 // selected one ringed, a scale bar and the basemap's name. pixelScale
 // enlarges what is drawn on high-density screens (1 otherwise).
 func Render(v View, markers []Marker, selected int64, tiles TileSource, st Style, pixelScale float64) *image.RGBA {
@@ -80,6 +88,10 @@ func RenderLayers(v View, ly Layers, selected int64, tiles TileSource, st Style,
 	if tiles != nil {
 		drawTiles(dst, v, tiles)
 	} else {
+		if w, err := LoadWorld(); err == nil {
+			draw.Draw(dst, dst.Bounds(), image.NewUniform(st.Sea), image.Point{}, draw.Src)
+			drawWorld(dst, v, w, st, pixelScale)
+		}
 		drawGrid(dst, v, st, pixelScale)
 	}
 	drawFootprints(dst, v, ly.Footprints, st, pixelScale)
@@ -243,13 +255,27 @@ func drawGrid(dst *image.RGBA, v View, st Style, k float64) {
 	for lon := math.Ceil(lonLeft/step) * step; lon <= lonRight; lon += step {
 		x, _ := v.ToScreen(Project(0, lon))
 		fillRect(dst, int(x), 0, max(1, int(k)), dst.Bounds().Dy(), st.Grid)
-		label(dst, f, degrees(lon, step, "E", "W"), int(x+4*k), int(16*k), st)
+		label(dst, f, degrees(wrapLon(lon), step, "E", "W"), int(x+4*k), int(16*k), st)
 	}
 	for lat := math.Ceil(latBottom/step) * step; lat <= latTop; lat += step {
 		_, y := v.ToScreen(Project(lat, 0))
 		fillRect(dst, 0, int(y), dst.Bounds().Dx(), max(1, int(k)), st.Grid)
 		label(dst, f, degrees(lat, step, "N", "S"), int(4*k), int(y-4*k), st)
 	}
+}
+
+// wrapLon brings a longitude of a copy of the world east or west of the
+// first one back into [-180, 180], and rounds -0 to 0.
+func wrapLon(lon float64) float64 {
+	lon = math.Mod(lon+180, 360)
+	if lon < 0 {
+		lon += 360
+	}
+	lon -= 180
+	if math.Abs(lon) < 1e-9 {
+		return 0
+	}
+	return lon
 }
 
 // gridStep rounds a step in degrees up to 1, 2 or 5 times a power of ten.
