@@ -78,6 +78,7 @@ if build/exhibit --help | grep -q -- '--screen.*compare'; then
   unset CROP
 fi
 CROP=600x400+150+250 shot map --case "$case_dir" --screen map
+shot sites --case "$case_dir" --screen sites
 
 # Keys typed in a dialog stay there: on the compare screen (side by side, fresh preferences), open
 # the shortcuts dialog (F1), type "2" (swipe mode), "+" (zoom in) and Escape: the window must not
