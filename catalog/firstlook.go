@@ -1,10 +1,12 @@
 package catalog
 
 import (
+	"bufio"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"image"
 	"io"
 	"os"
 	"path/filepath"
@@ -50,7 +52,36 @@ func (c *Case) writeProvisional(sha string, data []byte, orientation int) (ok bo
 	if err != nil || th == nil {
 		return false
 	}
-	return writeJPEG(c.ProvisionalThumbPath(sha), th, thumbQuality) == nil
+	return writeDisposable(c.ProvisionalThumbPath(sha), th) == nil
+}
+
+// writeDisposable writes img as a JPEG at path through a temporary file
+// and a rename, but without syncing it to the disk (as writeJPEG does):
+// a provisional thumbnail lost in a crash is simply not shown, and the
+// first pass must not wait for the disk.
+func writeDisposable(path string, img image.Image) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".first.*.tmp")
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 32<<10)
+	err = picture.EncodeJPEG(bw, img, thumbQuality)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
 }
 
 // ThumbNow returns the path of the image's thumbnail as Thumb does, but,

@@ -78,6 +78,40 @@ func exifJPEG(main []byte, orientation int, thumb []byte) []byte {
 	return append(out, main[2:]...)
 }
 
+// mpfJPEG returns main with an MPF block (little-endian) whose second
+// entry is preview, appended after main's end, as cameras store it.
+func mpfJPEG(main, preview []byte) []byte {
+	o := binary.LittleEndian
+	var t []byte
+	t = append(t, "II*\x00"...)
+	t = o.AppendUint32(t, 8)
+	// The MP Index IFD at 8: one entry (MPEntry, 32 bytes at 26), no next IFD.
+	t = o.AppendUint16(t, 1)
+	t = o.AppendUint16(t, 0xB002)
+	t = o.AppendUint16(t, 7)
+	t = o.AppendUint32(t, 32)
+	t = o.AppendUint32(t, 26)
+	t = o.AppendUint32(t, 0)
+	seg := append([]byte("MPF\x00"), t...)
+	segLen := len(seg) + 32
+	base := 2 + 4 + 4 // SOI, APP2 marker and length, "MPF\0"
+	fileLen := 2 + 4 + segLen + len(main) - 2
+	entries := o.AppendUint32(nil, 0x030000)
+	entries = o.AppendUint32(entries, uint32(fileLen))
+	entries = o.AppendUint32(entries, 0)
+	entries = o.AppendUint32(entries, 0)
+	entries = o.AppendUint32(entries, 0x010002)
+	entries = o.AppendUint32(entries, uint32(len(preview)))
+	entries = o.AppendUint32(entries, uint32(fileLen-base))
+	entries = o.AppendUint32(entries, 0)
+	seg = append(seg, entries...)
+	out := []byte{0xFF, 0xD8, 0xFF, 0xE2}
+	out = binary.BigEndian.AppendUint16(out, uint16(segLen+2))
+	out = append(out, seg...)
+	out = append(out, main[2:]...)
+	return append(out, preview...)
+}
+
 var (
 	red   = color.RGBA{255, 0, 0, 255}
 	blue  = color.RGBA{0, 0, 255, 255}
@@ -115,6 +149,8 @@ func TestEmbeddedPreview(t *testing.T) {
 		want []byte
 	}{
 		{"exif thumbnail", exifJPEG(main, 1, thumb), thumb},
+		{"mpf preview", mpfJPEG(main, thumb), thumb},
+		{"mpf preview pointing past the end", mpfJPEG(main, thumb)[:len(main)+60], nil},
 		{"no thumbnail", exifJPEG(main, 1, nil), nil},
 		{"no exif", main, nil},
 		{"cut in its exif", exifJPEG(main, 1, thumb)[:60], nil},
@@ -300,5 +336,65 @@ func TestThumbNowOutsideImport(t *testing.T) {
 		if err != nil || provisional || p != c.ThumbPath(im.SHA256) {
 			t.Errorf("ThumbNow = %s, %v, %v; want the real thumbnail", p, provisional, err)
 		}
+	}
+}
+
+// TestImportFirstLookDamaged: a JPEG whose picture cannot be decoded (or
+// only partly) is cataloged by the first pass as a picture; the second
+// pass corrects its row, with an audit entry: decoded matches what the
+// result says, the note says why, and the audit chain holds.
+func TestImportFirstLookDamaged(t *testing.T) {
+	main := encodeJPEG(t, halves(400, 200, red, blue))
+	sos := bytes.Index(main, []byte{0xFF, 0xDA})
+	cases := []struct {
+		name string
+		data []byte
+	}{
+		{"cut in its image data", exifJPEG(main[:sos+40], 1, encodeJPEG(t, halves(40, 20, green, blue)))},
+		{"no image data", exifJPEG(append(main[:sos:sos], 0xFF, 0xD9), 1, nil)},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := openTestCase(t)
+			dir := t.TempDir()
+			path := filepath.Join(dir, "d.jpg")
+			if err := os.WriteFile(path, tc.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			res, err := c.Import(context.Background(), []string{dir}, ImportOptions{Workers: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Added != 1 || res.Pictures+len(res.NoPicture) != 1 {
+				t.Fatalf("result = %+v", res)
+			}
+			var decoded bool
+			var note string
+			if err := c.rd.QueryRow(`SELECT decoded, meta_note FROM images`).Scan(&decoded, &note); err != nil {
+				t.Fatal(err)
+			}
+			var entries int
+			if err := c.rd.QueryRow(`SELECT count(*) FROM audit WHERE action IN ('image.undecoded', 'image.damaged')`).Scan(&entries); err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case res.Pictures == 1 && len(res.Warnings) == 1:
+				if !decoded || note == "" || entries != 1 || !c.hasThumb(shaOf(t, c, path)) {
+					t.Errorf("damaged: decoded %v, note %q, %d entries", decoded, note, entries)
+				}
+			case len(res.NoPicture) == 1:
+				if decoded || note == "" || entries != 1 {
+					t.Errorf("no picture: decoded %v, note %q, %d entries", decoded, note, entries)
+				}
+			default:
+				t.Errorf("neither damaged nor without picture: %+v", res)
+			}
+			if err := c.Checkpoint(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			if rep, err := c.VerifyChain(context.Background()); err != nil || !rep.OK() {
+				t.Errorf("audit chain after the correction: %v, %+v", err, rep)
+			}
+		})
 	}
 }
