@@ -65,7 +65,10 @@ func (mw *mainWindow) startImport(paths []string) *importDialog {
 	mw.status.setBusy("Importing…")
 	var res *catalog.ImportResult
 	background(ctx, func(ctx context.Context) (err error) {
-		res, err = s.c.Import(ctx, paths, catalog.ImportOptions{Progress: di.progress})
+		res, err = s.c.Import(ctx, paths, catalog.ImportOptions{Progress: di.progress,
+			// The library shows the images (provisional thumbnails
+			// where the camera embedded one) while the real ones are made.
+			FirstLook: func() { fyne.Do(func() { mw.changed(nil) }) }})
 		if res != nil && res.Cancelled {
 			return nil // cancelled by the user: the result says what was kept
 		}

@@ -105,16 +105,32 @@ func (di *importDialog) showProgress() {
 	if di.done {
 		return
 	}
+	frac, text := progressText(p, time.Since(di.start).Seconds())
+	if frac >= 0 {
+		di.bar.SetValue(frac)
+	}
+	di.counts.SetText(text)
+	di.file.SetText(p.Current)
+}
+
+// progressText returns the bar's fraction (-1: leave it) and the counts'
+// line for p, secs after the import started: the files read, then, once
+// the library shows them, the real thumbnails made.
+func progressText(p catalog.ImportProgress, secs float64) (float64, string) {
+	if p.Thumbs > 0 {
+		return float64(p.ThumbsDone) / float64(p.Thumbs), fmt.Sprintf("%s of %s files · making thumbnails: %s of %s · %s new, %s failed",
+			formatCount(p.Done), formatCount(p.Total), formatCount(p.ThumbsDone), formatCount(p.Thumbs), formatCount(p.Added), formatCount(p.Failed))
+	}
+	frac := -1.0
 	if p.Total > 0 {
-		di.bar.SetValue(float64(p.Done) / float64(p.Total))
+		frac = float64(p.Done) / float64(p.Total)
 	}
 	rate := ""
-	if secs := time.Since(di.start).Seconds(); secs > 0.5 && p.Done > 0 {
+	if secs > 0.5 && p.Done > 0 {
 		rate = fmt.Sprintf(" · %.0f files/s", float64(p.Done)/secs)
 	}
-	di.counts.SetText(fmt.Sprintf("%s of %s files%s · %s new, %s failed", formatCount(p.Done), formatCount(p.Total), rate,
-		formatCount(p.Added), formatCount(p.Failed)))
-	di.file.SetText(p.Current)
+	return frac, fmt.Sprintf("%s of %s files%s · %s new, %s failed", formatCount(p.Done), formatCount(p.Total), rate,
+		formatCount(p.Added), formatCount(p.Failed))
 }
 
 // finish shows the summary and the problems.

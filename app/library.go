@@ -198,8 +198,16 @@ func (l *libraryScreen) update(d libraryData) {
 	}
 	l.loaded = true
 	l.total = d.total
+	old := l.src
 	l.src = d.src
 	l.grid.SetSource(l.src)
+	if old != nil {
+		// Shown with provisional thumbnails: loaded again, real by now
+		// or provisional still.
+		if ids := old.provisionalIDs(); len(ids) > 0 {
+			l.grid.Invalidate(ids...)
+		}
+	}
 	if q := d.query; !sameQuery(q, l.shownQ) {
 		l.grid.ScrollToTop() // a new filter starts at the top; a reload stays
 		l.shownQ = q

@@ -8,6 +8,7 @@ import (
 	"image"
 	"io/fs"
 	"os"
+	"sync"
 
 	"github.com/exhibit-app/exhibit/catalog"
 	"github.com/exhibit-app/exhibit/catalog/picture"
@@ -24,6 +25,12 @@ type imageSource struct {
 	done context.Context
 	ims  []*catalog.Image
 	byID map[int64]*catalog.Image
+
+	// provisional are the images shown with a provisional thumbnail (the
+	// camera's embedded one, while an import makes the real one): the
+	// next source's grid loads them again.
+	mu          sync.Mutex
+	provisional map[int64]bool
 }
 
 func newImageSource(sess *session, ims []*catalog.Image) *imageSource {
@@ -71,35 +78,69 @@ func (s *imageSource) Thumb(ctx context.Context, id int64) (image.Image, error) 
 	if err := cmp.Or(s.done.Err(), ctx.Err()); err != nil {
 		return nil, err // (AfterFunc cancels from another goroutine)
 	}
-	return loadThumb(ctx, s.c, im)
+	img, provisional, err := loadThumbAny(ctx, s.c, im, true)
+	if provisional {
+		s.mu.Lock()
+		if s.provisional == nil {
+			s.provisional = map[int64]bool{}
+		}
+		s.provisional[id] = true
+		s.mu.Unlock()
+		img = markProvisional(img)
+	}
+	return img, err
+}
+
+// provisionalIDs returns the images this source showed with a provisional
+// thumbnail.
+func (s *imageSource) provisionalIDs() []int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]int64, 0, len(s.provisional))
+	for id := range s.provisional {
+		out = append(out, id)
+	}
+	return out
 }
 
 // loadThumb returns an image's thumbnail, upright, with an error short
 // enough to show in a thumbnail's cell.
 func loadThumb(ctx context.Context, c *catalog.Case, im *catalog.Image) (image.Image, error) {
+	img, _, err := loadThumbAny(ctx, c, im, false)
+	return img, err
+}
+
+// loadThumbAny is loadThumb that, with provisionalOK, may return the
+// provisional thumbnail an import in progress made (provisional true).
+func loadThumbAny(ctx context.Context, c *catalog.Case, im *catalog.Image, provisionalOK bool) (img image.Image, provisional bool, err error) {
 	if !im.Decoded {
-		return nil, fmt.Errorf("%s: no preview can be made here", im.Format)
+		return nil, false, fmt.Errorf("%s: no preview can be made here", im.Format)
 	}
-	path, err := c.Thumb(ctx, im)
+	var path string
+	if provisionalOK {
+		path, provisional, err = c.ThumbNow(ctx, im)
+	} else {
+		path, err = c.Thumb(ctx, im)
+	}
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return nil, false, ctx.Err()
 		}
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			return nil, fmt.Errorf("original missing")
+			return nil, false, fmt.Errorf("original missing")
 		case errors.Is(err, catalog.ErrChanged):
-			return nil, fmt.Errorf("original changed on disk")
+			return nil, false, fmt.Errorf("original changed on disk")
 		}
-		return nil, fmt.Errorf("no thumbnail")
+		return nil, false, fmt.Errorf("no thumbnail")
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("thumbnail unreadable")
+		return nil, false, fmt.Errorf("thumbnail unreadable")
 	}
-	img, err := picture.Decode(data, "jpeg", 0)
+	img, err = picture.Decode(data, "jpeg", 0)
 	if err != nil {
-		return nil, fmt.Errorf("thumbnail damaged")
+		return nil, false, fmt.Errorf("thumbnail damaged")
 	}
-	return img, nil
+	return img, provisional, nil
 }

@@ -40,6 +40,9 @@ type Case struct {
 	cp  checkpointState
 	// onWait, when set, is told while a write waits for another program.
 	onWait atomic.Pointer[func(time.Duration)]
+	// importing counts the imports running in this process: while one
+	// runs, a provisional thumbnail may stand for one being made.
+	importing atomic.Int32
 }
 
 // DefaultDir returns the case used when none is given: Default.exhibit in

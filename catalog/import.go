@@ -19,6 +19,12 @@ type ImportOptions struct {
 	// Progress, when set, is called after each file (from the import's own
 	// goroutine, never concurrently). It must return quickly.
 	Progress func(ImportProgress)
+	// FirstLook, when set, is called once the first pass has cataloged
+	// every file it read (with provisional thumbnails where the camera
+	// embedded a preview), before the real thumbnails are made: the
+	// library can show the images then. Called from the import's
+	// goroutine; it must return quickly.
+	FirstLook func()
 }
 
 // ImportProgress tells how far an import is.
@@ -29,6 +35,10 @@ type ImportProgress struct {
 	Unchanged int
 	Failed    int
 	Current   string // the file just dealt with
+	// Thumbs is how many real thumbnails the second pass makes, and
+	// ThumbsDone how many it has made (or found it cannot).
+	Thumbs     int
+	ThumbsDone int
 }
 
 // Skip is a file the import left out on purpose, with why.
@@ -68,6 +78,9 @@ type ImportResult struct {
 	Skipped   []Skip
 	Cancelled bool
 	ImportID  int64
+	// Provisional counts the JPEGs shown, before their real thumbnails
+	// were made, by the preview their camera embedded.
+	Provisional int
 }
 
 // Import catalogs the images found at paths (files or folders, walked
@@ -85,6 +98,8 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 	if len(paths) == 0 {
 		return nil, errors.New("import: no path given")
 	}
+	c.importing.Add(1)
+	defer c.importing.Add(-1)
 	wres, err := walk(ctx, paths, c.dir)
 	if err != nil {
 		return nil, err
@@ -125,11 +140,17 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 	// Files whose path, size and modification time are cataloged need no
 	// reading; the rest go to the workers.
 	var todo []candidate
+	var missing []thumbTask // cataloged, but their thumbnails were never made (a run killed between its passes)
 	for _, f := range wres.files {
 		if k, ok := known[f.path]; ok && k.size == f.size && k.mtime == f.mtime && k.decoded {
 			res.Unchanged++
-			res.Pictures++
 			prog.Done++
+			if c.hasThumb(k.sha256) {
+				res.Pictures++
+			} else {
+				missing = append(missing, thumbTask{path: f.path, sha256: k.sha256, format: k.format,
+					size: k.size, mtime: k.mtime, orientation: k.orientation})
+			}
 			continue
 		}
 		// (Cataloged without pixels: read again, a decoder may get them now.)
@@ -173,7 +194,7 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 			defer wg.Done()
 			var buf []byte // reused for every file this worker reads
 			for f := range jobs {
-				out <- c.process(work, f, &buf)
+				out <- c.process(work, f, &buf, true)
 			}
 		}()
 	}
@@ -212,6 +233,21 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 		c.finishImportAs(context.WithoutCancel(ctx), res, "failed")
 		// What was written before the failure stays: say how much.
 		return res, fmt.Errorf("import: write catalog: %w", werr)
+	}
+
+	// The second pass: the real thumbnails.
+	if opt.FirstLook != nil {
+		opt.FirstLook()
+	}
+	tasks := append(missing, w.tasks...)
+	prog.Thumbs = len(tasks)
+	err = c.makeThumbs(ctx, tasks, workers, res, func(d thumbDone) {
+		prog.ThumbsDone++
+		report(d.task.path)
+	})
+	if err != nil {
+		c.finishImportAs(context.WithoutCancel(ctx), res, "failed")
+		return res, fmt.Errorf("import: write catalog: %w", err)
 	}
 
 	res.Cancelled = ctx.Err() != nil
@@ -267,11 +303,15 @@ func absAll(paths []string) []string {
 type knownLoc struct {
 	size, mtime int64
 	decoded     bool // its image has pixels
+	// sha256, format and orientation are its image's, to make a missing
+	// thumbnail without reading the catalog again.
+	sha256, format string
+	orientation    int
 }
 
 // knownLocations returns every current location of the catalog.
 func (c *Case) knownLocations(ctx context.Context) (map[string]knownLoc, error) {
-	rows, err := c.rd.QueryContext(ctx, `SELECT l.path, l.size, l.mtime_ns, i.decoded FROM locations l JOIN images i ON i.id = l.image_id WHERE l.gone_at IS NULL`)
+	rows, err := c.rd.QueryContext(ctx, `SELECT l.path, l.size, l.mtime_ns, i.decoded, i.sha256, i.format, i.orientation FROM locations l JOIN images i ON i.id = l.image_id WHERE l.gone_at IS NULL`)
 	if err != nil {
 		return nil, fmt.Errorf("import: read catalog: %w", err)
 	}
@@ -280,7 +320,7 @@ func (c *Case) knownLocations(ctx context.Context) (map[string]knownLoc, error) 
 	for rows.Next() {
 		var p string
 		var k knownLoc
-		if err := rows.Scan(&p, &k.size, &k.mtime, &k.decoded); err != nil {
+		if err := rows.Scan(&p, &k.size, &k.mtime, &k.decoded, &k.sha256, &k.format, &k.orientation); err != nil {
 			return nil, err
 		}
 		m[p] = k

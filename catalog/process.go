@@ -58,6 +58,13 @@ type processed struct {
 	skip string
 	// foot is the image's footprint when it is georeferenced.
 	foot *Footprint
+	// deferred is set for a JPEG whose thumbnail the first pass left to
+	// the second (see firstlook.go): it is cataloged as decoded, and
+	// corrected by the second pass if its pixels cannot be decoded.
+	deferred bool
+	// provisional is set when the first pass wrote its provisional
+	// thumbnail (from the camera's embedded one).
+	provisional bool
 }
 
 // skipped returns why p was left out on purpose, if it was.
@@ -76,7 +83,11 @@ func (p *processed) skipped() (string, bool) {
 //
 // buf is a buffer the caller keeps between calls, to read files into
 // without allocating (and zeroing) one for each; nothing of it is kept.
-func (c *Case) process(ctx context.Context, f candidate, buf *[]byte) (p processed) {
+//
+// With firstLook, a JPEG's thumbnail is left to the second pass
+// (finishThumb); its embedded preview, if any, is written as its
+// provisional thumbnail.
+func (c *Case) process(ctx context.Context, f candidate, buf *[]byte, firstLook bool) (p processed) {
 	p.cand = f
 	defer func() {
 		if r := recover(); r != nil {
@@ -170,6 +181,11 @@ func (c *Case) process(ctx context.Context, f candidate, buf *[]byte) (p process
 	}
 	if err := ctx.Err(); err != nil {
 		p.err = err
+		return p
+	}
+	if firstLook && m.Format == "jpeg" {
+		p.deferred, p.decoded = true, true
+		p.provisional = c.writeProvisional(p.sha256, data, m.Orientation)
 		return p
 	}
 	th, err := picture.Thumbnail(data, m.Format, m.Orientation, ThumbSize)

@@ -16,6 +16,9 @@ type importWriter struct {
 	res     *ImportResult
 	pending []processed
 	last    time.Time
+	// tasks are the thumbnails the second pass makes, of the deferred
+	// files committed so far.
+	tasks []thumbTask
 }
 
 const (
@@ -82,6 +85,14 @@ func (w *importWriter) flush(ctx context.Context) error {
 	w.res.Pictures += delta.Pictures
 	w.res.NoPicture = append(w.res.NoPicture, delta.NoPicture...)
 	w.res.Skipped = append(w.res.Skipped, delta.Skipped...)
+	for _, p := range w.pending {
+		if p.deferred && p.err == nil && p.skip == "" {
+			w.tasks = append(w.tasks, taskOf(p))
+			if p.provisional {
+				w.res.Provisional++
+			}
+		}
+	}
 	w.pending = w.pending[:0]
 	return nil
 }
@@ -113,8 +124,8 @@ func (c *Case) writeOne(ctx context.Context, tx *sql.Tx, p processed, d *ImportR
 		return err
 	default:
 		d.Unchanged++
-		if !p.decoded {
-			break
+		if !p.decoded || p.deferred {
+			break // (deferred: the second pass says whether it decodes)
 		}
 		// An image cataloged without pixels may be decodable now.
 		r, err := tx.ExecContext(ctx, `UPDATE images SET decoded=1, meta_note=? WHERE id=? AND decoded=0`,
@@ -128,9 +139,12 @@ func (c *Case) writeOne(ctx context.Context, tx *sql.Tx, p processed, d *ImportR
 			}
 		}
 	}
-	if p.decoded {
+	switch {
+	case p.deferred:
+		// Counted by the second pass, once its thumbnail is made.
+	case p.decoded:
 		d.Pictures++
-	} else {
+	default:
 		d.NoPicture = append(d.NoPicture, Failure{Path: p.cand.path, Error: p.note, SHA256: p.sha256, Size: p.cand.size})
 	}
 

@@ -74,7 +74,7 @@ func TestJSONContract(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(src, "broken.jpg"), []byte("not a picture\n"), 0o644)
 	imp := hasKeys(t, "import", decode(t, mustRun(t, "--case", caseDir, "import", "--json", src)), "added", "unchanged", "failed",
-		"warnings", "skipped", "counts", "metadata_only")
+		"warnings", "skipped", "counts", "metadata_only", "provisional_thumbnails")
 	// huge_tag_exif.jpg has EXIF but no picture: cataloged, metadata only.
 	if imp["added"].(float64) != 3 || len(imp["failed"].([]any)) != 1 || len(imp["metadata_only"].([]any)) != 1 {
 		t.Errorf("import: %v", imp)

@@ -27,6 +27,9 @@ type importJSON struct {
 	// MetadataOnly lists the files cataloged without a picture.
 	Counts       importCountsJSON `json:"counts"`
 	MetadataOnly []noPictureJSON  `json:"metadata_only"`
+	// ProvisionalThumbnails counts the JPEGs shown by the preview their
+	// camera embedded while their real thumbnails were made.
+	ProvisionalThumbnails int `json:"provisional_thumbnails"`
 }
 
 // importCountsJSON sorts the files an import found: cataloged with pixels
@@ -161,7 +164,8 @@ func newBar(total int, what string) *progressbar.ProgressBar {
 
 func toImportJSON(res *catalog.ImportResult) importJSON {
 	j := importJSON{Added: res.Added, Unchanged: res.Unchanged, NewLocations: res.NewLocations, Gone: res.Gone,
-		Cancelled: res.Cancelled, Failed: []failureJSON{}, Warnings: []failureJSON{}, Skipped: []skipJSON{}}
+		Cancelled: res.Cancelled, Failed: []failureJSON{}, Warnings: []failureJSON{}, Skipped: []skipJSON{},
+		ProvisionalThumbnails: res.Provisional}
 	for _, f := range res.Warnings {
 		j.Warnings = append(j.Warnings, toFailureJSON(f))
 	}
