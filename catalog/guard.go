@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/exhibit-app/exhibit/catalog/internal/regular"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -73,7 +74,7 @@ func (c *Case) GuardOutput(ctx context.Context, path string, force bool) error {
 		}
 	}
 	if lerr == nil && !fi.Mode().IsRegular() {
-		return refuse("it exists and is %s, not a regular file", describeMode(fi.Mode()))
+		return refuse("it exists and is %s, not a regular file", "a "+regular.Kind(fi.Mode()))
 	}
 	if lerr != nil && !errors.Is(lerr, fs.ErrNotExist) {
 		return refuse("%v", lerr)
@@ -137,26 +138,6 @@ func uniq(a, b string) []string {
 		return []string{a}
 	}
 	return []string{a, b}
-}
-
-// describeMode names the kind of a file that is not regular.
-func describeMode(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a folder"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	default:
-		return "not a regular file"
-	}
 }
 
 // evidenceAt says what evidence path is or was ("" when none): an

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/exhibit-app/exhibit/catalog/internal/regular"
 	"io"
 	"io/fs"
 	"maps"
@@ -44,7 +45,7 @@ func (c *Case) GuardOutputDir(ctx context.Context, path string) error {
 	case err == nil && fi.Mode()&fs.ModeSymlink != 0:
 		return refuse("it is a symbolic link")
 	case err == nil && !fi.IsDir():
-		return refuse("it exists and is %s, not a folder", describeMode(fi.Mode()))
+		return refuse("it exists and is %s, not a folder", "a "+regular.Kind(fi.Mode()))
 	case err == nil:
 		empty, err := emptyDir(abs)
 		if err != nil {
