@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/exhibit-app/exhibit/app/demo"
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/internal/demo"
 )
 
 // caseParent is where to start looking for cases: beside the open case,

@@ -14,8 +14,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/internal/annot"
 	"github.com/exhibit-app/exhibit/viewer"
-	"github.com/exhibit-app/exhibit/viewer/annot"
 )
 
 // compareScreen shows a before/after pair in a CompareView: side by side

@@ -8,9 +8,9 @@ import (
 
 	"fyne.io/fyne/v2/dialog"
 
-	"github.com/exhibit-app/exhibit/app/export"
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/viewer/sheet"
+	"github.com/exhibit-app/exhibit/internal/export"
+	"github.com/exhibit-app/exhibit/internal/sheet"
 )
 
 // sheetsSpec exports the sheets of t as one PDF.

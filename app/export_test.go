@@ -17,8 +17,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/internal/annot"
 	"github.com/exhibit-app/exhibit/viewer"
-	"github.com/exhibit-app/exhibit/viewer/annot"
 )
 
 // fillExport points the export dialog open at dir/name and starts it.

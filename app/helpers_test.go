@@ -14,8 +14,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/exhibit-app/exhibit/app/demo"
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/internal/demo"
 )
 
 // uiQueue stands in for the UI goroutine in tests: the test driver runs

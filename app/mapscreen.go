@@ -11,10 +11,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/exhibit-app/exhibit/app/export"
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/internal/export"
+	"github.com/exhibit-app/exhibit/internal/geo"
 	"github.com/exhibit-app/exhibit/viewer"
-	"github.com/exhibit-app/exhibit/viewer/geo"
 )
 
 // mapScreen places the case's images on a map that works offline: each

@@ -5,8 +5,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/internal/annot"
 	"github.com/exhibit-app/exhibit/viewer"
-	"github.com/exhibit-app/exhibit/viewer/annot"
 )
 
 // The annotation tools' icons: small SVGs drawn in the theme's foreground

@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/internal/annot"
 	"github.com/exhibit-app/exhibit/viewer"
-	"github.com/exhibit-app/exhibit/viewer/annot"
 )
 
 // TestMarkNamesAreOne: the toolbar, its hints and the marks panel name each

@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/internal/annot"
 	"github.com/exhibit-app/exhibit/viewer"
-	"github.com/exhibit-app/exhibit/viewer/annot"
 )
 
 // labelDelay is how long the mark panel waits for the next key before it

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/viewer/annot"
+	"github.com/exhibit-app/exhibit/internal/annot"
 )
 
 // windowShow writes a stored window time for people (the catalog's

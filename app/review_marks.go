@@ -4,9 +4,9 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/exhibit-app/exhibit/app/export"
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/viewer/annot"
+	"github.com/exhibit-app/exhibit/internal/annot"
+	"github.com/exhibit-app/exhibit/internal/export"
 )
 
 // historyChanged enables Undo, Redo and Delete, and counts the marks.

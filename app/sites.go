@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/exhibit-app/exhibit/app/export"
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/internal/export"
 	"github.com/exhibit-app/exhibit/viewer"
 )
 

@@ -5,7 +5,7 @@ import (
 	"math"
 
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/viewer/geo"
+	"github.com/exhibit-app/exhibit/internal/geo"
 )
 
 // mapLayers reads what the map draws under the images: each site as a

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/viewer/sheet"
+	"github.com/exhibit-app/exhibit/internal/sheet"
 )
 
 func TestFormatCount(t *testing.T) {

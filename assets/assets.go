@@ -28,7 +28,7 @@ var FontRegular []byte
 var FontBold []byte
 
 // World is the built-in world basemap, gzip-compressed, in the format
-// internal/worldgen writes and viewer/geo reads.
+// internal/worldgen writes and internal/geo reads.
 //
 //go:generate sh -c "test -n \"$WORLD_ATLAS\" || { echo 'set WORLD_ATLAS to an unpacked npm world-atlas@2.0.2 (README.md)' >&2; exit 1; }; go run ../internal/worldgen $WORLD_ATLAS/countries-50m.json world.bin.gz"
 //go:embed world.bin.gz

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/viewer/annot"
+	"github.com/exhibit-app/exhibit/internal/annot"
 )
 
 // Alignment picking: in side-by-side mode the user clicks a point on one

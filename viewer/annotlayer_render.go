@@ -10,7 +10,7 @@ import (
 	"golang.org/x/image/vector"
 
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/viewer/annot"
+	"github.com/exhibit-app/exhibit/internal/annot"
 )
 
 // Drawing of the layer: the shapes are rasterised at the screen's

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/viewer/annot"
+	"github.com/exhibit-app/exhibit/internal/annot"
 )
 
 // sampleMarks returns one mark of each kind, with labels, on an image.

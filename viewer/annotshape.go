@@ -2,7 +2,7 @@ package viewer
 
 import (
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/viewer/annot"
+	"github.com/exhibit-app/exhibit/internal/annot"
 )
 
 // The annotation layer draws the shapes of annotations itself, at the

@@ -8,7 +8,7 @@ import (
 	"golang.org/x/image/vector"
 
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/viewer/annot"
+	"github.com/exhibit-app/exhibit/internal/annot"
 )
 
 // benchPair is a pair of 1600×1067 previews, the after one aligned into

@@ -5,7 +5,7 @@ import (
 	"image"
 	"math"
 
-	"github.com/exhibit-app/exhibit/viewer/annot"
+	"github.com/exhibit-app/exhibit/internal/annot"
 )
 
 // composeCache keeps what the overlay modes compute from the images, the

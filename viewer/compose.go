@@ -7,7 +7,7 @@ import (
 	"math"
 	"sync"
 
-	"github.com/exhibit-app/exhibit/viewer/annot"
+	"github.com/exhibit-app/exhibit/internal/annot"
 )
 
 // CompareMode is how a CompareView shows a before and an after image.

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/exhibit-app/exhibit/viewer/geo"
+	"github.com/exhibit-app/exhibit/internal/geo"
 )
 
 // MapView shows images as points on a map, each with its direction of

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/exhibit-app/exhibit/viewer/geo"
+	"github.com/exhibit-app/exhibit/internal/geo"
 )
 
 func testMarkers() []geo.Marker {

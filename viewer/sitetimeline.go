@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/exhibit-app/exhibit/viewer/timeline"
+	"github.com/exhibit-app/exhibit/internal/timeline"
 )
 
 // SiteTimeline shows a site's images on a time axis: overhead

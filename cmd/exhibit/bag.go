@@ -13,9 +13,9 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
-	"github.com/exhibit-app/exhibit/app/export"
 	"github.com/exhibit-app/exhibit/catalog/bag"
-	"github.com/exhibit-app/exhibit/viewer/sheet"
+	"github.com/exhibit-app/exhibit/internal/export"
+	"github.com/exhibit-app/exhibit/internal/sheet"
 )
 
 // bagJSON is what `export bag --json` prints.

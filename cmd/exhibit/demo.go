@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/exhibit-app/exhibit/app/demo"
+	"github.com/exhibit-app/exhibit/internal/demo"
 )
 
 func init() { extraCommands = append(extraCommands, newDemoCmd) }

@@ -5,8 +5,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/exhibit-app/exhibit/app/export"
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/internal/export"
 )
 
 func init() { extraCommands = append(extraCommands, newExportCmd) }

@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/exhibit-app/exhibit/app/export"
+	"github.com/exhibit-app/exhibit/internal/export"
 )
 
 func init() { extraCommands = append(extraCommands, newRenderCmd) }

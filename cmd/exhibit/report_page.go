@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/exhibit-app/exhibit/app/export"
+	"github.com/exhibit-app/exhibit/internal/export"
 )
 
 // reportPageJSON is what `report page --json` prints.

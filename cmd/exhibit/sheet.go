@@ -9,8 +9,8 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
-	"github.com/exhibit-app/exhibit/app/export"
-	"github.com/exhibit-app/exhibit/viewer/sheet"
+	"github.com/exhibit-app/exhibit/internal/export"
+	"github.com/exhibit-app/exhibit/internal/sheet"
 )
 
 func init() { extraCommands = append(extraCommands, newSheetCmd) }

@@ -15,7 +15,7 @@ import (
 
 	"github.com/exhibit-app/exhibit/catalog"
 	"github.com/exhibit-app/exhibit/internal/manifest"
-	"github.com/exhibit-app/exhibit/viewer/sheet"
+	"github.com/exhibit-app/exhibit/internal/sheet"
 )
 
 // verifyExportJSON is one file of `verify --json FILE...`. The field names

@@ -1,6 +1,6 @@
 // Command worldgen converts the Natural Earth countries of the npm package
 // world-atlas (TopoJSON, countries-50m.json) into assets/world.bin.gz, the
-// built-in world basemap viewer/geo draws when a case has no basemap of
+// built-in world basemap internal/geo draws when a case has no basemap of
 // its own. It reads a file on disk and never the network:
 //
 //	cd $(mktemp -d) && npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz

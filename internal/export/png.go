@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/internal/annot"
 	"github.com/exhibit-app/exhibit/internal/manifest"
-	"github.com/exhibit-app/exhibit/viewer/annot"
 )
 
 // Marked is an image written by WritePNG.

@@ -15,7 +15,7 @@ import (
 	_ "modernc.org/sqlite" // the MBTiles file
 
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/viewer/geo"
+	"github.com/exhibit-app/exhibit/internal/geo"
 )
 
 // BasemapName is the name of the sample case's basemap, in the case

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/viewer/annot"
+	"github.com/exhibit-app/exhibit/internal/annot"
 )
 
 // FilesDir is the folder, inside the sample case, that holds its pictures

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/viewer/sheet"
+	"github.com/exhibit-app/exhibit/internal/sheet"
 )
 
 // Every writer of this package refuses, by itself (whatever its caller

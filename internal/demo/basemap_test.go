@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/exhibit-app/exhibit/viewer/geo"
+	"github.com/exhibit-app/exhibit/internal/geo"
 )
 
 // The sample's basemap is an MBTiles file the map reads, holding the town

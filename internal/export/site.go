@@ -10,10 +10,10 @@ import (
 	"strings"
 
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/internal/geo"
 	"github.com/exhibit-app/exhibit/internal/manifest"
-	"github.com/exhibit-app/exhibit/viewer/geo"
-	"github.com/exhibit-app/exhibit/viewer/sheet"
-	"github.com/exhibit-app/exhibit/viewer/timeline"
+	"github.com/exhibit-app/exhibit/internal/sheet"
+	"github.com/exhibit-app/exhibit/internal/timeline"
 )
 
 // The site sheet's strip and map, in layout units and pixels.

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/viewer/sheet"
+	"github.com/exhibit-app/exhibit/internal/sheet"
 )
 
 // maxSheetsRSS is the most memory (peak resident set) an export of many

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/viewer/annot"
+	"github.com/exhibit-app/exhibit/internal/annot"
 )
 
 // TestLegendNamesEachKind: the legend names every kind of mark by its one

@@ -15,11 +15,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/exhibit-app/exhibit/app/demo"
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/internal/annot"
+	"github.com/exhibit-app/exhibit/internal/demo"
 	"github.com/exhibit-app/exhibit/internal/manifest"
-	"github.com/exhibit-app/exhibit/viewer/annot"
-	"github.com/exhibit-app/exhibit/viewer/sheet"
+	"github.com/exhibit-app/exhibit/internal/sheet"
 )
 
 // The sample case, built once for the tests of this package in tmpDir.

@@ -16,7 +16,7 @@ import (
 	"testing"
 
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/viewer/sheet"
+	"github.com/exhibit-app/exhibit/internal/sheet"
 )
 
 // largeJPEG encodes a w×h picture (a gradient crossed by stripes, with

@@ -3,7 +3,7 @@ package sheet
 import (
 	"image/color"
 
-	"github.com/exhibit-app/exhibit/viewer/annot"
+	"github.com/exhibit-app/exhibit/internal/annot"
 )
 
 // rgb is a colour with 0..255 channels.

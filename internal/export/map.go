@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/viewer/geo"
+	"github.com/exhibit-app/exhibit/internal/geo"
 )
 
 // CaseBasemapName is the basemap a case uses when no other is chosen: an

@@ -11,7 +11,7 @@ import (
 
 	"github.com/exhibit-app/exhibit/catalog"
 	"github.com/exhibit-app/exhibit/internal/manifest"
-	"github.com/exhibit-app/exhibit/viewer/sheet"
+	"github.com/exhibit-app/exhibit/internal/sheet"
 )
 
 // The site sheet of the sample's site, read back with pdftotext: the

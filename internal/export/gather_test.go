@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/exhibit-app/exhibit/viewer/sheet"
+	"github.com/exhibit-app/exhibit/internal/sheet"
 )
 
 // TestWriteSheetsSaysWhichSheetFailed: a pair that does not exist stops

@@ -9,8 +9,8 @@ import (
 
 	"github.com/exhibit-app/exhibit/catalog"
 	"github.com/exhibit-app/exhibit/catalog/picture"
-	"github.com/exhibit-app/exhibit/viewer/annot"
-	"github.com/exhibit-app/exhibit/viewer/sheet"
+	"github.com/exhibit-app/exhibit/internal/annot"
+	"github.com/exhibit-app/exhibit/internal/sheet"
 )
 
 // maxAlignedZoom bounds how much larger than its frame an aligned after
