@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -75,7 +76,9 @@ func TestSiteSheetEndToEnd(t *testing.T) {
 func TestSiteSheetNeedsAWindow(t *testing.T) {
 	ctx := context.Background()
 	c := sampleCase(t)
-	s, err := c.AddSite(ctx, catalog.NewSite{Name: "Empty lot", Lat: 20.3451, Lon: 50.7752})
+	// The sample case is shared by the package's tests (and by -count
+	// runs): a name of its own each time.
+	s, err := c.AddSite(ctx, catalog.NewSite{Name: fmt.Sprintf("Empty lot %d", time.Now().UnixNano()), Lat: 20.3451, Lon: 50.7752})
 	if err != nil {
 		t.Fatal(err)
 	}
