@@ -76,25 +76,31 @@ func Read(data []byte) (m Meta, err error) {
 		return Meta{}, fmt.Errorf("read metadata: %w (content starts with %s)", ErrNotImage, describeStart(data))
 	}
 	r := &reader{data: data, m: Meta{Format: format}}
-	switch format {
-	case "jpeg":
-		err = r.readJPEG()
-	case "png":
-		err = r.readPNG()
-	case "gif":
-		err = r.readGIF()
-	case "webp":
-		err = r.readWebP()
-	case "tiff":
-		err = r.readTIFF()
-	case "heic", "avif":
-		err = r.readBMFF()
-	}
-	if err != nil {
+	if err = r.readContainer(); err != nil {
 		return Meta{Format: format}, fmt.Errorf("read %s: %w", format, err)
 	}
 	r.finish()
 	return r.m, nil
+}
+
+// readContainer finds the metadata blocks of r's file with the reader of
+// its format (Read and ReadTags share it).
+func (r *reader) readContainer() error {
+	switch r.m.Format {
+	case "jpeg":
+		return r.readJPEG()
+	case "png":
+		return r.readPNG()
+	case "gif":
+		return r.readGIF()
+	case "webp":
+		return r.readWebP()
+	case "tiff":
+		return r.readTIFF()
+	case "heic", "avif":
+		return r.readBMFF()
+	}
+	return nil
 }
 
 // reader collects what the container and metadata readers find.

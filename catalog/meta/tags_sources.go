@@ -21,20 +21,7 @@ type sources struct {
 // Read uses, and the ICC profile, which Read does not need.
 func tagSources(data []byte, format string) (sources, error) {
 	r := &reader{data: data, m: Meta{Format: format}}
-	var err error
-	switch format {
-	case "jpeg":
-		err = r.readJPEG()
-	case "png":
-		err = r.readPNG()
-	case "webp":
-		err = r.readWebP()
-	case "tiff":
-		err = r.readTIFF()
-	case "heic", "avif":
-		err = r.readBMFF()
-	}
-	if err != nil {
+	if err := r.readContainer(); err != nil {
 		return sources{}, err
 	}
 	s := sources{exif: r.exif, xmp: r.xmp, iptc: r.iptc}
