@@ -174,23 +174,17 @@ func mustJSON(v any) string {
 	return string(b)
 }
 
-// chainHead is the newest entry of the chain.
-type chainHead struct {
-	Hash string
-	Seq  int64
-}
-
 // readHead returns the newest chained entry (zero before the first).
 func readHead(ctx context.Context, q interface {
 	QueryRowContext(context.Context, string, ...any) *sql.Row
-}) (chainHead, error) {
-	var h chainHead
-	err := q.QueryRowContext(ctx, `SELECT hash, seq FROM audit WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1`).Scan(&h.Hash, &h.Seq)
+}) (ChainHead, error) {
+	var h ChainHead
+	err := q.QueryRowContext(ctx, `SELECT hash, seq FROM audit WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1`).Scan(&h.Hash, &h.Count)
 	if errors.Is(err, sql.ErrNoRows) {
-		return chainHead{}, nil
+		return ChainHead{}, nil
 	}
 	if err != nil {
-		return chainHead{}, fmt.Errorf("read the chain's head: %w", err)
+		return ChainHead{}, fmt.Errorf("read the chain's head: %w", err)
 	}
 	return h, nil
 }
@@ -223,7 +217,7 @@ func (t *txChain) finish(ctx context.Context, c *Case, tx *sql.Tx) (int, error) 
 			Action: p.action, Object: p.object, Details: p.details, RowsDigest: rowsDigest(p.rows)}
 		h := e.hash()
 		r, err := tx.ExecContext(ctx, `INSERT INTO audit(at, action, object, details, session, actor, prev, hash, rows_digest, key, seq)
-			VALUES(?,?,?,?,?,?,?,?,?,?,?)`, e.At, e.Action, e.Object, e.Details, e.Session, e.Actor, e.Prev, h, e.RowsDigest, e.Key, head.Seq+1)
+			VALUES(?,?,?,?,?,?,?,?,?,?,?)`, e.At, e.Action, e.Object, e.Details, e.Session, e.Actor, e.Prev, h, e.RowsDigest, e.Key, head.Count+1)
 		if err != nil {
 			return 0, fmt.Errorf("audit %s: %w", p.action, err)
 		}
@@ -233,7 +227,7 @@ func (t *txChain) finish(ctx context.Context, c *Case, tx *sql.Tx) (int, error) 
 				return 0, fmt.Errorf("audit %s: %w", p.action, err)
 			}
 		}
-		head = chainHead{Hash: h, Seq: head.Seq + 1}
+		head = ChainHead{Hash: h, Count: head.Count + 1}
 	}
 	return len(t.entries), nil
 }
@@ -350,7 +344,7 @@ func (c *Case) startChain(ctx context.Context, fromVersion, toVersion int) error
 			return err
 		}
 		switch {
-		case head.Seq == 0:
+		case head.Count == 0:
 			digest, n, err := legacyDigest(ctx, tx)
 			if err != nil {
 				return err
@@ -374,7 +368,7 @@ func (c *Case) startChain(ctx context.Context, fromVersion, toVersion int) error
 // recorded and every tracked table has its triggers.
 func (c *Case) chainReady(ctx context.Context) (bool, error) {
 	head, err := readHead(ctx, c.rd)
-	if err != nil || head.Seq == 0 {
+	if err != nil || head.Count == 0 {
 		return false, err
 	}
 	var n int
@@ -432,6 +426,5 @@ type ChainHead struct {
 
 // ChainHead returns the newest entry of the audit chain.
 func (c *Case) ChainHead(ctx context.Context) (ChainHead, error) {
-	h, err := readHead(ctx, c.rd)
-	return ChainHead{Hash: h.Hash, Count: h.Seq}, err
+	return readHead(ctx, c.rd)
 }

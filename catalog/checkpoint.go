@@ -36,13 +36,13 @@ func (c *Case) signTx(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return err
 	}
-	if head.Seq == 0 {
+	if head.Count == 0 {
 		return nil
 	}
 	at := timestamp(time.Now())
-	sig := c.signer.Sign(CheckpointMessage(c.id, head.Seq, head.Hash, at))
+	sig := c.signer.Sign(CheckpointMessage(c.id, head.Count, head.Hash, at))
 	_, err = tx.ExecContext(ctx, `INSERT INTO checkpoints(at, count, head, key, actor, session, signature) VALUES(?,?,?,?,?,?,?)`,
-		at, head.Seq, head.Hash, c.signer.Fingerprint(), *c.actor.Load(), c.session, base64.StdEncoding.EncodeToString(sig))
+		at, head.Count, head.Hash, c.signer.Fingerprint(), *c.actor.Load(), c.session, base64.StdEncoding.EncodeToString(sig))
 	if err != nil {
 		return fmt.Errorf("sign the chain's head: %w", err)
 	}

@@ -28,8 +28,7 @@ func (c *Case) ReadSnapshot(ctx context.Context, fn func(s *Snapshot) error) err
 
 // Head returns the newest entry of the audit chain.
 func (s *Snapshot) Head() (ChainHead, error) {
-	h, err := readHead(s.ctx, s.tx)
-	return ChainHead{Hash: h.Hash, Count: h.Seq}, err
+	return readHead(s.ctx, s.tx)
 }
 
 // TrackedTables returns the tables whose rows the audit chain records,
