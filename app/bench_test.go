@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"testing"
 	"time"
@@ -46,8 +48,8 @@ func BenchmarkOpenLargeCase(b *testing.B) {
 		}
 		mw := newMainWindow(a, settings, "bench")
 		mw.win.Resize(fyne.NewSize(1280, 820))
-		mw.setCase(c, screenLibrary, Target{})
-		l := mw.screen(screenLibrary).(*libraryScreen)
+		mw.setCase(c, ui.ScreenLibrary, ui.Target{})
+		l := mw.screen(ui.ScreenLibrary).(*libraryScreen)
 		q.waitUntil(b, "the first thumbnails", func() bool {
 			if !l.loaded {
 				return false
@@ -61,9 +63,9 @@ func BenchmarkOpenLargeCase(b *testing.B) {
 			b.Fatalf("library shows %d images", l.total)
 		}
 		mw.closeScreens()
-		mw.sess.cancel()
+		mw.sess.Cancel()
 		q.settle()
-		mw.sess.c.Close()
+		mw.sess.Case.Close()
 		mw.sess = nil
 		mw.win.Close()
 		b.StartTimer()
@@ -83,17 +85,17 @@ func BenchmarkFilterLargeCase(b *testing.B) {
 	defer c.Close()
 	mw := newMainWindow(a, NewSettings(a.Preferences()), "bench")
 	mw.win.Resize(fyne.NewSize(1280, 820))
-	mw.setCase(c, screenLibrary, Target{})
-	l := mw.screen(screenLibrary).(*libraryScreen)
+	mw.setCase(c, ui.ScreenLibrary, ui.Target{})
+	l := mw.screen(ui.ScreenLibrary).(*libraryScreen)
 	q.waitUntil(b, "the library", func() bool { return l.loaded })
 	gps := false
 	for b.Loop() {
 		gps = !gps
 		l.bar.gps.SetChecked(gps)
-		q.waitUntil(b, "the filter", func() bool { return l.loading.cancel == nil && l.bar.query().hasGPS == gps })
+		q.waitUntil(b, "the filter", func() bool { return l.loading.CancelFunc == nil && l.bar.query().hasGPS == gps })
 	}
 	b.StopTimer()
 	mw.closeScreens()
-	mw.sess.cancel()
+	mw.sess.Cancel()
 	q.settle()
 }

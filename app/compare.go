@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"errors"
 	"fmt"
@@ -24,7 +26,7 @@ import (
 // pairs on the left, the pair's details, marks and alignment on the right.
 type compareScreen struct {
 	mw *mainWindow
-	s  *session
+	s  *ui.Session
 
 	content fyne.CanvasObject
 	cv      *viewer.CompareView
@@ -47,8 +49,8 @@ type compareScreen struct {
 
 	data    *compareData // the pair shown
 	want    int64        // the pair being opened
-	load    latest
-	detail  [2]latest
+	load    ui.Latest
+	detail  [2]ui.Latest
 	store   *markStore
 	order   undoOrder
 	noticeT *time.Timer
@@ -71,7 +73,7 @@ type compareData struct {
 	trErr error
 }
 
-func newCompareScreen(mw *mainWindow, s *session) *compareScreen {
+func newCompareScreen(mw *mainWindow, s *ui.Session) *compareScreen {
 	cs := &compareScreen{mw: mw, s: s, cv: viewer.NewCompareView()}
 	cs.store = &markStore{s: s, changed: func() { mw.changed(cs) }, stored: cs.order.made}
 	layers := cs.layers()
@@ -84,7 +86,7 @@ func newCompareScreen(mw *mainWindow, s *session) *compareScreen {
 	cs.cv.OnModeChanged = cs.modeChanged
 	cs.cv.OnViewChanged = func(viewer.View) { cs.showZoom() }
 	cs.cv.OnDetailWanted = cs.loadDetail
-	cs.cv.OnError = func(err error) { cs.showNotice(errorText(err)) }
+	cs.cv.OnError = func(err error) { cs.showNotice(ui.ErrorText(err)) }
 	cs.cv.OnAlignmentChanged = func(a *catalog.Alignment) { cs.align.fitted(a) }
 
 	cs.title = widget.NewLabel("")
@@ -118,7 +120,7 @@ func newCompareScreen(mw *mainWindow, s *session) *compareScreen {
 	// the bars scroll rather than hold the window wide
 	cs.bars = container.NewVBox(container.NewHScroll(cs.modes.content), container.NewHScroll(cs.tools.content))
 	top := container.NewVBox(header, cs.bars)
-	bg := newThemedRect(theme.ColorNameInputBackground, 0)
+	bg := ui.NewThemedRect(theme.ColorNameInputBackground, 0)
 	cs.blankTx = widget.NewLabel("")
 	cs.blankTx.Alignment = fyne.TextAlignCenter
 	cs.blank = container.NewCenter(cs.blankTx)
@@ -161,7 +163,7 @@ func (cs *compareScreen) zoomBar() fyne.CanvasObject {
 	for _, b := range []*widget.Button{out, in, fit} {
 		b.Importance = widget.LowImportance
 	}
-	return container.NewHBox(out, container.New(widthLayout{64}, cs.zoomPct), in, fit)
+	return container.NewHBox(out, container.New(ui.WidthLayout{Width: 64}, cs.zoomPct), in, fit)
 }
 
 // showZoom writes the zoom of the view worked in. The overlay view knows
@@ -190,7 +192,7 @@ func (cs *compareScreen) retryZoom() {
 func (cs *compareScreen) Content() fyne.CanvasObject { return cs.content }
 
 // Open shows t's pair; without one, the pair shown last or the first.
-func (cs *compareScreen) Open(t Target) {
+func (cs *compareScreen) Open(t ui.Target) {
 	cs.cv.Show()
 	cs.pairs.loadOnce()
 	switch {
@@ -219,9 +221,9 @@ func (cs *compareScreen) Reload() {
 // Close stops the loads.
 func (cs *compareScreen) Close() {
 	cs.marks.flush()
-	cs.load.stop()
+	cs.load.Stop()
 	for i := range cs.detail {
-		cs.detail[i].stop()
+		cs.detail[i].Stop()
 	}
 	cs.pairs.close()
 	cs.cv.Hide()
@@ -245,13 +247,13 @@ func (cs *compareScreen) openPair(id int64) {
 // fetch reads pair id in the background: its previews when they are not
 // those shown, its annotations and alignment always.
 func (cs *compareScreen) fetch(id int64) {
-	c := cs.s.c
+	c := cs.s.Case
 	prev := cs.data
 	cs.want = id
 	if prev == nil || prev.pair.ID != id {
 		cs.title.SetText("Loading…")
 	}
-	load(&cs.load, cs.s.ctx, func(ctx context.Context) (*compareData, error) {
+	ui.Load(&cs.load, cs.s.Ctx, func(ctx context.Context) (*compareData, error) {
 		return fetchCompare(ctx, c, id, prev)
 	}, func(d *compareData) {
 		cs.want = 0
@@ -267,7 +269,7 @@ func (cs *compareScreen) fetch(id int64) {
 			cs.pairs.openFirst = cs.data == nil // show another instead
 			cs.pairs.reload()
 		}
-		showError(cs.mw.win, fmt.Sprintf("Could not open pair %d", id), err)
+		ui.ShowError(cs.mw.win, fmt.Sprintf("Could not open pair %d", id), err)
 	})
 }
 
@@ -313,9 +315,9 @@ func fetchCompare(ctx context.Context, c *catalog.Case, id int64, prev *compareD
 		}
 		path, err := c.Preview(ctx, im)
 		if err != nil {
-			return nil, fmt.Errorf("the %s image, %s: %s", viewer.Side(i), im.Name(), originalProblem(im, err))
+			return nil, fmt.Errorf("the %s image, %s: %s", viewer.Side(i), im.Name(), ui.OriginalProblem(im, err))
 		}
-		if d.imgs[i], err = decodeFile(path); err != nil {
+		if d.imgs[i], err = ui.DecodeFile(path); err != nil {
 			return nil, err
 		}
 	}
@@ -329,7 +331,7 @@ func (cs *compareScreen) update(d *compareData) {
 	newPair := prev == nil || prev.pair.ID != d.pair.ID
 	if prev == nil || prev.imgs != d.imgs {
 		for i := range cs.detail {
-			cs.detail[i].stop()
+			cs.detail[i].Stop()
 		}
 		cs.cv.SetImages(d.imgs[0], d.imgs[1])
 		for i, im := range d.ims {
@@ -344,7 +346,7 @@ func (cs *compareScreen) update(d *compareData) {
 		}
 	}
 	if d.trErr != nil {
-		cs.showNotice("The stored alignment cannot be applied (" + errorText(d.trErr) + "); the images are shown unaligned. Align the pair again.")
+		cs.showNotice("The stored alignment cannot be applied (" + ui.ErrorText(d.trErr) + "); the images are shown unaligned. Align the pair again.")
 	}
 	cs.marks.flush() // what is typed for a mark is stored before the marks are replaced
 	for i, l := range cs.layers() {
@@ -405,7 +407,7 @@ func (cs *compareScreen) showPair() {
 func (cs *compareScreen) showHeader() {
 	p := cs.data.pair
 	cs.title.SetText(p.Title)
-	cs.window.SetText(fmt.Sprintf("Pair %d · %s · %s", p.ID, windowText(p.NotBefore, p.NotAfter), alignedText(p)))
+	cs.window.SetText(fmt.Sprintf("Pair %d · %s · %s", p.ID, ui.WindowText(p.NotBefore, p.NotAfter), ui.AlignedText(p)))
 }
 
 // modeChanged follows the view's mode (set by a button or a key).
@@ -464,10 +466,10 @@ func (cs *compareScreen) historyChanged() {
 // markError shows a mark the catalog refused or that cannot be made.
 func (cs *compareScreen) markError(err error) {
 	if errors.Is(err, annot.ErrInvalid) || errors.Is(err, catalog.ErrNotFound) {
-		cs.showNotice(errorText(err))
+		cs.showNotice(ui.ErrorText(err))
 		return
 	}
-	showError(cs.mw.win, "The mark was not saved", err)
+	ui.ShowError(cs.mw.win, "The mark was not saved", err)
 }
 
 // showNotice shows a passing message under the view.

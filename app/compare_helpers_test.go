@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"strings"
 	"testing"
@@ -13,16 +15,16 @@ import (
 	"github.com/exhibit-app/exhibit/viewer"
 )
 
-func (tw *testWindow) compare() *compareScreen { return tw.screen(screenCompare).(*compareScreen) }
+func (tw *testWindow) compare() *compareScreen { return tw.screen(ui.ScreenCompare).(*compareScreen) }
 
 // openCompare shows the compare screen on pair id and waits until it is
 // shown, images and marks loaded, the views laid out.
 func openCompare(t *testing.T, tw *testWindow, id int64) *compareScreen {
 	t.Helper()
-	tw.show(screenCompare, Target{PairID: id})
+	tw.show(ui.ScreenCompare, ui.Target{PairID: id})
 	cs := tw.compare()
 	tw.q.waitUntil(t, "the pair", func() bool {
-		return cs.data != nil && cs.data.pair.ID == id && cs.want == 0 && cs.load.cancel == nil && cs.pairs.loaded
+		return cs.data != nil && cs.data.pair.ID == id && cs.want == 0 && cs.load.CancelFunc == nil && cs.pairs.loaded
 	})
 	for _, s := range []viewer.Side{viewer.SideBefore, viewer.SideAfter} {
 		z := cs.cv.SideView(s)

@@ -382,7 +382,7 @@ func TestCompareAlign(t *testing.T) {
 	if len(p.Alignment.Before) != 4 || p.Alignment.Kind != "affine" || math.Abs(p.Alignment.M[0]-1/0.9) > 0.02 {
 		t.Errorf("stored %+v", p.Alignment)
 	}
-	tw.q.waitUntil(t, "point picking to end", func() bool { return !cs.cv.Aligning() && cs.load.cancel == nil })
+	tw.q.waitUntil(t, "point picking to end", func() bool { return !cs.cv.Aligning() && cs.load.CancelFunc == nil })
 	if !strings.Contains(cs.window.Text, "aligned on 4 points") {
 		t.Errorf("header %q", cs.window.Text)
 	}
@@ -420,7 +420,7 @@ func TestCompareDetail(t *testing.T) {
 		side := cs.cv.SideView(viewer.Side(i))
 		tw.q.waitUntil(t, "the detail of the "+viewer.Side(i).String()+" side", func() bool {
 			img, _ := side.Detail()
-			return img != nil && cs.detail[i].cancel == nil
+			return img != nil && cs.detail[i].CancelFunc == nil
 		})
 		img, r := side.Detail()
 		w, _ := cs.data.ims[i].UprightSize()

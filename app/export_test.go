@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -157,8 +159,8 @@ func TestExportImageAndCatalog(t *testing.T) {
 	c := sampleCase(t)
 	tw := newTestWindow(t, c)
 	r := openReview(t, tw, 0)
-	tw.q.waitUntil(t, "the image shown", func() bool { return r.image.stage >= stagePreview })
-	l := r.image.layer
+	tw.q.waitUntil(t, "the image shown", func() bool { return r.image.Stage >= ui.StagePreview })
+	l := r.image.Layer
 	test.Tap(r.tools.tools[viewer.ToolRect])
 	dragLayer(l, 0.25, 0.25, 0.75, 0.75)
 	if n := len(l.Annotations()); n != 1 {

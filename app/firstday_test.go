@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"os"
 	"path/filepath"
@@ -29,7 +31,7 @@ func TestNoTagLineIsOneLine(t *testing.T) {
 		}
 	}
 	r.Reload()
-	tw.q.waitUntil(t, "the image without tags", func() bool { return r.load.cancel == nil && len(r.data.tags) == 0 })
+	tw.q.waitUntil(t, "the image without tags", func() bool { return r.load.CancelFunc == nil && len(r.data.tags) == 0 })
 	r.side.SelectIndex(1)
 	tw.q.settle()
 	var none *widget.Label
@@ -54,7 +56,7 @@ func TestStatusCountsReports(t *testing.T) {
 	tw := newTestWindow(t, c)
 	rs, _ := c.Reports(context.Background())
 	n := len(rs)
-	tw.q.waitUntil(t, "the status bar's counts", func() bool { return strings.Contains(tw.status.counts.Text, plural(n, "report", "reports")) })
+	tw.q.waitUntil(t, "the status bar's counts", func() bool { return strings.Contains(tw.status.counts.Text, ui.Plural(n, "report", "reports")) })
 	path := filepath.Join(t.TempDir(), "later.md")
 	if err := os.WriteFile(path, []byte("# Later\n\nA report added while the case is open.\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -67,7 +69,7 @@ func TestStatusCountsReports(t *testing.T) {
 		done = true
 	})
 	tw.q.waitUntil(t, "the report added", func() bool { return done })
-	want := plural(n+1, "report", "reports")
+	want := ui.Plural(n+1, "report", "reports")
 	tw.q.waitFor(t, "the status bar to say "+want, 10*time.Second, func() bool { return strings.Contains(tw.status.counts.Text, want) })
 }
 
@@ -78,7 +80,7 @@ func TestCopyButtonsSayCopied(t *testing.T) {
 	im := &catalog.Image{ID: 42, SHA256: strings.Repeat("0123456789abcdef", 4), Format: "jpeg", Width: 40, Height: 30,
 		Locations: []catalog.Location{{Path: "/evidence/IMG_0042.JPG"}}}
 	clip := test.NewClipboard()
-	panel := newMetaPanel(im, clip)
+	panel := ui.NewMetaPanel(im, clip)
 	test.NewTempWindow(t, panel)
 	var copies []*widget.Button
 	walk(panel, func(o fyne.CanvasObject) {
@@ -99,7 +101,7 @@ func TestCopyButtonsSayCopied(t *testing.T) {
 		if b.Text != "Copied" || b.Icon != theme.ConfirmIcon() {
 			t.Errorf("after a copy the button says %q: no sign of it", b.Text)
 		}
-		q.waitFor(t, "the button back", 5*copiedFor, func() bool { return b.Text == before && b.Icon == theme.ContentCopyIcon() })
+		q.waitFor(t, "the button back", 5*ui.CopiedFor, func() bool { return b.Text == before && b.Icon == theme.ContentCopyIcon() })
 	}
 }
 

@@ -1,14 +1,17 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
-	"github.com/exhibit-app/exhibit/internal/testkit"
 	"io"
 	"os"
 	"path/filepath"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/exhibit-app/exhibit/internal/testkit"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -146,26 +149,26 @@ func newTestWindow(t *testing.T, c *catalog.Case) *testWindow {
 		q.settle()
 		mw.closeScreens()
 		if mw.sess != nil {
-			mw.sess.cancel()
+			mw.sess.Cancel()
 		}
 		q.settle()
 	})
 	if c != nil {
-		mw.setCase(c, screenLibrary, Target{})
+		mw.setCase(c, ui.ScreenLibrary, ui.Target{})
 		tw.waitLibrary(t)
 	}
 	return tw
 }
 
-func (tw *testWindow) library() *libraryScreen { return tw.screen(screenLibrary).(*libraryScreen) }
-func (tw *testWindow) review() *reviewScreen   { return tw.screen(screenReview).(*reviewScreen) }
-func (tw *testWindow) reports() *reportScreen  { return tw.screen(screenReport).(*reportScreen) }
+func (tw *testWindow) library() *libraryScreen { return tw.screen(ui.ScreenLibrary).(*libraryScreen) }
+func (tw *testWindow) review() *reviewScreen   { return tw.screen(ui.ScreenReview).(*reviewScreen) }
+func (tw *testWindow) reports() *reportScreen  { return tw.screen(ui.ScreenReport).(*reportScreen) }
 
 // waitLibrary waits for the library's load in progress to be shown.
 func (tw *testWindow) waitLibrary(t *testing.T) {
 	t.Helper()
 	l := tw.library()
-	tw.q.waitUntil(t, "the library to load", func() bool { return l.loaded && l.loading.cancel == nil })
+	tw.q.waitUntil(t, "the library to load", func() bool { return l.loaded && l.loading.CancelFunc == nil })
 }
 
 // currentID returns the ID of the screen shown.

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"errors"
 	"fmt"
@@ -47,7 +49,7 @@ func (mw *mainWindow) dropped(uris []fyne.URI) {
 		return
 	}
 	if mw.sess == nil {
-		showError(mw.win, "No case is open", fmt.Errorf("open or create a case first, then drop the files again"))
+		ui.ShowError(mw.win, "No case is open", fmt.Errorf("open or create a case first, then drop the files again"))
 		return
 	}
 	mw.startImport(paths)
@@ -59,13 +61,13 @@ func (mw *mainWindow) startImport(paths []string) *importDialog {
 	if !ok {
 		return nil
 	}
-	ctx, cancel := context.WithCancel(s.ctx)
+	ctx, cancel := context.WithCancel(s.Ctx)
 	di := &importDialog{mw: mw, cancel: cancel, start: time.Now()}
 	di.build(paths)
 	mw.status.setBusy("Importing…")
 	var res *catalog.ImportResult
-	background(ctx, func(ctx context.Context) (err error) {
-		res, err = s.c.Import(ctx, paths, catalog.ImportOptions{Progress: di.progress,
+	ui.Background(ctx, func(ctx context.Context) (err error) {
+		res, err = s.Case.Import(ctx, paths, catalog.ImportOptions{Progress: di.progress,
 			// The library shows the images (provisional thumbnails
 			// where the camera embedded one) while the real ones are made.
 			FirstLook: func() { fyne.Do(func() { mw.changed(nil) }) }})

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"fmt"
 	"path/filepath"
@@ -58,7 +60,7 @@ type importDialog struct {
 func (di *importDialog) build(paths []string) {
 	what := paths[0]
 	if len(paths) > 1 {
-		what = fmt.Sprintf("%s and %s", filepath.Base(paths[0]), plural(len(paths)-1, "other", "others"))
+		what = fmt.Sprintf("%s and %s", filepath.Base(paths[0]), ui.Plural(len(paths)-1, "other", "others"))
 	}
 	head := widget.NewLabel("Importing " + what)
 	head.Wrapping = fyne.TextWrapBreak
@@ -81,7 +83,7 @@ func (di *importDialog) build(paths []string) {
 	})
 	di.d = dialog.NewCustomWithoutButtons("Import", di.body, di.mw.win)
 	di.d.SetButtons([]fyne.CanvasObject{di.stop})
-	di.d.Resize(fyne.NewSize(dialogWidth(di.mw.win, 640), 0))
+	di.d.Resize(fyne.NewSize(ui.DialogWidth(di.mw.win, 640), 0))
 	di.d.Show()
 }
 
@@ -119,7 +121,7 @@ func (di *importDialog) showProgress() {
 func progressText(p catalog.ImportProgress, secs float64) (float64, string) {
 	if p.Thumbs > 0 {
 		return float64(p.ThumbsDone) / float64(p.Thumbs), fmt.Sprintf("%s of %s files · making thumbnails: %s of %s · %s new, %s failed",
-			formatCount(p.Done), formatCount(p.Total), formatCount(p.ThumbsDone), formatCount(p.Thumbs), formatCount(p.Added), formatCount(p.Failed))
+			ui.FormatCount(p.Done), ui.FormatCount(p.Total), ui.FormatCount(p.ThumbsDone), ui.FormatCount(p.Thumbs), ui.FormatCount(p.Added), ui.FormatCount(p.Failed))
 	}
 	frac := -1.0
 	if p.Total > 0 {
@@ -129,8 +131,8 @@ func progressText(p catalog.ImportProgress, secs float64) (float64, string) {
 	if secs > 0.5 && p.Done > 0 {
 		rate = fmt.Sprintf(" · %.0f files/s", float64(p.Done)/secs)
 	}
-	return frac, fmt.Sprintf("%s of %s files%s · %s new, %s failed", formatCount(p.Done), formatCount(p.Total), rate,
-		formatCount(p.Added), formatCount(p.Failed))
+	return frac, fmt.Sprintf("%s of %s files%s · %s new, %s failed", ui.FormatCount(p.Done), ui.FormatCount(p.Total), rate,
+		ui.FormatCount(p.Added), ui.FormatCount(p.Failed))
 }
 
 // finish shows the summary and the problems.
@@ -152,7 +154,7 @@ func (di *importDialog) finish(res *catalog.ImportResult, err error) {
 			// The catalog is written in batches as the import goes.
 			di.counts.SetText("The import stopped: the images cataloged before the error are kept; import again to resume.")
 		}
-		di.summary.SetText(errorText(err))
+		di.summary.SetText(ui.ErrorText(err))
 		di.summary.Importance = widget.DangerImportance
 		di.summary.Refresh()
 		di.d.SetButtons([]fyne.CanvasObject{closeBtn})
@@ -165,9 +167,9 @@ func (di *importDialog) finish(res *catalog.ImportResult, err error) {
 	buttons := []fyne.CanvasObject{closeBtn}
 	if len(di.problems) > 0 {
 		di.showProblems()
-		copyBtn := copyButton("Copy the list", di.mw.app.Clipboard(), func() string { return problemsText(di.problems) })
+		copyBtn := ui.CopyButton("Copy the list", di.mw.app.Clipboard(), func() string { return problemsText(di.problems) })
 		buttons = []fyne.CanvasObject{copyBtn, closeBtn}
-		di.d.Resize(fyne.NewSize(dialogWidth(di.mw.win, 900), min(di.mw.win.Canvas().Size().Height-60, 760)))
+		di.d.Resize(fyne.NewSize(ui.DialogWidth(di.mw.win, 900), min(di.mw.win.Canvas().Size().Height-60, 760)))
 	}
 	di.d.SetButtons(buttons)
 }
@@ -184,9 +186,9 @@ func (di *importDialog) showProblems() {
 			kind.TextStyle.Bold = true
 			path := widget.NewLabel("")
 			path.Truncation = fyne.TextTruncateEllipsis
-			reason := dimLabel("")
+			reason := ui.DimLabel("")
 			reason.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, container.New(widthLayout{80}, kind), nil, container.NewVBox(path, reason))
+			return container.NewBorder(nil, nil, container.New(ui.WidthLayout{Width: 80}, kind), nil, container.NewVBox(path, reason))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			p := di.problems[i]
@@ -217,30 +219,30 @@ func importSummary(r *catalog.ImportResult) string {
 	if r.Cancelled {
 		b.WriteString("Import cancelled. What was imported so far is kept; import the same files again to resume.\n")
 	}
-	fmt.Fprintf(&b, "%s added", plural(r.Added, "new image", "new images"))
+	fmt.Fprintf(&b, "%s added", ui.Plural(r.Added, "new image", "new images"))
 	if r.Unchanged > 0 {
-		fmt.Fprintf(&b, "; %s already in the case", plural(r.Unchanged, "file was", "files were"))
+		fmt.Fprintf(&b, "; %s already in the case", ui.Plural(r.Unchanged, "file was", "files were"))
 	}
 	if r.NewLocations > 0 {
-		fmt.Fprintf(&b, "; %s found at a new path", plural(r.NewLocations, "image", "images"))
+		fmt.Fprintf(&b, "; %s found at a new path", ui.Plural(r.NewLocations, "image", "images"))
 	}
 	b.WriteString(".")
 	if r.Gone > 0 {
-		fmt.Fprintf(&b, " %s no longer at a cataloged path (kept in the case).", plural(r.Gone, "file is", "files are"))
+		fmt.Fprintf(&b, " %s no longer at a cataloged path (kept in the case).", ui.Plural(r.Gone, "file is", "files are"))
 	}
 	if n := len(r.Failed); n > 0 {
-		fmt.Fprintf(&b, "\n%s could not be imported: see why below.", plural(n, "file", "files"))
+		fmt.Fprintf(&b, "\n%s could not be imported: see why below.", ui.Plural(n, "file", "files"))
 	}
 	if n := len(r.Warnings); n > 0 {
-		fmt.Fprintf(&b, "\n%s imported with a warning.", plural(n, "file was", "files were"))
+		fmt.Fprintf(&b, "\n%s imported with a warning.", ui.Plural(n, "file was", "files were"))
 	}
 	if n := len(r.NoPicture); n > 0 {
-		fmt.Fprintf(&b, "\n%s cataloged from metadata only (no picture).", plural(n, "file was", "files were"))
+		fmt.Fprintf(&b, "\n%s cataloged from metadata only (no picture).", ui.Plural(n, "file was", "files were"))
 	}
 	fmt.Fprintf(&b, "\nIn all: %d with pictures (%d with warnings), %d metadata only, %d failed, %d skipped.",
 		r.Pictures, len(r.Warnings), len(r.NoPicture), len(r.Failed), len(r.Skipped))
 	if n := len(r.Skipped); n > 0 {
-		fmt.Fprintf(&b, "\n%s skipped (not images).", plural(n, "file was", "files were"))
+		fmt.Fprintf(&b, "\n%s skipped (not images).", ui.Plural(n, "file was", "files were"))
 	}
 	return b.String()
 }

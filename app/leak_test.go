@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"runtime"
 	"testing"
 	"time"
@@ -15,15 +17,15 @@ func TestNoGoroutineLeftAfterCaseClose(t *testing.T) {
 	tw.q.settle()
 	base := runtime.NumGoroutine()
 
-	tw.setCase(c, screenLibrary, Target{})
+	tw.setCase(c, ui.ScreenLibrary, ui.Target{})
 	tw.waitLibrary(t)
 	r := openReview(t, tw, 0)
-	tw.q.waitUntil(t, "the preview", func() bool { return r.image.stage >= stagePreview })
-	tw.show(screenReport, Target{})
+	tw.q.waitUntil(t, "the preview", func() bool { return r.image.Stage >= ui.StagePreview })
+	tw.show(ui.ScreenReport, ui.Target{})
 	rs := tw.reports()
 	tw.q.waitUntil(t, "a report", func() bool { return rs.shown != nil })
 	openCompare(t, tw, 1)
-	tw.show(screenLibrary, Target{})
+	tw.show(ui.ScreenLibrary, ui.Target{})
 	tw.q.settle()
 
 	tw.shutdown() // closes the screens and the case

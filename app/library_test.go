@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"slices"
 	"strings"
@@ -76,8 +78,8 @@ func TestLibraryFilters(t *testing.T) {
 	tw := newTestWindow(t, c)
 	l := tw.library()
 	b := l.bar
-	if got := l.count.Text; got != shownCount(total, total) {
-		t.Fatalf("count %q, want %q", got, shownCount(total, total))
+	if got := l.count.Text; got != ui.ShownCount(total, total) {
+		t.Fatalf("count %q, want %q", got, ui.ShownCount(total, total))
 	}
 
 	// a camera of the case, and a tag
@@ -150,8 +152,8 @@ func TestLibraryFilters(t *testing.T) {
 			if want == total || want == 0 {
 				t.Logf("note: the filter keeps %d of %d", want, total)
 			}
-			if got := l.count.Text; got != shownCount(want, total) {
-				t.Errorf("count %q, want %q", got, shownCount(want, total))
+			if got := l.count.Text; got != ui.ShownCount(want, total) {
+				t.Errorf("count %q, want %q", got, ui.ShownCount(want, total))
 			}
 			if l.src.Len() != want || l.grid.Length() != want {
 				t.Errorf("grid shows %d (source %d), want %d", l.grid.Length(), l.src.Len(), want)
@@ -182,7 +184,7 @@ func TestLibraryFilters(t *testing.T) {
 	if b.from.Validate() == nil {
 		t.Error("14/10/2017 accepted as a date")
 	}
-	if got := l.count.Text; got != shownCount(total, total) {
+	if got := l.count.Text; got != ui.ShownCount(total, total) {
 		t.Errorf("count with a bad date %q", got)
 	}
 }
@@ -237,7 +239,7 @@ func TestLibrarySelectionOpensReview(t *testing.T) {
 	l.grid.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	r := tw.review()
 	tw.q.waitUntil(t, "the review screen to show the image", func() bool { return r.im != nil && r.im.ID == ids[2] })
-	if tw.currentID() != screenReview {
+	if tw.currentID() != ui.ScreenReview {
 		t.Fatalf("screen %q after Enter", tw.currentID())
 	}
 	if !slices.Equal(r.order, []int64{ids[2], ids[4]}) {
@@ -245,11 +247,11 @@ func TestLibrarySelectionOpensReview(t *testing.T) {
 	}
 	// The keys now go to the review (not to the hidden grid): Right
 	// moves to the next image of the selection.
-	if f := tw.win.Canvas().Focused(); f != r.image.layer {
+	if f := tw.win.Canvas().Focused(); f != r.image.Layer {
 		t.Fatalf("focus on %T in the review screen", f)
 	}
-	test.Type(r.image.layer, "")
-	r.image.layer.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	test.Type(r.image.Layer, "")
+	r.image.Layer.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
 	tw.q.waitUntil(t, "the next image", func() bool { return r.im.ID == ids[4] })
 	if sel := l.grid.Selected(); !slices.Equal(sel, []int64{ids[2], ids[4]}) {
 		t.Errorf("the hidden library's selection changed to %v", sel)
@@ -257,20 +259,20 @@ func TestLibrarySelectionOpensReview(t *testing.T) {
 
 	// Back in the library, one image selected: the walk is the filter's
 	// order.
-	tw.show(screenLibrary, Target{})
+	tw.show(ui.ScreenLibrary, ui.Target{})
 	l.grid.SetSelected([]int64{ids[1]})
 	l.activated(ids[1])
 	tw.q.waitUntil(t, "the review screen to show the image", func() bool { return r.im != nil && r.im.ID == ids[1] })
 	if !slices.Equal(r.order, ids) || r.pos != 1 {
 		t.Errorf("review walks %v from %d, want %v from 1", r.order, r.pos, ids)
 	}
-	if got := r.where.Text; got != "2 of "+formatCount(len(ids)) {
+	if got := r.where.Text; got != "2 of "+ui.FormatCount(len(ids)) {
 		t.Errorf("position %q", got)
 	}
 
 	// Escape goes back to the library, with the reviewed image selected.
 	r.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if tw.currentID() != screenLibrary {
+	if tw.currentID() != ui.ScreenLibrary {
 		t.Fatalf("screen %q after Escape", tw.currentID())
 	}
 	if sel := l.grid.Selected(); !slices.Equal(sel, []int64{ids[1]}) {

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"slices"
 	"strings"
 	"testing"
@@ -35,14 +37,14 @@ func TestShortcuts(t *testing.T) {
 	for _, tc := range []struct {
 		key fyne.KeyName
 		id  string
-	}{{fyne.Key2, screenReview}, {fyne.Key3, screenReport}, {fyne.Key6, screenSites}, {fyne.Key1, screenLibrary}} {
+	}{{fyne.Key2, ui.ScreenReview}, {fyne.Key3, ui.ScreenReport}, {fyne.Key6, ui.ScreenSites}, {fyne.Key1, ui.ScreenLibrary}} {
 		sc.TypedShortcut(chord(tc.key, ctrl))
 		if tw.currentID() != tc.id {
 			t.Errorf("Ctrl+%s shows %q, want %q", tc.key, tw.currentID(), tc.id)
 		}
 		tw.q.settle()
 	}
-	if tw.settings.LastScreen() != screenLibrary {
+	if tw.settings.LastScreen() != ui.ScreenLibrary {
 		t.Errorf("last screen remembered %q", tw.settings.LastScreen())
 	}
 	sc.TypedShortcut(chord(fyne.KeyF, ctrl))
@@ -117,7 +119,7 @@ func TestDropImports(t *testing.T) {
 	tw.dropped([]fyne.URI{storage.NewFileURI(corpus + "/goexif/sample1.jpg")})
 	l := tw.library()
 	tw.q.waitUntil(t, "the dropped file in the library", func() bool {
-		return l.total == before+1 && l.loading.cancel == nil
+		return l.total == before+1 && l.loading.CancelFunc == nil
 	})
 }
 
@@ -136,8 +138,8 @@ func TestOpenSampleFromWelcome(t *testing.T) {
 	tw.q.waitFor(t, "the sample case", 5*time.Minute, func() bool { return tw.sess != nil })
 	tw.waitLibrary(t)
 	dir, _ := sampleDir()
-	if tw.sess.c.Dir() != dir || tw.library().total != 11 {
-		t.Errorf("opened %s with %d images", tw.sess.c.Dir(), tw.library().total)
+	if tw.sess.Case.Dir() != dir || tw.library().total != 11 {
+		t.Errorf("opened %s with %d images", tw.sess.Case.Dir(), tw.library().total)
 	}
 	if tw.settings.LastCase() != dir {
 		t.Errorf("last case remembered: %q", tw.settings.LastCase())

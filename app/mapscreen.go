@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"fmt"
 	"image"
@@ -25,7 +27,7 @@ import (
 // and longitude.
 type mapScreen struct {
 	mw *mainWindow
-	s  *session
+	s  *ui.Session
 
 	content  fyne.CanvasObject
 	m        *viewer.MapView
@@ -36,8 +38,8 @@ type mapScreen struct {
 	thumb    *canvas.Image
 
 	data      mapData
-	loading   latest
-	thumbing  latest
+	loading   ui.Latest
+	thumbing  ui.Latest
 	tiles     *geo.MBTiles
 	tilesPath string
 	pending   int64 // the image to select once the data is read
@@ -54,7 +56,7 @@ type mapData struct {
 	total  int
 }
 
-func newMapScreen(mw *mainWindow, s *session) *mapScreen {
+func newMapScreen(mw *mainWindow, s *ui.Session) *mapScreen {
 	ms := &mapScreen{mw: mw, s: s}
 	ms.m = viewer.NewMapView()
 	ms.m.OnSelected = ms.selected
@@ -75,7 +77,7 @@ func newMapScreen(mw *mainWindow, s *session) *mapScreen {
 	ms.thumb.SetMinSize(fyne.NewSize(300, 225))
 	ms.side = container.NewVBox()
 	ms.showNone()
-	side := container.New(widthLayout{340}, container.NewVScroll(ms.side))
+	side := container.New(ui.WidthLayout{Width: 340}, container.NewVScroll(ms.side))
 	ms.content = container.NewBorder(container.NewPadded(bar), nil, nil, side, ms.m)
 	return ms
 }
@@ -86,7 +88,7 @@ func (ms *mapScreen) Content() fyne.CanvasObject { return ms.content }
 // Open shows the screen, on t's image when given. The images and the
 // basemap are read when the screen is first shown, not when the case is
 // opened (the library comes first).
-func (ms *mapScreen) Open(t Target) {
+func (ms *mapScreen) Open(t ui.Target) {
 	if !ms.opened {
 		ms.opened = true
 		ms.openSavedBasemap()
@@ -107,8 +109,8 @@ func (ms *mapScreen) Reload() {
 
 // Close stops the loads and closes the basemap.
 func (ms *mapScreen) Close() {
-	ms.loading.stop()
-	ms.thumbing.stop()
+	ms.loading.Stop()
+	ms.thumbing.Stop()
 	if ms.tiles != nil {
 		ms.tiles.Close()
 		ms.tiles = nil
@@ -128,8 +130,8 @@ func (ms *mapScreen) TypedRune(r rune) {
 }
 
 func (ms *mapScreen) reload() {
-	c := ms.s.c
-	load(&ms.loading, ms.s.ctx, func(ctx context.Context) (mapData, error) {
+	c := ms.s.Case
+	ui.Load(&ms.loading, ms.s.Ctx, func(ctx context.Context) (mapData, error) {
 		ims, err := c.Images(ctx, catalog.Filter{HasGPS: true, Sort: catalog.SortTaken})
 		if err != nil {
 			return mapData{}, err
@@ -147,7 +149,7 @@ func (ms *mapScreen) reload() {
 		return d, err
 	}, ms.update, func(err error) {
 		ms.count.SetText("")
-		showError(ms.mw.win, "Could not place the images on the map", err)
+		ui.ShowError(ms.mw.win, "Could not place the images on the map", err)
 	})
 }
 
@@ -161,7 +163,7 @@ func (ms *mapScreen) update(d mapData) {
 	}
 	ms.m.SetLayers(d.layers.Sites, d.layers.Footprints)
 	ms.m.SetMarkers(markers)
-	ms.count.SetText(fmt.Sprintf("%s of %s have a position", formatCount(len(d.images)), plural(d.total, "image", "images")))
+	ms.count.SetText(fmt.Sprintf("%s of %s have a position", ui.FormatCount(len(d.images)), ui.Plural(d.total, "image", "images")))
 	if sel := ms.m.Selected(); sel != 0 && d.byID[sel] == nil {
 		ms.m.Select(0)
 		ms.showNone()
@@ -178,7 +180,7 @@ func (ms *mapScreen) selectPending() {
 	ms.pending = 0
 	if ms.data.byID[id] == nil {
 		ms.showNone()
-		ms.side.Add(caption("This image has no GPS position."))
+		ms.side.Add(ui.Caption("This image has no GPS position."))
 		return
 	}
 	ms.m.Select(id)
@@ -190,7 +192,7 @@ func (ms *mapScreen) selectPending() {
 func (ms *mapScreen) selected(id int64) {
 	im := ms.data.byID[id]
 	if im == nil {
-		ms.thumbing.stop()
+		ms.thumbing.Stop()
 		ms.showNone()
 		return
 	}
@@ -198,16 +200,16 @@ func (ms *mapScreen) selected(id int64) {
 	ms.thumb.Image = nil
 	ms.thumb.Refresh()
 	review := widget.NewButtonWithIcon("Review", theme.VisibilityIcon(), func() {
-		ms.mw.show(screenReview, Target{ImageID: id, Order: ms.data.order})
+		ms.mw.show(ui.ScreenReview, ui.Target{ImageID: id, Order: ms.data.order})
 	})
 	review.Importance = widget.HighImportance
 	ms.side.Add(ms.thumb)
-	ms.side.Add(heading(im.Name()))
+	ms.side.Add(ui.Heading(im.Name()))
 	ms.side.Add(review)
-	ms.side.Add(newMetaPanel(im, ms.mw.app.Clipboard()))
-	c := ms.s.c
-	load(&ms.thumbing, ms.s.ctx, func(ctx context.Context) (image.Image, error) {
-		return loadThumb(ctx, c, im)
+	ms.side.Add(ui.NewMetaPanel(im, ms.mw.app.Clipboard()))
+	c := ms.s.Case
+	ui.Load(&ms.thumbing, ms.s.Ctx, func(ctx context.Context) (image.Image, error) {
+		return ui.LoadThumb(ctx, c, im)
 	}, func(img image.Image) {
 		ms.thumb.Image = img
 		ms.thumb.Refresh()
@@ -217,10 +219,10 @@ func (ms *mapScreen) selected(id int64) {
 // showNone says how to use the map when no image is selected.
 func (ms *mapScreen) showNone() {
 	ms.side.RemoveAll()
-	ms.side.Add(heading("Where the images were taken"))
-	ms.side.Add(wrapped("Each point is an image with a GPS position; the wedge shows the direction the camera faced, when it is recorded. " +
+	ms.side.Add(ui.Heading("Where the images were taken"))
+	ms.side.Add(ui.Wrapped("Each point is an image with a GPS position; the wedge shows the direction the camera faced, when it is recorded. " +
 		"Tap a point to see the image. Drag to move the map, scroll to zoom."))
-	ms.side.Add(wrapped("The map works offline. For streets and buildings under the points, choose a basemap: an MBTiles file " +
+	ms.side.Add(ui.Wrapped("The map works offline. For streets and buildings under the points, choose a basemap: an MBTiles file " +
 		"(made with QGIS, MapTiler or gdal from maps or imagery you hold). Without one, a built-in world map (Natural Earth: land, coasts, borders, countries) under a grid of latitude and longitude."))
 }
 
@@ -231,10 +233,10 @@ func (ms *mapScreen) chooseBasemap() {
 
 // openSavedBasemap opens the basemap last chosen for this case.
 func (ms *mapScreen) openSavedBasemap() {
-	path := ms.mw.settings.Basemap(ms.s.c.Dir())
+	path := ms.mw.settings.Basemap(ms.s.Case.Dir())
 	switch path {
 	case "":
-		path = export.CaseBasemap(ms.s.c.Dir())
+		path = export.CaseBasemap(ms.s.Case.Dir())
 	case noBasemap:
 		path = ""
 	}
@@ -253,7 +255,7 @@ const noBasemap = "none"
 // this case.
 func (ms *mapScreen) setBasemap(path string) {
 	if path == "" {
-		ms.mw.settings.SetBasemap(ms.s.c.Dir(), noBasemap)
+		ms.mw.settings.SetBasemap(ms.s.Case.Dir(), noBasemap)
 		ms.useTiles(nil, "")
 		return
 	}
@@ -263,11 +265,11 @@ func (ms *mapScreen) setBasemap(path string) {
 func (ms *mapScreen) openBasemap(path string, chosen bool) {
 	ms.basemap.SetText("Opening " + path + "…")
 	var t *geo.MBTiles
-	background(ms.s.ctx, func(ctx context.Context) (err error) {
+	ui.Background(ms.s.Ctx, func(ctx context.Context) (err error) {
 		t, err = geo.OpenMBTiles(ctx, path)
 		return err
 	}, func(err error) {
-		if ms.s.ctx.Err() != nil {
+		if ms.s.Ctx.Err() != nil {
 			if t != nil {
 				t.Close()
 			}
@@ -276,14 +278,14 @@ func (ms *mapScreen) openBasemap(path string, chosen bool) {
 		if err != nil && chosen {
 			// The basemap shown stays.
 			ms.useTiles(ms.tiles, ms.tilesPath)
-			showError(ms.mw.win, "Could not open the basemap", err)
+			ui.ShowError(ms.mw.win, "Could not open the basemap", err)
 			return
 		}
 		if err != nil {
-			ms.basemap.SetText("No basemap: " + errorText(err))
+			ms.basemap.SetText("No basemap: " + ui.ErrorText(err))
 			return
 		}
-		ms.mw.settings.SetBasemap(ms.s.c.Dir(), path)
+		ms.mw.settings.SetBasemap(ms.s.Case.Dir(), path)
 		ms.useTiles(t, path)
 	})
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"strings"
 	"testing"
 
@@ -9,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-func (tw *testWindow) mapScreen() *mapScreen { return tw.screen(screenMap).(*mapScreen) }
+func (tw *testWindow) mapScreen() *mapScreen { return tw.screen(ui.ScreenMap).(*mapScreen) }
 
 // The map screen places every image with a position; tapping a point shows
 // that image beside the map, and Review opens it. Opened on an image, the
@@ -17,9 +19,9 @@ func (tw *testWindow) mapScreen() *mapScreen { return tw.screen(screenMap).(*map
 func TestMapScreen(t *testing.T) {
 	c := sampleCase(t)
 	tw := newTestWindow(t, c)
-	tw.show(screenMap, Target{})
+	tw.show(ui.ScreenMap, ui.Target{})
 	ms := tw.mapScreen()
-	tw.q.waitUntil(t, "the map's images", func() bool { return ms.data.byID != nil && ms.loading.cancel == nil })
+	tw.q.waitUntil(t, "the map's images", func() bool { return ms.data.byID != nil && ms.loading.CancelFunc == nil })
 	if got := len(ms.m.Markers()); got != 11 || !strings.HasPrefix(ms.count.Text, "11 of 11 images") {
 		t.Fatalf("%d points, count %q; want the 11 sample images", got, ms.count.Text)
 	}
@@ -46,18 +48,18 @@ func TestMapScreen(t *testing.T) {
 	test.Tap(findButton(ms.side, "Review"))
 	tw.q.waitUntil(t, "the review of image 2", func() bool {
 		r := tw.review()
-		return tw.currentID() == screenReview && r.im != nil && r.im.ID == 2
+		return tw.currentID() == ui.ScreenReview && r.im != nil && r.im.ID == 2
 	})
 
 	// From the review screen's details, back to the map on this image.
 	test.Tap(findButton(tw.review().details, "Show on the map"))
 	tw.q.drain()
-	if tw.currentID() != screenMap || ms.m.Selected() != 2 {
+	if tw.currentID() != ui.ScreenMap || ms.m.Selected() != 2 {
 		t.Errorf("Show on the map: screen %s, selected %d", tw.currentID(), ms.m.Selected())
 	}
 
 	// Shown on an image: selected.
-	tw.show(screenMap, Target{ImageID: 5})
+	tw.show(ui.ScreenMap, ui.Target{ImageID: 5})
 	tw.q.drain()
 	if ms.m.Selected() != 5 || !sideHas(ms, "05-drone-before.jpg") {
 		t.Errorf("opened on image 5: selected %d", ms.m.Selected())
@@ -78,7 +80,7 @@ func sideHas(ms *mapScreen, text string) bool {
 func TestMapScreenBadBasemap(t *testing.T) {
 	c := sampleCase(t)
 	tw := newTestWindow(t, c)
-	tw.show(screenMap, Target{})
+	tw.show(ui.ScreenMap, ui.Target{})
 	ms := tw.mapScreen()
 	tw.q.waitUntil(t, "the sample's basemap", func() bool { return ms.tiles != nil })
 	ms.setBasemap(c.Dir() + "/no-such.mbtiles")

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"fmt"
 	"strings"
 	"time"
@@ -41,7 +43,7 @@ type markPanel struct {
 	head   *widget.Label
 	scope  *widget.Label
 	label  *widget.Entry
-	note   *textArea
+	note   *ui.TextArea
 	del    *widget.Button
 	msg    *widget.Label
 
@@ -58,14 +60,14 @@ type markPanel struct {
 
 func newMarkPanel(sides []markSide, onError func(error)) *markPanel {
 	p := &markPanel{sides: sides, onError: onError}
-	p.none = wrapped("No mark selected. Choose a tool above and draw on the image; choose Select and click a mark to " +
+	p.none = ui.Wrapped("No mark selected. Choose a tool above and draw on the image; choose Select and click a mark to " +
 		"give it a label and a note. Every mark is saved as it is made.")
 	p.none.Importance = widget.LowImportance
-	p.head = heading("")
-	p.scope = caption("")
+	p.head = ui.Heading("")
+	p.scope = ui.Caption("")
 	p.label = widget.NewEntry()
 	p.label.SetPlaceHolder("Label, shown on the image and the sheet")
-	p.note = newTextArea()
+	p.note = ui.NewTextArea()
 	p.note.SetPlaceHolder("Note: what the mark shows, how it was established")
 	p.note.Wrapping = fyne.TextWrapWord
 	p.note.SetMinRowsVisible(4)
@@ -74,7 +76,7 @@ func newMarkPanel(sides []markSide, onError func(error)) *markPanel {
 	p.label.OnSubmitted = func(string) { p.flush() }
 	p.del = widget.NewButtonWithIcon("Delete the mark", theme.DeleteIcon(), p.deleteSelected)
 	p.del.Importance = widget.LowImportance
-	p.msg = wrapped("")
+	p.msg = ui.Wrapped("")
 	p.msg.Importance = widget.WarningImportance
 	p.msg.Hide()
 	p.editor = container.NewVBox(p.head, p.scope, widget.NewLabel("Label"), p.label, widget.NewLabel("Note"), p.note,
@@ -82,7 +84,7 @@ func newMarkPanel(sides []markSide, onError func(error)) *markPanel {
 	p.editor.Hide()
 	p.list = container.NewVBox()
 	p.content = container.NewVScroll(container.NewPadded(container.NewVBox(
-		heading("Selected mark"), p.none, p.editor, widget.NewSeparator(), p.list)))
+		ui.Heading("Selected mark"), p.none, p.editor, widget.NewSeparator(), p.list)))
 	p.refreshList()
 	return p
 }
@@ -217,7 +219,7 @@ func (p *markPanel) flush() {
 }
 
 func (p *markPanel) showError(err error) {
-	p.msg.SetText(errorText(err))
+	p.msg.SetText(ui.ErrorText(err))
 	p.msg.Show()
 }
 
@@ -239,11 +241,11 @@ func (p *markPanel) refreshList() {
 		anns := s.layer.Annotations()
 		title := fmt.Sprintf("Marks (%d)", len(anns))
 		if s.name != "" {
-			title = fmt.Sprintf("%s image: %s", s.name, plural(len(anns), "mark", "marks"))
+			title = fmt.Sprintf("%s image: %s", s.name, ui.Plural(len(anns), "mark", "marks"))
 		}
-		p.list.Add(heading(title))
+		p.list.Add(ui.Heading(title))
 		if len(anns) == 0 {
-			p.list.Add(caption("None yet."))
+			p.list.Add(ui.Caption("None yet."))
 		}
 		for _, a := range anns {
 			text := kindName(a)
@@ -253,15 +255,15 @@ func (p *markPanel) refreshList() {
 			if a.PairID == 0 && len(p.sides) > 1 {
 				text += " (on the image)"
 			}
-			row := newCard(widget.NewLabel(text))
+			row := ui.NewCard(widget.NewLabel(text))
 			l, id := s.layer, a.ID
-			row.onTap = func() {
+			row.OnTap = func() {
 				l.Select(id)
 				if p.onSelect != nil {
 					p.onSelect(l, id)
 				}
 			}
-			row.setMarked(l == p.cur && id == p.curID)
+			row.SetMarked(l == p.cur && id == p.curID)
 			p.list.Add(row)
 		}
 	}

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"testing"
 
@@ -19,8 +21,8 @@ func TestMarkNoteIsStoredAsTyped(t *testing.T) {
 	ctx := context.Background()
 	tw := newTestWindow(t, c)
 	r := openReview(t, tw, 0)
-	tw.q.waitUntil(t, "the image", func() bool { return r.image.stage >= stagePreview })
-	l := r.image.layer
+	tw.q.waitUntil(t, "the image", func() bool { return r.image.Stage >= ui.StagePreview })
+	l := r.image.Layer
 	test.Tap(r.tools.tools[viewer.ToolRect])
 	dragLayer(l, 0.3, 0.3, 0.6, 0.6)
 	a, ok := l.Selected()

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"fmt"
 	"time"
@@ -19,7 +21,7 @@ const storeTimeout = 10 * time.Second
 // as it happens: every add, change, delete and restore goes through
 // catalog (and its audit trail) before the layer shows it.
 type markStore struct {
-	s *session
+	s *ui.Session
 	// changed is called after each change stored (the other screens read
 	// the case again when next shown).
 	changed func()
@@ -33,9 +35,9 @@ type markStore struct {
 // attach makes l store its marks in the case.
 func (m *markStore) attach(l *viewer.AnnotationLayer) {
 	l.OnAdd = func(a catalog.Annotation) (catalog.Annotation, error) {
-		ctx, cancel := context.WithTimeout(m.s.ctx, storeTimeout)
+		ctx, cancel := context.WithTimeout(m.s.Ctx, storeTimeout)
 		defer cancel()
-		out, err := m.s.c.AddAnnotations(ctx, []catalog.Annotation{a})
+		out, err := m.s.Case.AddAnnotations(ctx, []catalog.Annotation{a})
 		if err != nil {
 			return a, err
 		}
@@ -46,30 +48,30 @@ func (m *markStore) attach(l *viewer.AnnotationLayer) {
 		return *out[0], nil
 	}
 	l.OnUpdate = func(_, after catalog.Annotation) error {
-		ctx, cancel := context.WithTimeout(m.s.ctx, storeTimeout)
+		ctx, cancel := context.WithTimeout(m.s.Ctx, storeTimeout)
 		defer cancel()
-		if _, err := m.s.c.UpdateAnnotation(ctx, after); err != nil {
+		if _, err := m.s.Case.UpdateAnnotation(ctx, after); err != nil {
 			return err
 		}
 		m.done(l)
 		return nil
 	}
 	l.OnDelete = func(a catalog.Annotation) error {
-		ctx, cancel := context.WithTimeout(m.s.ctx, storeTimeout)
+		ctx, cancel := context.WithTimeout(m.s.Ctx, storeTimeout)
 		defer cancel()
-		if err := m.s.c.DeleteAnnotation(ctx, a.ID); err != nil {
+		if err := m.s.Case.DeleteAnnotation(ctx, a.ID); err != nil {
 			return err
 		}
 		m.done(l)
 		return nil
 	}
 	l.OnRestore = func(a catalog.Annotation) (catalog.Annotation, error) {
-		ctx, cancel := context.WithTimeout(m.s.ctx, storeTimeout)
+		ctx, cancel := context.WithTimeout(m.s.Ctx, storeTimeout)
 		defer cancel()
-		if err := m.s.c.RestoreAnnotation(ctx, a.ID); err != nil {
+		if err := m.s.Case.RestoreAnnotation(ctx, a.ID); err != nil {
 			return a, err
 		}
-		back, err := m.s.c.Annotation(ctx, a.ID)
+		back, err := m.s.Case.Annotation(ctx, a.ID)
 		if err != nil {
 			return a, err
 		}

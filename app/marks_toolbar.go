@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"fmt"
 	"image/color"
 	"slices"
@@ -104,7 +106,7 @@ func newMarkToolbar(settings *Settings, layers []*viewer.AnnotationLayer, act ma
 		}
 	})
 	t.width.SetSelected(widthLabel(t.size))
-	row.Add(container.New(widthLayout{112}, t.width))
+	row.Add(container.New(ui.WidthLayout{Width: 112}, t.width))
 	row.Add(widget.NewSeparator())
 	t.undo = widget.NewButtonWithIcon("", theme.ContentUndoIcon(), act.undo)
 	t.redo = widget.NewButtonWithIcon("", theme.ContentRedoIcon(), act.redo)

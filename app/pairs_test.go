@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"errors"
 	"slices"
@@ -71,7 +73,7 @@ func TestMakePairFromLibrary(t *testing.T) {
 
 	cs := tw.compare()
 	tw.q.waitUntil(t, "the new pair in the compare screen", func() bool {
-		return tw.currentID() == screenCompare && cs.data != nil && cs.data.pair.Title == "Drone over the market, 12 and 16 October"
+		return tw.currentID() == ui.ScreenCompare && cs.data != nil && cs.data.pair.Title == "Drone over the market, 12 and 16 October"
 	})
 	ps, _ := c.Pairs(ctx)
 	if len(ps) != len(before0)+1 {
@@ -142,7 +144,7 @@ func TestPairEditSwapDelete(t *testing.T) {
 	p2, _ := c.Pair(ctx, 2)
 	test.Tap(cs.info.swap)
 	tw.q.waitUntil(t, "the swap", func() bool { p, _ := c.Pair(ctx, 2); return p.BeforeID == p2.AfterID })
-	tw.q.waitUntil(t, "the swapped images shown", func() bool { return cs.data.ims[0].ID == p2.AfterID && cs.load.cancel == nil })
+	tw.q.waitUntil(t, "the swapped images shown", func() bool { return cs.data.ims[0].ID == p2.AfterID && cs.load.CancelFunc == nil })
 
 	// Swap pair 1 (aligned): asked first, the alignment reset.
 	cs = openCompare(t, tw, 1)

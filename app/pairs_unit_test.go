@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"strings"
 	"testing"
 
@@ -10,16 +12,16 @@ import (
 
 func TestWindowTexts(t *testing.T) {
 	for _, tc := range []struct{ got, want string }{
-		{windowText("2017-10-11T09:42:17+03:00", "2017-10-16T15:21:08+03:00"), "between 11 Oct 2017 and 16 Oct 2017"},
-		{windowText("", "2017-10-16"), "before 16 Oct 2017"},
-		{windowText("2017-10-11", ""), "after 11 Oct 2017"},
-		{windowText("", ""), "no date window"},
-		{windowShow("2017-10-11T09:42:17+03:00"), "2017-10-11 09:42:17 +03:00"},
-		{windowShow("2017-10-11T09:42:17"), "2017-10-11 09:42:17 (zone not recorded)"},
-		{windowShow(""), "not set"},
-		{windowEdit("2017-10-11T09:42:17"), "2017-10-11 09:42:17"},
-		{alignedText(&catalog.Pair{}), "not aligned"},
-		{alignedText(&catalog.Pair{Alignment: &catalog.Alignment{Kind: "affine", Residuals: []float64{3, 4}}}), "aligned on 2 points, RMS 3.5 px"},
+		{ui.WindowText("2017-10-11T09:42:17+03:00", "2017-10-16T15:21:08+03:00"), "between 11 Oct 2017 and 16 Oct 2017"},
+		{ui.WindowText("", "2017-10-16"), "before 16 Oct 2017"},
+		{ui.WindowText("2017-10-11", ""), "after 11 Oct 2017"},
+		{ui.WindowText("", ""), "no date window"},
+		{ui.WindowShow("2017-10-11T09:42:17+03:00"), "2017-10-11 09:42:17 +03:00"},
+		{ui.WindowShow("2017-10-11T09:42:17"), "2017-10-11 09:42:17 (zone not recorded)"},
+		{ui.WindowShow(""), "not set"},
+		{ui.WindowEdit("2017-10-11T09:42:17"), "2017-10-11 09:42:17"},
+		{ui.AlignedText(&catalog.Pair{}), "not aligned"},
+		{ui.AlignedText(&catalog.Pair{Alignment: &catalog.Alignment{Kind: "affine", Residuals: []float64{3, 4}}}), "aligned on 2 points, RMS 3.5 px"},
 		{safeName(` Pair 1 / "Souq": 11*16 `), `Pair 1 - -Souq-- 11-16`},
 		{safeName(".."), "export"},
 		{trimExt("01-street.jpg"), "01-street"},
@@ -31,10 +33,10 @@ func TestWindowTexts(t *testing.T) {
 }
 
 func TestStartOnPair(t *testing.T) {
-	if s, tg := startScreen(Options{PairID: 3}); s != screenCompare || tg.PairID != 3 {
+	if s, tg := startScreen(Options{PairID: 3}); s != ui.ScreenCompare || tg.PairID != 3 {
 		t.Errorf("--pair 3 opens %q on %+v", s, tg)
 	}
-	if s, tg := startScreen(Options{Screen: "compare", PairID: 2}); s != screenCompare || tg.PairID != 2 {
+	if s, tg := startScreen(Options{Screen: "compare", PairID: 2}); s != ui.ScreenCompare || tg.PairID != 2 {
 		t.Errorf("--screen compare --pair 2 opens %q on %+v", s, tg)
 	}
 	if err := (Options{PairID: -1}).Validate(); err == nil {

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"image"
 	"image/color"
@@ -55,7 +57,7 @@ func TestLibraryShowsProvisionalThumbs(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	s := newSession(c)
+	s := ui.NewSession(c)
 	ctx := context.Background()
 	sawFirst := false
 	res, err := c.Import(ctx, []string{dir}, catalog.ImportOptions{FirstLook: func() {

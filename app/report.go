@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"image"
 	"strings"
@@ -18,7 +20,7 @@ import (
 // thumbnails of the images linked to it (a click reviews the image).
 type reportScreen struct {
 	mw *mainWindow
-	s  *session
+	s  *ui.Session
 
 	content fyne.CanvasObject
 	list    *widget.List
@@ -32,9 +34,9 @@ type reportScreen struct {
 	want     int64 // report asked for by Open, once the list is read
 	loaded   bool
 
-	listLoad   latest
-	reportLoad latest
-	thumbs     *thumbLoader
+	listLoad   ui.Latest
+	reportLoad ui.Latest
+	thumbs     *ui.ThumbLoader
 	// shown is the report shown (tests read it).
 	shown *reportData
 }
@@ -47,8 +49,8 @@ type reportData struct {
 	images   map[int64]*catalog.Image
 }
 
-func newReportScreen(mw *mainWindow, s *session) *reportScreen {
-	r := &reportScreen{mw: mw, s: s, thumbs: newThumbLoader(s)}
+func newReportScreen(mw *mainWindow, s *ui.Session) *reportScreen {
+	r := &reportScreen{mw: mw, s: s, thumbs: ui.NewThumbLoader(s)}
 	r.list = widget.NewList(func() int { return len(r.reports) },
 		func() fyne.CanvasObject {
 			t := widget.NewLabel("Report title")
@@ -77,10 +79,10 @@ func newReportScreen(mw *mainWindow, s *session) *reportScreen {
 	r.header = container.NewVBox()
 	r.body = container.NewVBox()
 	r.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(r.header, r.body)))
-	blankText := wrapped("No report in this case yet. Add one (text, Markdown, HTML or PDF): its paragraphs become " +
+	blankText := ui.Wrapped("No report in this case yet. Add one (text, Markdown, HTML or PDF): its paragraphs become " +
 		"excerpts you can cite and link to images.")
 	blankText.Alignment = fyne.TextAlignCenter
-	r.blank = container.NewCenter(container.New(widthLayout{480}, container.NewVBox(blankText)))
+	r.blank = container.NewCenter(container.New(ui.WidthLayout{Width: 480}, container.NewVBox(blankText)))
 	r.blank.Hide()
 	split := container.NewHSplit(left, container.NewStack(r.scroll, r.blank))
 	split.Offset = 0.26
@@ -90,7 +92,7 @@ func newReportScreen(mw *mainWindow, s *session) *reportScreen {
 
 // reportLine is a report's second line in the list.
 func reportLine(r *catalog.Report) string {
-	parts := []string{strings.ToUpper(r.Format), plural(r.Excerpts, "excerpt", "excerpts")}
+	parts := []string{strings.ToUpper(r.Format), ui.Plural(r.Excerpts, "excerpt", "excerpts")}
 	if r.Date != "" {
 		parts = append([]string{r.Date}, parts...)
 	}
@@ -101,7 +103,7 @@ func reportLine(r *catalog.Report) string {
 func (r *reportScreen) Content() fyne.CanvasObject { return r.content }
 
 // Open reads the reports the first time, and shows t's report.
-func (r *reportScreen) Open(t Target) {
+func (r *reportScreen) Open(t ui.Target) {
 	if t.ReportID != 0 {
 		r.want = t.ReportID
 	}
@@ -116,8 +118,8 @@ func (r *reportScreen) Open(t Target) {
 
 // Reload reads the list of reports, and the report shown, again.
 func (r *reportScreen) Reload() {
-	c := r.s.c
-	load(&r.listLoad, r.s.ctx, func(ctx context.Context) ([]*catalog.Report, error) {
+	c := r.s.Case
+	ui.Load(&r.listLoad, r.s.Ctx, func(ctx context.Context) ([]*catalog.Report, error) {
 		return c.Reports(ctx)
 	}, func(rs []*catalog.Report) {
 		r.loaded = true
@@ -139,7 +141,7 @@ func (r *reportScreen) Reload() {
 		}
 		r.selected = 0 // read again
 		r.selectReport(id)
-	}, func(err error) { showError(r.mw.win, "Could not list the reports", err) })
+	}, func(err error) { ui.ShowError(r.mw.win, "Could not list the reports", err) })
 }
 
 // selectReport selects the report with this id in the list (showing it).
@@ -158,18 +160,18 @@ func (r *reportScreen) selectReport(id int64) {
 
 // Close stops the loads.
 func (r *reportScreen) Close() {
-	r.listLoad.stop()
-	r.reportLoad.stop()
-	r.thumbs.stop()
+	r.listLoad.Stop()
+	r.reportLoad.Stop()
+	r.thumbs.Stop()
 }
 
 // showReport reads a report's excerpts and links in the background.
 func (r *reportScreen) showReport(id int64) {
 	r.selected = id
-	c := r.s.c
-	load(&r.reportLoad, r.s.ctx, func(ctx context.Context) (*reportData, error) {
+	c := r.s.Case
+	ui.Load(&r.reportLoad, r.s.Ctx, func(ctx context.Context) (*reportData, error) {
 		return fetchReport(ctx, c, id)
-	}, r.update, func(err error) { showError(r.mw.win, "Could not read the report", err) })
+	}, r.update, func(err error) { ui.ShowError(r.mw.win, "Could not read the report", err) })
 }
 
 // fetchReport reads a report, its excerpts (those no longer in the
@@ -207,7 +209,7 @@ func (r *reportScreen) update(d *reportData) {
 	again := r.shown != nil && r.shown.report.ID == d.report.ID // read again: stay where the user was
 	offset := r.scroll.Offset
 	r.shown = d
-	r.thumbs.stop()
+	r.thumbs.Stop()
 	rep := d.report
 	title := widget.NewRichText(&widget.TextSegment{Text: rep.Title, Style: widget.RichTextStyle{
 		SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
@@ -218,16 +220,16 @@ func (r *reportScreen) update(d *reportData) {
 	}
 	facts = append(facts, strings.ToUpper(rep.Format))
 	if rep.Pages > 0 {
-		facts = append(facts, plural(rep.Pages, "page", "pages"))
+		facts = append(facts, ui.Plural(rep.Pages, "page", "pages"))
 	}
-	facts = append(facts, plural(rep.Excerpts, "excerpt", "excerpts"), plural(len(d.linked), "excerpt linked", "excerpts linked"))
+	facts = append(facts, ui.Plural(rep.Excerpts, "excerpt", "excerpts"), ui.Plural(len(d.linked), "excerpt linked", "excerpts linked"))
 	r.header.RemoveAll()
 	r.header.Add(title)
-	r.header.Add(caption(strings.Join(facts, " · ")))
+	r.header.Add(ui.Caption(strings.Join(facts, " · ")))
 	if rep.Source != "" {
-		r.header.Add(caption("Source: " + rep.Source))
+		r.header.Add(ui.Caption("Source: " + rep.Source))
 	}
-	r.header.Add(caption("Imported from " + rep.Path + " · SHA-256 " + rep.SHA256))
+	r.header.Add(ui.Caption("Imported from " + rep.Path + " · SHA-256 " + rep.SHA256))
 	r.header.Add(widget.NewSeparator())
 
 	order := r.linkedOrder(d)
@@ -270,20 +272,20 @@ func (r *reportScreen) linkedOrder(d *reportData) []int64 {
 // excerptCard shows an excerpt: its text, citation, flags and the
 // thumbnails of its linked images.
 func (r *reportScreen) excerptCard(ex *catalog.Excerpt, d *reportData, order []int64) fyne.CanvasObject {
-	text := wrapped(ex.Text)
+	text := ui.Wrapped(ex.Text)
 	// the report's title is above: the citation's place in it is enough
 	cite := strings.TrimPrefix(ex.Citation(), ex.ReportTitle+", ")
 	if n := len(d.linked[ex.ID]); n > 0 {
-		cite += " · linked to " + plural(n, "image", "images")
+		cite += " · linked to " + ui.Plural(n, "image", "images")
 	}
-	box := container.NewVBox(text, caption(cite))
+	box := container.NewVBox(text, ui.Caption(cite))
 	if ex.Gone {
 		text.Importance = widget.LowImportance
-		w := wrapped("No longer in the current version of this report. Kept, with its links, as it was cited.")
+		w := ui.Wrapped("No longer in the current version of this report. Kept, with its links, as it was cited.")
 		w.Importance = widget.WarningImportance
 		box.Add(w)
 	} else if ex.Revised {
-		box.Add(caption("Revised: a later version of the report corrected this text."))
+		box.Add(ui.Caption("Revised: a later version of the report corrected this text."))
 	}
 	if ids := d.linked[ex.ID]; len(ids) > 0 {
 		row := container.NewHBox()
@@ -296,14 +298,14 @@ func (r *reportScreen) excerptCard(ex *catalog.Excerpt, d *reportData, order []i
 		}
 		box.Add(container.NewHScroll(row))
 	}
-	return newCard(box)
+	return ui.NewCard(box)
 }
 
 // thumbButton is an image's thumbnail that opens it in the review screen.
 func (r *reportScreen) thumbButton(im *catalog.Image, order []int64) fyne.CanvasObject {
 	t := newTappableThumb(im.Name(), func() {
-		r.mw.show(screenReview, Target{ImageID: im.ID, Order: order})
+		r.mw.show(ui.ScreenReview, ui.Target{ImageID: im.ID, Order: order})
 	})
-	r.thumbs.get(im, func(img image.Image, err error) { t.set(img, err) })
+	r.thumbs.Get(im, func(img image.Image, err error) { t.set(img, err) })
 	return t
 }

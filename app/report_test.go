@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"os"
 	"path/filepath"
@@ -42,9 +44,9 @@ func TestReportScreen(t *testing.T) {
 	}
 
 	tw := newTestWindow(t, c)
-	tw.show(screenReport, Target{})
+	tw.show(ui.ScreenReport, ui.Target{})
 	r := tw.reports()
-	tw.q.waitUntil(t, "the report", func() bool { return r.shown != nil && r.reportLoad.cancel == nil })
+	tw.q.waitUntil(t, "the report", func() bool { return r.shown != nil && r.reportLoad.CancelFunc == nil })
 	if r.list.Length() != len(reports) {
 		t.Errorf("list of %d reports, want %d", r.list.Length(), len(reports))
 	}
@@ -85,7 +87,7 @@ func TestReportScreen(t *testing.T) {
 	// linked images
 	th := thumbs[len(thumbs)-1]
 	test.Tap(th)
-	if tw.currentID() != screenReview {
+	if tw.currentID() != ui.ScreenReview {
 		t.Fatalf("screen %q after a click on a thumbnail", tw.currentID())
 	}
 	rv := tw.review()
@@ -117,9 +119,11 @@ func TestReportFlagsGoneExcerpts(t *testing.T) {
 		t.Fatal(err)
 	}
 	tw := newTestWindow(t, c)
-	tw.show(screenReport, Target{ReportID: res.Report.ID})
+	tw.show(ui.ScreenReport, ui.Target{ReportID: res.Report.ID})
 	r := tw.reports()
-	tw.q.waitUntil(t, "the report", func() bool { return r.shown != nil && r.shown.report.ID == res.Report.ID && r.reportLoad.cancel == nil })
+	tw.q.waitUntil(t, "the report", func() bool {
+		return r.shown != nil && r.shown.report.ID == res.Report.ID && r.reportLoad.CancelFunc == nil
+	})
 	all := strings.Join(texts(r.body), "\n")
 	if !strings.Contains(all, "withdrawn") || !strings.Contains(all, "No longer in the current version") {
 		t.Errorf("the withdrawn excerpt is not shown flagged:\n%s", all)

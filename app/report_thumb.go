@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"fmt"
 	"image"
 
@@ -59,7 +61,7 @@ func (t *tappableThumb) Cursor() desktop.Cursor { return desktop.PointerCursor }
 // renderer.
 func (t *tappableThumb) CreateRenderer() fyne.WidgetRenderer {
 	box := container.NewBorder(nil, t.name, nil, nil, t.img)
-	return widget.NewSimpleRenderer(container.New(widthLayout{reportThumb}, box))
+	return widget.NewSimpleRenderer(container.New(ui.WidthLayout{Width: reportThumb}, box))
 }
 
 // String describes the thumbnail for messages.

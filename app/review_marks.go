@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"errors"
 	"fmt"
 
@@ -11,7 +13,7 @@ import (
 
 // historyChanged enables Undo, Redo and Delete, and counts the marks.
 func (r *reviewScreen) historyChanged() {
-	l := r.image.layer
+	l := r.image.Layer
 	_, sel := l.Selected()
 	r.tools.setHistory(l.CanUndo(), l.CanRedo(), sel)
 	r.marks.refreshList()
@@ -24,16 +26,16 @@ func (r *reviewScreen) historyChanged() {
 // markError shows a mark the catalog refused or that cannot be made.
 func (r *reviewScreen) markError(err error) {
 	if errors.Is(err, annot.ErrInvalid) || errors.Is(err, catalog.ErrNotFound) {
-		r.image.warn(errorText(err))
+		r.image.Warn(ui.ErrorText(err))
 		return
 	}
-	showError(r.mw.win, "The mark was not saved", err)
+	ui.ShowError(r.mw.win, "The mark was not saved", err)
 }
 
 // Undo undoes the latest change of a mark on the image.
 func (r *reviewScreen) Undo() {
 	r.marks.flush()
-	if err := r.image.layer.Undo(); err != nil {
+	if err := r.image.Layer.Undo(); err != nil {
 		r.markError(err)
 	}
 	r.historyChanged()
@@ -41,7 +43,7 @@ func (r *reviewScreen) Undo() {
 
 // Redo redoes the latest change undone.
 func (r *reviewScreen) Redo() {
-	if err := r.image.layer.Redo(); err != nil {
+	if err := r.image.Layer.Redo(); err != nil {
 		r.markError(err)
 	}
 	r.historyChanged()
@@ -49,11 +51,11 @@ func (r *reviewScreen) Redo() {
 
 // DeleteMark deletes the selected mark.
 func (r *reviewScreen) DeleteMark() {
-	if _, ok := r.image.layer.Selected(); !ok {
+	if _, ok := r.image.Layer.Selected(); !ok {
 		return
 	}
 	r.marks.flush()
-	if err := r.image.layer.Delete(); err != nil {
+	if err := r.image.Layer.Delete(); err != nil {
 		r.markError(err)
 	}
 }
@@ -64,7 +66,7 @@ func (r *reviewScreen) Hidden() { r.marks.flush() }
 // ExportSheet exports the image's sheet.
 func (r *reviewScreen) ExportSheet() {
 	if r.im == nil {
-		showError(r.mw.win, "No image to export", fmt.Errorf("open an image first"))
+		ui.ShowError(r.mw.win, "No image to export", fmt.Errorf("open an image first"))
 		return
 	}
 	r.marks.flush()
@@ -77,7 +79,7 @@ func (r *reviewScreen) ExportSheet() {
 // ExportImage exports the image at full resolution with its marks.
 func (r *reviewScreen) ExportImage() {
 	if r.im == nil {
-		showError(r.mw.win, "No image to export", fmt.Errorf("open an image first"))
+		ui.ShowError(r.mw.win, "No image to export", fmt.Errorf("open an image first"))
 		return
 	}
 	r.marks.flush()

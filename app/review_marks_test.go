@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"slices"
 	"strings"
@@ -22,10 +24,10 @@ func TestReviewAnnotations(t *testing.T) {
 	ctx := context.Background()
 	tw := newTestWindow(t, c)
 	p, _ := c.Pair(ctx, 2)
-	tw.show(screenReview, Target{ImageID: p.BeforeID})
+	tw.show(ui.ScreenReview, ui.Target{ImageID: p.BeforeID})
 	r := tw.review()
-	tw.q.waitUntil(t, "the image", func() bool { return r.im != nil && r.im.ID == p.BeforeID && r.image.stage >= stagePreview })
-	l := r.image.layer
+	tw.q.waitUntil(t, "the image", func() bool { return r.im != nil && r.im.ID == p.BeforeID && r.image.Stage >= ui.StagePreview })
+	l := r.image.Layer
 	stored := func() []*catalog.Annotation {
 		anns, err := c.Annotations(ctx, catalog.AnnotationScope{ImageID: p.BeforeID})
 		if err != nil {
@@ -98,7 +100,7 @@ func TestReviewAnnotations(t *testing.T) {
 	}
 
 	// Back in the review, Delete (the image focused) deletes it.
-	tw.show(screenReview, Target{})
+	tw.show(ui.ScreenReview, ui.Target{})
 	tw.q.settle()
 	l.Select(ell.ID)
 	tw.win.Canvas().Focus(l)

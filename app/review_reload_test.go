@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"testing"
 
@@ -23,10 +25,10 @@ func TestReviewReloadWhileOpening(t *testing.T) {
 	}
 	r.forward() // reads the next image in the background
 	r.Reload()  // before it is shown
-	tw.q.waitUntil(t, "the loads to end", func() bool { return r.load.cancel == nil })
+	tw.q.waitUntil(t, "the loads to end", func() bool { return r.load.CancelFunc == nil })
 	var pixels int64
-	if r.image.im != nil {
-		pixels = r.image.im.ID
+	if r.image.Image != nil {
+		pixels = r.image.Image.ID
 	}
 	if r.im.ID != ids[1] || r.pos != 1 || pixels != ids[1] {
 		t.Errorf("showing image %d (pixels of image %d) at position %d, want image %d", r.im.ID, pixels, r.pos, ids[1])
@@ -41,9 +43,9 @@ func TestReviewKeepsLabelTypedWhileOpening(t *testing.T) {
 	tw := newTestWindow(t, c)
 	r := openReview(t, tw, 0)
 	first := r.im.ID
-	tw.q.waitUntil(t, "the image", func() bool { return r.image.stage >= stagePreview })
+	tw.q.waitUntil(t, "the image", func() bool { return r.image.Stage >= ui.StagePreview })
 	test.Tap(r.tools.tools[viewer.ToolRect])
-	dragLayer(r.image.layer, 0.2, 0.2, 0.4, 0.4)
+	dragLayer(r.image.Layer, 0.2, 0.2, 0.4, 0.4)
 	anns, err := c.Annotations(ctx, catalog.AnnotationScope{ImageID: first})
 	if err != nil || len(anns) == 0 {
 		t.Fatalf("no mark drawn: %v", err)
@@ -54,7 +56,7 @@ func TestReviewKeepsLabelTypedWhileOpening(t *testing.T) {
 	}
 	r.forward()
 	test.Type(r.marks.label, "Typed late")
-	tw.q.waitUntil(t, "the next image", func() bool { return r.im.ID != first && r.load.cancel == nil })
+	tw.q.waitUntil(t, "the next image", func() bool { return r.im.ID != first && r.load.CancelFunc == nil })
 	a, err := c.Annotation(ctx, mark)
 	if err != nil || a.Label != "Typed late" {
 		t.Errorf("label stored %q (%v), want %q", a.Label, err, "Typed late")

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"slices"
 	"strings"
@@ -21,7 +23,7 @@ func openReview(t *testing.T, tw *testWindow, i int) *reviewScreen {
 	id := l.src.ID(i)
 	l.activated(id)
 	r := tw.review()
-	tw.q.waitUntil(t, "the review of the image", func() bool { return r.im != nil && r.im.ID == id && r.load.cancel == nil })
+	tw.q.waitUntil(t, "the review of the image", func() bool { return r.im != nil && r.im.ID == id && r.load.CancelFunc == nil })
 	return r
 }
 
@@ -39,7 +41,7 @@ func TestReviewKeyboardNavigation(t *testing.T) {
 	r := openReview(t, tw, 0)
 	at := func(i int) {
 		t.Helper()
-		tw.q.waitUntil(t, "the image to change", func() bool { return r.im.ID == ids[i] && r.load.cancel == nil })
+		tw.q.waitUntil(t, "the image to change", func() bool { return r.im.ID == ids[i] && r.load.CancelFunc == nil })
 		if r.pos != i {
 			t.Errorf("position %d, want %d", r.pos, i)
 		}
@@ -63,7 +65,7 @@ func TestReviewKeyboardNavigation(t *testing.T) {
 	// Clicking the image gives the focus to its annotation layer: the
 	// arrows still walk (through the ZoomView's key hooks: the view alone
 	// would pan) and + - 0 1 zoom.
-	layer := r.image.layer
+	layer := r.image.Layer
 	layer.MouseDown(&desktop.MouseEvent{Button: desktop.MouseButtonPrimary})
 	layer.MouseUp(&desktop.MouseEvent{Button: desktop.MouseButtonPrimary})
 	if tw.win.Canvas().Focused() != layer {
@@ -73,22 +75,22 @@ func TestReviewKeyboardNavigation(t *testing.T) {
 	at(0)
 	layer.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
 	at(1)
-	tw.q.waitUntil(t, "a picture of the image", func() bool { return r.image.stage >= stageThumb })
-	before := r.image.z.ZoomPercent()
+	tw.q.waitUntil(t, "a picture of the image", func() bool { return r.image.Stage >= ui.StageThumb })
+	before := r.image.Zoom.ZoomPercent()
 	layer.TypedRune('+')
-	if after := r.image.z.ZoomPercent(); !(after > before) {
+	if after := r.image.Zoom.ZoomPercent(); !(after > before) {
 		t.Errorf("+ zoomed from %.1f %% to %.1f %%", before, after)
 	}
 	layer.TypedRune('0')
-	if got := r.image.z.ZoomPercent(); got != before {
+	if got := r.image.Zoom.ZoomPercent(); got != before {
 		t.Errorf("0 gives %.1f %%, want the fit %.1f %%", got, before)
 	}
 	layer.TypedRune('1')
-	if got := r.image.z.ZoomPercent(); got < 99.9 || got > 100.1 {
+	if got := r.image.Zoom.ZoomPercent(); got < 99.9 || got > 100.1 {
 		t.Errorf("1 gives %.1f %%", got)
 	}
-	if r.image.zoomPct.Text != "100 %" {
-		t.Errorf("zoom shown %q", r.image.zoomPct.Text)
+	if r.image.ZoomPct.Text != "100 %" {
+		t.Errorf("zoom shown %q", r.image.ZoomPct.Text)
 	}
 }
 
@@ -98,27 +100,27 @@ func TestReviewImageStages(t *testing.T) {
 	c := sampleCase(t)
 	tw := newTestWindow(t, c)
 	r := openReview(t, tw, 0)
-	var stages []imageStage
-	r.image.onStage = func(s imageStage) { stages = append(stages, s) }
-	r.image.show(r.im) // again, recording
+	var stages []ui.ImageStage
+	r.image.OnStage = func(s ui.ImageStage) { stages = append(stages, s) }
+	r.image.ShowImage(r.im) // again, recording
 	tw.q.waitUntil(t, "the preview", func() bool {
-		if r.image.message.Visible() {
-			t.Fatalf("message: %s", r.image.message.Text)
+		if r.image.Message.Visible() {
+			t.Fatalf("message: %s", r.image.Message.Text)
 		}
-		return r.image.stage == stagePreview
+		return r.image.Stage == ui.StagePreview
 	})
 	w, _ := r.im.UprightSize()
-	if got := r.image.z.Image().Bounds().Dx(); got > catalog.PreviewSize || (w > catalog.PreviewSize && got != catalog.PreviewSize) {
+	if got := r.image.Zoom.Image().Bounds().Dx(); got > catalog.PreviewSize || (w > catalog.PreviewSize && got != catalog.PreviewSize) {
 		t.Errorf("preview %d px wide (original %d)", got, w)
 	}
 	if w > catalog.PreviewSize {
-		r.image.z.Actual() // 100 %: more pixels than the preview has
-		tw.q.waitUntil(t, "the full resolution", func() bool { return r.image.stage == stageFull })
-		if got := r.image.z.Image().Bounds().Dx(); got != w {
+		r.image.Zoom.Actual() // 100 %: more pixels than the preview has
+		tw.q.waitUntil(t, "the full resolution", func() bool { return r.image.Stage == ui.StageFull })
+		if got := r.image.Zoom.Image().Bounds().Dx(); got != w {
 			t.Errorf("full resolution %d px wide, want %d", got, w)
 		}
 	}
-	if !slices.IsSorted(stages) || len(stages) < 2 || stages[0] != stageThumb {
+	if !slices.IsSorted(stages) || len(stages) < 2 || stages[0] != ui.StageThumb {
 		t.Errorf("stages %v, want thumbnail, preview, full", stages)
 	}
 }
@@ -143,7 +145,7 @@ func TestReviewLinkAndUnlink(t *testing.T) {
 	// Search for an excerpt not linked yet.
 	p.search.SetText("minaret")
 	p.runSearch()
-	tw.q.waitUntil(t, "search results", func() bool { return p.searching.cancel == nil && len(p.candidates) > 0 })
+	tw.q.waitUntil(t, "search results", func() bool { return p.searching.CancelFunc == nil && len(p.candidates) > 0 })
 	mark := p.mark
 	if mark < 0 || p.candidates[mark].linked {
 		t.Fatalf("highlighted candidate %d of %d", mark, len(p.candidates))
@@ -161,7 +163,7 @@ func TestReviewLinkAndUnlink(t *testing.T) {
 	tw.tapOverlayButton(t, "Link")
 	tw.q.waitUntil(t, "the link", func() bool {
 		ls, _ := c.Links(ctx, id)
-		return len(ls) == len(before)+1 && r.load.cancel == nil
+		return len(ls) == len(before)+1 && r.load.CancelFunc == nil
 	})
 	ls, _ := c.Links(ctx, id)
 	var made *catalog.Link
@@ -203,7 +205,7 @@ func TestReviewLinkAndUnlink(t *testing.T) {
 	tw.tapOverlayButton(t, "Unlink")
 	tw.q.waitUntil(t, "the unlink", func() bool {
 		ls, _ := c.Links(ctx, id)
-		return len(ls) == len(before) && r.load.cancel == nil
+		return len(ls) == len(before) && r.load.CancelFunc == nil
 	})
 	audit, err := c.Audit(ctx, "")
 	if err != nil {
@@ -272,16 +274,16 @@ func TestMetaPanel(t *testing.T) {
 		Lens: "EF24-105mm f/4L", Lat: &lat, Lon: &lon, Alt: &alt, Direction: &dir, Decoded: true,
 		MetaNote: "MakerNote unreadable", ImportedAt: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC),
 		Locations: []catalog.Location{{Path: "/evidence/raqqa/IMG_0042.JPG"}, {Path: "/old/IMG_0042.JPG", GoneAt: &gone}}}
-	panel := newMetaPanel(im, test.NewClipboard())
+	panel := ui.NewMetaPanel(im, test.NewClipboard())
 	w := test.NewTempWindow(t, panel)
 	w.Resize(fyne.NewSize(480, 760))
 	test.AssertObjectRendersToMarkup(t, "meta_panel.xml", panel)
 
-	rows := metaRows(im)
+	rows := ui.MetaRows(im)
 	get := func(k string) string {
 		for _, r := range rows {
-			if r.key == k {
-				return r.value
+			if r.Key == k {
+				return r.Value
 			}
 		}
 		return ""
@@ -303,7 +305,7 @@ func TestMetaPanel(t *testing.T) {
 	im.Lat, im.Lon = &zero, &zero
 	im.Asserted = &catalog.AssertedTime{Actor: "ana@laptop, exhibit", Source: "Maxar catalogue"}
 	im.TakenSource = catalog.SourceAsserted
-	rows = metaRows(im)
+	rows = ui.MetaRows(im)
 	for k, want := range map[string]string{
 		"GPS":         "no fix (0°, 0°)",
 		"Captured":    "2017-10-14 23:05:09 (asserted by ana@laptop, exhibit: Maxar catalogue; zone not given)",

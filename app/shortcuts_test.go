@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"strings"
 	"testing"
 	"time"
@@ -86,14 +88,14 @@ func TestKeysStayInDialogs(t *testing.T) {
 	}
 	tw.typeKey(fyne.KeyEscape)
 	tw.q.settle()
-	if id := tw.currentID(); id != screenReview {
+	if id := tw.currentID(); id != ui.ScreenReview {
 		t.Errorf("Escape on Export complete showed the %s screen", id)
 	}
 	tw.topOverlay().Hide()
 	tw.win.Canvas().Unfocus() // the image had the focus: it keeps Escape to deselect
 	tw.typeKey(fyne.KeyEscape)
 	tw.q.settle()
-	if id := tw.currentID(); id != screenLibrary {
+	if id := tw.currentID(); id != ui.ScreenLibrary {
 		t.Errorf("Escape with no dialog shows the %s screen, want the library", id)
 	}
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"fmt"
 	"image"
@@ -24,7 +26,7 @@ import (
 // is coded from here, and the bracketing pair made and opened in Compare.
 type sitesScreen struct {
 	mw *mainWindow
-	s  *session
+	s  *ui.Session
 
 	content  fyne.CanvasObject
 	list     *widget.List
@@ -48,9 +50,9 @@ type sitesScreen struct {
 	image   int64 // the image selected on its timeline (0: none)
 	data    *siteData
 	opened  bool
-	loading latest
-	showing latest
-	thumbs  latest
+	loading ui.Latest
+	showing ui.Latest
+	thumbs  ui.Latest
 	working bool // a code or a pair is being written
 }
 
@@ -76,15 +78,15 @@ type siteExcerpt struct {
 	why     string
 }
 
-func newSitesScreen(mw *mainWindow, s *session) *sitesScreen {
+func newSitesScreen(mw *mainWindow, s *ui.Session) *sitesScreen {
 	ss := &sitesScreen{mw: mw, s: s}
-	ss.count = caption("")
+	ss.count = ui.Caption("")
 	ss.list = widget.NewList(func() int { return len(ss.sites) },
 		func() fyne.CanvasObject {
 			name := widget.NewLabel("")
 			name.TextStyle.Bold = true
 			name.Truncation = fyne.TextTruncateEllipsis
-			info := caption("")
+			info := ui.Caption("")
 			info.Truncation = fyne.TextTruncateEllipsis
 			return container.NewVBox(name, info)
 		},
@@ -95,22 +97,22 @@ func newSitesScreen(mw *mainWindow, s *session) *sitesScreen {
 			r := ss.sites[i]
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(r.site.Name)
-			box.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", r.site.Status, plural(r.site.ImageCount, "image", "images"), r.window))
+			box.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", r.site.Status, ui.Plural(r.site.ImageCount, "image", "images"), r.window))
 		})
 	ss.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(ss.sites) && ss.sites[i].site.ID != ss.site {
 			ss.showSite(ss.sites[i].site.ID)
 		}
 	}
-	ss.title = heading("")
-	ss.sentence = wrapped("")
-	ss.problems = caption("")
+	ss.title = ui.Heading("")
+	ss.sentence = ui.Wrapped("")
+	ss.problems = ui.Caption("")
 	ss.problems.Wrapping = fyne.TextWrapWord
 	ss.tl = viewer.NewSiteTimeline()
 	ss.tl.OnSelected = ss.selectImage
 	ss.imgName = widget.NewLabel("")
 	ss.imgName.TextStyle.Bold = true
-	ss.imgInfo = caption("")
+	ss.imgInfo = ui.Caption("")
 	ss.imgInfo.Wrapping = fyne.TextWrapWord
 	ss.states = widget.NewRadioGroup([]string{catalog.StateIntact, catalog.StateDamaged, catalog.StateDestroyed, catalog.StateUnclear}, nil)
 	ss.states.Horizontal = true
@@ -123,11 +125,11 @@ func newSitesScreen(mw *mainWindow, s *session) *sitesScreen {
 	coding := container.NewBorder(nil, nil, nil, ss.code, ss.note)
 	ss.detail = container.NewVBox(ss.imgName, ss.imgInfo, ss.states, coding)
 	ss.side = container.NewVBox()
-	left := container.NewBorder(container.NewPadded(heading("Sites")), ss.count, nil, nil, ss.list)
+	left := container.NewBorder(container.NewPadded(ui.Heading("Sites")), ss.count, nil, nil, ss.list)
 	actions := container.NewHBox(ss.pair, ss.sheet)
 	main := container.NewVBox(ss.title, ss.sentence, ss.problems, actions, ss.tl, widget.NewSeparator(), ss.detail)
-	right := container.New(widthLayout{320}, container.NewVScroll(ss.side))
-	ss.content = container.NewBorder(nil, nil, container.New(widthLayout{260}, left), right, container.NewVScroll(container.NewPadded(main)))
+	right := container.New(ui.WidthLayout{Width: 320}, container.NewVScroll(ss.side))
+	ss.content = container.NewBorder(nil, nil, container.New(ui.WidthLayout{Width: 260}, left), right, container.NewVScroll(container.NewPadded(main)))
 	ss.showNone()
 	return ss
 }
@@ -136,7 +138,7 @@ func newSitesScreen(mw *mainWindow, s *session) *sitesScreen {
 func (ss *sitesScreen) Content() fyne.CanvasObject { return ss.content }
 
 // Open reads the sites when the screen is first shown.
-func (ss *sitesScreen) Open(Target) {
+func (ss *sitesScreen) Open(ui.Target) {
 	if !ss.opened {
 		ss.opened = true
 		ss.reload()
@@ -152,15 +154,15 @@ func (ss *sitesScreen) Reload() {
 
 // Close stops the loads.
 func (ss *sitesScreen) Close() {
-	ss.loading.stop()
-	ss.showing.stop()
-	ss.thumbs.stop()
+	ss.loading.Stop()
+	ss.showing.Stop()
+	ss.thumbs.Stop()
 }
 
 // reload reads the sites and their windows, then the site shown.
 func (ss *sitesScreen) reload() {
-	c := ss.s.c
-	load(&ss.loading, ss.s.ctx, func(ctx context.Context) ([]siteRow, error) {
+	c := ss.s.Case
+	ui.Load(&ss.loading, ss.s.Ctx, func(ctx context.Context) ([]siteRow, error) {
 		sites, err := c.Sites(ctx, false)
 		if err != nil {
 			return nil, err
@@ -174,7 +176,7 @@ func (ss *sitesScreen) reload() {
 			rows[i] = siteRow{site: s, window: export.SiteWindowShort(r)}
 		}
 		return rows, nil
-	}, ss.updateList, func(err error) { showError(ss.mw.win, "Could not read the sites", err) })
+	}, ss.updateList, func(err error) { ui.ShowError(ss.mw.win, "Could not read the sites", err) })
 }
 
 // updateList shows the sites read, keeping the one shown (or showing the
@@ -182,7 +184,7 @@ func (ss *sitesScreen) reload() {
 func (ss *sitesScreen) updateList(rows []siteRow) {
 	ss.sites = rows
 	ss.list.Refresh()
-	ss.count.SetText(plural(len(rows), "site", "sites") + " · add one with exhibit site add")
+	ss.count.SetText(ui.Plural(len(rows), "site", "sites") + " · add one with exhibit site add")
 	if len(rows) == 0 {
 		ss.site = 0
 		ss.showNone()
@@ -204,10 +206,10 @@ func (ss *sitesScreen) showSite(id int64) {
 		ss.image = 0
 	}
 	ss.site = id
-	c := ss.s.c
-	load(&ss.showing, ss.s.ctx, func(ctx context.Context) (*siteData, error) {
+	c := ss.s.Case
+	ui.Load(&ss.showing, ss.s.Ctx, func(ctx context.Context) (*siteData, error) {
 		return readSite(ctx, c, id)
-	}, ss.update, func(err error) { showError(ss.mw.win, "Could not read the site", err) })
+	}, ss.update, func(err error) { ui.ShowError(ss.mw.win, "Could not read the site", err) })
 }
 
 // readSite reads what the screen shows of a site.
@@ -285,15 +287,15 @@ func (ss *sitesScreen) update(d *siteData) {
 
 // loadThumbs loads the thumbnails of the site's images.
 func (ss *sitesScreen) loadThumbs() {
-	c := ss.s.c
+	c := ss.s.Case
 	ims := make([]*catalog.Image, len(ss.data.report.Images))
 	for i, si := range ss.data.report.Images {
 		ims[i] = si.Image
 	}
-	load(&ss.thumbs, ss.s.ctx, func(ctx context.Context) (map[int64]image.Image, error) {
+	ui.Load(&ss.thumbs, ss.s.Ctx, func(ctx context.Context) (map[int64]image.Image, error) {
 		out := map[int64]image.Image{}
 		for _, im := range ims {
-			if img, err := loadThumb(ctx, c, im); err == nil {
+			if img, err := ui.LoadThumb(ctx, c, im); err == nil {
 				out[im.ID] = img
 			} else if ctx.Err() != nil {
 				return nil, ctx.Err()
@@ -382,19 +384,19 @@ func (ss *sitesScreen) codeImage() {
 	}
 	state := ss.states.Selected
 	if state == "" {
-		showError(ss.mw.win, "Choose a state", fmt.Errorf("choose intact, damaged, destroyed or unclear for %s, then Code", si.Image.Name()))
+		ui.ShowError(ss.mw.win, "Choose a state", fmt.Errorf("choose intact, damaged, destroyed or unclear for %s, then Code", si.Image.Name()))
 		return
 	}
 	site, id, note := ss.site, si.Image.ID, ss.note.Text
-	c := ss.s.c
+	c := ss.s.Case
 	ss.working = true
-	background(ss.s.ctx, func(ctx context.Context) error {
+	ui.Background(ss.s.Ctx, func(ctx context.Context) error {
 		_, err := c.CodeImage(ctx, site, id, state, note, "", false)
 		return err
 	}, func(err error) {
 		ss.working = false
 		if err != nil {
-			showError(ss.mw.win, "Could not code the image", err)
+			ui.ShowError(ss.mw.win, "Could not code the image", err)
 			return
 		}
 		ss.note.SetText("")
@@ -414,20 +416,20 @@ func (ss *sitesScreen) makePair() {
 	if r.Window.BeforeImage == 0 || r.Window.AfterImage == 0 {
 		return
 	}
-	c := ss.s.c
+	c := ss.s.Case
 	ss.working = true
 	var pairID int64
-	background(ss.s.ctx, func(ctx context.Context) (err error) {
+	ui.Background(ss.s.Ctx, func(ctx context.Context) (err error) {
 		pairID, err = BracketingPair(ctx, c, r)
 		return err
 	}, func(err error) {
 		ss.working = false
 		if err != nil {
-			showError(ss.mw.win, "Could not make the pair", err)
+			ui.ShowError(ss.mw.win, "Could not make the pair", err)
 			return
 		}
 		ss.mw.changed(ss)
-		ss.mw.show(screenCompare, Target{PairID: pairID})
+		ss.mw.show(ui.ScreenCompare, ui.Target{PairID: pairID})
 	})
 }
 
@@ -476,17 +478,17 @@ func (ss *sitesScreen) showExcerpts() {
 	ss.side.RemoveAll()
 	d := ss.data
 	add := func(title string, list []siteExcerpt, none string) {
-		ss.side.Add(heading(title))
+		ss.side.Add(ui.Heading(title))
 		if len(list) == 0 {
-			ss.side.Add(caption(none))
+			ss.side.Add(ui.Caption(none))
 		}
 		for _, e := range list {
 			cite := e.excerpt.ReportTitle
 			if e.excerpt.Paragraph > 0 {
 				cite += fmt.Sprintf(", ¶ %d", e.excerpt.Paragraph)
 			}
-			ss.side.Add(wrapped("“" + strings.TrimSpace(e.excerpt.Text) + "”"))
-			ss.side.Add(caption("— " + cite + " · " + e.why))
+			ss.side.Add(ui.Wrapped("“" + strings.TrimSpace(e.excerpt.Text) + "”"))
+			ss.side.Add(ui.Caption("— " + cite + " · " + e.why))
 		}
 	}
 	add("Excerpts linked to its images", d.linked, "None: link excerpts to the site's images in the review screen.")

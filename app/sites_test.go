@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"strings"
 	"testing"
@@ -9,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 )
 
-func (tw *testWindow) sitesScreen() *sitesScreen { return tw.screen(screenSites).(*sitesScreen) }
+func (tw *testWindow) sitesScreen() *sitesScreen { return tw.screen(ui.ScreenSites).(*sitesScreen) }
 
 // The Sites screen lists the sample's site and shows its timeline and
 // window; coding an image from the screen changes the window and its
@@ -18,9 +20,9 @@ func (tw *testWindow) sitesScreen() *sitesScreen { return tw.screen(screenSites)
 func TestSitesScreen(t *testing.T) {
 	c := sampleCase(t)
 	tw := newTestWindow(t, c)
-	tw.show(screenSites, Target{})
+	tw.show(ui.ScreenSites, ui.Target{})
 	ss := tw.sitesScreen()
-	tw.q.waitUntil(t, "the site", func() bool { return ss.data != nil && ss.showing.cancel == nil })
+	tw.q.waitUntil(t, "the site", func() bool { return ss.data != nil && ss.showing.CancelFunc == nil })
 	if len(ss.sites) != 1 || ss.sites[0].site.Name != "No. 12, Old Mill Street" {
 		t.Fatalf("sites listed: %+v", ss.sites)
 	}
@@ -60,7 +62,7 @@ func TestSitesScreen(t *testing.T) {
 	ss.note.SetText("looks whole to me")
 	test.Tap(ss.code)
 	tw.q.waitUntil(t, "the window after coding", func() bool {
-		return ss.showing.cancel == nil && strings.Contains(ss.sentence.Text, "06-drone-after.jpg")
+		return ss.showing.CancelFunc == nil && strings.Contains(ss.sentence.Text, "06-drone-after.jpg")
 	})
 	if !strings.Contains(ss.problems.Text, "the coders disagree") {
 		t.Errorf("contradictions %q", ss.problems.Text)
@@ -77,7 +79,7 @@ func TestSitesScreen(t *testing.T) {
 
 	// The bracketing pair: images 5 and 6, their capture times as window.
 	test.Tap(ss.pair)
-	tw.q.waitUntil(t, "the pair in Compare", func() bool { return tw.currentID() == screenCompare })
+	tw.q.waitUntil(t, "the pair in Compare", func() bool { return tw.currentID() == ui.ScreenCompare })
 	pairs, err := c.Pairs(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -87,9 +89,9 @@ func TestSitesScreen(t *testing.T) {
 		t.Errorf("bracketing pair %+v", p)
 	}
 	// Again: the same pair, none added.
-	tw.show(screenSites, Target{})
+	tw.show(ui.ScreenSites, ui.Target{})
 	test.Tap(ss.pair)
-	tw.q.waitUntil(t, "the pair in Compare again", func() bool { return tw.currentID() == screenCompare && !ss.working })
+	tw.q.waitUntil(t, "the pair in Compare again", func() bool { return tw.currentID() == ui.ScreenCompare && !ss.working })
 	again, _ := c.Pairs(context.Background())
 	if len(again) != len(pairs) {
 		t.Errorf("%d pairs after the second tap, want %d", len(again), len(pairs))

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"errors"
@@ -13,39 +13,39 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// showError shows a dialog saying what could not be done (title, e.g.
+// ShowError shows a dialog saying what could not be done (title, e.g.
 // "Could not open the case") and why (err), in words a user can act on.
-func showError(w fyne.Window, title string, err error) {
-	msg := errorText(err)
+func ShowError(w fyne.Window, title string, err error) {
+	msg := ErrorText(err)
 	icon := widget.NewIcon(theme.NewErrorThemedResource(theme.ErrorIcon()))
 	text := widget.NewLabel(msg)
 	text.Wrapping = fyne.TextWrapWord
 	text.Selectable = true
 	body := container.NewBorder(nil, nil, container.NewVBox(icon), nil, text)
 	d := dialog.NewCustom(title, "Close", body, w)
-	d.Resize(fyne.NewSize(dialogWidth(w, 560), 0))
+	d.Resize(fyne.NewSize(DialogWidth(w, 560), 0))
 	d.Show()
 }
 
-// errorText makes an error readable: first letter in capitals, a final
+// ErrorText makes an error readable: first letter in capitals, a final
 // full stop, and internal errors said as such.
-func errorText(err error) string {
+func ErrorText(err error) string {
 	if err == nil {
 		return ""
 	}
 	msg := strings.TrimSpace(err.Error())
-	if errors.Is(err, errPanic) {
+	if errors.Is(err, ErrPanic) {
 		msg += "\n\nThis is a bug in Exhibit; nothing was lost. Please report it with what you were doing."
 	}
-	msg = capitalize(msg)
+	msg = Capitalize(msg)
 	if !strings.HasSuffix(msg, ".") && !strings.HasSuffix(msg, ")") && !strings.HasSuffix(msg, "\n") {
 		msg += "."
 	}
 	return msg
 }
 
-// capitalize puts the first letter of s in capitals.
-func capitalize(s string) string {
+// Capitalize puts the first letter of s in capitals.
+func Capitalize(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	if n == 0 || unicode.IsUpper(r) {
 		return s
@@ -53,9 +53,9 @@ func capitalize(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// confirm asks before a change that removes something (a link, a note);
+// Confirm asks before a change that removes something (a link, a note);
 // yes runs only when the user confirms.
-func confirm(w fyne.Window, title, message, action string, yes func()) {
+func Confirm(w fyne.Window, title, message, action string, yes func()) {
 	d := dialog.NewConfirm(title, message, func(ok bool) {
 		if ok {
 			yes()
@@ -67,8 +67,8 @@ func confirm(w fyne.Window, title, message, action string, yes func()) {
 	d.Show()
 }
 
-// dialogWidth returns want, or less when the window is narrower.
-func dialogWidth(w fyne.Window, want float32) float32 {
+// DialogWidth returns want, or less when the window is narrower.
+func DialogWidth(w fyne.Window, want float32) float32 {
 	if w == nil {
 		return want
 	}

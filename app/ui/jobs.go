@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"context"
@@ -12,33 +12,33 @@ import (
 // Every long job runs in a goroutine and hands its result to the UI
 // goroutine through fyne.Do; nothing here blocks the UI goroutine.
 
-// latest runs background loads of which only the last one started
+// Latest runs background loads of which only the last one started
 // matters: starting one cancels the previous, and a result arriving after a
 // later load started is dropped (a generation counter). Use it from the UI
 // goroutine only.
-type latest struct {
-	gen    uint64
-	cancel context.CancelFunc
+type Latest struct {
+	gen        uint64
+	CancelFunc context.CancelFunc
 }
 
-// stop cancels the load in progress, if any; its result will be dropped.
-func (l *latest) stop() {
+// Stop cancels the load in progress, if any; its result will be dropped.
+func (l *Latest) Stop() {
 	l.gen++
-	if l.cancel != nil {
-		l.cancel()
-		l.cancel = nil
+	if l.CancelFunc != nil {
+		l.CancelFunc()
+		l.CancelFunc = nil
 	}
 }
 
-// load runs fetch in the background with a context derived from parent,
+// Load runs fetch in the background with a context derived from parent,
 // then, on the UI goroutine, apply with its result, or fail with its error
 // (not when it was cancelled) — unless another load was started on l
 // meanwhile. A panic in fetch becomes an error.
-func load[T any](l *latest, parent context.Context, fetch func(ctx context.Context) (T, error), apply func(T), fail func(error)) {
-	l.stop()
+func Load[T any](l *Latest, parent context.Context, fetch func(ctx context.Context) (T, error), apply func(T), fail func(error)) {
+	l.Stop()
 	gen := l.gen
 	ctx, cancel := context.WithCancel(parent)
-	l.cancel = cancel
+	l.CancelFunc = cancel
 	go func() {
 		v, err := protect(ctx, fetch)
 		fyne.Do(func() {
@@ -46,7 +46,7 @@ func load[T any](l *latest, parent context.Context, fetch func(ctx context.Conte
 			if gen != l.gen {
 				return
 			}
-			l.cancel = nil
+			l.CancelFunc = nil
 			switch {
 			case err != nil && ctx.Err() != nil:
 			case err != nil:
@@ -60,9 +60,9 @@ func load[T any](l *latest, parent context.Context, fetch func(ctx context.Conte
 	}()
 }
 
-// background runs work in a goroutine, then done on the UI goroutine with
+// Background runs work in a goroutine, then done on the UI goroutine with
 // its error (a panic becomes an error).
-func background(ctx context.Context, work func(ctx context.Context) error, done func(error)) {
+func Background(ctx context.Context, work func(ctx context.Context) error, done func(error)) {
 	go func() {
 		_, err := protect(ctx, func(ctx context.Context) (struct{}, error) { return struct{}{}, work(ctx) })
 		if done != nil {
@@ -71,8 +71,8 @@ func background(ctx context.Context, work func(ctx context.Context) error, done 
 	}()
 }
 
-// errPanic marks an error made from a recovered panic.
-var errPanic = errors.New("internal error")
+// ErrPanic marks an error made from a recovered panic.
+var ErrPanic = errors.New("internal error")
 
 // protect calls f, turning a panic into an error so that no panic leaves a
 // background goroutine (which would end the program, losing the user's
@@ -81,7 +81,7 @@ func protect[T any](ctx context.Context, f func(context.Context) (T, error)) (v 
 	defer func() {
 		if r := recover(); r != nil {
 			fyne.LogError(fmt.Sprintf("recovered: %v\n%s", r, debug.Stack()), nil)
-			err = fmt.Errorf("%w: %v", errPanic, r)
+			err = fmt.Errorf("%w: %v", ErrPanic, r)
 		}
 	}()
 	return f(ctx)

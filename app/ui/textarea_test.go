@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"testing"
@@ -14,7 +14,7 @@ func TestTextAreaKeepsWhatIsTyped(t *testing.T) {
 	test.NewTempApp(t)
 	const typed = "The roof is gone on the east side, consistent with April photo. Seen again  twice, then once more."
 	for w := float32(90); w <= 420; w += 6 {
-		e := newTextArea()
+		e := NewTextArea()
 		win := test.NewTempWindow(t, e)
 		win.Resize(fyne.NewSize(w, 300))
 		win.Canvas().Focus(e)

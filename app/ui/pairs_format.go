@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"fmt"
@@ -9,21 +9,21 @@ import (
 	"github.com/exhibit-app/exhibit/internal/annot"
 )
 
-// windowShow writes a stored window time for people (the catalog's
+// WindowShow writes a stored window time for people (the catalog's
 // ShowWindowTime).
-func windowShow(s string) string { return catalog.ShowWindowTime(s) }
+func WindowShow(s string) string { return catalog.ShowWindowTime(s) }
 
-// windowEdit writes a stored window time as it is edited: "2017-10-11
+// WindowEdit writes a stored window time as it is edited: "2017-10-11
 // 09:42:17 +03:00", "2017-10-11 09:42:17".
-func windowEdit(s string) string {
+func WindowEdit(s string) string {
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
 		return t.Format("2006-01-02 15:04:05 -07:00")
 	}
 	return strings.Replace(s, "T", " ", 1)
 }
 
-// windowText is a pair's date window on one line.
-func windowText(notBefore, notAfter string) string {
+// WindowText is a pair's date window on one line.
+func WindowText(notBefore, notAfter string) string {
 	day := func(s string) string {
 		if len(s) >= 10 {
 			if t, err := time.Parse("2006-01-02", s[:10]); err == nil {
@@ -43,8 +43,8 @@ func windowText(notBefore, notAfter string) string {
 	return "between " + day(notBefore) + " and " + day(notAfter)
 }
 
-// alignedText says whether a pair is aligned, and how well.
-func alignedText(p *catalog.Pair) string {
+// AlignedText says whether a pair is aligned, and how well.
+func AlignedText(p *catalog.Pair) string {
 	a := p.Alignment
 	if a == nil {
 		return "not aligned"
@@ -55,9 +55,9 @@ func alignedText(p *catalog.Pair) string {
 	return fmt.Sprintf("aligned on %d points, RMS %.1f px", len(a.Residuals), annot.RMS(a.Residuals))
 }
 
-// captureText is an image's capture time and camera, on one line.
-func captureText(im *catalog.Image) string {
-	s := "taken " + takenText(im)
+// CaptureText is an image's capture time and camera, on one line.
+func CaptureText(im *catalog.Image) string {
+	s := "taken " + TakenText(im)
 	if cam := catalog.CameraName(im.Make, im.Model); cam != "" {
 		s += " · " + cam
 	}

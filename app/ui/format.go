@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"fmt"
@@ -10,8 +10,8 @@ import (
 	"github.com/exhibit-app/exhibit/catalog"
 )
 
-// formatCount writes n with thousands separators: 20000 -> "20,000".
-func formatCount(n int) string {
+// FormatCount writes n with thousands separators: 20000 -> "20,000".
+func FormatCount(n int) string {
 	s := strconv.Itoa(n)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
@@ -28,24 +28,24 @@ func formatCount(n int) string {
 	return b.String()
 }
 
-// plural returns "1 image", "2 images", "1,234 images".
-func plural(n int, one, many string) string {
+// Plural returns "1 image", "2 images", "1,234 images".
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return formatCount(n) + " " + many
+	return FormatCount(n) + " " + many
 }
 
-// shownCount is the library's count line: "1,234 of 20,000 images".
-func shownCount(shown, total int) string {
+// ShownCount is the library's count line: "1,234 of 20,000 images".
+func ShownCount(shown, total int) string {
 	if shown == total {
-		return plural(total, "image", "images")
+		return Plural(total, "image", "images")
 	}
-	return formatCount(shown) + " of " + plural(total, "image", "images")
+	return FormatCount(shown) + " of " + Plural(total, "image", "images")
 }
 
-// formatBytes writes a file size: "507 KB", "3.2 MB".
-func formatBytes(n int64) string {
+// FormatBytes writes a file size: "507 KB", "3.2 MB".
+func FormatBytes(n int64) string {
 	switch {
 	case n < 1000:
 		return fmt.Sprintf("%d bytes", n)
@@ -58,20 +58,20 @@ func formatBytes(n int64) string {
 	}
 }
 
-// takenDate is the capture date for captions: "2017-10-14", or "no date".
-func takenDate(im *catalog.Image) string {
+// TakenDate is the capture date for captions: "2017-10-14", or "no date".
+func TakenDate(im *catalog.Image) string {
 	if im.TakenAt == nil {
 		return "no date"
 	}
 	return im.TakenAt.Format("2006-01-02")
 }
 
-// takenText is the capture time for the metadata panel, saying where it
+// TakenText is the capture time for the metadata panel, saying where it
 // comes from and what the clock is: "2017-10-11 09:42:17 +03:00 (EXIF
 // DateTimeOriginal)", "2017-10-11 09:42:17 (EXIF DateTimeOriginal; camera
 // clock, zone not recorded)", "2017-10-16 08:31:00 +00:00 (asserted by
 // ana@laptop, exhibit: Maxar catalogue)".
-func takenText(im *catalog.Image) string {
+func TakenText(im *catalog.Image) string {
 	if im.TakenAt == nil {
 		return "not recorded"
 	}
@@ -95,7 +95,7 @@ func takenText(im *catalog.Image) string {
 // fileTakenText is the capture time the file itself says, as takenText
 // gives it.
 func fileTakenText(im *catalog.Image) string {
-	return takenText(&catalog.Image{TakenAt: im.FileTakenAt, TakenOffset: im.FileTakenOffset, TakenSource: im.FileTakenSource})
+	return TakenText(&catalog.Image{TakenAt: im.FileTakenAt, TakenOffset: im.FileTakenOffset, TakenSource: im.FileTakenSource})
 }
 
 // clockText is a time as "2006-01-02 15:04:05[.000][ +03:00]".
@@ -110,13 +110,13 @@ func clockText(t time.Time, offset string) string {
 	return t.Format(layout)
 }
 
-// gpsText writes a position in decimal degrees: "35.952800, 39.007900".
-func gpsText(lat, lon float64) string {
+// GpsText writes a position in decimal degrees: "35.952800, 39.007900".
+func GpsText(lat, lon float64) string {
 	return strconv.FormatFloat(lat, 'f', 6, 64) + ", " + strconv.FormatFloat(lon, 'f', 6, 64)
 }
 
-// directionText writes a compass direction: "274.5° (W)".
-func directionText(deg float64) string {
+// DirectionText writes a compass direction: "274.5° (W)".
+func DirectionText(deg float64) string {
 	d := math.Mod(deg, 360)
 	if d < 0 {
 		d += 360
@@ -125,16 +125,16 @@ func directionText(deg float64) string {
 	return fmt.Sprintf("%.1f° (%s)", deg, names[int(math.Round(d/45))%8])
 }
 
-// timeText writes an instant in UTC for the record: "2026-11-26 18:57:12 UTC".
-func timeText(t time.Time) string {
+// TimeText writes an instant in UTC for the record: "2026-11-26 18:57:12 UTC".
+func TimeText(t time.Time) string {
 	if t.IsZero() {
 		return "unknown"
 	}
 	return t.UTC().Format("2006-01-02 15:04:05") + " UTC"
 }
 
-// regionText describes a link's region in percent of the image.
-func regionText(r *catalog.Region) string {
+// RegionText describes a link's region in percent of the image.
+func RegionText(r *catalog.Region) string {
 	if r == nil {
 		return "whole image"
 	}

@@ -1,11 +1,11 @@
-package app
+package ui
 
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
 
-// textArea is a multi-line entry wrapped at words that keeps what is
+// TextArea is a multi-line entry wrapped at words that keeps what is
 // typed. Fyne 2.7's Entry cannot place its cursor after a space typed at
 // the end of the text where the line wraps (its rows leave that space
 // out): the cursor stays before the space, and the next character goes in
@@ -13,7 +13,7 @@ import (
 // the letter before the space, depending on the width of the field.
 // textArea remembers where the cursor belongs and puts it there before
 // the next key acts.
-type textArea struct {
+type TextArea struct {
 	widget.Entry
 
 	// lost is set while the cursor belongs at offset want but Fyne shows
@@ -24,9 +24,9 @@ type textArea struct {
 	text     string
 }
 
-// newTextArea returns an empty textArea.
-func newTextArea() *textArea {
-	e := &textArea{}
+// NewTextArea returns an empty textArea.
+func NewTextArea() *TextArea {
+	e := &TextArea{}
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
 	e.ExtendBaseWidget(e)
@@ -34,7 +34,7 @@ func newTextArea() *textArea {
 }
 
 // TypedRune inserts r at the cursor.
-func (e *textArea) TypedRune(r rune) {
+func (e *TextArea) TypedRune(r rune) {
 	e.restoreCursor()
 	selecting := e.SelectedText() != ""
 	want := e.CursorTextOffset() + 1
@@ -45,7 +45,7 @@ func (e *textArea) TypedRune(r rune) {
 }
 
 // TypedKey acts at the cursor (Backspace, Delete, arrows, Enter).
-func (e *textArea) TypedKey(ev *fyne.KeyEvent) {
+func (e *TextArea) TypedKey(ev *fyne.KeyEvent) {
 	e.restoreCursor()
 	want := -1 // where the cursor belongs after an erasing key
 	if e.SelectedText() == "" {
@@ -63,13 +63,13 @@ func (e *textArea) TypedKey(ev *fyne.KeyEvent) {
 }
 
 // TypedShortcut pastes, cuts, undoes… at the cursor.
-func (e *textArea) TypedShortcut(s fyne.Shortcut) {
+func (e *TextArea) TypedShortcut(s fyne.Shortcut) {
 	e.restoreCursor()
 	e.Entry.TypedShortcut(s)
 }
 
 // checkCursor notes when the cursor is not at want after a key.
-func (e *textArea) checkCursor(want int) {
+func (e *TextArea) checkCursor(want int) {
 	e.lost = e.CursorTextOffset() != want
 	if e.lost {
 		e.want, e.row, e.col, e.text = want, e.CursorRow, e.CursorColumn, e.Text
@@ -80,7 +80,7 @@ func (e *textArea) checkCursor(want int) {
 // nothing moved it since: a column past the row's end, whose offset
 // counts the space the row leaves out (Fyne's next refresh takes it back
 // to the row's end, so it is set just before the key acts).
-func (e *textArea) restoreCursor() {
+func (e *TextArea) restoreCursor() {
 	if !e.lost {
 		return
 	}

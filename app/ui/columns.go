@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"fyne.io/fyne/v2"
@@ -14,7 +14,7 @@ type columnsLayout struct {
 	width    float32 // last width laid out, for MinSize
 }
 
-func newColumnsLayout(keyWidth float32) *columnsLayout { return &columnsLayout{keyWidth: keyWidth} }
+func NewColumnsLayout(keyWidth float32) *columnsLayout { return &columnsLayout{keyWidth: keyWidth} }
 
 func (l *columnsLayout) widths(total float32) (kw, vw float32) {
 	pad := theme.Padding()
@@ -75,13 +75,13 @@ func (l *columnsLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(l.keyWidth+100, l.rows(objects, w, false))
 }
 
-// widthLayout gives its objects (stacked) a fixed width, or the width
+// WidthLayout gives its objects (stacked) a fixed width, or the width
 // available when less, and their height at that width.
-type widthLayout struct{ width float32 }
+type WidthLayout struct{ Width float32 }
 
 // Layout stacks the objects, width wide, centred.
-func (l widthLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	w := min(l.width, size.Width)
+func (l WidthLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	w := min(l.Width, size.Width)
 	for _, o := range objects {
 		o.Move(fyne.NewPos((size.Width-w)/2, 0))
 		o.Resize(fyne.NewSize(w, size.Height))
@@ -89,10 +89,10 @@ func (l widthLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 }
 
 // MinSize is the width and the tallest object at that width.
-func (l widthLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+func (l WidthLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	h := float32(0)
 	for _, o := range objects {
-		h = max(h, heightAt(o, l.width))
+		h = max(h, heightAt(o, l.Width))
 	}
-	return fyne.NewSize(l.width, h)
+	return fyne.NewSize(l.Width, h)
 }

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"context"
@@ -9,39 +9,39 @@ import (
 	"github.com/exhibit-app/exhibit/catalog"
 )
 
-// thumbLoader loads thumbnails for small sets of images (the report
+// ThumbLoader loads thumbnails for small sets of images (the report
 // screen's), a few at a time in the background, and keeps those loaded.
 // Its methods are called on the UI goroutine.
-type thumbLoader struct {
-	s      *session
+type ThumbLoader struct {
+	s      *Session
 	sem    chan struct{}
 	ctx    context.Context
 	cancel context.CancelFunc
 	cache  map[int64]image.Image
 }
 
-func newThumbLoader(s *session) *thumbLoader {
-	t := &thumbLoader{s: s, sem: make(chan struct{}, 4), cache: map[int64]image.Image{}}
-	t.ctx, t.cancel = context.WithCancel(s.ctx)
+func NewThumbLoader(s *Session) *ThumbLoader {
+	t := &ThumbLoader{s: s, sem: make(chan struct{}, 4), cache: map[int64]image.Image{}}
+	t.ctx, t.cancel = context.WithCancel(s.Ctx)
 	return t
 }
 
-// get calls done with im's thumbnail, at once when loaded before, else on
+// Get calls done with im's thumbnail, at once when loaded before, else on
 // the UI goroutine once loaded (not if stop is called first).
-func (t *thumbLoader) get(im *catalog.Image, done func(image.Image, error)) {
+func (t *ThumbLoader) Get(im *catalog.Image, done func(image.Image, error)) {
 	if img, ok := t.cache[im.ID]; ok {
 		done(img, nil)
 		return
 	}
 	ctx := t.ctx
-	c := t.s.c
+	c := t.s.Case
 	go func() {
 		select {
 		case t.sem <- struct{}{}:
 		case <-ctx.Done():
 			return
 		}
-		img, err := protect(ctx, func(ctx context.Context) (image.Image, error) { return loadThumb(ctx, c, im) })
+		img, err := protect(ctx, func(ctx context.Context) (image.Image, error) { return LoadThumb(ctx, c, im) })
 		<-t.sem
 		fyne.Do(func() {
 			if ctx.Err() != nil {
@@ -58,8 +58,8 @@ func (t *thumbLoader) get(im *catalog.Image, done func(image.Image, error)) {
 	}()
 }
 
-// stop abandons the loads in progress.
-func (t *thumbLoader) stop() {
+// Stop abandons the loads in progress.
+func (t *ThumbLoader) Stop() {
 	t.cancel()
-	t.ctx, t.cancel = context.WithCancel(t.s.ctx)
+	t.ctx, t.cancel = context.WithCancel(t.s.Ctx)
 }

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"image/color"
@@ -21,7 +21,7 @@ type themedRect struct {
 	rect   *canvas.Rectangle
 }
 
-func newThemedRect(name fyne.ThemeColorName, radius float32) *themedRect {
+func NewThemedRect(name fyne.ThemeColorName, radius float32) *themedRect {
 	r := &themedRect{name: name, radius: radius, rect: canvas.NewRectangle(color.Transparent)}
 	r.ExtendBaseWidget(r)
 	return r
@@ -51,37 +51,37 @@ func (t *themedRectRenderer) Refresh() {
 	t.r.rect.Refresh()
 }
 
-// heading is a section title in a side panel.
-func heading(text string) *widget.Label {
+// Heading is a section title in a side panel.
+func Heading(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.TextStyle.Bold = true
 	return l
 }
 
-// wrapped is a label that wraps at words.
-func wrapped(text string) *widget.Label {
+// Wrapped is a label that wraps at words.
+func Wrapped(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
 
-// caption is a small label (citations, dates), wrapped at words.
-func caption(text string) *widget.Label {
+// Caption is a small label (citations, dates), wrapped at words.
+func Caption(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	l.SizeName = theme.SizeNameCaptionText
 	return l
 }
 
-// withAction puts a button (or any action) at the right of text, which
+// WithAction puts a button (or any action) at the right of text, which
 // takes the rest of the width.
-func withAction(text, action fyne.CanvasObject) fyne.CanvasObject {
+func WithAction(text, action fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, nil, container.NewVBox(action), text)
 }
 
-// highlighted returns a rich text of s, where the parts between ** and **
+// Highlighted returns a rich text of s, where the parts between ** and **
 // are bold (catalog.Search's snippets), wrapped at words.
-func highlighted(s string) *widget.RichText {
+func Highlighted(s string) *widget.RichText {
 	var segs []widget.RichTextSegment
 	bold := false
 	for i, part := range strings.Split(s, "**") {
@@ -99,26 +99,26 @@ func highlighted(s string) *widget.RichText {
 	return rt
 }
 
-// card puts content on a quiet rounded background, with a coloured bar on
+// Card puts content on a quiet rounded background, with a coloured bar on
 // its left when marked.
-type card struct {
+type Card struct {
 	widget.BaseWidget
 	content fyne.CanvasObject
 	bg      *themedRect
 	bar     *themedRect
-	onTap   func()
+	OnTap   func()
 }
 
-func newCard(content fyne.CanvasObject) *card {
-	c := &card{content: content, bg: newThemedRect(theme.ColorNameInputBackground, theme.InputRadiusSize()),
-		bar: newThemedRect(theme.ColorNamePrimary, 2)}
+func NewCard(content fyne.CanvasObject) *Card {
+	c := &Card{content: content, bg: NewThemedRect(theme.ColorNameInputBackground, theme.InputRadiusSize()),
+		bar: NewThemedRect(theme.ColorNamePrimary, 2)}
 	c.bar.Hide()
 	c.ExtendBaseWidget(c)
 	return c
 }
 
-// setMarked shows or hides the bar.
-func (c *card) setMarked(on bool) {
+// SetMarked shows or hides the bar.
+func (c *Card) SetMarked(on bool) {
 	if on {
 		c.bar.Show()
 	} else {
@@ -127,20 +127,20 @@ func (c *card) setMarked(on bool) {
 }
 
 // Tapped calls onTap.
-func (c *card) Tapped(*fyne.PointEvent) {
-	if c.onTap != nil {
-		c.onTap()
+func (c *Card) Tapped(*fyne.PointEvent) {
+	if c.OnTap != nil {
+		c.OnTap()
 	}
 }
 
 // CreateRenderer is a private method to Fyne which links this widget to its
 // renderer.
-func (c *card) CreateRenderer() fyne.WidgetRenderer {
+func (c *Card) CreateRenderer() fyne.WidgetRenderer {
 	return &cardRenderer{c: c, pad: container.NewPadded(c.content)}
 }
 
 type cardRenderer struct {
-	c   *card
+	c   *Card
 	pad *fyne.Container
 }
 
@@ -164,18 +164,18 @@ func (r *cardRenderer) Refresh() {
 	r.pad.Refresh()
 }
 
-// flowLayout places objects left to right, wrapping to a new line when
+// FlowLayout places objects left to right, wrapping to a new line when
 // the width is used (tag chips).
-type flowLayout struct{ width float32 }
+type FlowLayout struct{ width float32 }
 
 // Layout places the objects in lines.
-func (l *flowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+func (l *FlowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	l.width = size.Width
 	l.place(objects, size.Width, true)
 }
 
 // MinSize is the height of the lines at the last width laid out.
-func (l *flowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+func (l *FlowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	w := l.width
 	if w <= 0 {
 		w = 300
@@ -184,7 +184,7 @@ func (l *flowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(0, h)
 }
 
-func (l *flowLayout) place(objects []fyne.CanvasObject, width float32, move bool) float32 {
+func (l *FlowLayout) place(objects []fyne.CanvasObject, width float32, move bool) float32 {
 	pad := theme.Padding()
 	x, y, lineH := float32(0), float32(0), float32(0)
 	for _, o := range objects {
@@ -206,32 +206,32 @@ func (l *flowLayout) place(objects []fyne.CanvasObject, width float32, move bool
 	return y + lineH
 }
 
-// dimWrapped is text in the placeholder colour, wrapped at words.
-func dimWrapped(text string) *widget.RichText {
-	rt := dimLabel(text)
+// DimWrapped is text in the placeholder colour, wrapped at words.
+func DimWrapped(text string) *widget.RichText {
+	rt := DimLabel(text)
 	rt.Segments[0].(*widget.TextSegment).Style.Inline = false
 	rt.Wrapping = fyne.TextWrapWord
 	return rt
 }
 
-// dimLabel is text in the theme's placeholder colour: the keys of the
+// DimLabel is text in the theme's placeholder colour: the keys of the
 // metadata panel, secondary facts.
-func dimLabel(text string) *widget.RichText {
+func DimLabel(text string) *widget.RichText {
 	return widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
 		ColorName: theme.ColorNamePlaceHolder, Inline: true}})
 }
 
-// examplePlaceholder is the placeholder of a field whose value has a
+// ExamplePlaceholder is the placeholder of a field whose value has a
 // format: what the empty field means, then a sample marked as one, so that
 // it is never taken for a value already set ("From, e.g. 2017-10-01").
-func examplePlaceholder(what, sample string) string { return what + ", e.g. " + sample }
+func ExamplePlaceholder(what, sample string) string { return what + ", e.g. " + sample }
 
-// copiedFor is how long a copy button says that it copied.
-var copiedFor = 1500 * time.Millisecond
+// CopiedFor is how long a copy button says that it copied.
+var CopiedFor = 1500 * time.Millisecond
 
-// copyButton puts text() on the clipboard when tapped, and says so for a
+// CopyButton puts text() on the clipboard when tapped, and says so for a
 // moment: "Copied", with a check mark, then its label again.
-func copyButton(label string, clip fyne.Clipboard, text func() string) *widget.Button {
+func CopyButton(label string, clip fyne.Clipboard, text func() string) *widget.Button {
 	var b *widget.Button
 	var back *time.Timer
 	b = widget.NewButtonWithIcon(label, theme.ContentCopyIcon(), func() {
@@ -241,7 +241,7 @@ func copyButton(label string, clip fyne.Clipboard, text func() string) *widget.B
 		if back != nil {
 			back.Stop()
 		}
-		back = time.AfterFunc(copiedFor, func() {
+		back = time.AfterFunc(CopiedFor, func() {
 			fyne.Do(func() {
 				b.SetText(label)
 				b.SetIcon(theme.ContentCopyIcon())
