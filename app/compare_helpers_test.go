@@ -23,12 +23,12 @@ func openCompare(t *testing.T, tw *testWindow, id int64) *compareScreen {
 	t.Helper()
 	tw.show(ui.ScreenCompare, ui.Target{PairID: id})
 	cs := tw.compare()
-	tw.q.waitUntil(t, "the pair", func() bool {
+	tw.q.WaitUntil(t, "the pair", func() bool {
 		return cs.data != nil && cs.data.pair.ID == id && cs.want == 0 && cs.load.CancelFunc == nil && cs.pairs.loaded
 	})
 	for _, s := range []viewer.Side{viewer.SideBefore, viewer.SideAfter} {
 		z := cs.cv.SideView(s)
-		tw.q.waitUntil(t, "the side laid out", func() bool {
+		tw.q.WaitUntil(t, "the side laid out", func() bool {
 			_, size := z.ImageRect()
 			return size.Width > 10 && size.Height > 10
 		})
@@ -39,7 +39,7 @@ func openCompare(t *testing.T, tw *testWindow, id int64) *compareScreen {
 // waitComposed waits until the compare view shows its current mode.
 func waitComposed(t *testing.T, tw *testWindow, cs *compareScreen) {
 	t.Helper()
-	tw.q.waitUntil(t, "the composition", func() bool { return !cs.cv.Busy() })
+	tw.q.WaitUntil(t, "the composition", func() bool { return !cs.cv.Busy() })
 }
 
 // at returns where image point p is shown on the layer.

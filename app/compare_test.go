@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
 	"context"
 	"fmt"
 	"math"
@@ -21,7 +23,7 @@ import (
 // that the annotation toolbar works side by side only, and that the mode
 // is remembered.
 func TestCompareModes(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	cs := openCompare(t, tw, 1)
 	if cs.cv.Transform() == nil {
@@ -112,7 +114,7 @@ func TestCompareModes(t *testing.T) {
 // undoes and redoes (in the order made, across the sides) and deletes,
 // checking the store after each step.
 func TestCompareAnnotations(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	cs := openCompare(t, tw, 2) // the satellite pair: no marks yet
 	cs.cv.SetMode(viewer.ModeSideBySide)
@@ -220,7 +222,7 @@ func TestCompareAnnotations(t *testing.T) {
 	// once when another mark is selected.
 	test.Type(cs.marks.label, "Roof hole")
 	test.Type(cs.marks.note, "Seen on both dates")
-	tw.q.waitUntil(t, "the label stored", func() bool {
+	tw.q.WaitUntil(t, "the label stored", func() bool {
 		return storedMarks(t, c, p.ID)[rect.ID].Label == "Roof hole"
 	})
 	if got := storedMarks(t, c, p.ID)[rect.ID].Note; got != "Seen on both dates" {
@@ -300,7 +302,7 @@ func TestCompareAnnotations(t *testing.T) {
 // (residuals shown), saves, then resets the alignment; a cancelled
 // alignment stores nothing.
 func TestCompareAlign(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	ctx := context.Background()
 	tw := newTestWindow(t, c)
 	cs := openCompare(t, tw, 2)
@@ -377,12 +379,12 @@ func TestCompareAlign(t *testing.T) {
 		t.Fatal("Save disabled with a fit")
 	}
 	test.Tap(cs.align.saveB)
-	tw.q.waitUntil(t, "the alignment stored", func() bool { p, _ := c.Pair(ctx, 2); return p.Alignment != nil })
+	tw.q.WaitUntil(t, "the alignment stored", func() bool { p, _ := c.Pair(ctx, 2); return p.Alignment != nil })
 	p, _ := c.Pair(ctx, 2)
 	if len(p.Alignment.Before) != 4 || p.Alignment.Kind != "affine" || math.Abs(p.Alignment.M[0]-1/0.9) > 0.02 {
 		t.Errorf("stored %+v", p.Alignment)
 	}
-	tw.q.waitUntil(t, "point picking to end", func() bool { return !cs.cv.Aligning() && cs.load.CancelFunc == nil })
+	tw.q.WaitUntil(t, "point picking to end", func() bool { return !cs.cv.Aligning() && cs.load.CancelFunc == nil })
 	if !strings.Contains(cs.window.Text, "aligned on 4 points") {
 		t.Errorf("header %q", cs.window.Text)
 	}
@@ -393,8 +395,8 @@ func TestCompareAlign(t *testing.T) {
 		t.Fatalf("reset asks %q", tw.overlayText())
 	}
 	tw.tapOverlayButton(t, "Reset")
-	tw.q.waitUntil(t, "the reset", func() bool { p, _ := c.Pair(ctx, 2); return p.Alignment == nil })
-	tw.q.waitUntil(t, "the view unaligned", func() bool { return cs.cv.Transform() == nil && cs.data.pair.Alignment == nil })
+	tw.q.WaitUntil(t, "the reset", func() bool { p, _ := c.Pair(ctx, 2); return p.Alignment == nil })
+	tw.q.WaitUntil(t, "the view unaligned", func() bool { return cs.cv.Transform() == nil && cs.data.pair.Alignment == nil })
 	a := auditActions(t, c)
 	if !slices.Contains(a, "pair.align") || a[len(a)-1] != "pair.align.reset" {
 		t.Errorf("audit ends %v", a[max(0, len(a)-3):])
@@ -405,7 +407,7 @@ func TestCompareAlign(t *testing.T) {
 // crop of its original at the resolution shown, decoded in the
 // background.
 func TestCompareDetail(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	cs := openCompare(t, tw, 1)
 	cs.cv.SetMode(viewer.ModeSideBySide)
@@ -418,7 +420,7 @@ func TestCompareDetail(t *testing.T) {
 	z.Actual()
 	for i := range cs.data.ims {
 		side := cs.cv.SideView(viewer.Side(i))
-		tw.q.waitUntil(t, "the detail of the "+viewer.Side(i).String()+" side", func() bool {
+		tw.q.WaitUntil(t, "the detail of the "+viewer.Side(i).String()+" side", func() bool {
 			img, _ := side.Detail()
 			return img != nil && cs.detail[i].CancelFunc == nil
 		})

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
 	"context"
 	"fmt"
 	"os"
@@ -16,8 +18,8 @@ import (
 // dialog ends with a summary and the files with their reasons, and the
 // library shows the new images.
 func TestImportDialogListsFailures(t *testing.T) {
-	corpus := corpusDir(t)
-	c := sampleCase(t)
+	corpus := apptest.CorpusDir(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	l := tw.library()
 	before := l.total
@@ -41,10 +43,10 @@ func TestImportDialogListsFailures(t *testing.T) {
 	if di == nil {
 		t.Fatal("no import started")
 	}
-	if findButton(tw.topOverlay(), "Cancel") == nil {
+	if apptest.FindButton(tw.topOverlay(), "Cancel") == nil {
 		t.Error("no Cancel button while importing")
 	}
-	tw.q.waitUntil(t, "the import", func() bool { return di.done })
+	tw.q.WaitUntil(t, "the import", func() bool { return di.done })
 	if di.err != nil {
 		t.Fatal(di.err)
 	}
@@ -72,10 +74,10 @@ func TestImportDialogListsFailures(t *testing.T) {
 	if !strings.Contains(di.detail.Text, di.problems[0].reason) {
 		t.Errorf("detail %q", di.detail.Text)
 	}
-	if findButton(tw.topOverlay(), "Close") == nil || findButton(tw.topOverlay(), "Copy the list") == nil {
+	if apptest.FindButton(tw.topOverlay(), "Close") == nil || apptest.FindButton(tw.topOverlay(), "Copy the list") == nil {
 		t.Error("no Close or Copy button at the end")
 	}
-	test.Tap(findButton(tw.topOverlay(), "Copy the list"))
+	test.Tap(apptest.FindButton(tw.topOverlay(), "Copy the list"))
 	if clip := tw.app.Clipboard().Content(); !strings.Contains(clip, "broken.jpg") {
 		t.Errorf("clipboard %q", clip)
 	}
@@ -89,10 +91,10 @@ func TestImportDialogListsFailures(t *testing.T) {
 // TestImportUnreadableFolder shows a clear message for a folder that does
 // not exist, in the import dialog.
 func TestImportUnreadableFolder(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	di := tw.startImport([]string{filepath.Join(t.TempDir(), "no such folder")})
-	tw.q.waitUntil(t, "the import", func() bool { return di.done })
+	tw.q.WaitUntil(t, "the import", func() bool { return di.done })
 	if di.err == nil {
 		t.Fatal("importing a missing folder succeeded")
 	}
@@ -104,7 +106,7 @@ func TestImportUnreadableFolder(t *testing.T) {
 // TestImportCancel cancels an import under way: what was imported stays,
 // and the summary says how to resume.
 func TestImportCancel(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	dir := t.TempDir()
 	const n = 1500
@@ -114,13 +116,13 @@ func TestImportCancel(t *testing.T) {
 		}
 	}
 	di := tw.startImport([]string{dir})
-	tw.q.waitUntil(t, "the import to start", func() bool {
+	tw.q.WaitUntil(t, "the import to start", func() bool {
 		di.mu.Lock()
 		defer di.mu.Unlock()
 		return di.last.Done > 0 || di.done
 	})
-	test.Tap(findButton(tw.topOverlay(), "Cancel"))
-	tw.q.waitUntil(t, "the import to stop", func() bool { return di.done })
+	test.Tap(apptest.FindButton(tw.topOverlay(), "Cancel"))
+	tw.q.WaitUntil(t, "the import to stop", func() bool { return di.done })
 	if di.err != nil {
 		t.Fatal(di.err)
 	}

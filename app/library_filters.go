@@ -197,7 +197,9 @@ func newFilterBar(changed func(typing bool)) *filterBar {
 	b.clear = widget.NewButtonWithIcon("Clear", theme.ContentClearIcon(), b.reset)
 	b.clear.Importance = widget.LowImportance
 
-	fixed := func(w float32, o fyne.CanvasObject) fyne.CanvasObject { return container.New(ui.WidthLayout{Width: w}, o) }
+	fixed := func(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+		return container.New(ui.WidthLayout{Width: w}, o)
+	}
 	dates := container.NewHBox(widget.NewLabel("Taken"), fixed(200, b.from), fixed(200, b.to))
 	row1 := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Sort"), fixed(230, b.sort)), b.text)
 	row2 := container.NewHBox(dates, fixed(220, b.camera), fixed(170, b.tag), fixed(200, b.linked), b.gps, b.clear)

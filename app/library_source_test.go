@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
 	"github.com/exhibit-app/exhibit/app/ui"
 
 	"context"
@@ -13,7 +15,7 @@ import (
 // TestImageSourceStopsWithTheCase: once the case's session ends, the
 // library grid's thumbnail loads stop at once (none is made or read).
 func TestImageSourceStopsWithTheCase(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	ims, err := c.Images(context.Background(), catalog.Filter{})
 	if err != nil || len(ims) == 0 {
 		t.Fatalf("%d images: %v", len(ims), err)

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
 	"github.com/exhibit-app/exhibit/app/ui"
 
 	"context"
@@ -66,7 +68,7 @@ func count(fs []facts, keep func(facts) bool) int {
 // TestLibraryFilters sets each filter of the bar, as a user would, and
 // checks the count shown against the images' own facts.
 func TestLibraryFilters(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	// Every image of the sample is linked: unlink one, so that "not
 	// linked" keeps something.
 	unlinkAll(t, c, readFacts(t, c)[0].im.ID)
@@ -180,7 +182,7 @@ func TestLibraryFilters(t *testing.T) {
 	b.reset()
 	tw.waitLibrary(t)
 	b.from.SetText("14/10/2017")
-	tw.q.settle()
+	tw.q.Settle()
 	if b.from.Validate() == nil {
 		t.Error("14/10/2017 accepted as a date")
 	}
@@ -191,7 +193,7 @@ func TestLibraryFilters(t *testing.T) {
 
 // TestLibrarySort checks the order of each sort choice.
 func TestLibrarySort(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	l := tw.library()
 	for _, sc := range sortChoices {
@@ -219,7 +221,7 @@ func TestLibrarySort(t *testing.T) {
 // TestLibrarySelectionOpensReview selects images and opens the review
 // screen from the grid, with Enter and with a double click.
 func TestLibrarySelectionOpensReview(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	l := tw.library()
 	ids := l.src.IDs()
@@ -238,7 +240,7 @@ func TestLibrarySelectionOpensReview(t *testing.T) {
 	tw.win.Canvas().Focus(l.grid)
 	l.grid.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	r := tw.review()
-	tw.q.waitUntil(t, "the review screen to show the image", func() bool { return r.im != nil && r.im.ID == ids[2] })
+	tw.q.WaitUntil(t, "the review screen to show the image", func() bool { return r.im != nil && r.im.ID == ids[2] })
 	if tw.currentID() != ui.ScreenReview {
 		t.Fatalf("screen %q after Enter", tw.currentID())
 	}
@@ -252,7 +254,7 @@ func TestLibrarySelectionOpensReview(t *testing.T) {
 	}
 	test.Type(r.image.Layer, "")
 	r.image.Layer.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
-	tw.q.waitUntil(t, "the next image", func() bool { return r.im.ID == ids[4] })
+	tw.q.WaitUntil(t, "the next image", func() bool { return r.im.ID == ids[4] })
 	if sel := l.grid.Selected(); !slices.Equal(sel, []int64{ids[2], ids[4]}) {
 		t.Errorf("the hidden library's selection changed to %v", sel)
 	}
@@ -262,7 +264,7 @@ func TestLibrarySelectionOpensReview(t *testing.T) {
 	tw.show(ui.ScreenLibrary, ui.Target{})
 	l.grid.SetSelected([]int64{ids[1]})
 	l.activated(ids[1])
-	tw.q.waitUntil(t, "the review screen to show the image", func() bool { return r.im != nil && r.im.ID == ids[1] })
+	tw.q.WaitUntil(t, "the review screen to show the image", func() bool { return r.im != nil && r.im.ID == ids[1] })
 	if !slices.Equal(r.order, ids) || r.pos != 1 {
 		t.Errorf("review walks %v from %d, want %v from 1", r.order, r.pos, ids)
 	}
@@ -295,7 +297,7 @@ func TestLibraryEmptyCase(t *testing.T) {
 	if !l.empty.Visible() || !strings.Contains(l.emptyTx.Text, "no images yet") {
 		t.Errorf("empty case: empty state %v %q", l.empty.Visible(), l.emptyTx.Text)
 	}
-	if findButton(l.empty, "Import a folder…") == nil {
+	if apptest.FindButton(l.empty, "Import a folder…") == nil {
 		t.Error("no import button in the empty state")
 	}
 	test.AssertObjectRendersToMarkup(t, "library_empty.xml", l.empty)

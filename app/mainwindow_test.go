@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
 	"github.com/exhibit-app/exhibit/app/ui"
 
 	"slices"
@@ -31,7 +33,7 @@ func TestScreenRegistry(t *testing.T) {
 // TestShortcuts switches screens with Ctrl+1/2/3, focuses the search with
 // Ctrl+F, and lists every shortcut in the sheet (F1).
 func TestShortcuts(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	sc := tw.win.Canvas().(fyne.Shortcutable)
 	for _, tc := range []struct {
@@ -42,7 +44,7 @@ func TestShortcuts(t *testing.T) {
 		if tw.currentID() != tc.id {
 			t.Errorf("Ctrl+%s shows %q, want %q", tc.key, tw.currentID(), tc.id)
 		}
-		tw.q.settle()
+		tw.q.Settle()
 	}
 	if tw.settings.LastScreen() != ui.ScreenLibrary {
 		t.Errorf("last screen remembered %q", tw.settings.LastScreen())
@@ -93,7 +95,7 @@ func TestWelcomeWithoutCase(t *testing.T) {
 		t.Fatal("no welcome screen")
 	}
 	for _, b := range []string{"Open the sample case", "Open a case folder…", "New case…"} {
-		if findButton(tw.welcome.content, b) == nil {
+		if apptest.FindButton(tw.welcome.content, b) == nil {
 			t.Errorf("no %q on the welcome screen", b)
 		}
 	}
@@ -112,13 +114,13 @@ func TestWelcomeWithoutCase(t *testing.T) {
 
 // TestDropImports imports what is dropped on the window.
 func TestDropImports(t *testing.T) {
-	corpus := corpusDir(t)
-	c := sampleCase(t)
+	corpus := apptest.CorpusDir(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	before := tw.library().total
 	tw.dropped([]fyne.URI{storage.NewFileURI(corpus + "/goexif/sample1.jpg")})
 	l := tw.library()
-	tw.q.waitUntil(t, "the dropped file in the library", func() bool {
+	tw.q.WaitUntil(t, "the dropped file in the library", func() bool {
 		return l.total == before+1 && l.loading.CancelFunc == nil
 	})
 }
@@ -129,13 +131,13 @@ func TestOpenSampleFromWelcome(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
 	tw := newTestWindow(t, nil)
 	tw.showWelcome()
-	test.Tap(findButton(tw.welcome.content, "Open the sample case"))
-	tw.q.waitUntil(t, "the progress dialog", func() bool { return tw.topOverlay() != nil })
+	test.Tap(apptest.FindButton(tw.welcome.content, "Open the sample case"))
+	tw.q.WaitUntil(t, "the progress dialog", func() bool { return tw.topOverlay() != nil })
 	if top := tw.topOverlay(); top == nil || !strings.Contains(strings.Join(texts(top), " "), "about 15 seconds") {
 		t.Error("no progress dialog while the sample is made")
 	}
 	// (drawing the sample takes a while, much longer under -race)
-	tw.q.waitFor(t, "the sample case", 5*time.Minute, func() bool { return tw.sess != nil })
+	tw.q.WaitFor(t, "the sample case", 5*time.Minute, func() bool { return tw.sess != nil })
 	tw.waitLibrary(t)
 	dir, _ := sampleDir()
 	if tw.sess.Case.Dir() != dir || tw.library().total != 11 {
@@ -147,7 +149,7 @@ func TestOpenSampleFromWelcome(t *testing.T) {
 	// A second time it is opened, not made again.
 	old := tw.sess
 	tw.openSample()
-	tw.q.waitUntil(t, "the sample case again", func() bool { return tw.sess != old })
+	tw.q.WaitUntil(t, "the sample case again", func() bool { return tw.sess != old })
 	if top := tw.topOverlay(); top != nil && strings.Contains(strings.Join(texts(top), " "), "Making") {
 		t.Error("the sample is made again")
 	}

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
 	"github.com/exhibit-app/exhibit/app/ui"
 
 	"context"
@@ -17,11 +19,11 @@ import (
 // field (so that spaces fall where its lines wrap): what is stored, and
 // what the field shows, is what was typed.
 func TestMarkNoteIsStoredAsTyped(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	ctx := context.Background()
 	tw := newTestWindow(t, c)
 	r := openReview(t, tw, 0)
-	tw.q.waitUntil(t, "the image", func() bool { return r.image.Stage >= ui.StagePreview })
+	tw.q.WaitUntil(t, "the image", func() bool { return r.image.Stage >= ui.StagePreview })
 	l := r.image.Layer
 	test.Tap(r.tools.tools[viewer.ToolRect])
 	dragLayer(l, 0.3, 0.3, 0.6, 0.6)

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
 	"github.com/exhibit-app/exhibit/app/ui"
 
 	"strings"
@@ -51,7 +53,7 @@ func TestStartOnPair(t *testing.T) {
 // in the order made, and that a change made through a layer's own keys
 // (not recorded) is still undone.
 func TestUndoOrder(t *testing.T) {
-	newQueuedApp(t)
+	apptest.NewQueuedApp(t)
 	a, b := viewer.NewAnnotationLayer(viewer.NewZoomView()), viewer.NewAnnotationLayer(viewer.NewZoomView())
 	mark := catalog.Annotation{ID: 1, Kind: catalog.KindCallout, Number: 1, Points: []catalog.Point{{X: 0.5, Y: 0.5}}, Color: "#FF0000", Width: 3}
 	a.Load(1, 0, []catalog.Annotation{mark})

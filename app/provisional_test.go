@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
 	"github.com/exhibit-app/exhibit/app/ui"
 
 	"context"
@@ -43,7 +45,7 @@ func TestMarkProvisional(t *testing.T) {
 // thumbnails, the library's source gives the camera's embedded one,
 // marked, and remembers it; once the import is done it gives the real one.
 func TestLibraryShowsProvisionalThumbs(t *testing.T) {
-	src := filepath.Join(corpusDir(t), "exif-samples", "jpg", "Canon_40D.jpg")
+	src := filepath.Join(apptest.CorpusDir(t), "exif-samples", "jpg", "Canon_40D.jpg")
 	data, err := os.ReadFile(src)
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
 	"github.com/exhibit-app/exhibit/app/ui"
 
 	"context"
@@ -18,7 +20,7 @@ import (
 // thumbsIn returns the report thumbnails under o.
 func thumbsIn(o fyne.CanvasObject) []*tappableThumb {
 	var out []*tappableThumb
-	walk(o, func(c fyne.CanvasObject) {
+	apptest.Walk(o, func(c fyne.CanvasObject) {
 		if t, ok := c.(*tappableThumb); ok {
 			out = append(out, t)
 		}
@@ -29,7 +31,7 @@ func thumbsIn(o fyne.CanvasObject) []*tappableThumb {
 // TestReportScreen lists the reports, shows one excerpt by excerpt with
 // the thumbnails of its linked images, and opens an image from one.
 func TestReportScreen(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	ctx := context.Background()
 	reports, err := c.Reports(ctx)
 	if err != nil || len(reports) == 0 {
@@ -46,7 +48,7 @@ func TestReportScreen(t *testing.T) {
 	tw := newTestWindow(t, c)
 	tw.show(ui.ScreenReport, ui.Target{})
 	r := tw.reports()
-	tw.q.waitUntil(t, "the report", func() bool { return r.shown != nil && r.reportLoad.CancelFunc == nil })
+	tw.q.WaitUntil(t, "the report", func() bool { return r.shown != nil && r.reportLoad.CancelFunc == nil })
 	if r.list.Length() != len(reports) {
 		t.Errorf("list of %d reports, want %d", r.list.Length(), len(reports))
 	}
@@ -74,7 +76,7 @@ func TestReportScreen(t *testing.T) {
 	if len(thumbs) != wantThumbs || wantThumbs == 0 {
 		t.Fatalf("%d thumbnails, want %d", len(thumbs), wantThumbs)
 	}
-	tw.q.waitUntil(t, "the thumbnails", func() bool {
+	tw.q.WaitUntil(t, "the thumbnails", func() bool {
 		for _, th := range thumbs {
 			if th.img.Image == nil {
 				return false
@@ -91,7 +93,7 @@ func TestReportScreen(t *testing.T) {
 		t.Fatalf("screen %q after a click on a thumbnail", tw.currentID())
 	}
 	rv := tw.review()
-	tw.q.waitUntil(t, "the image", func() bool { return rv.im != nil && rv.im.Name() == th.id })
+	tw.q.WaitUntil(t, "the image", func() bool { return rv.im != nil && rv.im.Name() == th.id })
 	if len(rv.order) != len(r.linkedOrder(r.shown)) {
 		t.Errorf("review walks %d images, want the report's %d", len(rv.order), len(r.linkedOrder(r.shown)))
 	}
@@ -100,7 +102,7 @@ func TestReportScreen(t *testing.T) {
 // TestReportFlagsGoneExcerpts adds a second version of a report without
 // one paragraph: the excerpt is shown flagged, not dropped.
 func TestReportFlagsGoneExcerpts(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	ctx := context.Background()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "notes.md")
@@ -121,7 +123,7 @@ func TestReportFlagsGoneExcerpts(t *testing.T) {
 	tw := newTestWindow(t, c)
 	tw.show(ui.ScreenReport, ui.Target{ReportID: res.Report.ID})
 	r := tw.reports()
-	tw.q.waitUntil(t, "the report", func() bool {
+	tw.q.WaitUntil(t, "the report", func() bool {
 		return r.shown != nil && r.shown.report.ID == res.Report.ID && r.reportLoad.CancelFunc == nil
 	})
 	all := strings.Join(texts(r.body), "\n")
@@ -133,7 +135,7 @@ func TestReportFlagsGoneExcerpts(t *testing.T) {
 // TestAddReportErrors imports a broken report: a clear dialog, no crash,
 // no report added.
 func TestAddReportErrors(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	path := filepath.Join(t.TempDir(), "broken.pdf")
 	if err := os.WriteFile(path, []byte("%PDF-1.4\nnot really a pdf"), 0o644); err != nil {
@@ -142,7 +144,7 @@ func TestAddReportErrors(t *testing.T) {
 	var got error
 	done := false
 	tw.addReport(path, catalog.ReportOptions{}, func(_ *catalog.ReportImport, err error) { got, done = err, true })
-	tw.q.waitUntil(t, "the report import", func() bool { return done })
+	tw.q.WaitUntil(t, "the report import", func() bool { return done })
 	if got == nil {
 		t.Fatal("a broken PDF was imported")
 	}

@@ -389,7 +389,7 @@ func (r *reviewScreen) update(d *reviewData, newImage bool) {
 	actions := container.NewHBox()
 	if d.im.HasGPS() {
 		id := d.im.ID
-		onMap := widget.NewButtonWithIcon("Show on the map", mapScreenIcon(), func() { r.mw.show(ui.ScreenMap, ui.Target{ImageID: id}) })
+		onMap := widget.NewButtonWithIcon("Show on the map", ui.MapIcon(), func() { r.mw.show(ui.ScreenMap, ui.Target{ImageID: id}) })
 		actions.Add(onMap)
 	}
 	actions.Add(r.allTagsButton(d.im))

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
 	"github.com/exhibit-app/exhibit/app/ui"
 
 	"context"
@@ -20,13 +22,13 @@ import (
 // keyboard, and finds the mark in the compare screen of a pair of the
 // image.
 func TestReviewAnnotations(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	ctx := context.Background()
 	tw := newTestWindow(t, c)
 	p, _ := c.Pair(ctx, 2)
 	tw.show(ui.ScreenReview, ui.Target{ImageID: p.BeforeID})
 	r := tw.review()
-	tw.q.waitUntil(t, "the image", func() bool { return r.im != nil && r.im.ID == p.BeforeID && r.image.Stage >= ui.StagePreview })
+	tw.q.WaitUntil(t, "the image", func() bool { return r.im != nil && r.im.ID == p.BeforeID && r.image.Stage >= ui.StagePreview })
 	l := r.image.Layer
 	stored := func() []*catalog.Annotation {
 		anns, err := c.Annotations(ctx, catalog.AnnotationScope{ImageID: p.BeforeID})
@@ -101,7 +103,7 @@ func TestReviewAnnotations(t *testing.T) {
 
 	// Back in the review, Delete (the image focused) deletes it.
 	tw.show(ui.ScreenReview, ui.Target{})
-	tw.q.settle()
+	tw.q.Settle()
 	l.Select(ell.ID)
 	tw.win.Canvas().Focus(l)
 	l.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
 	"github.com/exhibit-app/exhibit/app/ui"
 
 	"context"
@@ -16,7 +18,7 @@ import (
 // import) while the next image is being opened: that image is shown, not
 // the one before.
 func TestReviewReloadWhileOpening(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	r := openReview(t, tw, 0)
 	ids := r.order
@@ -25,7 +27,7 @@ func TestReviewReloadWhileOpening(t *testing.T) {
 	}
 	r.forward() // reads the next image in the background
 	r.Reload()  // before it is shown
-	tw.q.waitUntil(t, "the loads to end", func() bool { return r.load.CancelFunc == nil })
+	tw.q.WaitUntil(t, "the loads to end", func() bool { return r.load.CancelFunc == nil })
 	var pixels int64
 	if r.image.Image != nil {
 		pixels = r.image.Image.ID
@@ -38,12 +40,12 @@ func TestReviewReloadWhileOpening(t *testing.T) {
 // TestReviewKeepsLabelTypedWhileOpening: a label typed for a mark while
 // the next image is being opened is stored, not dropped with the marks.
 func TestReviewKeepsLabelTypedWhileOpening(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	ctx := context.Background()
 	tw := newTestWindow(t, c)
 	r := openReview(t, tw, 0)
 	first := r.im.ID
-	tw.q.waitUntil(t, "the image", func() bool { return r.image.Stage >= ui.StagePreview })
+	tw.q.WaitUntil(t, "the image", func() bool { return r.image.Stage >= ui.StagePreview })
 	test.Tap(r.tools.tools[viewer.ToolRect])
 	dragLayer(r.image.Layer, 0.2, 0.2, 0.4, 0.4)
 	anns, err := c.Annotations(ctx, catalog.AnnotationScope{ImageID: first})
@@ -56,7 +58,7 @@ func TestReviewKeepsLabelTypedWhileOpening(t *testing.T) {
 	}
 	r.forward()
 	test.Type(r.marks.label, "Typed late")
-	tw.q.waitUntil(t, "the next image", func() bool { return r.im.ID != first && r.load.CancelFunc == nil })
+	tw.q.WaitUntil(t, "the next image", func() bool { return r.im.ID != first && r.load.CancelFunc == nil })
 	a, err := c.Annotation(ctx, mark)
 	if err != nil || a.Label != "Typed late" {
 		t.Errorf("label stored %q (%v), want %q", a.Label, err, "Typed late")

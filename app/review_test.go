@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
 	"github.com/exhibit-app/exhibit/app/ui"
 
 	"context"
@@ -23,7 +25,7 @@ func openReview(t *testing.T, tw *testWindow, i int) *reviewScreen {
 	id := l.src.ID(i)
 	l.activated(id)
 	r := tw.review()
-	tw.q.waitUntil(t, "the review of the image", func() bool { return r.im != nil && r.im.ID == id && r.load.CancelFunc == nil })
+	tw.q.WaitUntil(t, "the review of the image", func() bool { return r.im != nil && r.im.ID == id && r.load.CancelFunc == nil })
 	return r
 }
 
@@ -31,7 +33,7 @@ func openReview(t *testing.T, tw *testWindow, i int) *reviewScreen {
 // arrows and Page Up/Down, with nothing focused and with the image
 // focused (clicked).
 func TestReviewKeyboardNavigation(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	l := tw.library()
 	// a filter, so that the order is not every image
@@ -41,7 +43,7 @@ func TestReviewKeyboardNavigation(t *testing.T) {
 	r := openReview(t, tw, 0)
 	at := func(i int) {
 		t.Helper()
-		tw.q.waitUntil(t, "the image to change", func() bool { return r.im.ID == ids[i] && r.load.CancelFunc == nil })
+		tw.q.WaitUntil(t, "the image to change", func() bool { return r.im.ID == ids[i] && r.load.CancelFunc == nil })
 		if r.pos != i {
 			t.Errorf("position %d, want %d", r.pos, i)
 		}
@@ -75,7 +77,7 @@ func TestReviewKeyboardNavigation(t *testing.T) {
 	at(0)
 	layer.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
 	at(1)
-	tw.q.waitUntil(t, "a picture of the image", func() bool { return r.image.Stage >= ui.StageThumb })
+	tw.q.WaitUntil(t, "a picture of the image", func() bool { return r.image.Stage >= ui.StageThumb })
 	before := r.image.Zoom.ZoomPercent()
 	layer.TypedRune('+')
 	if after := r.image.Zoom.ZoomPercent(); !(after > before) {
@@ -97,13 +99,13 @@ func TestReviewKeyboardNavigation(t *testing.T) {
 // TestReviewImageStages checks that the thumbnail, then the preview, then
 // (zoomed in) the full resolution original are shown.
 func TestReviewImageStages(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	r := openReview(t, tw, 0)
 	var stages []ui.ImageStage
 	r.image.OnStage = func(s ui.ImageStage) { stages = append(stages, s) }
 	r.image.ShowImage(r.im) // again, recording
-	tw.q.waitUntil(t, "the preview", func() bool {
+	tw.q.WaitUntil(t, "the preview", func() bool {
 		if r.image.Message.Visible() {
 			t.Fatalf("message: %s", r.image.Message.Text)
 		}
@@ -115,7 +117,7 @@ func TestReviewImageStages(t *testing.T) {
 	}
 	if w > catalog.PreviewSize {
 		r.image.Zoom.Actual() // 100 %: more pixels than the preview has
-		tw.q.waitUntil(t, "the full resolution", func() bool { return r.image.Stage == ui.StageFull })
+		tw.q.WaitUntil(t, "the full resolution", func() bool { return r.image.Stage == ui.StageFull })
 		if got := r.image.Zoom.Image().Bounds().Dx(); got != w {
 			t.Errorf("full resolution %d px wide, want %d", got, w)
 		}
@@ -128,7 +130,7 @@ func TestReviewImageStages(t *testing.T) {
 // TestReviewLinkAndUnlink links an excerpt found by a search, with a
 // note, then unlinks it, and checks the case after each.
 func TestReviewLinkAndUnlink(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	ctx := context.Background()
 	tw := newTestWindow(t, c)
 	r := openReview(t, tw, 0)
@@ -145,7 +147,7 @@ func TestReviewLinkAndUnlink(t *testing.T) {
 	// Search for an excerpt not linked yet.
 	p.search.SetText("minaret")
 	p.runSearch()
-	tw.q.waitUntil(t, "search results", func() bool { return p.searching.CancelFunc == nil && len(p.candidates) > 0 })
+	tw.q.WaitUntil(t, "search results", func() bool { return p.searching.CancelFunc == nil && len(p.candidates) > 0 })
 	mark := p.mark
 	if mark < 0 || p.candidates[mark].linked {
 		t.Fatalf("highlighted candidate %d of %d", mark, len(p.candidates))
@@ -161,7 +163,7 @@ func TestReviewLinkAndUnlink(t *testing.T) {
 	var entry fyne.Focusable = tw.win.Canvas().Focused()
 	test.Type(entry, note)
 	tw.tapOverlayButton(t, "Link")
-	tw.q.waitUntil(t, "the link", func() bool {
+	tw.q.WaitUntil(t, "the link", func() bool {
 		ls, _ := c.Links(ctx, id)
 		return len(ls) == len(before)+1 && r.load.CancelFunc == nil
 	})
@@ -175,7 +177,7 @@ func TestReviewLinkAndUnlink(t *testing.T) {
 	if made == nil || made.Note != note || made.Region != nil {
 		t.Fatalf("link made: %+v", made)
 	}
-	tw.q.waitUntil(t, "the panel to show it", func() bool { return len(p.linked.Objects) == len(before)+1 })
+	tw.q.WaitUntil(t, "the panel to show it", func() bool { return len(p.linked.Objects) == len(before)+1 })
 	if !slices.ContainsFunc(texts(p.linked), func(s string) bool { return strings.Contains(s, note) }) {
 		t.Error("the new link's note is not shown")
 	}
@@ -191,19 +193,19 @@ func TestReviewLinkAndUnlink(t *testing.T) {
 			}
 		}
 	}
-	unlink := findButton(card, "Unlink")
+	unlink := apptest.FindButton(card, "Unlink")
 	if unlink == nil {
 		t.Fatal("no Unlink button on the link")
 	}
 	test.Tap(unlink)
 	tw.tapOverlayButton(t, "Cancel")
-	tw.q.settle()
+	tw.q.Settle()
 	if ls, _ := c.Links(ctx, id); len(ls) != len(before)+1 {
 		t.Fatalf("cancelled unlink removed the link: %d links", len(ls))
 	}
 	test.Tap(unlink)
 	tw.tapOverlayButton(t, "Unlink")
-	tw.q.waitUntil(t, "the unlink", func() bool {
+	tw.q.WaitUntil(t, "the unlink", func() bool {
 		ls, _ := c.Links(ctx, id)
 		return len(ls) == len(before) && r.load.CancelFunc == nil
 	})
@@ -222,7 +224,7 @@ func TestReviewLinkAndUnlink(t *testing.T) {
 
 // TestReviewNotesAndTags adds and removes a tag and a note.
 func TestReviewNotesAndTags(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	ctx := context.Background()
 	tw := newTestWindow(t, c)
 	r := openReview(t, tw, 1)
@@ -231,28 +233,28 @@ func TestReviewNotesAndTags(t *testing.T) {
 	tags0, _ := c.Tags(ctx, id)
 
 	p.tagEntry.SetText("checked")
-	test.Tap(findButton(p.content, "Add"))
-	tw.q.waitUntil(t, "the tag", func() bool { tags, _ := c.Tags(ctx, id); return slices.Contains(tags, "checked") })
-	tw.q.waitUntil(t, "its chip", func() bool { return findButton(p.chips, "checked") != nil })
+	test.Tap(apptest.FindButton(p.content, "Add"))
+	tw.q.WaitUntil(t, "the tag", func() bool { tags, _ := c.Tags(ctx, id); return slices.Contains(tags, "checked") })
+	tw.q.WaitUntil(t, "its chip", func() bool { return apptest.FindButton(p.chips, "checked") != nil })
 	if p.tagEntry.Text != "" {
 		t.Errorf("tag entry not cleared: %q", p.tagEntry.Text)
 	}
-	test.Tap(findButton(p.chips, "checked"))
-	tw.q.waitUntil(t, "the tag removed", func() bool {
+	test.Tap(apptest.FindButton(p.chips, "checked"))
+	tw.q.WaitUntil(t, "the tag removed", func() bool {
 		tags, _ := c.Tags(ctx, id)
 		return !slices.Contains(tags, "checked") && len(tags) == len(tags0)
 	})
-	tw.q.waitUntil(t, "its chip removed", func() bool { return findButton(p.chips, "checked") == nil })
+	tw.q.WaitUntil(t, "its chip removed", func() bool { return apptest.FindButton(p.chips, "checked") == nil })
 
 	test.Type(p.note, "Shadows point north-west: morning.")
-	test.Tap(findButton(p.content, "Add the note"))
-	tw.q.waitUntil(t, "the note", func() bool { ns, _ := c.Notes(ctx, id); return len(ns) == 1 })
-	tw.q.waitUntil(t, "its card", func() bool { return len(p.notes.Objects) == 1 })
-	del := findButton(p.notes, "Delete")
+	test.Tap(apptest.FindButton(p.content, "Add the note"))
+	tw.q.WaitUntil(t, "the note", func() bool { ns, _ := c.Notes(ctx, id); return len(ns) == 1 })
+	tw.q.WaitUntil(t, "its card", func() bool { return len(p.notes.Objects) == 1 })
+	del := apptest.FindButton(p.notes, "Delete")
 	test.Tap(del)
 	tw.tapOverlayButton(t, "Delete")
-	tw.q.waitUntil(t, "the note deleted", func() bool { ns, _ := c.Notes(ctx, id); return len(ns) == 0 })
-	tw.q.waitUntil(t, "its card removed", func() bool { return len(p.notes.Objects) == 0 })
+	tw.q.WaitUntil(t, "the note deleted", func() bool { ns, _ := c.Notes(ctx, id); return len(ns) == 0 })
+	tw.q.WaitUntil(t, "its card removed", func() bool { return len(p.notes.Objects) == 0 })
 
 	// The library's tag filter, stale since, reads the case again.
 	if !tw.slots[0].stale {
@@ -263,7 +265,7 @@ func TestReviewNotesAndTags(t *testing.T) {
 // TestMetaPanel compares the metadata panel of a made-up image with its
 // golden markup.
 func TestMetaPanel(t *testing.T) {
-	newQueuedApp(t)
+	apptest.NewQueuedApp(t)
 	taken := time.Date(2017, 10, 14, 23, 5, 9, 0, time.UTC)
 	gpsClock := time.Date(2017, 10, 14, 20, 5, 0, 0, time.UTC)
 	gone := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/mapscreen"
 	"github.com/exhibit-app/exhibit/app/ui"
 
 	"fyne.io/fyne/v2"
@@ -62,8 +63,8 @@ var screenSpecs = []ScreenSpec{
 		New: func(mw *mainWindow, s *ui.Session) ui.Screen { return newReportScreen(mw, s) }},
 	{ID: ui.ScreenCompare, Title: "Compare", Icon: theme.ViewRestoreIcon, Key: fyne.Key4,
 		New: func(mw *mainWindow, s *ui.Session) ui.Screen { return newCompareScreen(mw, s) }},
-	{ID: ui.ScreenMap, Title: "Map", Icon: mapScreenIcon, Key: fyne.Key5,
-		New: func(mw *mainWindow, s *ui.Session) ui.Screen { return newMapScreen(mw, s) }},
+	{ID: ui.ScreenMap, Title: "Map", Icon: ui.MapIcon, Key: fyne.Key5,
+		New: func(mw *mainWindow, s *ui.Session) ui.Screen { return mapscreen.New(mw, mw.settings, s) }},
 	{ID: ui.ScreenSites, Title: "Sites", Icon: sitesIcon, Key: fyne.Key6,
 		New: func(mw *mainWindow, s *ui.Session) ui.Screen { return newSitesScreen(mw, s) }},
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
 	"github.com/exhibit-app/exhibit/app/ui"
 
 	"context"
@@ -18,11 +20,11 @@ func (tw *testWindow) sitesScreen() *sitesScreen { return tw.screen(ui.ScreenSit
 // sentence; "Make the bracketing pair" makes the pair of the two images
 // with the window's times and opens it in Compare.
 func TestSitesScreen(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	tw.show(ui.ScreenSites, ui.Target{})
 	ss := tw.sitesScreen()
-	tw.q.waitUntil(t, "the site", func() bool { return ss.data != nil && ss.showing.CancelFunc == nil })
+	tw.q.WaitUntil(t, "the site", func() bool { return ss.data != nil && ss.showing.CancelFunc == nil })
 	if len(ss.sites) != 1 || ss.sites[0].site.Name != "No. 12, Old Mill Street" {
 		t.Fatalf("sites listed: %+v", ss.sites)
 	}
@@ -61,7 +63,7 @@ func TestSitesScreen(t *testing.T) {
 	ss.states.SetSelected("intact")
 	ss.note.SetText("looks whole to me")
 	test.Tap(ss.code)
-	tw.q.waitUntil(t, "the window after coding", func() bool {
+	tw.q.WaitUntil(t, "the window after coding", func() bool {
 		return ss.showing.CancelFunc == nil && strings.Contains(ss.sentence.Text, "06-drone-after.jpg")
 	})
 	if !strings.Contains(ss.problems.Text, "the coders disagree") {
@@ -79,7 +81,7 @@ func TestSitesScreen(t *testing.T) {
 
 	// The bracketing pair: images 5 and 6, their capture times as window.
 	test.Tap(ss.pair)
-	tw.q.waitUntil(t, "the pair in Compare", func() bool { return tw.currentID() == ui.ScreenCompare })
+	tw.q.WaitUntil(t, "the pair in Compare", func() bool { return tw.currentID() == ui.ScreenCompare })
 	pairs, err := c.Pairs(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -91,7 +93,7 @@ func TestSitesScreen(t *testing.T) {
 	// Again: the same pair, none added.
 	tw.show(ui.ScreenSites, ui.Target{})
 	test.Tap(ss.pair)
-	tw.q.waitUntil(t, "the pair in Compare again", func() bool { return tw.currentID() == ui.ScreenCompare && !ss.working })
+	tw.q.WaitUntil(t, "the pair in Compare again", func() bool { return tw.currentID() == ui.ScreenCompare && !ss.working })
 	again, _ := c.Pairs(context.Background())
 	if len(again) != len(pairs) {
 		t.Errorf("%d pairs after the second tap, want %d", len(again), len(pairs))

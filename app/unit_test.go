@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
 	"github.com/exhibit-app/exhibit/app/ui"
 
 	"context"
@@ -169,7 +171,7 @@ func TestCameraCountsAndKeep(t *testing.T) {
 }
 
 func TestSettings(t *testing.T) {
-	a, _ := newQueuedApp(t)
+	a, _ := apptest.NewQueuedApp(t)
 	s := NewSettings(a.Preferences())
 	if got := s.WindowSize(); got != fyne.NewSize(settingWindowWidthDef, settingWindowHeightDef) {
 		t.Errorf("default window size %v", got)
@@ -254,7 +256,7 @@ func TestChooseStart(t *testing.T) {
 // ends after a later one started is dropped, whatever the order in which
 // they finish.
 func TestLatestDropsStaleResults(t *testing.T) {
-	_, q := newQueuedApp(t)
+	_, q := apptest.NewQueuedApp(t)
 	var l ui.Latest
 	release := make(chan struct{})
 	var applied []string
@@ -265,10 +267,10 @@ func TestLatestDropsStaleResults(t *testing.T) {
 	ui.Load(&l, context.Background(), func(ctx context.Context) (string, error) {
 		return "second", nil
 	}, func(s string) { applied = append(applied, s) }, nil)
-	q.waitUntil(t, "the second load", func() bool { return len(applied) > 0 })
+	q.WaitUntil(t, "the second load", func() bool { return len(applied) > 0 })
 	close(release)
 	time.Sleep(20 * time.Millisecond)
-	q.settle()
+	q.Settle()
 	if len(applied) != 1 || applied[0] != "second" {
 		t.Errorf("applied %v, want only the second load", applied)
 	}
@@ -278,7 +280,7 @@ func TestLatestDropsStaleResults(t *testing.T) {
 	ui.Load(&l, context.Background(), func(ctx context.Context) (int, error) {
 		panic("a bug in the load")
 	}, func(int) {}, func(err error) { got = err })
-	q.waitUntil(t, "the failed load", func() bool { return got != nil })
+	q.WaitUntil(t, "the failed load", func() bool { return got != nil })
 	if !errors.Is(got, ui.ErrPanic) {
 		t.Errorf("error %v, want errPanic", got)
 	}

@@ -1,4 +1,4 @@
-package app
+package mapscreen
 
 import (
 	"github.com/exhibit-app/exhibit/app/ui"
@@ -19,6 +19,23 @@ import (
 	"github.com/exhibit-app/exhibit/viewer"
 )
 
+// Host is what the map screen asks of the window it is shown in.
+type Host interface {
+	Window() fyne.Window
+	Clipboard() fyne.Clipboard
+	// Show switches to another screen (Review, on an image).
+	Show(screen string, t ui.Target)
+	// ChooseFile asks for a file with one of exts (the basemap).
+	ChooseFile(title, confirm, what string, exts []string, then func(path string))
+}
+
+// Settings are the settings the map screen reads and keeps: the basemap
+// chosen for each case.
+type Settings interface {
+	Basemap(caseDir string) string
+	SetBasemap(caseDir, path string)
+}
+
 // mapScreen places the case's images on a map that works offline: each
 // image with a GPS position is a point, with a wedge for the direction the
 // camera faced when it is recorded. The basemap is an MBTiles file the
@@ -26,8 +43,9 @@ import (
 // built-in world map (Natural Earth's countries) under a grid of latitude
 // and longitude.
 type mapScreen struct {
-	mw *mainWindow
-	s  *ui.Session
+	host     Host
+	settings Settings
+	s        *ui.Session
 
 	content  fyne.CanvasObject
 	m        *viewer.MapView
@@ -56,8 +74,13 @@ type mapData struct {
 	total  int
 }
 
-func newMapScreen(mw *mainWindow, s *ui.Session) *mapScreen {
-	ms := &mapScreen{mw: mw, s: s}
+// New makes the map screen of the case of s.
+func New(host Host, settings Settings, s *ui.Session) ui.Screen {
+	return newMapScreen(host, settings, s)
+}
+
+func newMapScreen(host Host, settings Settings, s *ui.Session) *mapScreen {
+	ms := &mapScreen{host: host, settings: settings, s: s}
 	ms.m = viewer.NewMapView()
 	ms.m.OnSelected = ms.selected
 	ms.count = widget.NewLabel("")
@@ -149,7 +172,7 @@ func (ms *mapScreen) reload() {
 		return d, err
 	}, ms.update, func(err error) {
 		ms.count.SetText("")
-		ui.ShowError(ms.mw.win, "Could not place the images on the map", err)
+		ui.ShowError(ms.host.Window(), "Could not place the images on the map", err)
 	})
 }
 
@@ -200,13 +223,13 @@ func (ms *mapScreen) selected(id int64) {
 	ms.thumb.Image = nil
 	ms.thumb.Refresh()
 	review := widget.NewButtonWithIcon("Review", theme.VisibilityIcon(), func() {
-		ms.mw.show(ui.ScreenReview, ui.Target{ImageID: id, Order: ms.data.order})
+		ms.host.Show(ui.ScreenReview, ui.Target{ImageID: id, Order: ms.data.order})
 	})
 	review.Importance = widget.HighImportance
 	ms.side.Add(ms.thumb)
 	ms.side.Add(ui.Heading(im.Name()))
 	ms.side.Add(review)
-	ms.side.Add(ui.NewMetaPanel(im, ms.mw.app.Clipboard()))
+	ms.side.Add(ui.NewMetaPanel(im, ms.host.Clipboard()))
 	c := ms.s.Case
 	ui.Load(&ms.thumbing, ms.s.Ctx, func(ctx context.Context) (image.Image, error) {
 		return ui.LoadThumb(ctx, c, im)
@@ -228,12 +251,12 @@ func (ms *mapScreen) showNone() {
 
 // chooseBasemap asks for an MBTiles file.
 func (ms *mapScreen) chooseBasemap() {
-	ms.mw.chooseFile("Choose a basemap", "Open", "the basemap", []string{".mbtiles"}, ms.setBasemap)
+	ms.host.ChooseFile("Choose a basemap", "Open", "the basemap", []string{".mbtiles"}, ms.setBasemap)
 }
 
 // openSavedBasemap opens the basemap last chosen for this case.
 func (ms *mapScreen) openSavedBasemap() {
-	path := ms.mw.settings.Basemap(ms.s.Case.Dir())
+	path := ms.settings.Basemap(ms.s.Case.Dir())
 	switch path {
 	case "":
 		path = export.CaseBasemap(ms.s.Case.Dir())
@@ -255,7 +278,7 @@ const noBasemap = "none"
 // this case.
 func (ms *mapScreen) setBasemap(path string) {
 	if path == "" {
-		ms.mw.settings.SetBasemap(ms.s.Case.Dir(), noBasemap)
+		ms.settings.SetBasemap(ms.s.Case.Dir(), noBasemap)
 		ms.useTiles(nil, "")
 		return
 	}
@@ -278,14 +301,14 @@ func (ms *mapScreen) openBasemap(path string, chosen bool) {
 		if err != nil && chosen {
 			// The basemap shown stays.
 			ms.useTiles(ms.tiles, ms.tilesPath)
-			ui.ShowError(ms.mw.win, "Could not open the basemap", err)
+			ui.ShowError(ms.host.Window(), "Could not open the basemap", err)
 			return
 		}
 		if err != nil {
 			ms.basemap.SetText("No basemap: " + ui.ErrorText(err))
 			return
 		}
-		ms.mw.settings.SetBasemap(ms.s.Case.Dir(), path)
+		ms.settings.SetBasemap(ms.s.Case.Dir(), path)
 		ms.useTiles(t, path)
 	})
 }
@@ -306,10 +329,3 @@ func (ms *mapScreen) useTiles(t *geo.MBTiles, path string) {
 	ms.basemap.SetText("Basemap: " + t.Name() + " (" + path + ")")
 	ms.clearMap.Show()
 }
-
-// mapIcon is a map pin (Material Design's "place" icon, Apache License 2.0,
-// like Fyne's own icons).
-var mapIcon = fyne.NewStaticResource("map-pin.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path fill="#000000" d="M12 2C8.13 2 5 5.13 5 9c0 5.25 7 13 7 13s7-7.75 7-13c0-3.87-3.13-7-7-7zm0 9.5c-1.38 0-2.5-1.12-2.5-2.5s1.12-2.5 2.5-2.5 2.5 1.12 2.5 2.5-1.12 2.5-2.5 2.5z"/></svg>`))
-
-// mapScreenIcon is the map screen's tab icon, in the theme's colour.
-func mapScreenIcon() fyne.Resource { return theme.NewThemedResource(mapIcon) }

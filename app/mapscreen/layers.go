@@ -1,4 +1,4 @@
-package app
+package mapscreen
 
 import (
 	"context"

@@ -1,6 +1,9 @@
-package app
+package mapscreen
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+	"github.com/exhibit-app/exhibit/catalog"
+
 	"github.com/exhibit-app/exhibit/app/ui"
 
 	"strings"
@@ -11,22 +14,36 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-func (tw *testWindow) mapScreen() *mapScreen { return tw.screen(ui.ScreenMap).(*mapScreen) }
+// openMap shows the map screen of a fresh copy of the sample case on a
+// test host.
+func openMap(t *testing.T) (*mapScreen, *apptest.Host, *catalog.Case) {
+	t.Helper()
+	c := apptest.SampleCase(t)
+	h := apptest.NewHost(t)
+	s := ui.NewSession(c)
+	ms := newMapScreen(h, h, s)
+	h.Win.SetContent(ms.Content())
+	t.Cleanup(func() {
+		h.Q.Settle()
+		ms.Close()
+		s.Cancel()
+		h.Q.Settle()
+	})
+	ms.Open(ui.Target{})
+	return ms, h, c
+}
 
 // The map screen places every image with a position; tapping a point shows
 // that image beside the map, and Review opens it. Opened on an image, the
 // map selects it.
 func TestMapScreen(t *testing.T) {
-	c := sampleCase(t)
-	tw := newTestWindow(t, c)
-	tw.show(ui.ScreenMap, ui.Target{})
-	ms := tw.mapScreen()
-	tw.q.waitUntil(t, "the map's images", func() bool { return ms.data.byID != nil && ms.loading.CancelFunc == nil })
+	ms, h, _ := openMap(t)
+	h.Q.WaitUntil(t, "the map's images", func() bool { return ms.data.byID != nil && ms.loading.CancelFunc == nil })
 	if got := len(ms.m.Markers()); got != 11 || !strings.HasPrefix(ms.count.Text, "11 of 11 images") {
 		t.Fatalf("%d points, count %q; want the 11 sample images", got, ms.count.Text)
 	}
 	// The sample case's own basemap.mbtiles is used.
-	tw.q.waitUntil(t, "the sample's basemap", func() bool { return ms.tiles != nil })
+	h.Q.WaitUntil(t, "the sample's basemap", func() bool { return ms.tiles != nil })
 	if !strings.Contains(ms.basemap.Text, "Kafr Nadim") {
 		t.Errorf("basemap line %q", ms.basemap.Text)
 	}
@@ -41,26 +58,18 @@ func TestMapScreen(t *testing.T) {
 		}
 	}
 	test.TapAt(ms.m, pos)
-	tw.q.drain()
+	h.Q.Drain()
 	if ms.m.Selected() != 2 || !sideHas(ms, "02-street-after.jpg") {
 		t.Fatalf("after tapping image 2's point: selected %d", ms.m.Selected())
 	}
-	test.Tap(findButton(ms.side, "Review"))
-	tw.q.waitUntil(t, "the review of image 2", func() bool {
-		r := tw.review()
-		return tw.currentID() == ui.ScreenReview && r.im != nil && r.im.ID == 2
-	})
-
-	// From the review screen's details, back to the map on this image.
-	test.Tap(findButton(tw.review().details, "Show on the map"))
-	tw.q.drain()
-	if tw.currentID() != ui.ScreenMap || ms.m.Selected() != 2 {
-		t.Errorf("Show on the map: screen %s, selected %d", tw.currentID(), ms.m.Selected())
+	test.Tap(apptest.FindButton(ms.side, "Review"))
+	if got := h.LastShown(); got.Screen != ui.ScreenReview || got.Target.ImageID != 2 || len(got.Target.Order) != 11 {
+		t.Fatalf("Review asked for %+v, want the review of image 2 in the map's order", got)
 	}
 
 	// Shown on an image: selected.
-	tw.show(ui.ScreenMap, ui.Target{ImageID: 5})
-	tw.q.drain()
+	ms.Open(ui.Target{ImageID: 5})
+	h.Q.Drain()
 	if ms.m.Selected() != 5 || !sideHas(ms, "05-drone-before.jpg") {
 		t.Errorf("opened on image 5: selected %d", ms.m.Selected())
 	}
@@ -78,19 +87,16 @@ func sideHas(ms *mapScreen, text string) bool {
 
 // A basemap that cannot be opened is said, and the map goes on without.
 func TestMapScreenBadBasemap(t *testing.T) {
-	c := sampleCase(t)
-	tw := newTestWindow(t, c)
-	tw.show(ui.ScreenMap, ui.Target{})
-	ms := tw.mapScreen()
-	tw.q.waitUntil(t, "the sample's basemap", func() bool { return ms.tiles != nil })
+	ms, h, c := openMap(t)
+	h.Q.WaitUntil(t, "the sample's basemap", func() bool { return ms.tiles != nil })
 	ms.setBasemap(c.Dir() + "/no-such.mbtiles")
-	tw.q.waitUntil(t, "the basemap's error", func() bool { return tw.topOverlay() != nil })
+	h.Q.WaitUntil(t, "the basemap's error", func() bool { return h.Win.Canvas().Overlays().Top() != nil })
 	if ms.tiles == nil || !strings.Contains(ms.basemap.Text, "Kafr Nadim") {
 		t.Errorf("the basemap in use was dropped for one that cannot be opened (%q)", ms.basemap.Text)
 	}
 	// None, chosen: remembered, and the case's own is not used any more.
 	ms.setBasemap("")
-	if ms.tiles != nil || tw.settings.Basemap(c.Dir()) != noBasemap {
-		t.Errorf("after choosing none: tiles %v, remembered %q", ms.tiles, tw.settings.Basemap(c.Dir()))
+	if ms.tiles != nil || h.Basemap(c.Dir()) != noBasemap {
+		t.Errorf("after choosing none: tiles %v, remembered %q", ms.tiles, h.Basemap(c.Dir()))
 	}
 }
