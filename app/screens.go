@@ -2,6 +2,7 @@ package app
 
 import (
 	"github.com/exhibit-app/exhibit/app/mapscreen"
+	"github.com/exhibit-app/exhibit/app/sites"
 	"github.com/exhibit-app/exhibit/app/ui"
 
 	"fyne.io/fyne/v2"
@@ -65,8 +66,8 @@ var screenSpecs = []ScreenSpec{
 		New: func(mw *mainWindow, s *ui.Session) ui.Screen { return newCompareScreen(mw, s) }},
 	{ID: ui.ScreenMap, Title: "Map", Icon: ui.MapIcon, Key: fyne.Key5,
 		New: func(mw *mainWindow, s *ui.Session) ui.Screen { return mapscreen.New(mw, mw.settings, s) }},
-	{ID: ui.ScreenSites, Title: "Sites", Icon: sitesIcon, Key: fyne.Key6,
-		New: func(mw *mainWindow, s *ui.Session) ui.Screen { return newSitesScreen(mw, s) }},
+	{ID: ui.ScreenSites, Title: "Sites", Icon: sites.Icon, Key: fyne.Key6,
+		New: func(mw *mainWindow, s *ui.Session) ui.Screen { return sites.New(mw, s) }},
 }
 
 // ScreenIDs returns the IDs of the screens, the values --screen accepts.

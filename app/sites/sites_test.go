@@ -1,7 +1,8 @@
-package app
+package sites
 
 import (
 	"github.com/exhibit-app/exhibit/app/apptest"
+	"github.com/exhibit-app/exhibit/catalog"
 
 	"github.com/exhibit-app/exhibit/app/ui"
 
@@ -13,7 +14,22 @@ import (
 	"fyne.io/fyne/v2/test"
 )
 
-func (tw *testWindow) sitesScreen() *sitesScreen { return tw.screen(ui.ScreenSites).(*sitesScreen) }
+// openSites shows the Sites screen of the case c on a test host.
+func openSites(t *testing.T, c *catalog.Case) (*sitesScreen, *apptest.Host) {
+	t.Helper()
+	h := apptest.NewHost(t)
+	s := ui.NewSession(c)
+	ss := newSitesScreen(h, s)
+	h.Win.SetContent(ss.Content())
+	t.Cleanup(func() {
+		h.Q.Settle()
+		ss.Close()
+		s.Cancel()
+		h.Q.Settle()
+	})
+	ss.Open(ui.Target{})
+	return ss, h
+}
 
 // The Sites screen lists the sample's site and shows its timeline and
 // window; coding an image from the screen changes the window and its
@@ -21,10 +37,8 @@ func (tw *testWindow) sitesScreen() *sitesScreen { return tw.screen(ui.ScreenSit
 // with the window's times and opens it in Compare.
 func TestSitesScreen(t *testing.T) {
 	c := apptest.SampleCase(t)
-	tw := newTestWindow(t, c)
-	tw.show(ui.ScreenSites, ui.Target{})
-	ss := tw.sitesScreen()
-	tw.q.WaitUntil(t, "the site", func() bool { return ss.data != nil && ss.showing.CancelFunc == nil })
+	ss, h := openSites(t, c)
+	h.Q.WaitUntil(t, "the site", func() bool { return ss.data != nil && ss.showing.CancelFunc == nil })
 	if len(ss.sites) != 1 || ss.sites[0].site.Name != "No. 12, Old Mill Street" {
 		t.Fatalf("sites listed: %+v", ss.sites)
 	}
@@ -63,7 +77,7 @@ func TestSitesScreen(t *testing.T) {
 	ss.states.SetSelected("intact")
 	ss.note.SetText("looks whole to me")
 	test.Tap(ss.code)
-	tw.q.WaitUntil(t, "the window after coding", func() bool {
+	h.Q.WaitUntil(t, "the window after coding", func() bool {
 		return ss.showing.CancelFunc == nil && strings.Contains(ss.sentence.Text, "06-drone-after.jpg")
 	})
 	if !strings.Contains(ss.problems.Text, "the coders disagree") {
@@ -81,19 +95,22 @@ func TestSitesScreen(t *testing.T) {
 
 	// The bracketing pair: images 5 and 6, their capture times as window.
 	test.Tap(ss.pair)
-	tw.q.WaitUntil(t, "the pair in Compare", func() bool { return tw.currentID() == ui.ScreenCompare })
+	h.Q.WaitUntil(t, "the pair in Compare", func() bool { return len(h.Shown) == 1 && h.LastShown().Screen == ui.ScreenCompare })
 	pairs, err := c.Pairs(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	p := pairs[len(pairs)-1]
+	if got := h.LastShown().Target.PairID; got != p.ID {
+		t.Errorf("Compare asked on pair %d, want the pair made, %d", got, p.ID)
+	}
 	if p.BeforeID != 5 || p.AfterID != 6 || p.NotBefore != "2017-10-12T09:15:40+03:00" || p.NotAfter != "2017-10-16T15:02:31+03:00" {
 		t.Errorf("bracketing pair %+v", p)
 	}
 	// Again: the same pair, none added.
-	tw.show(ui.ScreenSites, ui.Target{})
+	ss.Open(ui.Target{})
 	test.Tap(ss.pair)
-	tw.q.WaitUntil(t, "the pair in Compare again", func() bool { return tw.currentID() == ui.ScreenCompare && !ss.working })
+	h.Q.WaitUntil(t, "the pair in Compare again", func() bool { return len(h.Shown) == 2 && !ss.working })
 	again, _ := c.Pairs(context.Background())
 	if len(again) != len(pairs) {
 		t.Errorf("%d pairs after the second tap, want %d", len(again), len(pairs))

@@ -1,4 +1,4 @@
-package app
+package sites
 
 import (
 	"github.com/exhibit-app/exhibit/app/ui"
@@ -18,6 +18,21 @@ import (
 	"github.com/exhibit-app/exhibit/viewer"
 )
 
+// Host is what the Sites screen asks of the window it is shown in.
+type Host interface {
+	Window() fyne.Window
+	// Show switches to another screen (Compare, on the bracketing pair).
+	Show(screen string, t ui.Target)
+	// Changed says that the screen changed the case (an image coded, a
+	// pair made).
+	Changed(from ui.Screen)
+	// ExportSiteSheet opens the export dialog of a site's sheet.
+	ExportSiteSheet(siteID int64, name string)
+}
+
+// New makes the Sites screen of the case of s.
+func New(host Host, s *ui.Session) ui.Screen { return newSitesScreen(host, s) }
+
 // sitesScreen lists the case's sites and shows the selected one's images
 // on a time axis (overhead images and ground photos on two rows), coloured
 // by the state they are coded in, with the window of its damage as a band
@@ -25,8 +40,8 @@ import (
 // linked to its images, or that mention their dates, beside it. An image
 // is coded from here, and the bracketing pair made and opened in Compare.
 type sitesScreen struct {
-	mw *mainWindow
-	s  *ui.Session
+	host Host
+	s    *ui.Session
 
 	content  fyne.CanvasObject
 	list     *widget.List
@@ -78,8 +93,8 @@ type siteExcerpt struct {
 	why     string
 }
 
-func newSitesScreen(mw *mainWindow, s *ui.Session) *sitesScreen {
-	ss := &sitesScreen{mw: mw, s: s}
+func newSitesScreen(host Host, s *ui.Session) *sitesScreen {
+	ss := &sitesScreen{host: host, s: s}
 	ss.count = ui.Caption("")
 	ss.list = widget.NewList(func() int { return len(ss.sites) },
 		func() fyne.CanvasObject {
@@ -176,7 +191,7 @@ func (ss *sitesScreen) reload() {
 			rows[i] = siteRow{site: s, window: export.SiteWindowShort(r)}
 		}
 		return rows, nil
-	}, ss.updateList, func(err error) { ui.ShowError(ss.mw.win, "Could not read the sites", err) })
+	}, ss.updateList, func(err error) { ui.ShowError(ss.host.Window(), "Could not read the sites", err) })
 }
 
 // updateList shows the sites read, keeping the one shown (or showing the
@@ -209,7 +224,7 @@ func (ss *sitesScreen) showSite(id int64) {
 	c := ss.s.Case
 	ui.Load(&ss.showing, ss.s.Ctx, func(ctx context.Context) (*siteData, error) {
 		return readSite(ctx, c, id)
-	}, ss.update, func(err error) { ui.ShowError(ss.mw.win, "Could not read the site", err) })
+	}, ss.update, func(err error) { ui.ShowError(ss.host.Window(), "Could not read the site", err) })
 }
 
 // readSite reads what the screen shows of a site.
@@ -384,7 +399,7 @@ func (ss *sitesScreen) codeImage() {
 	}
 	state := ss.states.Selected
 	if state == "" {
-		ui.ShowError(ss.mw.win, "Choose a state", fmt.Errorf("choose intact, damaged, destroyed or unclear for %s, then Code", si.Image.Name()))
+		ui.ShowError(ss.host.Window(), "Choose a state", fmt.Errorf("choose intact, damaged, destroyed or unclear for %s, then Code", si.Image.Name()))
 		return
 	}
 	site, id, note := ss.site, si.Image.ID, ss.note.Text
@@ -396,11 +411,11 @@ func (ss *sitesScreen) codeImage() {
 	}, func(err error) {
 		ss.working = false
 		if err != nil {
-			ui.ShowError(ss.mw.win, "Could not code the image", err)
+			ui.ShowError(ss.host.Window(), "Could not code the image", err)
 			return
 		}
 		ss.note.SetText("")
-		ss.mw.changed(ss)
+		ss.host.Changed(ss)
 		ss.reload()
 	})
 }
@@ -425,11 +440,11 @@ func (ss *sitesScreen) makePair() {
 	}, func(err error) {
 		ss.working = false
 		if err != nil {
-			ui.ShowError(ss.mw.win, "Could not make the pair", err)
+			ui.ShowError(ss.host.Window(), "Could not make the pair", err)
 			return
 		}
-		ss.mw.changed(ss)
-		ss.mw.show(ui.ScreenCompare, ui.Target{PairID: pairID})
+		ss.host.Changed(ss)
+		ss.host.Show(ui.ScreenCompare, ui.Target{PairID: pairID})
 	})
 }
 
@@ -516,11 +531,8 @@ func (ss *sitesScreen) ExportSheet() {
 		return
 	}
 	s := ss.data.report.Site
-	spec := ss.mw.sheetsSpec(export.Target{Sites: []int64{s.ID}}, "Export site sheet",
-		"The site's timeline, the two images that bracket its window side by side with their capture times and SHA-256, the window in words, a map of the site and the linked excerpts.",
-		safeName(s.Name)+" site sheet")
-	ss.mw.exportDialog(spec)
+	ss.host.ExportSiteSheet(s.ID, s.Name)
 }
 
-// sitesIcon is the Sites screen's tab icon.
-func sitesIcon() fyne.Resource { return theme.HistoryIcon() }
+// Icon is the Sites screen's tab icon.
+func Icon() fyne.Resource { return theme.HistoryIcon() }
