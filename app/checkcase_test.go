@@ -21,7 +21,7 @@ func TestCheckCaseShowsWhatVerifyFinds(t *testing.T) {
 		if top == nil {
 			return ""
 		}
-		return strings.Join(texts(top), "\n")
+		return strings.Join(apptest.Texts(top), "\n")
 	}
 	check := func(want string) string {
 		t.Helper()

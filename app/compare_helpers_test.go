@@ -1,6 +1,7 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
 	"github.com/exhibit-app/exhibit/app/ui"
 
 	"context"
@@ -134,7 +135,7 @@ func (tw *testWindow) overlayText() string {
 	if top == nil {
 		return ""
 	}
-	return strings.Join(texts(top), "\n")
+	return strings.Join(apptest.Texts(top), "\n")
 }
 
 // tapMouse is a widget taking clicks.

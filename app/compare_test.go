@@ -67,7 +67,7 @@ func TestCompareModes(t *testing.T) {
 	tw.win.Canvas().Unfocus()
 
 	// the mode's control
-	if !slices.ContainsFunc(texts(cs.modes.params), func(s string) bool { return strings.HasPrefix(s, "After at") }) {
+	if !slices.ContainsFunc(apptest.Texts(cs.modes.params), func(s string) bool { return strings.HasPrefix(s, "After at") }) {
 		t.Error("blend mode shows no opacity")
 	}
 	cs.modes.blend.SetValue(80)
@@ -76,8 +76,8 @@ func TestCompareModes(t *testing.T) {
 	}
 	typed('4')
 	cs.modes.gain.SetValue(12)
-	if cs.cv.Gain() != 12 || !slices.Contains(texts(cs.modes.params), "Gain × 12") {
-		t.Errorf("gain %v, shown %v", cs.cv.Gain(), texts(cs.modes.params))
+	if cs.cv.Gain() != 12 || !slices.Contains(apptest.Texts(cs.modes.params), "Gain × 12") {
+		t.Errorf("gain %v, shown %v", cs.cv.Gain(), apptest.Texts(cs.modes.params))
 	}
 	typed('2')
 	keys := tw.win.Canvas().OnTypedKey()
@@ -363,7 +363,7 @@ func TestCompareAlign(t *testing.T) {
 	if cs.cv.Transform() == nil {
 		t.Error("the fit is not shown")
 	}
-	shown := strings.Join(texts(cs.align.residuals), "\n")
+	shown := strings.Join(apptest.Texts(cs.align.residuals), "\n")
 	for i, r := range cs.align.pending.Residuals {
 		if !strings.Contains(shown, fmt.Sprintf("Point %d\n%.1f px", i+1, r)) {
 			t.Errorf("residual %d (%.1f px) not shown in %q", i+1, r, shown)

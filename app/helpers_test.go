@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/exhibit-app/exhibit/catalog"
 )
@@ -44,7 +43,6 @@ func newTestWindow(t *testing.T, c *catalog.Case) *testWindow {
 
 func (tw *testWindow) library() *libraryScreen { return tw.screen(ui.ScreenLibrary).(*libraryScreen) }
 func (tw *testWindow) review() *reviewScreen   { return tw.screen(ui.ScreenReview).(*reviewScreen) }
-func (tw *testWindow) reports() *reportScreen  { return tw.screen(ui.ScreenReport).(*reportScreen) }
 
 // waitLibrary waits for the library's load in progress to be shown.
 func (tw *testWindow) waitLibrary(t *testing.T) {
@@ -76,18 +74,4 @@ func (tw *testWindow) tapOverlayButton(t *testing.T, text string) {
 		t.Fatalf("no button %q in the dialog", text)
 	}
 	test.Tap(b)
-}
-
-// texts returns the text of every label and rich text under o.
-func texts(o fyne.CanvasObject) []string {
-	var out []string
-	apptest.Walk(o, func(c fyne.CanvasObject) {
-		switch x := c.(type) {
-		case *widget.Label:
-			out = append(out, x.Text)
-		case *widget.RichText:
-			out = append(out, x.String())
-		}
-	})
-	return out
 }

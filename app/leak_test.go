@@ -24,8 +24,7 @@ func TestNoGoroutineLeftAfterCaseClose(t *testing.T) {
 	r := openReview(t, tw, 0)
 	tw.q.WaitUntil(t, "the preview", func() bool { return r.image.Stage >= ui.StagePreview })
 	tw.show(ui.ScreenReport, ui.Target{})
-	rs := tw.reports()
-	tw.q.WaitUntil(t, "a report", func() bool { return rs.shown != nil })
+	tw.q.Settle() // the report read and shown
 	openCompare(t, tw, 1)
 	tw.show(ui.ScreenLibrary, ui.Target{})
 	tw.q.Settle()

@@ -61,7 +61,7 @@ func TestShortcuts(t *testing.T) {
 	if top == nil {
 		t.Fatal("F1 shows nothing")
 	}
-	sheet := strings.Join(texts(top), "\n")
+	sheet := strings.Join(apptest.Texts(top), "\n")
 	for _, s := range tw.shortcuts() {
 		if !strings.Contains(sheet, s.what) || !strings.Contains(sheet, s.keys) {
 			t.Errorf("the sheet lacks %q (%s)", s.what, s.keys)
@@ -107,7 +107,7 @@ func TestWelcomeWithoutCase(t *testing.T) {
 		}
 	}
 	tw.dropped([]fyne.URI{storage.NewFileURI("/tmp/x.jpg")})
-	if top := tw.topOverlay(); top == nil || !strings.Contains(strings.Join(texts(top), " "), "No case is open") {
+	if top := tw.topOverlay(); top == nil || !strings.Contains(strings.Join(apptest.Texts(top), " "), "No case is open") {
 		t.Error("a drop without a case says nothing")
 	}
 }
@@ -133,7 +133,7 @@ func TestOpenSampleFromWelcome(t *testing.T) {
 	tw.showWelcome()
 	test.Tap(apptest.FindButton(tw.welcome.content, "Open the sample case"))
 	tw.q.WaitUntil(t, "the progress dialog", func() bool { return tw.topOverlay() != nil })
-	if top := tw.topOverlay(); top == nil || !strings.Contains(strings.Join(texts(top), " "), "about 15 seconds") {
+	if top := tw.topOverlay(); top == nil || !strings.Contains(strings.Join(apptest.Texts(top), " "), "about 15 seconds") {
 		t.Error("no progress dialog while the sample is made")
 	}
 	// (drawing the sample takes a while, much longer under -race)
@@ -150,7 +150,7 @@ func TestOpenSampleFromWelcome(t *testing.T) {
 	old := tw.sess
 	tw.openSample()
 	tw.q.WaitUntil(t, "the sample case again", func() bool { return tw.sess != old })
-	if top := tw.topOverlay(); top != nil && strings.Contains(strings.Join(texts(top), " "), "Making") {
+	if top := tw.topOverlay(); top != nil && strings.Contains(strings.Join(apptest.Texts(top), " "), "Making") {
 		t.Error("the sample is made again")
 	}
 }

@@ -178,7 +178,7 @@ func TestReviewLinkAndUnlink(t *testing.T) {
 		t.Fatalf("link made: %+v", made)
 	}
 	tw.q.WaitUntil(t, "the panel to show it", func() bool { return len(p.linked.Objects) == len(before)+1 })
-	if !slices.ContainsFunc(texts(p.linked), func(s string) bool { return strings.Contains(s, note) }) {
+	if !slices.ContainsFunc(apptest.Texts(p.linked), func(s string) bool { return strings.Contains(s, note) }) {
 		t.Error("the new link's note is not shown")
 	}
 
@@ -187,7 +187,7 @@ func TestReviewLinkAndUnlink(t *testing.T) {
 	for _, l := range r.data.links {
 		if l.ID == made.ID {
 			for _, o := range p.linked.Objects {
-				if slices.ContainsFunc(texts(o), func(s string) bool { return strings.Contains(s, note) }) {
+				if slices.ContainsFunc(apptest.Texts(o), func(s string) bool { return strings.Contains(s, note) }) {
 					card = o
 				}
 			}

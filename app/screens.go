@@ -2,6 +2,7 @@ package app
 
 import (
 	"github.com/exhibit-app/exhibit/app/mapscreen"
+	"github.com/exhibit-app/exhibit/app/reports"
 	"github.com/exhibit-app/exhibit/app/sites"
 	"github.com/exhibit-app/exhibit/app/ui"
 
@@ -61,7 +62,7 @@ var screenSpecs = []ScreenSpec{
 	{ID: ui.ScreenReview, Title: "Review", Icon: theme.VisibilityIcon, Key: fyne.Key2,
 		New: func(mw *mainWindow, s *ui.Session) ui.Screen { return newReviewScreen(mw, s) }},
 	{ID: ui.ScreenReport, Title: "Reports", Icon: theme.DocumentIcon, Key: fyne.Key3,
-		New: func(mw *mainWindow, s *ui.Session) ui.Screen { return newReportScreen(mw, s) }},
+		New: func(mw *mainWindow, s *ui.Session) ui.Screen { return reports.New(mw, s) }},
 	{ID: ui.ScreenCompare, Title: "Compare", Icon: theme.ViewRestoreIcon, Key: fyne.Key4,
 		New: func(mw *mainWindow, s *ui.Session) ui.Screen { return newCompareScreen(mw, s) }},
 	{ID: ui.ScreenMap, Title: "Map", Icon: ui.MapIcon, Key: fyne.Key5,

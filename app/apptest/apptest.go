@@ -243,3 +243,17 @@ func FindButton(o fyne.CanvasObject, text string) *widget.Button {
 	})
 	return found
 }
+
+// Texts returns the text of every label and rich text under o.
+func Texts(o fyne.CanvasObject) []string {
+	var out []string
+	Walk(o, func(c fyne.CanvasObject) {
+		switch x := c.(type) {
+		case *widget.Label:
+			out = append(out, x.Text)
+		case *widget.RichText:
+			out = append(out, x.String())
+		}
+	})
+	return out
+}

@@ -1,6 +1,8 @@
-package app
+package reports
 
 import (
+	"slices"
+
 	"github.com/exhibit-app/exhibit/app/apptest"
 
 	"github.com/exhibit-app/exhibit/app/ui"
@@ -16,6 +18,23 @@ import (
 
 	"github.com/exhibit-app/exhibit/catalog"
 )
+
+// openReports shows the Reports screen of the case c on t on a test host.
+func openReports(t *testing.T, c *catalog.Case, on ui.Target) (*reportScreen, *apptest.Host) {
+	t.Helper()
+	h := apptest.NewHost(t)
+	s := ui.NewSession(c)
+	r := newReportScreen(h, s)
+	h.Win.SetContent(r.Content())
+	t.Cleanup(func() {
+		h.Q.Settle()
+		r.Close()
+		s.Cancel()
+		h.Q.Settle()
+	})
+	r.Open(on)
+	return r, h
+}
 
 // thumbsIn returns the report thumbnails under o.
 func thumbsIn(o fyne.CanvasObject) []*tappableThumb {
@@ -45,10 +64,8 @@ func TestReportScreen(t *testing.T) {
 		wantThumbs += len(ids)
 	}
 
-	tw := newTestWindow(t, c)
-	tw.show(ui.ScreenReport, ui.Target{})
-	r := tw.reports()
-	tw.q.WaitUntil(t, "the report", func() bool { return r.shown != nil && r.reportLoad.CancelFunc == nil })
+	r, h := openReports(t, c, ui.Target{})
+	h.Q.WaitUntil(t, "the report", func() bool { return r.shown != nil && r.reportLoad.CancelFunc == nil })
 	if r.list.Length() != len(reports) {
 		t.Errorf("list of %d reports, want %d", r.list.Length(), len(reports))
 	}
@@ -56,7 +73,7 @@ func TestReportScreen(t *testing.T) {
 		t.Errorf("shows report %d with %d excerpts, want %d with %d", r.shown.report.ID, len(r.shown.excerpts), rep.ID, len(excerpts))
 	}
 	// every excerpt is shown, in order, with its citation
-	all := strings.Join(texts(r.body), "\n")
+	all := strings.Join(apptest.Texts(r.body), "\n")
 	last := -1
 	for _, ex := range excerpts {
 		i := strings.Index(all, ex.Text)
@@ -76,7 +93,7 @@ func TestReportScreen(t *testing.T) {
 	if len(thumbs) != wantThumbs || wantThumbs == 0 {
 		t.Fatalf("%d thumbnails, want %d", len(thumbs), wantThumbs)
 	}
-	tw.q.WaitUntil(t, "the thumbnails", func() bool {
+	h.Q.WaitUntil(t, "the thumbnails", func() bool {
 		for _, th := range thumbs {
 			if th.img.Image == nil {
 				return false
@@ -89,13 +106,15 @@ func TestReportScreen(t *testing.T) {
 	// linked images
 	th := thumbs[len(thumbs)-1]
 	test.Tap(th)
-	if tw.currentID() != ui.ScreenReview {
-		t.Fatalf("screen %q after a click on a thumbnail", tw.currentID())
+	got := h.LastShown()
+	if got.Screen != ui.ScreenReview {
+		t.Fatalf("screen %q asked for after a click on a thumbnail", got.Screen)
 	}
-	rv := tw.review()
-	tw.q.WaitUntil(t, "the image", func() bool { return rv.im != nil && rv.im.Name() == th.id })
-	if len(rv.order) != len(r.linkedOrder(r.shown)) {
-		t.Errorf("review walks %d images, want the report's %d", len(rv.order), len(r.linkedOrder(r.shown)))
+	if im := r.shown.images[got.Target.ImageID]; im == nil || im.Name() != th.id {
+		t.Errorf("review asked on image %d, want %s", got.Target.ImageID, th.id)
+	}
+	if want := r.linkedOrder(r.shown); !slices.Equal(got.Target.Order, want) {
+		t.Errorf("review walks %v, want the report's %v", got.Target.Order, want)
 	}
 }
 
@@ -120,40 +139,12 @@ func TestReportFlagsGoneExcerpts(t *testing.T) {
 	if _, err := c.AddReport(ctx, path, catalog.ReportOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	tw := newTestWindow(t, c)
-	tw.show(ui.ScreenReport, ui.Target{ReportID: res.Report.ID})
-	r := tw.reports()
-	tw.q.WaitUntil(t, "the report", func() bool {
+	r, h := openReports(t, c, ui.Target{ReportID: res.Report.ID})
+	h.Q.WaitUntil(t, "the report", func() bool {
 		return r.shown != nil && r.shown.report.ID == res.Report.ID && r.reportLoad.CancelFunc == nil
 	})
-	all := strings.Join(texts(r.body), "\n")
+	all := strings.Join(apptest.Texts(r.body), "\n")
 	if !strings.Contains(all, "withdrawn") || !strings.Contains(all, "No longer in the current version") {
 		t.Errorf("the withdrawn excerpt is not shown flagged:\n%s", all)
-	}
-}
-
-// TestAddReportErrors imports a broken report: a clear dialog, no crash,
-// no report added.
-func TestAddReportErrors(t *testing.T) {
-	c := apptest.SampleCase(t)
-	tw := newTestWindow(t, c)
-	path := filepath.Join(t.TempDir(), "broken.pdf")
-	if err := os.WriteFile(path, []byte("%PDF-1.4\nnot really a pdf"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	var got error
-	done := false
-	tw.addReport(path, catalog.ReportOptions{}, func(_ *catalog.ReportImport, err error) { got, done = err, true })
-	tw.q.WaitUntil(t, "the report import", func() bool { return done })
-	if got == nil {
-		t.Fatal("a broken PDF was imported")
-	}
-	top := tw.topOverlay()
-	if top == nil || !strings.Contains(strings.Join(texts(top), " "), "Could not add the report") {
-		t.Errorf("no error dialog: %v", texts(top))
-	}
-	rs, _ := c.Reports(context.Background())
-	if len(rs) != 1 {
-		t.Errorf("%d reports after a failed import", len(rs))
 	}
 }

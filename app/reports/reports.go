@@ -1,4 +1,4 @@
-package app
+package reports
 
 import (
 	"github.com/exhibit-app/exhibit/app/ui"
@@ -15,12 +15,25 @@ import (
 	"github.com/exhibit-app/exhibit/catalog"
 )
 
+// Host is what the Reports screen asks of the window it is shown in.
+type Host interface {
+	Window() fyne.Window
+	// Show switches to another screen (Review, on an image linked to the
+	// report).
+	Show(screen string, t ui.Target)
+	// AddReport opens the dialog that adds a report to the case.
+	AddReport()
+}
+
+// New makes the Reports screen of the case of s.
+func New(host Host, s *ui.Session) ui.Screen { return newReportScreen(host, s) }
+
 // reportScreen lists the case's reports; the one selected is shown
 // excerpt by excerpt under its headings, each with its citation and the
 // thumbnails of the images linked to it (a click reviews the image).
 type reportScreen struct {
-	mw *mainWindow
-	s  *ui.Session
+	host Host
+	s    *ui.Session
 
 	content fyne.CanvasObject
 	list    *widget.List
@@ -49,8 +62,8 @@ type reportData struct {
 	images   map[int64]*catalog.Image
 }
 
-func newReportScreen(mw *mainWindow, s *ui.Session) *reportScreen {
-	r := &reportScreen{mw: mw, s: s, thumbs: ui.NewThumbLoader(s)}
+func newReportScreen(host Host, s *ui.Session) *reportScreen {
+	r := &reportScreen{host: host, s: s, thumbs: ui.NewThumbLoader(s)}
 	r.list = widget.NewList(func() int { return len(r.reports) },
 		func() fyne.CanvasObject {
 			t := widget.NewLabel("Report title")
@@ -72,7 +85,7 @@ func newReportScreen(mw *mainWindow, s *ui.Session) *reportScreen {
 			r.showReport(r.reports[i].ID)
 		}
 	}
-	add := widget.NewButtonWithIcon("Add a report…", theme.ContentAddIcon(), mw.addReportDialog)
+	add := widget.NewButtonWithIcon("Add a report…", theme.ContentAddIcon(), host.AddReport)
 	add.Importance = widget.HighImportance
 	left := container.NewBorder(container.NewPadded(add), nil, nil, nil, r.list)
 
@@ -141,7 +154,7 @@ func (r *reportScreen) Reload() {
 		}
 		r.selected = 0 // read again
 		r.selectReport(id)
-	}, func(err error) { ui.ShowError(r.mw.win, "Could not list the reports", err) })
+	}, func(err error) { ui.ShowError(r.host.Window(), "Could not list the reports", err) })
 }
 
 // selectReport selects the report with this id in the list (showing it).
@@ -171,7 +184,7 @@ func (r *reportScreen) showReport(id int64) {
 	c := r.s.Case
 	ui.Load(&r.reportLoad, r.s.Ctx, func(ctx context.Context) (*reportData, error) {
 		return fetchReport(ctx, c, id)
-	}, r.update, func(err error) { ui.ShowError(r.mw.win, "Could not read the report", err) })
+	}, r.update, func(err error) { ui.ShowError(r.host.Window(), "Could not read the report", err) })
 }
 
 // fetchReport reads a report, its excerpts (those no longer in the
@@ -304,7 +317,7 @@ func (r *reportScreen) excerptCard(ex *catalog.Excerpt, d *reportData, order []i
 // thumbButton is an image's thumbnail that opens it in the review screen.
 func (r *reportScreen) thumbButton(im *catalog.Image, order []int64) fyne.CanvasObject {
 	t := newTappableThumb(im.Name(), func() {
-		r.mw.show(ui.ScreenReview, ui.Target{ImageID: im.ID, Order: order})
+		r.host.Show(ui.ScreenReview, ui.Target{ImageID: im.ID, Order: order})
 	})
 	r.thumbs.Get(im, func(img image.Image, err error) { t.set(img, err) })
 	return t
