@@ -1,13 +1,14 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/marks"
+
 	"github.com/exhibit-app/exhibit/app/ui"
 
 	"context"
 	"errors"
 	"fmt"
 	"image"
-	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -32,8 +33,8 @@ type compareScreen struct {
 	cv      *viewer.CompareView
 	pairs   *pairsPanel
 	modes   *modeBar
-	tools   *markToolbar
-	marks   *markPanel
+	tools   *marks.Toolbar
+	marks   *marks.Panel
 	info    *pairInfo
 	align   *alignPanel
 	side    *container.AppTabs
@@ -51,8 +52,8 @@ type compareScreen struct {
 	want    int64        // the pair being opened
 	load    ui.Latest
 	detail  [2]ui.Latest
-	store   *markStore
-	order   undoOrder
+	store   *marks.Store
+	order   marks.UndoOrder
 	noticeT *time.Timer
 	// zoomTries counts the retries of showZoom since the last change.
 	zoomTries int
@@ -75,10 +76,10 @@ type compareData struct {
 
 func newCompareScreen(mw *mainWindow, s *ui.Session) *compareScreen {
 	cs := &compareScreen{mw: mw, s: s, cv: viewer.NewCompareView()}
-	cs.store = &markStore{s: s, changed: func() { mw.changed(cs) }, stored: cs.order.made}
+	cs.store = &marks.Store{Session: s, Changed: func() { mw.changed(cs) }, Stored: cs.order.Made}
 	layers := cs.layers()
 	for _, l := range layers {
-		cs.store.attach(l)
+		cs.store.Attach(l)
 		l.OnSelectionChanged = func(a *catalog.Annotation) { cs.selectionChanged(l, a) }
 		l.OnHistoryChanged = cs.historyChanged
 		l.OnError = cs.markError
@@ -103,9 +104,9 @@ func newCompareScreen(mw *mainWindow, s *ui.Session) *compareScreen {
 	cs.notice.Hide()
 
 	cs.modes = newModeBar(cs)
-	cs.tools = newMarkToolbar(mw.settings, layers, markActions{undo: cs.Undo, redo: cs.Redo, del: cs.DeleteMark})
-	cs.marks = newMarkPanel([]markSide{{"Before", layers[0]}, {"After", layers[1]}}, cs.markError)
-	cs.marks.onSelect = func(l *viewer.AnnotationLayer, _ int64) {
+	cs.tools = marks.NewToolbar(mw.settings, layers, marks.Actions{Undo: cs.Undo, Redo: cs.Redo, Delete: cs.DeleteMark})
+	cs.marks = marks.NewPanel([]marks.Side{{Name: "Before", Layer: layers[0]}, {Name: "After", Layer: layers[1]}}, cs.markError)
+	cs.marks.OnSelect = func(l *viewer.AnnotationLayer, _ int64) {
 		if cs.cv.Mode() != viewer.ModeSideBySide {
 			cs.cv.SetMode(viewer.ModeSideBySide)
 		}
@@ -118,7 +119,7 @@ func newCompareScreen(mw *mainWindow, s *ui.Session) *compareScreen {
 	header := container.NewBorder(nil, nil, nil, cs.zoomBox,
 		container.NewVBox(cs.title, cs.window))
 	// the bars scroll rather than hold the window wide
-	cs.bars = container.NewVBox(container.NewHScroll(cs.modes.content), container.NewHScroll(cs.tools.content))
+	cs.bars = container.NewVBox(container.NewHScroll(cs.modes.content), container.NewHScroll(cs.tools.View))
 	top := container.NewVBox(header, cs.bars)
 	bg := ui.NewThemedRect(theme.ColorNameInputBackground, 0)
 	cs.blankTx = widget.NewLabel("")
@@ -126,11 +127,11 @@ func newCompareScreen(mw *mainWindow, s *ui.Session) *compareScreen {
 	cs.blank = container.NewCenter(cs.blankTx)
 	cs.blank.Hide()
 	cs.view = container.NewStack(bg, cs.cv)
-	stage := container.NewBorder(top, container.NewVBox(cs.notice, cs.tools.hint), nil, nil, container.NewStack(cs.view, cs.blank))
+	stage := container.NewBorder(top, container.NewVBox(cs.notice, cs.tools.Hint), nil, nil, container.NewStack(cs.view, cs.blank))
 
 	cs.side = container.NewAppTabs(
 		container.NewTabItemWithIcon("Pair", theme.InfoIcon(), cs.info.content),
-		container.NewTabItemWithIcon("Marks", theme.DocumentCreateIcon(), cs.marks.content),
+		container.NewTabItemWithIcon("Marks", theme.DocumentCreateIcon(), cs.marks.View),
 		container.NewTabItemWithIcon("Align", theme.ViewRestoreIcon(), cs.align.content),
 	)
 	right := container.NewHSplit(container.NewPadded(stage), cs.side)
@@ -206,7 +207,7 @@ func (cs *compareScreen) Open(t ui.Target) {
 // Hidden is called when another screen is shown: what is typed is stored,
 // and the flicker stops.
 func (cs *compareScreen) Hidden() {
-	cs.marks.flush()
+	cs.marks.Flush()
 	cs.cv.Hide()
 }
 
@@ -220,7 +221,7 @@ func (cs *compareScreen) Reload() {
 
 // Close stops the loads.
 func (cs *compareScreen) Close() {
-	cs.marks.flush()
+	cs.marks.Flush()
 	cs.load.Stop()
 	for i := range cs.detail {
 		cs.detail[i].Stop()
@@ -239,7 +240,7 @@ func (cs *compareScreen) openPair(id int64) {
 		return
 	}
 	cs.align.settle(func() {
-		cs.marks.flush()
+		cs.marks.Flush()
 		cs.fetch(id)
 	})
 }
@@ -348,32 +349,24 @@ func (cs *compareScreen) update(d *compareData) {
 	if d.trErr != nil {
 		cs.showNotice("The stored alignment cannot be applied (" + ui.ErrorText(d.trErr) + "); the images are shown unaligned. Align the pair again.")
 	}
-	cs.marks.flush() // what is typed for a mark is stored before the marks are replaced
+	cs.marks.Flush() // what is typed for a mark is stored before the marks are replaced
 	for i, l := range cs.layers() {
-		if newPair || !sameMarks(l.Annotations(), d.anns[i]) {
+		if newPair || !marks.Same(l.Annotations(), d.anns[i]) {
 			l.Load(d.ims[i].ID, d.pair.ID, d.anns[i])
 		}
 	}
 	if newPair {
-		cs.order.reset()
+		cs.order.Reset()
 		cs.align.pairChanged()
 	}
 	cs.historyChanged()
-	cs.marks.refreshList()
+	cs.marks.RefreshList()
 	cs.showPair()
 	cs.pairs.showSelected(d.pair.ID)
 	cs.mw.settings.SetLastPair(d.pair.ID)
 	if cs.onShown != nil {
 		cs.onShown()
 	}
-}
-
-// sameMarks reports whether two lists hold the same marks.
-func sameMarks(a, b []catalog.Annotation) bool {
-	return slices.EqualFunc(a, b, func(x, y catalog.Annotation) bool {
-		return x.ID == y.ID && x.Kind == y.Kind && x.Color == y.Color && x.Width == y.Width && x.Label == y.Label &&
-			x.Note == y.Note && x.Number == y.Number && slices.Equal(x.Points, y.Points)
-	})
 }
 
 // showPair shows the pair's title, window, details, or that there is none.
@@ -384,7 +377,7 @@ func (cs *compareScreen) showPair() {
 		cs.view.Hide()
 		cs.bars.Hide()
 		cs.zoomBox.Hide()
-		cs.tools.hint.Hide()
+		cs.tools.Hint.Hide()
 		cs.zoomPct.SetText("")
 		cs.blankTx.SetText("No pair shown.\n\nMake one in the library: select two images\nof the same place " +
 			"(Ctrl+click), then Make a pair (Ctrl+P).\nThe pairs are listed on the left.")
@@ -396,7 +389,7 @@ func (cs *compareScreen) showPair() {
 	cs.view.Show()
 	cs.bars.Show()
 	cs.zoomBox.Show()
-	cs.tools.hint.Show()
+	cs.tools.Hint.Show()
 	cs.blank.Hide()
 	cs.showHeader()
 	cs.info.show(cs.data)
@@ -424,11 +417,11 @@ func (cs *compareScreen) modeChanged(m viewer.CompareMode) {
 func (cs *compareScreen) enableTools() {
 	switch {
 	case cs.cv.Aligning():
-		cs.tools.setEnabled(false, "Aligning: marks are hidden while points are placed.")
+		cs.tools.SetEnabled(false, "Aligning: marks are hidden while points are placed.")
 	case cs.cv.Mode() != viewer.ModeSideBySide:
-		cs.tools.setEnabled(false, "Marks are drawn and shown side by side only: press 1 or choose Side by side.")
+		cs.tools.SetEnabled(false, "Marks are drawn and shown side by side only: press 1 or choose Side by side.")
 	default:
-		cs.tools.setEnabled(true, "")
+		cs.tools.SetEnabled(true, "")
 	}
 	cs.historyChanged()
 }
@@ -446,7 +439,7 @@ func (cs *compareScreen) selectionChanged(l *viewer.AnnotationLayer, a *catalog.
 		}
 		cs.side.SelectIndex(1)
 	}
-	cs.marks.selectionChanged(l, a)
+	cs.marks.SelectionChanged(l, a)
 	cs.historyChanged()
 }
 
@@ -459,8 +452,8 @@ func (cs *compareScreen) historyChanged() {
 		_, s := l.Selected()
 		sel = sel || s
 	}
-	cs.tools.setHistory(undo, redo, sel)
-	cs.marks.refreshList()
+	cs.tools.SetHistory(undo, redo, sel)
+	cs.marks.RefreshList()
 }
 
 // markError shows a mark the catalog refused or that cannot be made.
@@ -499,10 +492,10 @@ func (cs *compareScreen) Undo() {
 	if !cs.sideBySide() {
 		return
 	}
-	cs.marks.flush()
-	cs.store.replaying = true
-	_, _, err := cs.order.undo(cs.layers())
-	cs.store.replaying = false
+	cs.marks.Flush()
+	cs.store.Replaying = true
+	_, _, err := cs.order.Undo(cs.layers())
+	cs.store.Replaying = false
 	if err != nil {
 		cs.markError(err)
 	}
@@ -514,9 +507,9 @@ func (cs *compareScreen) Redo() {
 	if !cs.sideBySide() {
 		return
 	}
-	cs.store.replaying = true
-	_, _, err := cs.order.redo(cs.layers())
-	cs.store.replaying = false
+	cs.store.Replaying = true
+	_, _, err := cs.order.Redo(cs.layers())
+	cs.store.Replaying = false
 	if err != nil {
 		cs.markError(err)
 	}
@@ -530,7 +523,7 @@ func (cs *compareScreen) DeleteMark() {
 	}
 	for _, l := range cs.layers() {
 		if _, ok := l.Selected(); ok {
-			cs.marks.flush()
+			cs.marks.Flush()
 			if err := l.Delete(); err != nil {
 				cs.markError(err)
 			}

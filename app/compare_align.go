@@ -80,7 +80,7 @@ func (a *alignPanel) start() {
 	} else {
 		a.pending = from // its residuals are shown until a point moves
 	}
-	cs.marks.flush()
+	cs.marks.Flush()
 	cs.cv.StartAlignment(from)
 	cs.side.SelectIndex(2)
 	cs.enableTools()

@@ -45,8 +45,8 @@ func TestCompareModes(t *testing.T) {
 		if tw.settings.CompareMode() != m {
 			t.Errorf("%s: mode remembered %v", how, tw.settings.CompareMode())
 		}
-		if on := m == viewer.ModeSideBySide; cs.tools.enabled != on || cs.tools.tools[viewer.ToolRect].Disabled() == on {
-			t.Errorf("%s: annotation toolbar enabled %v in %v", how, cs.tools.enabled, m)
+		if on := m == viewer.ModeSideBySide; cs.tools.Enabled != on || cs.tools.Tools[viewer.ToolRect].Disabled() == on {
+			t.Errorf("%s: annotation toolbar enabled %v in %v", how, cs.tools.Enabled, m)
 		}
 		waitComposed(t, tw, cs)
 	}
@@ -143,7 +143,7 @@ func TestCompareAnnotations(t *testing.T) {
 		}
 		return last
 	}
-	tool := func(tl viewer.Tool) { test.Tap(cs.tools.tools[tl]) }
+	tool := func(tl viewer.Tool) { test.Tap(cs.tools.Tools[tl]) }
 
 	tool(viewer.ToolRect)
 	dragLayer(before, 0.2, 0.2, 0.4, 0.35)
@@ -151,8 +151,8 @@ func TestCompareAnnotations(t *testing.T) {
 	if math.Abs(rect.Points[0].X-0.2) > 0.01 || math.Abs(rect.Points[1].Y-0.35) > 0.01 {
 		t.Errorf("rect at %v", rect.Points)
 	}
-	test.Tap(cs.tools.swatches[3]) // green
-	cs.tools.width.SetSelected("Thick")
+	test.Tap(cs.tools.Swatches[3]) // green
+	cs.tools.Width.SetSelected("Thick")
 	tool(viewer.ToolEllipse)
 	dragLayer(after, 0.5, 0.5, 0.7, 0.6)
 	ell := newest(catalog.KindEllipse, viewer.SideAfter, 2)
@@ -209,7 +209,7 @@ func TestCompareAnnotations(t *testing.T) {
 	if a, ok := before.Selected(); !ok || a.ID != rect.ID {
 		t.Fatalf("clicking the rect selects %v %v", a.ID, ok)
 	}
-	if cs.side.SelectedIndex() != 1 || !cs.marks.editor.Visible() {
+	if cs.side.SelectedIndex() != 1 || !cs.marks.Editor.Visible() {
 		t.Error("the Marks panel does not show the selected mark")
 	}
 	dragLayer(before, 0.3, 0.2, 0.35, 0.3)
@@ -220,15 +220,15 @@ func TestCompareAnnotations(t *testing.T) {
 
 	// A label and a note, typed in the panel: stored after a pause, or at
 	// once when another mark is selected.
-	test.Type(cs.marks.label, "Roof hole")
-	test.Type(cs.marks.note, "Seen on both dates")
+	test.Type(cs.marks.Label, "Roof hole")
+	test.Type(cs.marks.Note, "Seen on both dates")
 	tw.q.WaitUntil(t, "the label stored", func() bool {
 		return storedMarks(t, c, p.ID)[rect.ID].Label == "Roof hole"
 	})
 	if got := storedMarks(t, c, p.ID)[rect.ID].Note; got != "Seen on both dates" {
 		t.Errorf("note stored %q", got)
 	}
-	test.Type(cs.marks.label, " (east)")
+	test.Type(cs.marks.Label, " (east)")
 	after.Select(ell.ID) // before the pause
 	if got := storedMarks(t, c, p.ID)[rect.ID].Label; got != "Roof hole (east)" {
 		t.Errorf("label typed before selecting another mark: %q", got)
@@ -236,8 +236,8 @@ func TestCompareAnnotations(t *testing.T) {
 	if _, sel := before.Selected(); sel {
 		t.Error("two marks selected, one per side")
 	}
-	if cs.marks.label.Text != "" || !strings.Contains(cs.marks.head.Text, "after") {
-		t.Errorf("panel shows %q, label %q for the ellipse", cs.marks.head.Text, cs.marks.label.Text)
+	if cs.marks.Label.Text != "" || !strings.Contains(cs.marks.Head.Text, "after") {
+		t.Errorf("panel shows %q, label %q for the ellipse", cs.marks.Head.Text, cs.marks.Label.Text)
 	}
 
 	// Undo (Ctrl+Z, through the menu's Undo shortcut) goes back across
@@ -267,7 +267,7 @@ func TestCompareAnnotations(t *testing.T) {
 
 	// Delete the text (restored with its ID by the redo) with the toolbar.
 	after.Select(txt.ID)
-	test.Tap(cs.tools.del)
+	test.Tap(cs.tools.Delete)
 	if _, ok := storedMarks(t, c, p.ID)[txt.ID]; ok {
 		t.Error("the text is still stored after Delete")
 	}
@@ -310,7 +310,7 @@ func TestCompareAlign(t *testing.T) {
 
 	// Cancel: nothing stored.
 	test.Tap(cs.modes.alignB)
-	if !cs.cv.Aligning() || cs.side.SelectedIndex() != 2 || cs.tools.enabled {
+	if !cs.cv.Aligning() || cs.side.SelectedIndex() != 2 || cs.tools.Enabled {
 		t.Fatal("Align… does not start point picking")
 	}
 	place := func(xb, yb, xa, ya float64) {
@@ -338,7 +338,7 @@ func TestCompareAlign(t *testing.T) {
 		}
 	}
 	test.Tap(cs.align.cancelB)
-	if cs.cv.Aligning() || cs.cv.Transform() != nil || !cs.tools.enabled {
+	if cs.cv.Aligning() || cs.cv.Transform() != nil || !cs.tools.Enabled {
 		t.Error("Cancel leaves point picking on, or a transform")
 	}
 	if p, _ := c.Pair(ctx, 2); p.Alignment != nil {

@@ -125,7 +125,7 @@ func (cs *compareScreen) ExportSheet() {
 		ui.ShowError(cs.mw.win, "No pair to export", fmt.Errorf("open a pair first (the list on the left)"))
 		return
 	}
-	cs.marks.flush()
+	cs.marks.Flush()
 	p := cs.data.pair
 	cs.mw.exportDialog(cs.mw.sheetsSpec(export.Target{Pairs: []int64{p.ID}}, "Export the sheet of the pair",
 		fmt.Sprintf("The comparison sheet of “%s”: both images (aligned if the pair is), their marks with a legend, "+
@@ -141,7 +141,7 @@ func (cs *compareScreen) ExportSheets() {
 			"(or use Export sheet… for the pair shown)"))
 		return
 	}
-	cs.marks.flush()
+	cs.marks.Flush()
 	cs.mw.exportDialog(cs.mw.sheetsSpec(export.Target{Pairs: ids}, "Export the sheets of the pairs ticked",
 		fmt.Sprintf("%s, one per pair, in one PDF.", ui.Plural(len(ids), "comparison sheet", "comparison sheets")),
 		fmt.Sprintf("%s - %s", cs.s.Case.Name(), ui.Plural(len(ids), "pair", "pairs"))))
@@ -154,7 +154,7 @@ func (cs *compareScreen) ExportImage() {
 		ui.ShowError(cs.mw.win, "No pair to export", fmt.Errorf("open a pair first (the list on the left)"))
 		return
 	}
-	cs.marks.flush()
+	cs.marks.Flush()
 	d := cs.data
 	pick := func(side string) (*catalog.Image, int64) {
 		if side == "Before" {

@@ -163,7 +163,7 @@ func TestExportImageAndCatalog(t *testing.T) {
 	r := openReview(t, tw, 0)
 	tw.q.WaitUntil(t, "the image shown", func() bool { return r.image.Stage >= ui.StagePreview })
 	l := r.image.Layer
-	test.Tap(r.tools.tools[viewer.ToolRect])
+	test.Tap(r.tools.Tools[viewer.ToolRect])
 	dragLayer(l, 0.25, 0.25, 0.75, 0.75)
 	if n := len(l.Annotations()); n != 1 {
 		t.Fatalf("%d marks drawn", n)

@@ -335,13 +335,13 @@ func (cs *compareScreen) pairDeleted(id int64) {
 		cs.load.Stop()
 		cs.align.pairChanged()
 		cs.cv.StopAlignment()
-		cs.marks.clear()
+		cs.marks.Clear()
 		cs.data = nil
 		cs.cv.SetImages(nil, nil)
 		for _, l := range cs.layers() {
 			l.Load(0, 0, nil)
 		}
-		cs.order.reset()
+		cs.order.Reset()
 		cs.showPair()
 		cs.pairs.openFirst = true
 	}

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/marks"
+
 	"github.com/exhibit-app/exhibit/app/apptest"
 
 	"github.com/exhibit-app/exhibit/app/ui"
@@ -59,7 +61,7 @@ func TestUndoOrder(t *testing.T) {
 	a.Load(1, 0, []catalog.Annotation{mark})
 	mark.ID = 2
 	b.Load(2, 0, []catalog.Annotation{mark})
-	var order undoOrder
+	var order marks.UndoOrder
 	label := func(l *viewer.AnnotationLayer, s string, record bool) {
 		t.Helper()
 		m := l.Annotations()[0]
@@ -68,7 +70,7 @@ func TestUndoOrder(t *testing.T) {
 			t.Fatal(err)
 		}
 		if record {
-			order.made(l)
+			order.Made(l)
 		}
 	}
 	labels := func() string { return a.Annotations()[0].Label + "|" + b.Annotations()[0].Label }
@@ -79,7 +81,7 @@ func TestUndoOrder(t *testing.T) {
 	layers := []*viewer.AnnotationLayer{a, b}
 	var got []string
 	for {
-		_, ok, err := order.undo(layers)
+		_, ok, err := order.Undo(layers)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -96,7 +98,7 @@ func TestUndoOrder(t *testing.T) {
 	}
 	got = nil
 	for {
-		_, ok, _ := order.redo(layers)
+		_, ok, _ := order.Redo(layers)
 		if !ok {
 			break
 		}
@@ -105,8 +107,8 @@ func TestUndoOrder(t *testing.T) {
 	if len(got) != 4 || got[len(got)-1] != "a2|b2" {
 		t.Errorf("redo steps %v, want back to a2|b2", got)
 	}
-	order.made(a)
-	if _, ok, _ := order.redo(layers); ok {
+	order.Made(a)
+	if _, ok, _ := order.Redo(layers); ok {
 		t.Error("redo after a new change")
 	}
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/marks"
+
 	"github.com/exhibit-app/exhibit/app/ui"
 
 	"context"
@@ -34,9 +36,9 @@ type reviewScreen struct {
 	prev    *widget.Button
 	next    *widget.Button
 	blank   *widget.Label
-	tools   *markToolbar
-	marks   *markPanel
-	store   *markStore
+	tools   *marks.Toolbar
+	marks   *marks.Panel
+	store   *marks.Store
 
 	order []int64
 	pos   int
@@ -65,16 +67,16 @@ type reviewData struct {
 func newReviewScreen(mw *mainWindow, s *ui.Session) *reviewScreen {
 	r := &reviewScreen{mw: mw, s: s}
 	r.image = ui.NewReviewImage(s, r, r.TypedRune)
-	r.store = &markStore{s: s, changed: func() { mw.changed(r) }}
+	r.store = &marks.Store{Session: s, Changed: func() { mw.changed(r) }}
 	layer := r.image.Layer
-	r.store.attach(layer)
-	r.tools = newMarkToolbar(mw.settings, []*viewer.AnnotationLayer{layer}, markActions{undo: r.Undo, redo: r.Redo, del: r.DeleteMark})
-	r.marks = newMarkPanel([]markSide{{"", layer}}, r.markError)
+	r.store.Attach(layer)
+	r.tools = marks.NewToolbar(mw.settings, []*viewer.AnnotationLayer{layer}, marks.Actions{Undo: r.Undo, Redo: r.Redo, Delete: r.DeleteMark})
+	r.marks = marks.NewPanel([]marks.Side{{Layer: layer}}, r.markError)
 	layer.OnSelectionChanged = func(a *catalog.Annotation) {
 		if a != nil {
 			r.side.SelectIndex(3)
 		}
-		r.marks.selectionChanged(layer, a)
+		r.marks.SelectionChanged(layer, a)
 		r.historyChanged()
 	}
 	layer.OnHistoryChanged = r.historyChanged
@@ -92,13 +94,13 @@ func newReviewScreen(mw *mainWindow, s *ui.Session) *reviewScreen {
 	back.Importance = widget.LowImportance
 	nav := container.NewHBox(back, widget.NewSeparator(), r.prev, r.next, r.where)
 	top := container.NewBorder(nil, nil, nav, r.image.Toolbar(), r.title)
-	left := container.NewBorder(container.NewVBox(top, container.NewHScroll(r.tools.content)), container.NewVBox(r.tools.hint), nil, nil, r.image.View)
+	left := container.NewBorder(container.NewVBox(top, container.NewHScroll(r.tools.View)), container.NewVBox(r.tools.Hint), nil, nil, r.image.View)
 
 	r.side = container.NewAppTabs(
 		container.NewTabItemWithIcon("Excerpts", theme.DocumentIcon(), r.links.content),
 		container.NewTabItemWithIcon("Notes & tags", theme.DocumentCreateIcon(), r.notes.content),
 		container.NewTabItemWithIcon("Details", theme.InfoIcon(), container.NewVScroll(container.NewPadded(r.details))),
-		container.NewTabItemWithIcon("Marks", theme.DocumentCreateIcon(), r.marks.content),
+		container.NewTabItemWithIcon("Marks", theme.DocumentCreateIcon(), r.marks.View),
 	)
 	split := container.NewHSplit(left, r.side)
 	split.Offset = 0.64
@@ -220,7 +222,7 @@ func (r *reviewScreen) Reload() {
 
 // Close stops the loads.
 func (r *reviewScreen) Close() {
-	r.marks.flush()
+	r.marks.Flush()
 	r.load.Stop()
 	r.first.Stop()
 	r.image.Preview.Stop()
@@ -307,7 +309,7 @@ func (r *reviewScreen) showPosition() {
 
 // showImage shows the image with this id.
 func (r *reviewScreen) showImage(id int64) {
-	r.marks.flush()
+	r.marks.Flush()
 	r.showBlank(false)
 	r.showPosition()
 	r.fetch(id, true)
@@ -378,10 +380,10 @@ func (r *reviewScreen) update(d *reviewData, newImage bool) {
 	if newImage {
 		r.image.ShowImage(d.im)
 	}
-	if l := r.image.Layer; newImage || !sameMarks(l.Annotations(), d.anns) {
-		r.marks.flush() // what is typed for a mark is stored before the marks are replaced
+	if l := r.image.Layer; newImage || !marks.Same(l.Annotations(), d.anns) {
+		r.marks.Flush() // what is typed for a mark is stored before the marks are replaced
 		l.Load(d.im.ID, 0, d.anns)
-		r.marks.clear()
+		r.marks.Clear()
 	}
 	r.links.update(d)
 	r.notes.update(d)

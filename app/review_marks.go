@@ -15,8 +15,8 @@ import (
 func (r *reviewScreen) historyChanged() {
 	l := r.image.Layer
 	_, sel := l.Selected()
-	r.tools.setHistory(l.CanUndo(), l.CanRedo(), sel)
-	r.marks.refreshList()
+	r.tools.SetHistory(l.CanUndo(), l.CanRedo(), sel)
+	r.marks.RefreshList()
 	if len(r.side.Items) > 3 {
 		r.side.Items[3].Text = fmt.Sprintf("Marks (%d)", len(l.Annotations()))
 		r.side.Refresh()
@@ -34,7 +34,7 @@ func (r *reviewScreen) markError(err error) {
 
 // Undo undoes the latest change of a mark on the image.
 func (r *reviewScreen) Undo() {
-	r.marks.flush()
+	r.marks.Flush()
 	if err := r.image.Layer.Undo(); err != nil {
 		r.markError(err)
 	}
@@ -54,14 +54,14 @@ func (r *reviewScreen) DeleteMark() {
 	if _, ok := r.image.Layer.Selected(); !ok {
 		return
 	}
-	r.marks.flush()
+	r.marks.Flush()
 	if err := r.image.Layer.Delete(); err != nil {
 		r.markError(err)
 	}
 }
 
 // Hidden stores what is being typed when another screen is shown.
-func (r *reviewScreen) Hidden() { r.marks.flush() }
+func (r *reviewScreen) Hidden() { r.marks.Flush() }
 
 // ExportSheet exports the image's sheet.
 func (r *reviewScreen) ExportSheet() {
@@ -69,7 +69,7 @@ func (r *reviewScreen) ExportSheet() {
 		ui.ShowError(r.mw.win, "No image to export", fmt.Errorf("open an image first"))
 		return
 	}
-	r.marks.flush()
+	r.marks.Flush()
 	im := r.im
 	r.mw.exportDialog(r.mw.sheetsSpec(export.Target{Images: []int64{im.ID}}, "Export the sheet of the image",
 		fmt.Sprintf("The sheet of %s: the image with its marks and their legend, its caption with SHA-256, and the "+
@@ -82,7 +82,7 @@ func (r *reviewScreen) ExportImage() {
 		ui.ShowError(r.mw.win, "No image to export", fmt.Errorf("open an image first"))
 		return
 	}
-	r.marks.flush()
+	r.marks.Flush()
 	im := r.im
 	r.mw.exportDialog(r.mw.pngSpec("Export the image (PNG)", func(string) (*catalog.Image, int64) { return im, 0 },
 		fmt.Sprintf("Image %d - %s - marked", im.ID, trimExt(im.Name())), nil))

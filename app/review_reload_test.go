@@ -46,18 +46,18 @@ func TestReviewKeepsLabelTypedWhileOpening(t *testing.T) {
 	r := openReview(t, tw, 0)
 	first := r.im.ID
 	tw.q.WaitUntil(t, "the image", func() bool { return r.image.Stage >= ui.StagePreview })
-	test.Tap(r.tools.tools[viewer.ToolRect])
+	test.Tap(r.tools.Tools[viewer.ToolRect])
 	dragLayer(r.image.Layer, 0.2, 0.2, 0.4, 0.4)
 	anns, err := c.Annotations(ctx, catalog.AnnotationScope{ImageID: first})
 	if err != nil || len(anns) == 0 {
 		t.Fatalf("no mark drawn: %v", err)
 	}
 	mark := anns[len(anns)-1].ID
-	if r.marks.curID != mark {
-		t.Fatalf("the mark panel edits mark %d, not the one drawn (%d)", r.marks.curID, mark)
+	if r.marks.CurID != mark {
+		t.Fatalf("the mark panel edits mark %d, not the one drawn (%d)", r.marks.CurID, mark)
 	}
 	r.forward()
-	test.Type(r.marks.label, "Typed late")
+	test.Type(r.marks.Label, "Typed late")
 	tw.q.WaitUntil(t, "the next image", func() bool { return r.im.ID != first && r.load.CancelFunc == nil })
 	a, err := c.Annotation(ctx, mark)
 	if err != nil || a.Label != "Typed late" {

@@ -1,4 +1,4 @@
-package app
+package marks
 
 import (
 	"github.com/exhibit-app/exhibit/app/ui"
@@ -24,68 +24,68 @@ const labelDelay = 600 * time.Millisecond
 
 // markSide is a layer the mark panel lists, and how it is named ("Before",
 // "After"; "" for the review screen's one).
-type markSide struct {
-	name  string
-	layer *viewer.AnnotationLayer
+type Side struct {
+	Name  string
+	Layer *viewer.AnnotationLayer
 }
 
 // markPanel lists the marks of one or two layers and edits the label and
 // note of the one selected. What is typed is stored after a pause, and at
 // once when another mark is selected or the screen changes pair or image:
 // nothing typed is lost.
-type markPanel struct {
-	content fyne.CanvasObject
-	sides   []markSide
+type Panel struct {
+	View  fyne.CanvasObject
+	sides []Side
 
 	list   *fyne.Container
-	editor *fyne.Container
+	Editor *fyne.Container
 	none   *widget.Label
-	head   *widget.Label
-	scope  *widget.Label
-	label  *widget.Entry
-	note   *ui.TextArea
+	Head   *widget.Label
+	Scope  *widget.Label
+	Label  *widget.Entry
+	Note   *ui.TextArea
 	del    *widget.Button
 	msg    *widget.Label
 
 	cur   *viewer.AnnotationLayer // layer of the mark edited
-	curID int64
+	CurID int64
 	quiet bool // setting the entries from code
 	timer *time.Timer
 	dirty bool // the entries hold text not stored yet
-	// onSelect is called when a mark is chosen in the list.
-	onSelect func(l *viewer.AnnotationLayer, id int64)
+	// OnSelect is called when a mark is chosen in the list.
+	OnSelect func(l *viewer.AnnotationLayer, id int64)
 	// onError shows a change the catalog refused.
 	onError func(error)
 }
 
-func newMarkPanel(sides []markSide, onError func(error)) *markPanel {
-	p := &markPanel{sides: sides, onError: onError}
+func NewPanel(sides []Side, onError func(error)) *Panel {
+	p := &Panel{sides: sides, onError: onError}
 	p.none = ui.Wrapped("No mark selected. Choose a tool above and draw on the image; choose Select and click a mark to " +
 		"give it a label and a note. Every mark is saved as it is made.")
 	p.none.Importance = widget.LowImportance
-	p.head = ui.Heading("")
-	p.scope = ui.Caption("")
-	p.label = widget.NewEntry()
-	p.label.SetPlaceHolder("Label, shown on the image and the sheet")
-	p.note = ui.NewTextArea()
-	p.note.SetPlaceHolder("Note: what the mark shows, how it was established")
-	p.note.Wrapping = fyne.TextWrapWord
-	p.note.SetMinRowsVisible(4)
-	p.label.OnChanged = func(string) { p.typed() }
-	p.note.OnChanged = func(string) { p.typed() }
-	p.label.OnSubmitted = func(string) { p.flush() }
+	p.Head = ui.Heading("")
+	p.Scope = ui.Caption("")
+	p.Label = widget.NewEntry()
+	p.Label.SetPlaceHolder("Label, shown on the image and the sheet")
+	p.Note = ui.NewTextArea()
+	p.Note.SetPlaceHolder("Note: what the mark shows, how it was established")
+	p.Note.Wrapping = fyne.TextWrapWord
+	p.Note.SetMinRowsVisible(4)
+	p.Label.OnChanged = func(string) { p.typed() }
+	p.Note.OnChanged = func(string) { p.typed() }
+	p.Label.OnSubmitted = func(string) { p.Flush() }
 	p.del = widget.NewButtonWithIcon("Delete the mark", theme.DeleteIcon(), p.deleteSelected)
 	p.del.Importance = widget.LowImportance
 	p.msg = ui.Wrapped("")
 	p.msg.Importance = widget.WarningImportance
 	p.msg.Hide()
-	p.editor = container.NewVBox(p.head, p.scope, widget.NewLabel("Label"), p.label, widget.NewLabel("Note"), p.note,
+	p.Editor = container.NewVBox(p.Head, p.Scope, widget.NewLabel("Label"), p.Label, widget.NewLabel("Note"), p.Note,
 		p.msg, container.NewHBox(p.del))
-	p.editor.Hide()
+	p.Editor.Hide()
 	p.list = container.NewVBox()
-	p.content = container.NewVScroll(container.NewPadded(container.NewVBox(
-		ui.Heading("Selected mark"), p.none, p.editor, widget.NewSeparator(), p.list)))
-	p.refreshList()
+	p.View = container.NewVScroll(container.NewPadded(container.NewVBox(
+		ui.Heading("Selected mark"), p.none, p.Editor, widget.NewSeparator(), p.list)))
+	p.RefreshList()
 	return p
 }
 
@@ -107,32 +107,32 @@ func checkLabel(s string) error {
 }
 
 // sideName returns the name of l's side ("" for a lone layer).
-func (p *markPanel) sideName(l *viewer.AnnotationLayer) string {
+func (p *Panel) sideName(l *viewer.AnnotationLayer) string {
 	for _, s := range p.sides {
-		if s.layer == l {
-			return s.name
+		if s.Layer == l {
+			return s.Name
 		}
 	}
 	return ""
 }
 
-// selectionChanged shows the mark selected on l (nil: none there). What
+// SelectionChanged shows the mark selected on l (nil: none there). What
 // was typed for the previous mark is stored first.
-func (p *markPanel) selectionChanged(l *viewer.AnnotationLayer, a *catalog.Annotation) {
+func (p *Panel) SelectionChanged(l *viewer.AnnotationLayer, a *catalog.Annotation) {
 	if a == nil {
 		if l != p.cur {
 			return // the other side deselected as this one selected
 		}
-		p.flush()
-		p.cur, p.curID = nil, 0
-		p.editor.Hide()
+		p.Flush()
+		p.cur, p.CurID = nil, 0
+		p.Editor.Hide()
 		p.none.Show()
-		p.refreshList()
+		p.RefreshList()
 		return
 	}
-	if l != p.cur || a.ID != p.curID {
-		p.flush()
-		p.cur, p.curID = l, a.ID
+	if l != p.cur || a.ID != p.CurID {
+		p.Flush()
+		p.cur, p.CurID = l, a.ID
 		p.msg.Hide()
 		p.setEntries(a.Label, a.Note)
 	} else if !p.dirty {
@@ -142,33 +142,33 @@ func (p *markPanel) selectionChanged(l *viewer.AnnotationLayer, a *catalog.Annot
 	if n := p.sideName(l); n != "" {
 		head += " on the " + strings.ToLower(n) + " image"
 	}
-	p.head.SetText(head)
+	p.Head.SetText(head)
 	if a.PairID == 0 && len(p.sides) > 1 {
-		p.scope.SetText("Made on the image itself (in the review screen): it shows wherever the image is.")
+		p.Scope.SetText("Made on the image itself (in the review screen): it shows wherever the image is.")
 	} else if a.PairID == 0 {
-		p.scope.SetText("On the image itself: it shows in the review screen and in every pair of this image.")
+		p.Scope.SetText("On the image itself: it shows in the review screen and in every pair of this image.")
 	} else {
-		p.scope.SetText("Made in this pair: it shows here and on the pair's sheet.")
+		p.Scope.SetText("Made in this pair: it shows here and on the pair's sheet.")
 	}
 	p.none.Hide()
-	p.editor.Show()
-	p.refreshList()
+	p.Editor.Show()
+	p.RefreshList()
 }
 
-func (p *markPanel) setEntries(label, note string) {
+func (p *Panel) setEntries(label, note string) {
 	p.quiet = true
-	if p.label.Text != label {
-		p.label.SetText(label)
+	if p.Label.Text != label {
+		p.Label.SetText(label)
 	}
-	if p.note.Text != note {
-		p.note.SetText(note)
+	if p.Note.Text != note {
+		p.Note.SetText(note)
 	}
 	p.quiet = false
 	p.dirty = false
 }
 
 // typed notes a change of the entries and stores it after a pause.
-func (p *markPanel) typed() {
+func (p *Panel) typed() {
 	if p.quiet || p.cur == nil {
 		return
 	}
@@ -176,11 +176,11 @@ func (p *markPanel) typed() {
 	if p.timer != nil {
 		p.timer.Stop()
 	}
-	p.timer = time.AfterFunc(labelDelay, func() { fyne.Do(p.flush) })
+	p.timer = time.AfterFunc(labelDelay, func() { fyne.Do(p.Flush) })
 }
 
-// flush stores what was typed for the mark edited, if anything.
-func (p *markPanel) flush() {
+// Flush stores what was typed for the mark edited, if anything.
+func (p *Panel) Flush() {
 	if p.timer != nil {
 		p.timer.Stop()
 		p.timer = nil
@@ -192,14 +192,14 @@ func (p *markPanel) flush() {
 	var a catalog.Annotation
 	found := false
 	for _, m := range p.cur.Annotations() {
-		if m.ID == p.curID {
+		if m.ID == p.CurID {
 			a, found = m, true
 		}
 	}
 	if !found {
 		return // deleted meanwhile (the audit keeps it)
 	}
-	label, note := p.label.Text, p.note.Text
+	label, note := p.Label.Text, p.Note.Text
 	if a.Label == label && a.Note == note {
 		return
 	}
@@ -215,33 +215,33 @@ func (p *markPanel) flush() {
 		return
 	}
 	p.msg.Hide()
-	p.refreshList()
+	p.RefreshList()
 }
 
-func (p *markPanel) showError(err error) {
+func (p *Panel) showError(err error) {
 	p.msg.SetText(ui.ErrorText(err))
 	p.msg.Show()
 }
 
 // deleteSelected deletes the mark edited (undo brings it back).
-func (p *markPanel) deleteSelected() {
+func (p *Panel) deleteSelected() {
 	if p.cur == nil {
 		return
 	}
-	p.flush()
+	p.Flush()
 	if err := p.cur.Delete(); err != nil && p.onError != nil {
 		p.onError(err)
 	}
 }
 
-// refreshList lists the marks of every side; the selected one is marked.
-func (p *markPanel) refreshList() {
+// RefreshList lists the marks of every side; the selected one is marked.
+func (p *Panel) RefreshList() {
 	p.list.RemoveAll()
 	for _, s := range p.sides {
-		anns := s.layer.Annotations()
+		anns := s.Layer.Annotations()
 		title := fmt.Sprintf("Marks (%d)", len(anns))
-		if s.name != "" {
-			title = fmt.Sprintf("%s image: %s", s.name, ui.Plural(len(anns), "mark", "marks"))
+		if s.Name != "" {
+			title = fmt.Sprintf("%s image: %s", s.Name, ui.Plural(len(anns), "mark", "marks"))
 		}
 		p.list.Add(ui.Heading(title))
 		if len(anns) == 0 {
@@ -256,24 +256,24 @@ func (p *markPanel) refreshList() {
 				text += " (on the image)"
 			}
 			row := ui.NewCard(widget.NewLabel(text))
-			l, id := s.layer, a.ID
+			l, id := s.Layer, a.ID
 			row.OnTap = func() {
 				l.Select(id)
-				if p.onSelect != nil {
-					p.onSelect(l, id)
+				if p.OnSelect != nil {
+					p.OnSelect(l, id)
 				}
 			}
-			row.SetMarked(l == p.cur && id == p.curID)
+			row.SetMarked(l == p.cur && id == p.CurID)
 			p.list.Add(row)
 		}
 	}
 }
 
-// clear shows no mark (the layers were emptied), storing what was typed.
-func (p *markPanel) clear() {
-	p.flush()
-	p.cur, p.curID = nil, 0
-	p.editor.Hide()
+// Clear shows no mark (the layers were emptied), storing what was typed.
+func (p *Panel) Clear() {
+	p.Flush()
+	p.cur, p.CurID = nil, 0
+	p.Editor.Hide()
 	p.none.Show()
-	p.refreshList()
+	p.RefreshList()
 }

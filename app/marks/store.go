@@ -1,6 +1,8 @@
-package app
+package marks
 
 import (
+	"slices"
+
 	"github.com/exhibit-app/exhibit/app/ui"
 
 	"context"
@@ -20,24 +22,24 @@ const storeTimeout = 10 * time.Second
 // markStore stores in the case what an AnnotationLayer draws and edits,
 // as it happens: every add, change, delete and restore goes through
 // catalog (and its audit trail) before the layer shows it.
-type markStore struct {
-	s *ui.Session
-	// changed is called after each change stored (the other screens read
+type Store struct {
+	Session *ui.Session
+	// Changed is called after each change stored (the other screens read
 	// the case again when next shown).
-	changed func()
-	// stored is told which layer stored a change (not during undo or
+	Changed func()
+	// Stored is told which layer stored a change (not during undo or
 	// redo; see replaying), for the screen's undo order.
-	stored func(l *viewer.AnnotationLayer)
-	// replaying is set while the screen undoes or redoes a change.
-	replaying bool
+	Stored func(l *viewer.AnnotationLayer)
+	// Replaying is set while the screen undoes or redoes a change.
+	Replaying bool
 }
 
-// attach makes l store its marks in the case.
-func (m *markStore) attach(l *viewer.AnnotationLayer) {
+// Attach makes l store its marks in the case.
+func (m *Store) Attach(l *viewer.AnnotationLayer) {
 	l.OnAdd = func(a catalog.Annotation) (catalog.Annotation, error) {
-		ctx, cancel := context.WithTimeout(m.s.Ctx, storeTimeout)
+		ctx, cancel := context.WithTimeout(m.Session.Ctx, storeTimeout)
 		defer cancel()
-		out, err := m.s.Case.AddAnnotations(ctx, []catalog.Annotation{a})
+		out, err := m.Session.Case.AddAnnotations(ctx, []catalog.Annotation{a})
 		if err != nil {
 			return a, err
 		}
@@ -48,30 +50,30 @@ func (m *markStore) attach(l *viewer.AnnotationLayer) {
 		return *out[0], nil
 	}
 	l.OnUpdate = func(_, after catalog.Annotation) error {
-		ctx, cancel := context.WithTimeout(m.s.Ctx, storeTimeout)
+		ctx, cancel := context.WithTimeout(m.Session.Ctx, storeTimeout)
 		defer cancel()
-		if _, err := m.s.Case.UpdateAnnotation(ctx, after); err != nil {
+		if _, err := m.Session.Case.UpdateAnnotation(ctx, after); err != nil {
 			return err
 		}
 		m.done(l)
 		return nil
 	}
 	l.OnDelete = func(a catalog.Annotation) error {
-		ctx, cancel := context.WithTimeout(m.s.Ctx, storeTimeout)
+		ctx, cancel := context.WithTimeout(m.Session.Ctx, storeTimeout)
 		defer cancel()
-		if err := m.s.Case.DeleteAnnotation(ctx, a.ID); err != nil {
+		if err := m.Session.Case.DeleteAnnotation(ctx, a.ID); err != nil {
 			return err
 		}
 		m.done(l)
 		return nil
 	}
 	l.OnRestore = func(a catalog.Annotation) (catalog.Annotation, error) {
-		ctx, cancel := context.WithTimeout(m.s.Ctx, storeTimeout)
+		ctx, cancel := context.WithTimeout(m.Session.Ctx, storeTimeout)
 		defer cancel()
-		if err := m.s.Case.RestoreAnnotation(ctx, a.ID); err != nil {
+		if err := m.Session.Case.RestoreAnnotation(ctx, a.ID); err != nil {
 			return a, err
 		}
-		back, err := m.s.Case.Annotation(ctx, a.ID)
+		back, err := m.Session.Case.Annotation(ctx, a.ID)
 		if err != nil {
 			return a, err
 		}
@@ -80,35 +82,35 @@ func (m *markStore) attach(l *viewer.AnnotationLayer) {
 	}
 }
 
-func (m *markStore) done(l *viewer.AnnotationLayer) {
-	if !m.replaying && m.stored != nil {
-		m.stored(l)
+func (m *Store) done(l *viewer.AnnotationLayer) {
+	if !m.Replaying && m.Stored != nil {
+		m.Stored(l)
 	}
-	if m.changed != nil {
-		m.changed()
+	if m.Changed != nil {
+		m.Changed()
 	}
 }
 
-// undoOrder undoes and redoes the changes of several layers (the two
+// UndoOrder undoes and redoes the changes of several layers (the two
 // sides of a pair) in the order they were made: each layer keeps its own
 // history, this keeps which layer each change was made on.
-type undoOrder struct {
+type UndoOrder struct {
 	done, undone []*viewer.AnnotationLayer
 }
 
-// made records a new change on l (what was undone can no longer be
+// Made records a new change on l (what was undone can no longer be
 // redone).
-func (u *undoOrder) made(l *viewer.AnnotationLayer) {
+func (u *UndoOrder) Made(l *viewer.AnnotationLayer) {
 	u.done = append(u.done, l)
 	u.undone = nil
 }
 
-// reset forgets the order (the layers were loaded again).
-func (u *undoOrder) reset() { u.done, u.undone = nil, nil }
+// Reset forgets the order (the layers were loaded again).
+func (u *UndoOrder) Reset() { u.done, u.undone = nil, nil }
 
-// undo undoes the latest change, on the layer it was made on; false when
+// Undo undoes the latest change, on the layer it was made on; false when
 // there is nothing to undo.
-func (u *undoOrder) undo(layers []*viewer.AnnotationLayer) (l *viewer.AnnotationLayer, ok bool, err error) {
+func (u *UndoOrder) Undo(layers []*viewer.AnnotationLayer) (l *viewer.AnnotationLayer, ok bool, err error) {
 	if l = pick(&u.done, layers, (*viewer.AnnotationLayer).CanUndo); l == nil {
 		return nil, false, nil
 	}
@@ -120,8 +122,8 @@ func (u *undoOrder) undo(layers []*viewer.AnnotationLayer) (l *viewer.Annotation
 	return l, true, nil
 }
 
-// redo redoes the latest change undone.
-func (u *undoOrder) redo(layers []*viewer.AnnotationLayer) (l *viewer.AnnotationLayer, ok bool, err error) {
+// Redo redoes the latest change undone.
+func (u *UndoOrder) Redo(layers []*viewer.AnnotationLayer) (l *viewer.AnnotationLayer, ok bool, err error) {
 	if l = pick(&u.undone, layers, (*viewer.AnnotationLayer).CanRedo); l == nil {
 		return nil, false, nil
 	}
@@ -150,4 +152,12 @@ func pick(stack *[]*viewer.AnnotationLayer, layers []*viewer.AnnotationLayer, ca
 		}
 	}
 	return nil
+}
+
+// sameMarks reports whether two lists hold the same marks.
+func Same(a, b []catalog.Annotation) bool {
+	return slices.EqualFunc(a, b, func(x, y catalog.Annotation) bool {
+		return x.ID == y.ID && x.Kind == y.Kind && x.Color == y.Color && x.Width == y.Width && x.Label == y.Label &&
+			x.Note == y.Note && x.Number == y.Number && slices.Equal(x.Points, y.Points)
+	})
 }

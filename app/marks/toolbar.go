@@ -1,4 +1,4 @@
-package app
+package marks
 
 import (
 	"github.com/exhibit-app/exhibit/app/ui"
@@ -49,46 +49,52 @@ func widthLabel(w float64) string {
 
 // markActions are what the toolbar's buttons do besides choosing the tool
 // and the style.
-type markActions struct {
-	undo, redo, del func()
+type Actions struct {
+	Undo, Redo, Delete func()
 }
 
 // markToolbar is the annotation toolbar of the review and compare
 // screens: the tools, the colour and width of new marks, Undo, Redo and
 // Delete. It drives the layers it is given (the compare screen's two
+// StyleSettings keep the colour and width of the marks drawn last.
+type StyleSettings interface {
+	MarkStyle() (color string, width float64)
+	SetMarkStyle(color string, width float64)
+}
+
 // sides, the review screen's one).
-type markToolbar struct {
-	content  fyne.CanvasObject
-	tools    map[viewer.Tool]*widget.Button
-	swatches []*swatch
-	width    *widget.Select
+type Toolbar struct {
+	View     fyne.CanvasObject
+	Tools    map[viewer.Tool]*widget.Button
+	Swatches []*swatch
+	Width    *widget.Select
 	undo     *widget.Button
 	redo     *widget.Button
-	del      *widget.Button
-	hint     *widget.Label // how to use the tool, or why the toolbar is disabled: the screen places it
+	Delete   *widget.Button
+	Hint     *widget.Label // how to use the tool, or why the toolbar is disabled: the screen places it
 
-	settings *Settings
+	settings StyleSettings
 	layers   []*viewer.AnnotationLayer
 	tool     viewer.Tool
 	color    string
 	size     float64
-	enabled  bool
+	Enabled  bool
 	why      string // the hint while disabled
 }
 
-func newMarkToolbar(settings *Settings, layers []*viewer.AnnotationLayer, act markActions) *markToolbar {
-	t := &markToolbar{settings: settings, layers: layers, tools: map[viewer.Tool]*widget.Button{}, enabled: true}
+func NewToolbar(settings StyleSettings, layers []*viewer.AnnotationLayer, act Actions) *Toolbar {
+	t := &Toolbar{settings: settings, layers: layers, Tools: map[viewer.Tool]*widget.Button{}, Enabled: true}
 	t.color, t.size = settings.MarkStyle()
 	row := container.NewHBox()
 	for _, tl := range toolOrder {
 		b := widget.NewButtonWithIcon("", toolIcon(tl), func() { t.setTool(tl) })
-		t.tools[tl] = b
+		t.Tools[tl] = b
 		row.Add(b)
 	}
 	row.Add(widget.NewSeparator())
 	for _, c := range markColors {
 		sw := newSwatch(c.name, c.hex, func() { t.setStyle(c.hex, t.size) })
-		t.swatches = append(t.swatches, sw)
+		t.Swatches = append(t.Swatches, sw)
 		row.Add(sw)
 	}
 	var labels []string
@@ -98,38 +104,38 @@ func newMarkToolbar(settings *Settings, layers []*viewer.AnnotationLayer, act ma
 	if !slices.Contains(labels, widthLabel(t.size)) {
 		labels = append(labels, widthLabel(t.size)) // a width set elsewhere (exhibit annotate)
 	}
-	t.width = widget.NewSelect(labels, func(s string) {
+	t.Width = widget.NewSelect(labels, func(s string) {
 		for _, w := range markWidths {
 			if w.name == s {
 				t.setStyle(t.color, w.width)
 			}
 		}
 	})
-	t.width.SetSelected(widthLabel(t.size))
-	row.Add(container.New(ui.WidthLayout{Width: 112}, t.width))
+	t.Width.SetSelected(widthLabel(t.size))
+	row.Add(container.New(ui.WidthLayout{Width: 112}, t.Width))
 	row.Add(widget.NewSeparator())
-	t.undo = widget.NewButtonWithIcon("", theme.ContentUndoIcon(), act.undo)
-	t.redo = widget.NewButtonWithIcon("", theme.ContentRedoIcon(), act.redo)
-	t.del = widget.NewButtonWithIcon("", theme.DeleteIcon(), act.del)
-	for _, b := range []*widget.Button{t.undo, t.redo, t.del} {
+	t.undo = widget.NewButtonWithIcon("", theme.ContentUndoIcon(), act.Undo)
+	t.redo = widget.NewButtonWithIcon("", theme.ContentRedoIcon(), act.Redo)
+	t.Delete = widget.NewButtonWithIcon("", theme.DeleteIcon(), act.Delete)
+	for _, b := range []*widget.Button{t.undo, t.redo, t.Delete} {
 		b.Importance = widget.LowImportance
 		row.Add(b)
 	}
-	t.hint = widget.NewLabel("")
-	t.hint.SizeName = theme.SizeNameCaptionText
-	t.hint.Importance = widget.LowImportance
-	t.hint.Truncation = fyne.TextTruncateEllipsis
-	t.content = row
+	t.Hint = widget.NewLabel("")
+	t.Hint.SizeName = theme.SizeNameCaptionText
+	t.Hint.Importance = widget.LowImportance
+	t.Hint.Truncation = fyne.TextTruncateEllipsis
+	t.View = row
 	t.applyAll()
 	t.setTool(viewer.ToolSelect)
-	t.setHistory(false, false, false)
+	t.SetHistory(false, false, false)
 	return t
 }
 
 // setTool chooses the tool of every layer.
-func (t *markToolbar) setTool(tl viewer.Tool) {
+func (t *Toolbar) setTool(tl viewer.Tool) {
 	t.tool = tl
-	for k, b := range t.tools {
+	for k, b := range t.Tools {
 		if k == tl {
 			b.Importance = widget.HighImportance
 		} else {
@@ -144,7 +150,7 @@ func (t *markToolbar) setTool(tl viewer.Tool) {
 }
 
 // setStyle sets the colour and width of new marks, and remembers them.
-func (t *markToolbar) setStyle(hex string, w float64) {
+func (t *Toolbar) setStyle(hex string, w float64) {
 	for _, l := range t.layers {
 		if err := l.SetStyle(hex, w); err != nil {
 			fyne.LogError("annotation style", err)
@@ -153,44 +159,44 @@ func (t *markToolbar) setStyle(hex string, w float64) {
 	}
 	t.color, t.size = hex, w
 	t.settings.SetMarkStyle(hex, w)
-	for _, sw := range t.swatches {
+	for _, sw := range t.Swatches {
 		sw.setSelected(strings.EqualFold(sw.hex, hex))
 	}
 }
 
 // applyAll gives the layers the tool and style shown.
-func (t *markToolbar) applyAll() { t.setStyle(t.color, t.size) }
+func (t *Toolbar) applyAll() { t.setStyle(t.color, t.size) }
 
-// setEnabled enables the toolbar, or disables it saying why (the layers
+// SetEnabled enables the toolbar, or disables it saying why (the layers
 // are made read-only, or hidden, by the screen).
-func (t *markToolbar) setEnabled(on bool, why string) {
-	t.enabled, t.why = on, why
-	for _, b := range t.tools {
+func (t *Toolbar) SetEnabled(on bool, why string) {
+	t.Enabled, t.why = on, why
+	for _, b := range t.Tools {
 		if on {
 			b.Enable()
 		} else {
 			b.Disable()
 		}
 	}
-	for _, sw := range t.swatches {
+	for _, sw := range t.Swatches {
 		sw.disabled = !on
 		sw.Refresh()
 	}
 	if on {
-		t.width.Enable()
+		t.Width.Enable()
 	} else {
-		t.width.Disable()
+		t.Width.Disable()
 		t.undo.Disable()
 		t.redo.Disable()
-		t.del.Disable()
+		t.Delete.Disable()
 	}
 	t.showHint()
 }
 
-// setHistory enables Undo, Redo and Delete.
-func (t *markToolbar) setHistory(canUndo, canRedo, selected bool) {
-	for b, on := range map[*widget.Button]bool{t.undo: canUndo, t.redo: canRedo, t.del: selected} {
-		if on && t.enabled {
+// SetHistory enables Undo, Redo and Delete.
+func (t *Toolbar) SetHistory(canUndo, canRedo, selected bool) {
+	for b, on := range map[*widget.Button]bool{t.undo: canUndo, t.redo: canRedo, t.Delete: selected} {
+		if on && t.Enabled {
 			b.Enable()
 		} else {
 			b.Disable()
@@ -198,15 +204,15 @@ func (t *markToolbar) setHistory(canUndo, canRedo, selected bool) {
 	}
 }
 
-func (t *markToolbar) showHint() {
-	if !t.enabled {
-		t.hint.SetText(t.why)
-		t.hint.Importance = widget.WarningImportance
+func (t *Toolbar) showHint() {
+	if !t.Enabled {
+		t.Hint.SetText(t.why)
+		t.Hint.Importance = widget.WarningImportance
 	} else {
-		t.hint.SetText(toolNames[t.tool] + ": " + toolHints[t.tool])
-		t.hint.Importance = widget.LowImportance
+		t.Hint.SetText(toolNames[t.tool] + ": " + toolHints[t.tool])
+		t.Hint.Importance = widget.LowImportance
 	}
-	t.hint.Refresh()
+	t.Hint.Refresh()
 }
 
 // swatch is a colour to choose: a disc, ringed when chosen.
