@@ -59,8 +59,6 @@ type compareScreen struct {
 	zoomTries int
 	// lastEdit is the last pair edit dialog opened (for tests).
 	lastEdit *pairEditForm
-	// onShown is called after a pair is shown (tests wait for it).
-	onShown func()
 }
 
 // compareData is what the compare screen reads about a pair.
@@ -364,9 +362,6 @@ func (cs *compareScreen) update(d *compareData) {
 	cs.showPair()
 	cs.pairs.showSelected(d.pair.ID)
 	cs.mw.settings.SetLastPair(d.pair.ID)
-	if cs.onShown != nil {
-		cs.onShown()
-	}
 }
 
 // showPair shows the pair's title, window, details, or that there is none.
