@@ -41,3 +41,7 @@ func (mw *mainWindow) ExportSiteSheet(siteID int64, name string) {
 		safeName(name)+" site sheet")
 	mw.exportDialog(spec)
 }
+
+// SetBusy says on the status bar what runs in the background ("":
+// nothing).
+func (mw *mainWindow) SetBusy(what string) { mw.status.setBusy(what) }

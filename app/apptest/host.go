@@ -26,6 +26,8 @@ type Host struct {
 	Asked []string
 	// File is the path ChooseFile gives ("": the choice is cancelled).
 	File string
+	// Busy is what the screen last said runs in the background.
+	Busy string
 	// Basemaps are the basemaps kept, by case folder.
 	Basemaps map[string]string
 }
@@ -95,3 +97,6 @@ func Main(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+// SetBusy records what the screen said runs in the background.
+func (h *Host) SetBusy(what string) { h.Busy = what }

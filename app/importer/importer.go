@@ -1,6 +1,8 @@
-package app
+package importer
 
 import (
+	"errors"
+
 	"github.com/exhibit-app/exhibit/app/ui"
 
 	"context"
@@ -19,6 +21,47 @@ import (
 	"github.com/exhibit-app/exhibit/catalog"
 )
 
+// Host is what an import asks of the window it runs in.
+type Host interface {
+	Window() fyne.Window
+	Clipboard() fyne.Clipboard
+	// SetBusy says what runs in the background ("": nothing).
+	SetBusy(what string)
+	// Changed says that the case changed (nil: not by a screen).
+	Changed(from ui.Screen)
+}
+
+// errImportCancelled is an import cancelled before it read any file.
+var errImportCancelled = errors.New("the import was cancelled before any file was read; nothing was imported")
+
+// Start imports paths into the case of s, showing the import dialog.
+func Start(host Host, s *ui.Session, paths []string) *Dialog {
+	ctx, cancel := context.WithCancel(s.Ctx)
+	di := &Dialog{host: host, cancel: cancel, start: time.Now()}
+	di.build(paths)
+	host.SetBusy("Importing…")
+	var res *catalog.ImportResult
+	ui.Background(ctx, func(ctx context.Context) (err error) {
+		res, err = s.Case.Import(ctx, paths, catalog.ImportOptions{Progress: di.progress,
+			// The library shows the images (provisional thumbnails
+			// where the camera embedded one) while the real ones are made.
+			FirstLook: func() { fyne.Do(func() { host.Changed(nil) }) }})
+		if res != nil && res.Cancelled {
+			return nil // cancelled by the user: the result says what was kept
+		}
+		if err != nil && ctx.Err() != nil {
+			return errImportCancelled
+		}
+		return err
+	}, func(err error) {
+		cancel()
+		host.SetBusy("")
+		di.finish(res, err)
+		host.Changed(nil)
+	})
+	return di
+}
+
 // problem is one file of an import that failed, has a warning, or was
 // skipped, as listed at the end of the import.
 type problem struct {
@@ -27,10 +70,10 @@ type problem struct {
 	reason string
 }
 
-// importDialog shows an import running (progress, count, rate, Cancel),
+// Dialog shows an import running (progress, count, rate, Cancel),
 // then its summary and the files that failed and why.
-type importDialog struct {
-	mw     *mainWindow
+type Dialog struct {
+	host   Host
 	d      *dialog.CustomDialog
 	body   *fyne.Container // border: the lines on top, the problems in the centre
 	bar    *widget.ProgressBar
@@ -57,7 +100,7 @@ type importDialog struct {
 	posted bool
 }
 
-func (di *importDialog) build(paths []string) {
+func (di *Dialog) build(paths []string) {
 	what := paths[0]
 	if len(paths) > 1 {
 		what = fmt.Sprintf("%s and %s", filepath.Base(paths[0]), ui.Plural(len(paths)-1, "other", "others"))
@@ -81,14 +124,14 @@ func (di *importDialog) build(paths []string) {
 		di.stop.SetText("Cancelling…")
 		di.cancel()
 	})
-	di.d = dialog.NewCustomWithoutButtons("Import", di.body, di.mw.win)
+	di.d = dialog.NewCustomWithoutButtons("Import", di.body, di.host.Window())
 	di.d.SetButtons([]fyne.CanvasObject{di.stop})
-	di.d.Resize(fyne.NewSize(ui.DialogWidth(di.mw.win, 640), 0))
+	di.d.Resize(fyne.NewSize(ui.DialogWidth(di.host.Window(), 640), 0))
 	di.d.Show()
 }
 
 // progress receives the import's progress, from its goroutines.
-func (di *importDialog) progress(p catalog.ImportProgress) {
+func (di *Dialog) progress(p catalog.ImportProgress) {
 	di.mu.Lock()
 	di.last = p
 	post := !di.posted
@@ -99,7 +142,7 @@ func (di *importDialog) progress(p catalog.ImportProgress) {
 	}
 }
 
-func (di *importDialog) showProgress() {
+func (di *Dialog) showProgress() {
 	di.mu.Lock()
 	p := di.last
 	di.posted = false
@@ -136,7 +179,7 @@ func progressText(p catalog.ImportProgress, secs float64) (float64, string) {
 }
 
 // finish shows the summary and the problems.
-func (di *importDialog) finish(res *catalog.ImportResult, err error) {
+func (di *Dialog) finish(res *catalog.ImportResult, err error) {
 	di.done, di.result, di.err = true, res, err
 	di.file.Hide()
 	di.note.Hide()
@@ -167,16 +210,16 @@ func (di *importDialog) finish(res *catalog.ImportResult, err error) {
 	buttons := []fyne.CanvasObject{closeBtn}
 	if len(di.problems) > 0 {
 		di.showProblems()
-		copyBtn := ui.CopyButton("Copy the list", di.mw.app.Clipboard(), func() string { return problemsText(di.problems) })
+		copyBtn := ui.CopyButton("Copy the list", di.host.Clipboard(), func() string { return problemsText(di.problems) })
 		buttons = []fyne.CanvasObject{copyBtn, closeBtn}
-		di.d.Resize(fyne.NewSize(ui.DialogWidth(di.mw.win, 900), min(di.mw.win.Canvas().Size().Height-60, 760)))
+		di.d.Resize(fyne.NewSize(ui.DialogWidth(di.host.Window(), 900), min(di.host.Window().Canvas().Size().Height-60, 760)))
 	}
 	di.d.SetButtons(buttons)
 }
 
 // showProblems adds the scrollable list of problems, with the full text of
 // the one selected below it.
-func (di *importDialog) showProblems() {
+func (di *Dialog) showProblems() {
 	di.detail = widget.NewLabel("Select a file to read the whole message.")
 	di.detail.Wrapping = fyne.TextWrapWord
 	di.detail.Selectable = true

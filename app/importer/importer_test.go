@@ -1,7 +1,13 @@
-package app
+package importer
 
 import (
+	"bytes"
+	"image"
+	"image/jpeg"
+
 	"github.com/exhibit-app/exhibit/app/apptest"
+	"github.com/exhibit-app/exhibit/app/ui"
+	"github.com/exhibit-app/exhibit/catalog"
 
 	"context"
 	"fmt"
@@ -13,16 +19,45 @@ import (
 	"fyne.io/fyne/v2/test"
 )
 
+// newHost returns a test host and a session on c.
+func newHost(t *testing.T, c *catalog.Case) (*apptest.Host, *ui.Session) {
+	t.Helper()
+	h := apptest.NewHost(t)
+	s := ui.NewSession(c)
+	t.Cleanup(func() {
+		h.Q.Settle()
+		s.Cancel()
+		h.Q.Settle()
+	})
+	return h, s
+}
+
+// distinctJPEG returns a small JPEG of a colour of its own for each i.
+func distinctJPEG(t *testing.T, i int) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 64, 48))
+	for p := 0; p < len(img.Pix); p += 4 {
+		img.Pix[p], img.Pix[p+1], img.Pix[p+2], img.Pix[p+3] = uint8(i), uint8(i>>8), uint8(p), 255
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
 // TestImportDialogListsFailures imports a good photo, a truncated one
 // (imported with a warning) and a text file named .jpg (failed): the
 // dialog ends with a summary and the files with their reasons, and the
-// library shows the new images.
+// window is told of the new images.
 func TestImportDialogListsFailures(t *testing.T) {
 	corpus := apptest.CorpusDir(t)
 	c := apptest.SampleCase(t)
-	tw := newTestWindow(t, c)
-	l := tw.library()
-	before := l.total
+	h, s := newHost(t, c)
+	before, err := c.CountImages(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	dir := t.TempDir()
 	broken := filepath.Join(dir, "broken.jpg")
@@ -39,14 +74,14 @@ func TestImportDialogListsFailures(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	di := tw.startImport([]string{good, dir})
+	di := Start(h, s, []string{good, dir})
 	if di == nil {
 		t.Fatal("no import started")
 	}
-	if apptest.FindButton(tw.topOverlay(), "Cancel") == nil {
+	if apptest.FindButton(h.Win.Canvas().Overlays().Top(), "Cancel") == nil {
 		t.Error("no Cancel button while importing")
 	}
-	tw.q.WaitUntil(t, "the import", func() bool { return di.done })
+	h.Q.WaitUntil(t, "the import", func() bool { return di.done })
 	if di.err != nil {
 		t.Fatal(di.err)
 	}
@@ -74,17 +109,19 @@ func TestImportDialogListsFailures(t *testing.T) {
 	if !strings.Contains(di.detail.Text, di.problems[0].reason) {
 		t.Errorf("detail %q", di.detail.Text)
 	}
-	if apptest.FindButton(tw.topOverlay(), "Close") == nil || apptest.FindButton(tw.topOverlay(), "Copy the list") == nil {
+	if apptest.FindButton(h.Win.Canvas().Overlays().Top(), "Close") == nil || apptest.FindButton(h.Win.Canvas().Overlays().Top(), "Copy the list") == nil {
 		t.Error("no Close or Copy button at the end")
 	}
-	test.Tap(apptest.FindButton(tw.topOverlay(), "Copy the list"))
-	if clip := tw.app.Clipboard().Content(); !strings.Contains(clip, "broken.jpg") {
+	test.Tap(apptest.FindButton(h.Win.Canvas().Overlays().Top(), "Copy the list"))
+	if clip := h.App.Clipboard().Content(); !strings.Contains(clip, "broken.jpg") {
 		t.Errorf("clipboard %q", clip)
 	}
-	// the library was told and reads the case again
-	tw.waitLibrary(t)
-	if l.total != before+2 {
-		t.Errorf("library total %d, want %d", l.total, before+2)
+	// the window was told the case changed
+	if h.Changes == 0 {
+		t.Error("the window was not told of the images imported")
+	}
+	if got, _ := c.CountImages(context.Background()); got != before+2 {
+		t.Errorf("%d images in the case, want %d", got, before+2)
 	}
 }
 
@@ -92,9 +129,9 @@ func TestImportDialogListsFailures(t *testing.T) {
 // not exist, in the import dialog.
 func TestImportUnreadableFolder(t *testing.T) {
 	c := apptest.SampleCase(t)
-	tw := newTestWindow(t, c)
-	di := tw.startImport([]string{filepath.Join(t.TempDir(), "no such folder")})
-	tw.q.WaitUntil(t, "the import", func() bool { return di.done })
+	h, s := newHost(t, c)
+	di := Start(h, s, []string{filepath.Join(t.TempDir(), "no such folder")})
+	h.Q.WaitUntil(t, "the import", func() bool { return di.done })
 	if di.err == nil {
 		t.Fatal("importing a missing folder succeeded")
 	}
@@ -107,22 +144,22 @@ func TestImportUnreadableFolder(t *testing.T) {
 // and the summary says how to resume.
 func TestImportCancel(t *testing.T) {
 	c := apptest.SampleCase(t)
-	tw := newTestWindow(t, c)
+	h, s := newHost(t, c)
 	dir := t.TempDir()
 	const n = 1500
 	for i := range n {
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("IMG_%04d.jpg", i)), smallJPEG(t, 100000+i), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("IMG_%04d.jpg", i)), distinctJPEG(t, i), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	di := tw.startImport([]string{dir})
-	tw.q.WaitUntil(t, "the import to start", func() bool {
+	di := Start(h, s, []string{dir})
+	h.Q.WaitUntil(t, "the import to start", func() bool {
 		di.mu.Lock()
 		defer di.mu.Unlock()
 		return di.last.Done > 0 || di.done
 	})
-	test.Tap(apptest.FindButton(tw.topOverlay(), "Cancel"))
-	tw.q.WaitUntil(t, "the import to stop", func() bool { return di.done })
+	test.Tap(apptest.FindButton(h.Win.Canvas().Overlays().Top(), "Cancel"))
+	h.Q.WaitUntil(t, "the import to stop", func() bool { return di.done })
 	if di.err != nil {
 		t.Fatal(di.err)
 	}
