@@ -53,9 +53,12 @@ type ScreenSpec struct {
 	New func(mw *mainWindow, s *ui.Session) ui.Screen
 }
 
-// screenSpecs are the screens, in tab order. To add a screen: write its
-// type (compare.go) implementing Screen, add its spec here, and let Target
-// carry what it opens on.
+// screenSpecs are the screens, in tab order. To add a screen: make its
+// package under app/ (app/sites is a small example) with a type
+// implementing ui.Screen and a Host interface of the few window methods it
+// needs (host.go has them; add one there when it needs more), add its spec
+// here, and let ui.Target carry what it opens on. Test it on an
+// apptest.Host.
 var screenSpecs = []ScreenSpec{
 	{ID: ui.ScreenLibrary, Title: "Library", Icon: theme.GridIcon, Key: fyne.Key1,
 		New: func(mw *mainWindow, s *ui.Session) ui.Screen { return newLibraryScreen(mw, s) }},
