@@ -28,9 +28,6 @@ func classOf(r rune) bidi.Class {
 	return c
 }
 
-// isStrongRTL reports whether c is a strong right-to-left class.
-func isStrongRTL(c bidi.Class) bool { return c == bidi.R || c == bidi.AL }
-
 // isRTLText reports whether the first paragraph of s is right to left:
 // whether its first strong character is.
 func isRTLText(s string) bool {
