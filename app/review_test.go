@@ -318,3 +318,20 @@ func TestMetaPanel(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewShowOnTheMap: the review's details open the map on the image
+// reviewed (the map's own test checks that it selects it).
+func TestReviewShowOnTheMap(t *testing.T) {
+	c := apptest.SampleCase(t)
+	tw := newTestWindow(t, c)
+	r := openReview(t, tw, 1)
+	b := apptest.FindButton(r.details, "Show on the map")
+	if b == nil {
+		t.Fatal("no Show on the map in the review's details")
+	}
+	test.Tap(b)
+	tw.q.Drain()
+	if tw.currentID() != ui.ScreenMap {
+		t.Errorf("Show on the map: screen %s", tw.currentID())
+	}
+}
