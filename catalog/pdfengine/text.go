@@ -3,6 +3,7 @@ package pdfengine
 import (
 	"fmt"
 
+	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 )
 
@@ -31,6 +32,16 @@ type Char struct {
 	// across, from the font's descent to its ascent up (what a text
 	// selection covers).
 	Box Rect
+	// Size is the font size in points (FPDFText_GetFontSize); 0 for a
+	// character PDFium made up.
+	Size float64
+	// Weight is the font's weight, 100 to 900 (400 regular, 700 bold), from
+	// its descriptor (FPDFText_GetFontWeight); 0 when unknown.
+	Weight int
+	// Generated is a character PDFium made up (FPDFText_IsGenerated): a
+	// space between words drawn apart, a line break between lines. Its box
+	// is empty.
+	Generated bool
 }
 
 // PageText is the text of a page as PDFium reads it.
@@ -52,7 +63,8 @@ func (t *PageText) String() string {
 const maxChars = 1 << 20
 
 // Text reads the text of page (from 1) with each character's box
-// (FPDFText_GetUnicode and FPDFText_GetLooseCharBox).
+// (FPDFText_GetUnicode and FPDFText_GetLooseCharBox), font size and
+// weight, and whether PDFium made it up.
 func (d *Doc) Text(page int) (*PageText, error) {
 	out := &PageText{Page: page}
 	err := d.do(page, func() error {
@@ -80,6 +92,12 @@ func (d *Doc) Text(page int) (*PageText, error) {
 			if err == nil {
 				c.Box = Rect{Left: float64(b.Rect.Left), Bottom: float64(b.Rect.Bottom), Right: float64(b.Rect.Right), Top: float64(b.Rect.Top)}
 			}
+			if g, err := d.inst.FPDFText_IsGenerated(&requests.FPDFText_IsGenerated{TextPage: tp.TextPage, Index: i}); err == nil {
+				c.Generated = g.IsGenerated
+			}
+			if !c.Generated {
+				c.fontOf(d, tp.TextPage, i)
+			}
 			out.Chars = append(out.Chars, c)
 		}
 		return nil
@@ -88,4 +106,14 @@ func (d *Doc) Text(page int) (*PageText, error) {
 		return nil, fmt.Errorf("text of page %d: %w", page, err)
 	}
 	return out, nil
+}
+
+// fontOf fills in the size and weight of character i of tp.
+func (c *Char) fontOf(d *Doc, tp references.FPDF_TEXTPAGE, i int) {
+	if s, err := d.inst.FPDFText_GetFontSize(&requests.FPDFText_GetFontSize{TextPage: tp, Index: i}); err == nil {
+		c.Size = s.FontSize
+	}
+	if w, err := d.inst.FPDFText_GetFontWeight(&requests.FPDFText_GetFontWeight{TextPage: tp, Index: i}); err == nil && w.FontWeight > 0 {
+		c.Weight = w.FontWeight
+	}
 }

@@ -131,18 +131,6 @@ func TestParsePDFPageLabels(t *testing.T) {
 	compareBlocks(t, got, want)
 }
 
-func TestPageLabelStyles(t *testing.T) {
-	pl := pageLabels{{start: 0, style: "R", first: 1}, {start: 4, style: "a", first: 27}, {start: 6, prefix: "Annex "}}
-	for i, want := range []string{"I", "II", "III", "IV", "aa", "bb", "Annex "} {
-		if got := pl.label(i); got != want {
-			t.Errorf("label(%d) = %q, want %q", i, got, want)
-		}
-	}
-	if got := (pageLabels{}).label(3); got != "" {
-		t.Errorf("no labels: %q", got)
-	}
-}
-
 // PDF 2.0 files, and files with bytes after the last %%EOF (as some mail
 // and upload tools leave), are read.
 func TestParsePDFHeaderAndTail(t *testing.T) {

@@ -222,70 +222,6 @@ func TestLongFilterChainRefused(t *testing.T) {
 	}
 }
 
-func TestParseToUnicode(t *testing.T) {
-	cmap := `/CIDInit /ProcSet findresource begin
-1 begincodespacerange <0000> <FFFF> endcodespacerange
-2 beginbfchar <0003> <0020> <00AA> <0041> endbfchar
-4 beginbfrange
-<0010> <0020> <0061>
-<0015> <0016> [<0058> <0059>]
-<0100> <01FF> <0391>
-<0030> <0030> <FB01>
-endbfrange
-1 beginbfrange <05> <06> <0660> endbfrange
-endcmap`
-	m := parseToUnicode(strings.NewReader(cmap))
-	cases := []struct {
-		code, n int
-		want    string
-		ok      bool
-	}{
-		{0x0003, 2, " ", true},
-		{0x00AA, 2, "A", true}, // a bfchar
-		{0x00A9, 2, "", false}, // next to it
-		{0x0010, 2, "a", true}, // first code of a range
-		{0x0014, 2, "e", true}, // inside it
-		{0x0015, 2, "f", true}, // overlapping ranges: the one that starts first
-		{0x0020, 2, "q", true}, // last code of a range
-		{0x0021, 2, "", false}, // in none
-		{0x0000, 2, "", false}, // before every range
-		{0x0200, 2, "", false}, // after every range
-		{0x0100, 2, "Α", true}, // a range after the others
-		{0x01FF, 2, "Ґ", true}, // U+0391 + 0xFF
-		{0x0030, 2, "ﬁ", true}, // a ligature, kept as such
-		{0x0006, 1, "١", true}, // one-byte codes have ranges of their own
-		{0x0007, 1, "", false},
-		{0x0006, 2, "", false}, // not a two-byte code
-		{0x0015, 1, "", false}, // nor the other way
-		{0x0015, 3, "", false}, // no three-byte codes
-		{0x0015, 5, "", false}, // no five-byte codes at all
-	}
-	for _, c := range cases {
-		got, ok := m.lookup(c.code, c.n)
-		if got != c.want || ok != c.ok {
-			t.Errorf("lookup(%#x, %d) = %q, %v; want %q, %v", c.code, c.n, got, ok, c.want, c.ok)
-		}
-	}
-	if parseToUnicode(strings.NewReader("begincmap endcmap")) != nil {
-		t.Error("a CMap without mappings should give nil")
-	}
-}
-
-// A combining mark whose centre falls exactly at the end of one letter
-// and inside the next goes on the first: the one drawn before it.
-func TestAttachMarksAtBoundary(t *testing.T) {
-	gs := []glyph{
-		{x: 10, w: 3, size: 8, s: "ل"},
-		{x: 11, w: 4, size: 6, s: "\u0301"}, // centre 13
-		{x: 13, w: 3, size: 9, s: "ب"},
-		{x: 20, w: 0, size: 8, s: "\u064e"},
-	}
-	got := attachMarks(gs)
-	if len(got) != 2 || got[0].s != "ل\u0301" || got[1].s != "ب\u064e" {
-		t.Errorf("got %+v", got)
-	}
-}
-
 // craftPages returns the objects of a document with one page for each
 // content stream body: catalog 1, pages 2, font 3, then each page and its
 // content.
@@ -323,8 +259,8 @@ func TestDamagedPageWarningsBounded(t *testing.T) {
 // Past the document's budget of decoded content, pages are counted but
 // not read, and a warning says which.
 func TestDocumentContentBudget(t *testing.T) {
-	defer func(old int64) { maxDocContentBytes = old }(maxDocContentBytes)
-	maxDocContentBytes = 3*runCost + 3*int64(len(craftText)) + 10
+	defer func(old int) { maxDocChars = old }(maxDocChars)
+	maxDocChars = 3 * len("PageAtext.")
 	var contents []string
 	for i := range 6 {
 		contents = append(contents, stm("", fmt.Sprintf("BT /F1 12 Tf 72 700 Td (Page %c text.) Tj ET", 'A'+i)))
@@ -336,7 +272,7 @@ func TestDocumentContentBudget(t *testing.T) {
 	if info.Pages != 6 || len(blocks) < 2 || len(blocks) > 4 || blocks[0].Text != "Page A text." {
 		t.Errorf("pages %d, blocks %q", info.Pages, blockTexts(blocks))
 	}
-	if w := strings.Join(info.Warnings, "\n"); !strings.Contains(w, "–6 have not been read: the document's content exceeds") {
+	if w := strings.Join(info.Warnings, "\n"); !strings.Contains(w, "–6 have not been read: the document's text exceeds") {
 		t.Errorf("warnings %q", info.Warnings)
 	}
 }
