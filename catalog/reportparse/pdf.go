@@ -7,22 +7,34 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/exhibit-app/exhibit/catalog/pdfengine"
 )
 
-// pdfEngine is the PDFium engine PDFs are read with: the process's own.
-var pdfEngine = pdfengine.Shared
+// pdfEngine is the PDFium engine reports are read with: one of this
+// package's own, whose documents live at most pdfTimeout (a variable for
+// the tests), so that a page PDFium cannot finish (forms drawing forms)
+// costs a warning in bounded time.
+var pdfEngine = sync.OnceValue(func() *pdfengine.Engine {
+	return pdfengine.New(pdfengine.Options{Timeout: pdfTimeout})
+})
+
+// pdfTimeout bounds one opening of a document; pdfSession is how long it
+// is used before the document is opened again, where it was left.
+// PDFium keeps what it parsed of a document while it is open, so it is
+// also opened again every pdfSessionPages pages: the memory held does not
+// grow with the document.
+var (
+	pdfTimeout      = 30 * time.Second
+	pdfSession      = 20 * time.Second
+	pdfSessionPages = 50
+)
 
 // maxDocChars bounds the characters read from one document (a variable
 // for the tests): past it, pages are counted but not read.
 var maxDocChars = 50_000_000
-
-// pdfSession is how long one opening of a document is used: PDFium's
-// engine stops a document open longer than its timeout (two minutes), so
-// a long document is opened again, where it was left, after this.
-const pdfSession = 45 * time.Second
 
 // maxPageWarnings bounds the warnings about single damaged pages.
 const maxPageWarnings = 20
@@ -92,6 +104,9 @@ func parsePDF(path string, f io.ReaderAt, size int64, info *Info, b *builder) (e
 	if err := asm.finish(); err != nil {
 		return err
 	}
+	if (chars == 0 || asm.b.n == 0) && damaged > 0 {
+		return &Error{Path: path, Kind: ErrMalformed, Detail: info.Warnings[0]}
+	}
 	if chars == 0 || asm.b.n == 0 {
 		return &Error{Path: path, Kind: ErrNoTextLayer}
 	}
@@ -119,6 +134,7 @@ type pdfReader struct {
 	size   int64
 	doc    *pdfengine.Doc
 	opened time.Time
+	read   int // pages read since opened
 }
 
 // open opens the document, turning PDFium's refusals into *Error.
@@ -138,14 +154,15 @@ func (r *pdfReader) open() error {
 	case err != nil:
 		return fmt.Errorf("read PDF %s: %w", r.path, err)
 	}
-	r.doc, r.opened = doc, time.Now()
+	r.doc, r.opened, r.read = doc, time.Now(), 0
 	return nil
 }
 
 // page reads page num, opening the document again first when its session
 // is over, and after a failure (which may have cost PDFium its instance).
 func (r *pdfReader) page(num int) (*pdfPage, error) {
-	if time.Since(r.opened) > pdfSession {
+	r.read++
+	if time.Since(r.opened) > pdfSession || r.read > pdfSessionPages {
 		if err := r.reopen(); err != nil {
 			return nil, err
 		}

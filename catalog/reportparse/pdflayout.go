@@ -34,7 +34,7 @@ import (
 // and the single-fragment rows between them that cross no such gutter, is
 // a region. It is read as columns, one after the other, when it has at
 // most three columns, each of three rows or more, most of whose lines fill
-// their column (prose); else as a table: each row one line, its cells
+// their column, of 20 characters on average (prose); else as a table: each row one line, its cells
 // joined with " | ", a row with an empty first cell continuing the row
 // above (a cell's text wrapped over two lines).
 //
@@ -423,7 +423,7 @@ func readRegion(rows []*row, rtl bool) (int, [][]line) {
 	for n < len(rows) {
 		r := rows[n]
 		ng := keepFree(gutters, r)
-		if len(ng) == 0 || rows[n-1].box.Bottom-r.box.Top > 3*r.frags[0].size() {
+		if len(ng) < len(gutters) || rows[n-1].box.Bottom-r.box.Top > 3*r.frags[0].size() {
 			break
 		}
 		gutters = ng
@@ -432,8 +432,6 @@ func readRegion(rows []*row, rtl bool) (int, [][]line) {
 		}
 		n++
 	}
-	// Rows after the last with several fragments belong to the region
-	// only when they follow it closely.
 	if multi < 2 {
 		return 0, nil
 	}
@@ -456,12 +454,19 @@ func readRegion(rows []*row, rtl bool) (int, [][]line) {
 		}
 		return n, out
 	}
-	// A table: drop trailing rows of one fragment set apart from it.
+	// A table: rows of one fragment set apart after it are not its own.
 	last := n - 1
 	for last > 0 && len(rows[last].frags) < 2 && rows[last-1].box.Bottom-rows[last].box.Top > 0.8*rows[last].frags[0].size() {
 		last--
 	}
-	n = last + 1
+	if last < n-1 {
+		n = last + 1
+		gutters = rows[0].gaps()
+		for _, r := range rows[1:n] {
+			gutters = keepFree(gutters, r)
+		}
+		cols = columnsOf(rows[:n], gutters)
+	}
 	return n, [][]line{tableRows(cols, n, rtl)}
 }
 
@@ -483,7 +488,8 @@ func columnsOf(rows []*row, gutters []interval) [][][]*frag {
 }
 
 // isProse reports whether columns hold running text: three lines or more
-// each, most of which fill the column.
+// each, most of which fill the column, of 20 characters or more on
+// average.
 func isProse(cols [][][]*frag) bool {
 	for _, col := range cols {
 		lo, hi := math.Inf(1), math.Inf(-1)
@@ -505,7 +511,13 @@ func isProse(cols [][][]*frag) bool {
 				full++
 			}
 		}
-		if full*2 <= len(widths) {
+		runes := 0
+		for _, frags := range col {
+			for _, f := range frags {
+				runes += len(f.text)
+			}
+		}
+		if full*2 <= len(widths) || runes < 20*len(widths) {
 			return false
 		}
 	}

@@ -1,0 +1,171 @@
+package reportparse
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// This file tests the layout of PDF pages read with PDFium: ligatures,
+// columns, tables, running headers, rotated pages and CJK text, on PDFs
+// typeset here.
+
+// typeset makes a PDF with fpdf (DejaVu, mm) by calling draw on it, and
+// returns its path.
+func typeset(t *testing.T, draw func(f *fpdf.Fpdf)) string {
+	t.Helper()
+	f := newFpdf(t)
+	f.SetAutoPageBreak(false, 0)
+	draw(f)
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		t.Fatalf("typeset: %v", err)
+	}
+	return writeTemp(t, "layout.pdf", buf.Bytes())
+}
+
+// column draws paragraphs in a column at x, width wide, from y, and
+// returns where it stopped; 11 pt lines 6 mm apart, paragraphs 9 mm.
+func column(f *fpdf.Fpdf, x, y, width float64, paras ...string) float64 {
+	f.SetFont("dejavu", "", 11)
+	for _, p := range paras {
+		for _, l := range wrap(f, p, width) {
+			f.Text(x, y, l)
+			y += 6
+		}
+		y += 3
+	}
+	return y
+}
+
+func texts(t *testing.T, path string) []string {
+	t.Helper()
+	blocks, _, err := parseAll(t, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, b := range blocks {
+		out = append(out, b.Text)
+	}
+	return out
+}
+
+func sameTexts(t *testing.T, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
+// Ligature glyphs (ﬁ, ﬂ, mapped to U+FB01 and U+FB02 by the font's
+// ToUnicode map) read as their letters.
+func TestPDFLigatures(t *testing.T) {
+	path := typeset(t, func(f *fpdf.Fpdf) {
+		f.AddPage()
+		column(f, 20, 30, 170, "The \ufb01le was \ufb01rst \ufb02agged by the of\ufb01cer.")
+	})
+	sameTexts(t, texts(t, path), []string{"The file was first flagged by the officer."})
+}
+
+var (
+	colParas = []string{
+		"The first column opens with a paragraph of several lines, long enough to wrap three or four times in a narrow column of text.",
+		"A second paragraph follows in the first column. It runs on to the bottom of the column and its last sentence does not end there but carries on",
+		"at the top of the second column, where it ends with a full stop.",
+		"The second column then has a paragraph of its own, which also wraps over a few lines before the page ends.",
+	}
+)
+
+// Two columns are read one after the other, and a sentence that runs from
+// the foot of the first to the head of the second is one excerpt.
+func TestPDFTwoColumns(t *testing.T) {
+	path := typeset(t, func(f *fpdf.Fpdf) {
+		f.AddPage()
+		f.SetFont("dejavu", "B", 16)
+		f.Text(20, 20, "Two columns")
+		column(f, 20, 35, 80, colParas[0], colParas[1])
+		column(f, 110, 35, 80, colParas[2], colParas[3])
+	})
+	sameTexts(t, texts(t, path), []string{colParas[0], colParas[1] + " " + colParas[2], colParas[3]})
+}
+
+// A table is one excerpt per row, its cells joined with " | "; a cell
+// wrapped over two lines stays in its row.
+func TestPDFTable(t *testing.T) {
+	rows := [][]string{
+		{"Site", "Date", "Damage"},
+		{"Bakery", "17/10/2017", "Front and roof destroyed"},
+		{"Clinic", "17/10/2017", "East wall collapsed"},
+		{"Market", "18/10/2017", "Crater, filled by January"},
+		{"Mill", "", "None seen"},
+	}
+	path := typeset(t, func(f *fpdf.Fpdf) {
+		f.AddPage()
+		y := column(f, 20, 30, 170, "The places inspected are listed below, with the date of the strike and what was seen.")
+		f.SetFont("dejavu", "", 10)
+		for _, r := range rows {
+			for k, c := range r {
+				f.Text(20+float64(k)*45, y, c)
+			}
+			y += 6
+		}
+		column(f, 20, y+6, 170, "Every place was photographed on both visits.")
+	})
+	want := []string{"The places inspected are listed below, with the date of the strike and what was seen."}
+	for _, r := range rows {
+		var cells []string
+		for _, c := range r {
+			if c != "" {
+				cells = append(cells, c)
+			}
+		}
+		want = append(want, strings.Join(cells, " | "))
+	}
+	want = append(want, "Every place was photographed on both visits.")
+	sameTexts(t, texts(t, path), want)
+}
+
+// A running header and a page number footer are page furniture: not
+// glued into the body, the header kept once; on a page where they are
+// the only text they are its text.
+func TestPDFRunningHeaderFooter(t *testing.T) {
+	body := []string{
+		"The first page has a paragraph that does not end at the foot of the page but runs on",
+		"to the next page, past the header and the footer, which are not read into it.",
+		"The last page has a paragraph of its own.",
+	}
+	path := typeset(t, func(f *fpdf.Fpdf) {
+		page := func(n int, paras ...string) {
+			f.AddPage()
+			f.SetFont("dejavu", "", 8)
+			f.Text(20, 12, "Field report — Tal Hamra")
+			f.Text(100, 285, fmt.Sprintf("%d", n))
+			if len(paras) > 0 {
+				column(f, 20, 30, 170, paras...)
+			}
+		}
+		page(1, body[0])
+		page(2, body[1])
+		page(3)
+		page(4, body[2])
+	})
+	blocks, _, err := parseAll(t, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range blocks {
+		got = append(got, fmt.Sprintf("p%d-%d [%s] %s", b.Page, b.PageEnd, b.PageLabel, b.Text))
+	}
+	sameTexts(t, got, []string{
+		"p1-2 [1] " + body[0] + " " + body[1],
+		"p3-3 [3] Field report — Tal Hamra",
+		"p3-3 [3] 3",
+		"p4-4 [4] " + body[2],
+		"p1-4 [] Field report — Tal Hamra",
+	})
+}
