@@ -2,6 +2,7 @@ package pdfengine
 
 import (
 	"fmt"
+	"unicode"
 
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
@@ -33,7 +34,9 @@ type Char struct {
 	// selection covers).
 	Box Rect
 	// Size is the font size in points (FPDFText_GetFontSize); 0 for a
-	// character PDFium made up.
+	// character PDFium made up. Size and Weight are read at the start of
+	// each word (a font seldom changes inside one: reading them for each
+	// character would double the time Text takes).
 	Size float64
 	// Weight is the font's weight, 100 to 900 (400 regular, 700 bold), from
 	// its descriptor (FPDFText_GetFontWeight); 0 when unknown.
@@ -88,14 +91,23 @@ func (d *Doc) Text(page int) (*PageText, error) {
 				return err
 			}
 			c := Char{Rune: rune(u.Unicode)}
+			// PDFium makes up spaces and line breaks only.
+			if c.Rune == ' ' || c.Rune == '\r' || c.Rune == '\n' {
+				if g, err := d.inst.FPDFText_IsGenerated(&requests.FPDFText_IsGenerated{TextPage: tp.TextPage, Index: i}); err == nil && g.IsGenerated {
+					c.Generated = true
+					out.Chars = append(out.Chars, c)
+					continue
+				}
+			}
 			b, err := d.inst.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: tp.TextPage, Index: i})
 			if err == nil {
 				c.Box = Rect{Left: float64(b.Rect.Left), Bottom: float64(b.Rect.Bottom), Right: float64(b.Rect.Right), Top: float64(b.Rect.Top)}
 			}
-			if g, err := d.inst.FPDFText_IsGenerated(&requests.FPDFText_IsGenerated{TextPage: tp.TextPage, Index: i}); err == nil {
-				c.Generated = g.IsGenerated
-			}
-			if !c.Generated {
+			// The font is read at the start of each word, and taken to
+			// last to its end.
+			if k := len(out.Chars) - 1; k >= 0 && !out.Chars[k].Generated && !unicode.IsSpace(out.Chars[k].Rune) && out.Chars[k].Size > 0 {
+				c.Size, c.Weight = out.Chars[k].Size, out.Chars[k].Weight
+			} else {
 				c.fontOf(d, tp.TextPage, i)
 			}
 			out.Chars = append(out.Chars, c)

@@ -169,3 +169,57 @@ func TestPDFRunningHeaderFooter(t *testing.T) {
 		"p1-4 [] Field report — Tal Hamra",
 	})
 }
+
+// rotatedPDF is a page shown turned a quarter (/Rotate 90) whose text is
+// drawn running up the page, so that it reads upright: a paragraph of
+// three lines, then one drawn the ordinary way on a /Rotate 90 page.
+func rotatedPDF() []byte {
+	lines := []string{"A landscape table of the strikes was printed", "on a page turned a quarter, and its text", "reads upright once the page is turned."}
+	var up strings.Builder
+	for i, l := range lines {
+		// Text running up (+y); the next line is further right (+x).
+		fmt.Fprintf(&up, "BT /F1 12 Tf 0 1 -1 0 %d 100 Tm (%s) Tj ET\n", 100+14*i, l)
+	}
+	return craftPDF(craftPages(stm("", up.String()), stm("", "BT /F1 12 Tf 72 700 Td (An ordinary page, shown turned.) Tj ET")), "/Root 1 0 R")
+}
+
+func TestPDFRotatedPage(t *testing.T) {
+	data := rotatedPDF()
+	data = bytes.ReplaceAll(data, []byte("/Type/Page /Parent 2 0 R"), []byte("/Type/Page /Rotate 90 /Parent 2 0 R"))
+	sameTexts(t, texts(t, writeTemp(t, "rotated.pdf", data)), []string{
+		"A landscape table of the strikes was printed on a page turned a quarter, and its text reads upright once the page is turned.",
+		"An ordinary page, shown turned.",
+	})
+}
+
+// cjkPDF draws Japanese text in a CID font (not embedded, as many CJK
+// PDFs have it: the reader supplies the glyphs) mapped to Unicode by its
+// ToUnicode map.
+func cjkPDF(text string) []byte {
+	rs := []rune(text)
+	var cmap, codes strings.Builder
+	fmt.Fprintf(&cmap, "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n%d beginbfchar\n", len(rs))
+	for i, r := range rs {
+		fmt.Fprintf(&cmap, "<%04X> <%04X>\n", i+1, r)
+		fmt.Fprintf(&codes, "%04X", i+1)
+	}
+	cmap.WriteString("endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end")
+	content := fmt.Sprintf("BT /F1 12 Tf 72 700 Td <%s> Tj ET", codes.String())
+	return craftPDF([]craftObj{
+		{id: 1, body: "<</Type/Catalog /Pages 2 0 R>>"},
+		{id: 2, body: "<</Type/Pages /Kids [3 0 R] /Count 1>>"},
+		{id: 3, body: "<</Type/Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources <</Font <</F1 5 0 R>>>> /Contents 4 0 R>>"},
+		{id: 4, body: stm("", content)},
+		{id: 5, body: "<</Type/Font /Subtype/Type0 /BaseFont/MS-Mincho /Encoding/Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R>>"},
+		{id: 6, body: "<</Type/Font /Subtype/CIDFontType2 /BaseFont/MS-Mincho /CIDSystemInfo <</Registry(Adobe) /Ordering(Japan1) /Supplement 6>> /DW 1000 /FontDescriptor 8 0 R>>"},
+		{id: 7, body: stm("", cmap.String())},
+		{id: 8, body: "<</Type/FontDescriptor /FontName/MS-Mincho /Flags 4 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 700 /StemV 80>>"},
+	}, "/Root 1 0 R")
+}
+
+// CJK text is read in order, with no spaces made up between its
+// characters.
+func TestPDFCJK(t *testing.T) {
+	const text = "東京地方裁判所に提出された報告書によれば、被害は三月に始まった。"
+	sameTexts(t, texts(t, writeTemp(t, "cjk.pdf", cjkPDF(text))), []string{text})
+}
