@@ -34,7 +34,8 @@ import (
 // lines when: the space between their baselines is more than 1.3 times the
 // page's usual line spacing (the median); the font size changes; the line
 // is indented more than the previous one (from the right edge for
-// right-to-left text); the previous line ends a sentence (. ! ? ؟ : …)
+// right-to-left text), unless the previous line ends no sentence and the
+// line starts with a lowercase letter (a sentence going on); the previous line ends a sentence (. ! ? ؟ : …)
 // well short of the right margin (by 12% of the text width, at least five
 // font sizes); or the line starts with a bullet or a number ("•", "-",
 // "1."). Lines are joined with a space, except that a line ending with a
@@ -465,6 +466,11 @@ func breakBetween(a, b line, st pageStats) bool {
 	}
 	if a.y-b.y > st.gap*1.3+0.1*size {
 		return true
+	}
+	if !endsSentence(a.text) && startsLower(b.text) {
+		// A sentence going on: whatever the indent (a list item's
+		// second line, under its text rather than its bullet).
+		return false
 	}
 	if b.rtl {
 		if b.x1 < a.x1-0.8*size {

@@ -21,11 +21,14 @@ import (
 // pdftotext's words they hold (recall), and the share of adjacent
 // excerpts that split a sentence.
 
-// splitRate is the share of adjacent excerpts where the first does not
-// end a sentence: a sentence cut in two. Table rows (cells joined with
-// " | ") are left out: they are no sentences.
-func splitRate(blocks []Block) (rate float64, pairs int) {
-	split := 0
+// splitRate is the share of adjacent excerpts that split a sentence: the
+// first does not end one, and the second starts with a lowercase letter
+// (the sentence visibly goes on). unterminated is the share where the
+// first merely does not end a sentence (in a real document also code,
+// list items without punctuation, captions). Table rows (cells joined
+// with " | ") are left out: they are no sentences.
+func splitRate(blocks []Block) (rate, unterminated float64, pairs int) {
+	split, open := 0, 0
 	for i := 1; i < len(blocks); i++ {
 		a, b := blocks[i-1].Text, blocks[i].Text
 		if strings.Contains(a, " | ") || strings.Contains(b, " | ") {
@@ -33,13 +36,16 @@ func splitRate(blocks []Block) (rate float64, pairs int) {
 		}
 		pairs++
 		if !endsSentence(a) {
-			split++
+			open++
+			if startsLower(strings.TrimLeft(b, "\"'‘“«([")) {
+				split++
+			}
 		}
 	}
 	if pairs == 0 {
-		return 0, 0
+		return 0, 0, 0
 	}
-	return float64(split) / float64(pairs), pairs
+	return float64(split) / float64(pairs), float64(open) / float64(pairs), pairs
 }
 
 // words folds text into words for counting: NFKC, lower case, joined
@@ -97,6 +103,7 @@ type quality struct {
 	elapsed time.Duration
 	recall  float64
 	split   float64
+	open    float64 // unterminated
 	pairs   int
 }
 
@@ -116,7 +123,7 @@ func measure(t testing.TB, path string) quality {
 	}
 	q.pages = info.Pages
 	q.recall = recall(words(all.String()), pdftotextWords(t, path))
-	q.split, q.pairs = splitRate(q.blocks)
+	q.split, q.open, q.pairs = splitRate(q.blocks)
 	return q
 }
 
@@ -198,8 +205,8 @@ func TestPDFLongReportFaithful(t *testing.T) {
 			same++
 		}
 	}
-	t.Logf("%d pages in %v: %d excerpts, %d of %d paragraphs exact; word recall %.4f; split %.2f%% of %d pairs",
-		q.pages, q.elapsed.Round(time.Millisecond), len(q.blocks), same, len(paras), q.recall, 100*q.split, q.pairs)
+	t.Logf("%d pages in %v: %d excerpts, %d of %d paragraphs exact; word recall %.4f; split %.2f%% of %d pairs (%.2f%% unterminated)",
+		q.pages, q.elapsed.Round(time.Millisecond), len(q.blocks), same, len(paras), q.recall, 100*q.split, q.pairs, 100*q.open)
 	if q.pages < 15 || header != 1 {
 		t.Errorf("%d pages, running header read %d times: want 15 or more, once", q.pages, header)
 	}
@@ -215,8 +222,8 @@ func TestPDFLongReportFaithful(t *testing.T) {
 	if q.recall < 0.97 {
 		t.Errorf("word recall %.4f against pdftotext, want ≥ 0.97", q.recall)
 	}
-	if q.split >= 0.03 {
-		t.Errorf("%.2f%% of adjacent excerpts split a sentence, want < 3%%", 100*q.split)
+	if q.split >= 0.03 || q.open >= 0.03 {
+		t.Errorf("%.2f%% of adjacent excerpts split a sentence, %.2f%% end none: want < 3%%", 100*q.split, 100*q.open)
 	}
 }
 
@@ -241,6 +248,7 @@ func BenchmarkRealPDFs(b *testing.B) {
 			b.ReportMetric(float64(q.pages), "pages")
 			b.ReportMetric(q.recall, "recall")
 			b.ReportMetric(100*q.split, "split%")
+			b.ReportMetric(100*q.open, "unterminated%")
 			b.ReportMetric(float64(len(q.blocks)), "excerpts")
 		})
 	}
