@@ -394,6 +394,3 @@ func arabicDigits(n int) string {
 	}
 	return sb.String()
 }
-
-// mirror are the brackets a right-to-left run draws mirrored.
-var mirror = map[rune]rune{'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«'}

@@ -48,13 +48,12 @@ const (
 
 // frag is a fragment: characters on one baseline, close together.
 type frag struct {
-	text       []rune
-	cs         []placed // the characters, with their boxes
-	box        pdfengine.Rect
-	sizes      []float64
-	bold, n    int // characters in a bold font, characters
-	rtl, ltr   int // strong letters of each direction
-	prevSpaced bool
+	text     []rune
+	cs       []placed // the characters, with their boxes
+	box      pdfengine.Rect
+	sizes    []float64
+	bold, n  int // characters in a bold font, characters
+	rtl, ltr int // strong letters of each direction
 }
 
 func (f *frag) size() float64 {
@@ -168,13 +167,13 @@ func fragments(cs []pdfengine.Char) []*frag {
 	var out []*frag
 	var cur *frag
 	space := false
+	var spaceBox pdfengine.Rect // of the last space drawn
 	end := func() {
 		if cur != nil && cur.n > 0 {
 			if cur.rtl > 0 {
-				cur.text = ligaturesInOrder(cur.cs)
+				cur.text = rtlOrder(cur.cs)
 			}
 			cur.text = []rune(strings.TrimSpace(string(cur.text)))
-			cur.cs = nil
 			out = append(out, cur)
 		}
 		cur, space = nil, false
@@ -186,7 +185,9 @@ func fragments(cs []pdfengine.Char) []*frag {
 			end()
 			continue
 		case c.Generated || unicode.IsSpace(r) || r == 0:
-			space = space || r != 0
+			if r != 0 && !space {
+				space, spaceBox = true, c.Box
+			}
 			continue
 		case c.Box.Empty():
 			// A character without extent (a combining mark, PDFium's
@@ -202,8 +203,16 @@ func fragments(cs []pdfengine.Char) []*frag {
 		if cur == nil {
 			cur = &frag{box: c.Box}
 		} else if space && len(cur.text) > 0 {
+			// A space PDFium made up has no box: it is put between its
+			// neighbours, for rtlOrder.
 			last := cur.cs[len(cur.cs)-1].box
-			x := (last.Left + last.Right + c.Box.Left + c.Box.Right) / 4
+			x := (last.Right + c.Box.Left) / 2
+			if c.Box.Right <= last.Left {
+				x = (last.Left + c.Box.Right) / 2
+			}
+			if !spaceBox.Empty() {
+				x = (spaceBox.Left + spaceBox.Right) / 2
+			}
 			cur.text = append(cur.text, ' ')
 			cur.cs = append(cur.cs, placed{r: ' ', box: pdfengine.Rect{Left: x, Right: x, Bottom: c.Box.Bottom, Top: c.Box.Bottom}})
 		}
@@ -300,9 +309,47 @@ func groupRows(frags []*frag) []*row {
 	}
 	for _, r := range rows {
 		sort.SliceStable(r.frags, func(i, j int) bool { return r.frags[i].box.Left < r.frags[j].box.Left })
+		r.frags = mergeTouching(r.frags)
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].box.Top > rows[j].box.Top })
 	return rows
+}
+
+// mergeTouching merges the fragments of a row (left to right) that touch
+// or overlap: PDFium gives a number or a Latin word inside right-to-left
+// text apart from the words and brackets drawn against it, and a mark
+// drawn apart from its letter.
+func mergeTouching(frags []*frag) []*frag {
+	out := frags[:1]
+	for _, f := range frags[1:] {
+		last := out[len(out)-1]
+		gap := f.box.Left - last.box.Right
+		if gap > 0.5*max(f.size(), last.size()) {
+			out = append(out, f)
+			continue
+		}
+		if last.rtl > 0 || f.rtl > 0 {
+			if gap > 0.15*max(f.size(), last.size()) {
+				x := (last.box.Right + f.box.Left) / 2
+				last.cs = append(last.cs, placed{r: ' ', box: pdfengine.Rect{Left: x, Right: x, Bottom: f.box.Bottom, Top: f.box.Bottom}})
+			}
+			last.cs = append(last.cs, f.cs...)
+			last.text = []rune(strings.TrimSpace(string(rtlOrder(last.cs))))
+		} else {
+			if gap > 0.15*max(f.size(), last.size()) {
+				last.text = append(last.text, ' ')
+			}
+			last.text = append(last.text, f.text...)
+			last.cs = append(last.cs, f.cs...)
+		}
+		last.box = last.box.Union(f.box)
+		last.sizes = append(last.sizes, f.sizes...)
+		last.bold += f.bold
+		last.n += f.n
+		last.rtl += f.rtl
+		last.ltr += f.ltr
+	}
+	return out
 }
 
 // makeLine makes a line of fragments, given left to right.
