@@ -3,6 +3,7 @@ package reportparse
 import (
 	"bytes"
 	"fmt"
+	"image/png"
 	"strings"
 	"testing"
 
@@ -222,4 +223,46 @@ func cjkPDF(text string) []byte {
 func TestPDFCJK(t *testing.T) {
 	const text = "東京地方裁判所に提出された報告書によれば、被害は三月に始まった。"
 	sameTexts(t, texts(t, writeTemp(t, "cjk.pdf", cjkPDF(text))), []string{text})
+}
+
+// Words hyphenated at a line end, with a hyphen or a soft hyphen, are
+// joined; arrows, dashes and hyphens inside a line are kept as drawn.
+func TestPDFHyphensAndDashes(t *testing.T) {
+	path := typeset(t, func(f *fpdf.Fpdf) {
+		f.AddPage()
+		f.SetFont("dejavu", "", 11)
+		for i, l := range []string{
+			"The team's investi-",
+			"gation of the site -> the mill — took two days; its recon\u00ad",
+			"struction began in spring, on the Al-Nour road.",
+		} {
+			f.Text(20, 30+float64(i)*6, l)
+		}
+	})
+	sameTexts(t, texts(t, path), []string{"The team's investigation of the site -> the mill — took two days; its reconstruction began in spring, on the Al-Nour road."})
+}
+
+// A report with a scanned page among pages of text is read, with a
+// warning naming the scanned page.
+func TestPDFPartlyScanned(t *testing.T) {
+	var pngData bytes.Buffer
+	if err := png.Encode(&pngData, testImage()); err != nil {
+		t.Fatal(err)
+	}
+	path := typeset(t, func(f *fpdf.Fpdf) {
+		f.RegisterImageOptionsReader("scan", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(pngData.Bytes()))
+		f.AddPage()
+		column(f, 20, 30, 170, "The first page has text.")
+		f.AddPage()
+		f.ImageOptions("scan", 10, 10, 190, 0, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+		f.AddPage()
+		column(f, 20, 30, 170, "The third page has text too.")
+	})
+	blocks, info, err := parseAll(t, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(blocks) != 2 || len(info.Warnings) != 1 || info.Warnings[0] != "page 2 has no text layer (scanned?); run OCR to read them" {
+		t.Errorf("blocks %q, warnings %q", blockTexts(blocks), info.Warnings)
+	}
 }
