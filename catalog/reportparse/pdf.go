@@ -160,6 +160,8 @@ func (r *pdfReader) open() error {
 
 // page reads page num, opening the document again first when its session
 // is over, and after a failure (which may have cost PDFium its instance).
+// A page that fails late in a session is tried once more on a fresh one:
+// it may only have run out of the session's time.
 func (r *pdfReader) page(num int) (*pdfPage, error) {
 	r.read++
 	if time.Since(r.opened) > pdfSession || r.read > pdfSessionPages {
@@ -167,13 +169,19 @@ func (r *pdfReader) page(num int) (*pdfPage, error) {
 			return nil, err
 		}
 	}
-	p, err := readPage(r.doc, num)
-	if err != nil {
+	for try := 0; ; try++ {
+		late := time.Since(r.opened) > pdfSession/4
+		p, err := readPage(r.doc, num)
+		if err == nil {
+			return p, nil
+		}
 		if rerr := r.reopen(); rerr != nil {
 			return nil, errors.Join(err, rerr)
 		}
+		if try > 0 || !late {
+			return nil, err
+		}
 	}
-	return p, err
 }
 
 func (r *pdfReader) reopen() error {

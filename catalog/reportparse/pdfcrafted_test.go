@@ -151,7 +151,7 @@ func inStream(objs []craftObj, stmID int, extra string, ids ...int) []craftObj {
 }
 
 func TestCraftedPDFs(t *testing.T) {
-	shortTimeout(t, 4*time.Second)
+	shortTimeout(t, 6*time.Second)
 	doc := craftDoc(stm("", craftText), "")
 	replace := func(b []byte, old, new string) []byte {
 		if !bytes.Contains(b, []byte(old)) {
