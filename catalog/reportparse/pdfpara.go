@@ -10,46 +10,55 @@ import (
 	"unicode/utf8"
 )
 
-// This file turns the lines of PDF pages into headings and paragraphs.
+// This file turns the flows of lines of PDF pages (pdflayout.go) into
+// headings and paragraphs.
 //
-// Running headers and footers. A line among the first three or the last
-// three of a page, within 12% of the page's height from its top or bottom
-// edge, is dropped when it is a bare page number ("7", "- 7 -", "Page 7",
-// "7 / 12", "vii", "صفحة ٧"), or when the line at the same place (within
-// 8 pt of the same edge) on the previous or the next page reads the same
-// once digits are masked ("Raqqa report — page 7" and "… page 8"). The
-// number of a dropped page-number line is the page's printed label when
-// the PDF has no /PageLabels.
+// Running headers and footers (page furniture). A row among the first
+// three or the last three of a page, within 12% of the height of the
+// page's text from its top or bottom, is furniture when it is a bare page
+// number ("7", "- 7 -", "Page 7", "7 / 12", "vii", "صفحة ٧"), or when the
+// row at the same place (within 8 pt of the same edge) on the previous or
+// the next page reads the same once digits are masked ("Raqqa report —
+// page 7" and "… page 8"). Furniture is not read into the body; each
+// running header or footer that is not a bare page number is kept as a
+// block of its own, once for the document, after the body (Page and
+// PageEnd the first and last pages it is on), so that it can be searched.
+// On a page whose only text is furniture, it is the page's body. The
+// number of a page-number row is the page's printed label when the PDF
+// has no /PageLabels.
 //
 // Headings. The body font size is the size of most characters read so
-// far in lines of 20 characters or more (not figure labels). A line at least 15% larger than the body size (and at most 150
+// far in lines of 20 characters or more (not figure labels, not table
+// rows). A line at least 15% larger than the body size (and at most 150
 // characters) is a heading; so is a line entirely in a bold font of about
 // the body size, at most 120 characters, that does not end like a
 // sentence, when the body text is not itself bold. Consecutive heading
 // lines of the same size make one heading, unless they are more than three
-// lines or 200 characters: that is text set large, read as a paragraph. Heading levels follow size:
-// larger is outer.
+// lines or 200 characters: that is text set large, read as a paragraph.
+// Heading levels follow size: larger is outer.
 //
-// Paragraphs. A new paragraph starts after a heading, and between two
-// lines when: the space between their baselines is more than 1.3 times the
-// page's usual line spacing (the median); the font size changes; the line
-// is indented more than the previous one (from the right edge for
-// right-to-left text), unless the previous line ends no sentence and the
-// line starts with a lowercase letter (a sentence going on); the previous line ends a sentence (. ! ? ؟ : …)
-// well short of the right margin (by 12% of the text width, at least five
-// font sizes); or the line starts with a bullet or a number ("•", "-",
-// "1."). Lines are joined with a space, except that a line ending with a
-// letter and "-" followed by a line starting with a lowercase letter is
-// joined without the hyphen (a word split at the line end; a real hyphen
-// that falls at a line end is lost the same way), and a soft hyphen at a
-// line end is always dropped.
+// Paragraphs. A table's row is a paragraph by itself. A new paragraph
+// starts after a heading, and between two lines when: the space between
+// their baselines is more than 1.3 times the page's usual line spacing
+// (the median); the font size changes; the line is indented more than the
+// previous one (from the right edge for right-to-left text), unless the
+// previous line ends no sentence and the line starts with a lowercase
+// letter (a sentence going on); the previous line ends a sentence (. ! ?
+// ؟ : …) well short of the right margin (by 12% of the text width, at
+// least five font sizes); or the line starts with a bullet or a number
+// ("•", "-", "1."). Lines are joined with a space, except that a line
+// ending with a letter and "-" followed by a line starting with a
+// lowercase letter is joined without the hyphen (a word split at the line
+// end; a real hyphen that falls at a line end is lost the same way), and a
+// soft hyphen at a line end is always dropped.
 //
-// Across pages. The last paragraph of a page continues on the next page
-// (one block, Page and PageEnd differ) when the next page's first body line
-// is not a heading, has the same font size, is not indented and starts no
-// list item, and the paragraph did not end a sentence (or ends with a
-// hyphen, or the next line starts with a lowercase letter). A sentence
-// that ends exactly at the bottom of a page therefore ends the paragraph.
+// Across columns and pages. The last paragraph of a flow (a column, the
+// page) continues in the next flow (one block; across pages, Page and
+// PageEnd differ) when the next flow's first line is not a heading or a
+// table row, has the same font size, is not indented and starts no list
+// item, and the paragraph did not end a sentence (or ends with a hyphen,
+// or the next line starts with a lowercase letter). A sentence that ends
+// exactly at the bottom of a page therefore ends the paragraph.
 
 func maskDigits(s string) string {
 	var sb strings.Builder
