@@ -42,8 +42,8 @@ import (
 // their baselines is more than 1.3 times the page's usual line spacing
 // (the median); the font size changes; the line is indented more than the
 // previous one (from the right edge for right-to-left text), unless the
-// previous line ends no sentence and the line starts with a lowercase
-// letter (a sentence going on); the previous line ends a sentence (. ! ?
+// previous line ends no sentence and either fills the width or is followed
+// by a lowercase letter (a sentence going on); the previous line ends a sentence (. ! ?
 // ؟ : …) well short of the right margin (by 12% of the text width, at
 // least five font sizes); or the line starts with a bullet or a number
 // ("•", "-", "1."). Lines are joined with a space, except that a line
@@ -476,9 +476,12 @@ func breakBetween(a, b line, st pageStats) bool {
 	if a.y-b.y > st.gap*1.3+0.1*size {
 		return true
 	}
-	if !endsSentence(a.text) && startsLower(b.text) {
-		// A sentence going on: whatever the indent (a list item's
-		// second line, under its text rather than its bullet).
+	full := a.rtl && a.x0-st.left < 2*size || !a.rtl && st.right-a.x1 < 2*size
+	if !endsSentence(a.text) && (startsLower(b.text) || full && !startsBullet(b.text)) {
+		// A sentence going on, after a line that does not end one and
+		// fills the width, or before a lowercase letter: whatever the
+		// indent (a list item's second line, under its text rather than
+		// its bullet or term).
 		return false
 	}
 	if b.rtl {
