@@ -208,7 +208,7 @@ func readPage(doc *pdfengine.Doc, num int) (*pdfPage, error) {
 	if doc == nil {
 		return nil, errors.New("the PDF could not be opened again")
 	}
-	t, err := doc.Text(num)
+	t, err := doc.TextQuick(num)
 	if err != nil {
 		return nil, err
 	}
