@@ -34,7 +34,7 @@ type Char struct {
 	// selection covers).
 	Box Rect
 	// Size is the font size in points (FPDFText_GetFontSize); 0 for a
-	// character PDFium made up. Size and Weight are read at the start of
+	// space or a line break. Size and Weight are read at the start of
 	// each word (a font seldom changes inside one: reading them for each
 	// character would double the time Text takes).
 	Size float64

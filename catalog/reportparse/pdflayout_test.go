@@ -266,3 +266,25 @@ func TestPDFPartlyScanned(t *testing.T) {
 		t.Errorf("blocks %q, warnings %q", blockTexts(blocks), info.Warnings)
 	}
 }
+
+// A line in bold of the body's size, that ends no sentence, is a heading
+// (PDFium gives the font's weight).
+func TestPDFBoldHeading(t *testing.T) {
+	path := typeset(t, func(f *fpdf.Fpdf) {
+		f.AddPage()
+		y := column(f, 20, 30, 170, "The opening paragraph is set in the body font, long enough to count as body text.")
+		f.SetFont("dejavu", "B", 11)
+		f.Text(20, y+3, "Findings at the mill")
+		column(f, 20, y+12, 170, "The mill's roof was intact on both visits.")
+	})
+	blocks, _, err := parseAll(t, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(blocks) != 2 || blocks[0].Heading != "" || blocks[1].Heading != "Findings at the mill" {
+		for _, b := range blocks {
+			t.Log(showBlock(b))
+		}
+		t.Error("want the bold line as the second paragraph's heading")
+	}
+}
