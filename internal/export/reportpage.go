@@ -61,8 +61,9 @@ type ReportPage struct {
 // file (checked against its SHA-256 first: a file that changed is
 // refused), as PNG at path, with the excerpt asked for highlighted in
 // translucent yellow over its words where it stands on the page (found in
-// the page's text, see pdfengine.Locate; when it is not found the page is
-// written without, Highlighted unset). A report that is not a PDF has no
+// the page's text, see pdfengine.Locate; for an excerpt read by OCR from a
+// scan, the boxes of its words OCR stored; when it is not found the page
+// is written without, Highlighted unset). A report that is not a PDF has no
 // pages: ErrNoPages. The export is recorded (kind "report-page") and the
 // PNG carries a signed manifest naming the report's SHA-256 and the
 // excerpt, as every PNG export does.
@@ -116,6 +117,13 @@ func WriteReportPage(ctx context.Context, c *catalog.Case, r *catalog.Report, op
 			return fail(err)
 		}
 		m := pdfengine.Locate(text, out.Excerpt.Text, partOnPage(out.Excerpt, opt.Page))
+		if !m.Found && out.Excerpt.OCR {
+			// A scan has no text to find it in: its words' boxes, as OCR
+			// read them, are where it stands.
+			if m, err = ocrMatch(ctx, c, out.Excerpt); err != nil {
+				return fail(err)
+			}
+		}
 		for _, b := range m.Boxes {
 			Highlight(page.Image, page.ToPixels.Rect(b))
 		}
@@ -127,6 +135,20 @@ func WriteReportPage(ctx context.Context, c *catalog.Case, r *catalog.Report, op
 		return nil, err
 	}
 	return writeReportPage(ctx, c, out, page.Image, path)
+}
+
+// ocrMatch is where an excerpt read by OCR stands on its page: the boxes
+// of its words (in PDF points) that OCR stored.
+func ocrMatch(ctx context.Context, c *catalog.Case, e *catalog.Excerpt) (pdfengine.Match, error) {
+	boxes, err := c.ExcerptWordBoxes(ctx, e.ID)
+	if err != nil {
+		return pdfengine.Match{}, err
+	}
+	m := pdfengine.Match{Found: len(boxes) > 0}
+	for _, b := range boxes {
+		m.Boxes = append(m.Boxes, pdfengine.Rect{Left: b.X0, Bottom: b.Y0, Right: b.X1, Top: b.Y1})
+	}
+	return m, nil
 }
 
 // writeReportPage records the export and writes img with its manifest.
