@@ -112,7 +112,7 @@ type reportImporter struct {
 	tx       *sql.Tx
 	ctx      context.Context
 	res      *ReportImport
-	reportID int64 // 0: a new report
+	reportID int64  // 0: a new report
 	scans    *scans // read by OCR before the transaction
 	version  int64
 	now      string

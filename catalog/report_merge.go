@@ -102,4 +102,3 @@ func (ri *reportImporter) warnings(parsed []string) []string {
 	}
 	return append(out, w)
 }
-
