@@ -88,10 +88,10 @@ func (ri *reportImporter) parse(path string) (reportparse.Info, error) {
 }
 
 // warnings are the parser's, its warning about pages without a text
-// layer replaced by what OCR did with them.
+// layer replaced by what OCR did with them: nothing when it read them.
 func (ri *reportImporter) warnings(parsed []string) []string {
-	w := ri.scans.warning()
-	if w == "" {
+	sc := ri.scans
+	if sc == nil || sc.res == nil || len(sc.res.Read) == 0 {
 		return parsed
 	}
 	var out []string
@@ -100,5 +100,8 @@ func (ri *reportImporter) warnings(parsed []string) []string {
 			out = append(out, p)
 		}
 	}
-	return append(out, w)
+	if w := sc.warning(); w != "" {
+		out = append(out, w)
+	}
+	return out
 }

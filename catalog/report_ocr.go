@@ -110,18 +110,14 @@ func (s *scans) blocks() []ocr.Block {
 	return s.res.Blocks
 }
 
-// warning says, for a PDF, which pages were read by OCR, or why they were
-// not: it replaces the parser's warning about pages without text.
+// warning says, for a PDF whose scanned pages could not be read, which
+// and why: it replaces the parser's warning about pages without text.
+// Pages read by OCR are no warning: the import names them (OCRPages).
 func (s *scans) warning() string {
-	if s == nil || s.res == nil || len(s.res.Read) == 0 || s.picture {
+	if s == nil || s.res == nil || len(s.res.Read) == 0 || s.unread == nil {
 		return ""
 	}
-	pages := pageNumbers(s.res.Read)
-	if s.unread != nil {
-		return fmt.Sprintf("%s no text layer and could not be read: %v", pages, s.unread)
-	}
-	return fmt.Sprintf("%s no text layer: read by OCR (%s, mean confidence %.0f %%); check their excerpts against the page",
-		pages, s.res.Langs, s.res.Conf)
+	return fmt.Sprintf("%s no text layer and could not be read: %v", pageNumbers(s.res.Read), s.unread)
 }
 
 // pageNumbers names pages: "page 3 has", "pages 2–4, 7 have".

@@ -119,7 +119,7 @@ func ParseTSV(r io.Reader) (*Page, error) {
 		}
 		text := ""
 		if len(f) > 11 {
-			text = strings.TrimSpace(strings.Join(f[11:], "\t"))
+			text = strings.TrimSpace(stripBidi(strings.Join(f[11:], "\t")))
 		}
 		if text == "" {
 			continue
@@ -221,4 +221,17 @@ func union(a, b image.Rectangle) image.Rectangle {
 // hasWordChar reports whether s has a letter or a digit.
 func hasWordChar(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// stripBidi removes the direction marks Tesseract puts around words of
+// right-to-left lines (U+200E, U+200F and the embeddings and isolates):
+// they are no text, and would stay in excerpts and their searches.
+func stripBidi(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == 0x200E, r == 0x200F, r == 0x061C, r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+			return -1
+		}
+		return r
+	}, s)
 }

@@ -39,6 +39,11 @@ func TestParseTSV(t *testing.T) {
 				"5\t1\t1\t1\t1\t1\t0\t0\t10\t10\t30\t—|\n" +
 				"5\t1\t2\t1\t1\t1\t0\t20\t10\t10\t90\tبيان\n",
 			texts: []string{"بيان"}, conf: 90, firstBox: image.Rect(0, 20, 10, 30)},
+		{name: "direction marks are dropped",
+			tsv: tsvHead +
+				"5\t1\t1\t1\t1\t1\t0\t0\t10\t10\t80\t\u200fبيان\u200e\n" +
+				"5\t1\t1\t1\t1\t2\t20\t0\t10\t10\t80\t\u200f\n",
+			texts: []string{"بيان"}, conf: 80, firstBox: image.Rect(0, 0, 10, 10)},
 		{name: "empty output", tsv: tsvHead, texts: nil},
 		{name: "a short line", tsv: tsvHead + "5\t1\t1\n", wantError: "columns"},
 		{name: "not a number", tsv: tsvHead + "5\t1\tx\t1\t1\t1\t0\t0\t1\t1\t9\ta\n", wantError: "not a number"},
