@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -65,6 +67,9 @@ Ctrl-C stops the import and stores nothing.`,
 			ctx, c := cmd.Context(), g.c
 			opt.OCR.Progress = ocrProgress(cmd.ErrOrStderr())
 			res, err := c.AddReport(ctx, args[0], opt)
+			if errors.Is(err, context.Canceled) {
+				return fmt.Errorf("report add interrupted: nothing of %s was stored", args[0])
+			}
 			if err != nil {
 				return err
 			}
