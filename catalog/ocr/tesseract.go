@@ -16,7 +16,7 @@ import (
 const DefaultTimeout = 3 * time.Minute
 
 // ErrNotInstalled is Tesseract's command missing.
-var ErrNotInstalled = errors.New("Tesseract (the OCR engine) is not installed")
+var ErrNotInstalled = errors.New("tesseract (the OCR engine) is not installed")
 
 // installHint says how to install Tesseract and the languages Exhibit's
 // users read.

@@ -120,7 +120,7 @@ func TestReportAddScanWithoutTesseract(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
 	caseDir := filepath.Join(dir, "C.exhibit")
 	_, _, err := runSplit(t, "--case", caseDir, "report", "add", scan)
-	if err == nil || !strings.Contains(err.Error(), "Tesseract (the OCR engine) is not installed") || !strings.Contains(err.Error(), "tesseract-ocr-ara") {
+	if err == nil || !strings.Contains(err.Error(), "tesseract (the OCR engine) is not installed") || !strings.Contains(err.Error(), "tesseract-ocr-ara") {
 		t.Fatalf("error %v, want one saying Tesseract is missing and how to install it", err)
 	}
 	if ls := decode(t, mustRun(t, "--case", caseDir, "report", "ls", "--json")).([]any); len(ls) != 0 {
