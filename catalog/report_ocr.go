@@ -13,6 +13,7 @@ import (
 	"github.com/exhibit-app/exhibit/catalog/internal/regular"
 	"github.com/exhibit-app/exhibit/catalog/meta"
 	"github.com/exhibit-app/exhibit/catalog/ocr"
+	"github.com/exhibit-app/exhibit/catalog/reportparse"
 )
 
 // OCROptions say how a report's scans are read: the pages of a PDF that
@@ -53,34 +54,16 @@ type scans struct {
 // page), the scans of the report at path: a picture whole, a PDF's pages
 // without a text layer. It reads nothing for other reports.
 func readScans(ctx context.Context, path string, opt OCROptions) (*scans, error) {
-	f, fi, err := regular.Open(path)
-	if err != nil {
-		return &scans{}, nil // the parser says what is wrong with it
-	}
-	head := make([]byte, 1024)
-	n, _ := f.ReadAt(head, 0)
-	f.Close()
-	head = head[:n]
-	isPDF := bytes.Contains(head, []byte("%PDF-"))
-	isPicture := !isPDF && meta.Sniff(head) != ""
-	if !isPDF && !isPicture {
-		return &scans{}, nil
-	}
-	if fi.Size() > maxReportFile {
-		return nil, fmt.Errorf("it is %d bytes, over the %d read", fi.Size(), int64(maxReportFile))
-	}
-	if isPicture && opt.Off {
-		return nil, fmt.Errorf("it is a picture (%s): reading its text needs OCR, which is turned off", meta.Sniff(head))
-	}
-	if opt.Off {
-		return &scans{}, nil
+	kind, err := scanKind(path, opt)
+	if kind == "" || err != nil {
+		return &scans{}, err
 	}
 	data, err := regular.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
 	o := ocr.Options{Langs: opt.Langs, Command: opt.Command}
-	if isPicture {
+	if kind == "picture" {
 		res, err := ocr.Picture(ctx, data, o, opt.Progress)
 		if err != nil {
 			return nil, fmt.Errorf("read the picture of a document: %w", err)
@@ -102,12 +85,73 @@ func readScans(ctx context.Context, path string, opt OCROptions) (*scans, error)
 	return &scans{res: res}, nil
 }
 
+// scanKind is what OCR may read in the file at path: "pdf", "picture", or
+// "" (another report, or OCR turned off for a PDF). A picture with OCR
+// off is an error.
+func scanKind(path string, opt OCROptions) (string, error) {
+	f, fi, err := regular.Open(path)
+	if err != nil {
+		return "", nil // the parser says what is wrong with it
+	}
+	head := make([]byte, 1024)
+	n, _ := f.ReadAt(head, 0)
+	f.Close()
+	head = head[:n]
+	kind := ""
+	switch {
+	case bytes.Contains(head, []byte("%PDF-")):
+		kind = "pdf"
+	case meta.Sniff(head) != "":
+		kind = "picture"
+	default:
+		return "", nil
+	}
+	switch {
+	case kind == "picture" && opt.Off:
+		return "", fmt.Errorf("it is a picture (%s): reading its text needs OCR, which is turned off", meta.Sniff(head))
+	case opt.Off:
+		return "", nil
+	case fi.Size() > maxReportFile:
+		return "", fmt.Errorf("it is %d bytes, over the %d read", fi.Size(), int64(maxReportFile))
+	}
+	return kind, nil
+}
+
 // blocks are the paragraphs read by OCR, in page order.
 func (s *scans) blocks() []ocr.Block {
 	if s == nil || s.res == nil {
 		return nil
 	}
 	return s.res.Blocks
+}
+
+// explain is the parser's error, said with what OCR could do for a PDF
+// without a text layer.
+func (s *scans) explain(path string, err error) error {
+	if !errors.Is(err, reportparse.ErrNoTextLayer) || s == nil || s.res == nil || len(s.res.Read) == 0 {
+		return err
+	}
+	if s.unread != nil {
+		return fmt.Errorf("%s has no text layer (a scan), and reading it needs OCR: %w", path, s.unread)
+	}
+	return fmt.Errorf("%s has no text layer, and OCR (%s) found no text on its scanned pages", path, s.res.Langs)
+}
+
+// complete sets what the parser could not know of a report OCR read (its
+// pages, its format), and what OCR read.
+func (s *scans) complete(info *reportparse.Info, res *ReportImport) {
+	if s == nil || s.res == nil {
+		return
+	}
+	if info.Pages == 0 && !s.picture {
+		info.Pages = s.res.Pages
+	}
+	if info.Format == "" {
+		info.Format = "pdf"
+	}
+	if s.unread == nil && len(s.res.Read) > 0 {
+		res.OCRPages, res.OCRLangs, res.OCRConfidence = s.res.Read, s.res.Langs, s.res.Conf
+	}
 }
 
 // warning says, for a PDF whose scanned pages could not be read, which

@@ -81,69 +81,100 @@ const maxTSVLine = 1 << 20
 func ParseTSV(r io.Reader) (*Page, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), maxTSVLine)
-	p := &Page{}
-	var cur *Paragraph
-	type key struct{ page, block, par int }
-	var curKey key
-	lineNo := 0
-	for sc.Scan() {
-		lineNo++
+	g := &grouper{p: &Page{}}
+	for lineNo := 1; sc.Scan(); lineNo++ {
 		f := strings.Split(strings.TrimRight(sc.Text(), "\r"), "\t")
-		if lineNo == 1 && len(f) > 0 && f[0] == "level" {
+		switch {
+		case lineNo == 1 && f[0] == "level":
 			if len(f) < len(tsvColumns) {
 				return nil, fmt.Errorf("line 1: %d columns, want %d", len(f), len(tsvColumns))
 			}
 			continue
-		}
-		if len(f) == 1 && strings.TrimSpace(f[0]) == "" {
+		case len(f) == 1 && strings.TrimSpace(f[0]) == "":
 			continue
 		}
-		if len(f) < len(tsvColumns)-1 {
-			return nil, fmt.Errorf("line %d: %d columns, want %d", lineNo, len(f), len(tsvColumns))
-		}
-		n := make([]int, 10)
-		for i := range n {
-			v, err := strconv.Atoi(strings.TrimSpace(f[i]))
-			if err != nil {
-				return nil, fmt.Errorf("line %d: column %s: %q is not a number", lineNo, tsvColumns[i], f[i])
-			}
-			n[i] = v
-		}
-		level, box := n[0], image.Rect(n[6], n[7], n[6]+n[8], n[7]+n[9])
-		if level == 1 {
-			p.Width, p.Height = max(p.Width, n[8]), max(p.Height, n[9])
-			continue
-		}
-		if level != 5 {
-			continue
-		}
-		text := ""
-		if len(f) > 11 {
-			text = strings.TrimSpace(stripBidi(strings.Join(f[11:], "\t")))
-		}
-		if text == "" {
-			continue
-		}
-		conf, err := strconv.ParseFloat(strings.TrimSpace(f[10]), 64)
+		row, err := parseRow(f)
 		if err != nil {
-			return nil, fmt.Errorf("line %d: column conf: %q is not a number", lineNo, f[10])
+			return nil, fmt.Errorf("line %d: %w", lineNo, err)
 		}
-		w := Word{Text: text, Box: box, Conf: max(0, min(100, conf)), Block: n[2], Par: n[3], Line: n[4]}
-		k := key{n[1], n[2], n[3]}
-		if cur == nil || k != curKey {
-			p.Paragraphs = append(p.Paragraphs, Paragraph{})
-			cur, curKey = &p.Paragraphs[len(p.Paragraphs)-1], k
-		}
-		if len(cur.Lines) == 0 || cur.Lines[len(cur.Lines)-1].Words[0].Line != w.Line {
-			cur.Lines = append(cur.Lines, Line{})
-		}
-		l := &cur.Lines[len(cur.Lines)-1]
-		l.Words = append(l.Words, w)
-		l.Box = union(l.Box, w.Box)
+		g.add(row)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, err
 	}
+	g.p.finish()
+	return g.p, nil
+}
+
+// tsvRow is one line of Tesseract's TSV.
+type tsvRow struct {
+	level, page int
+	box         image.Rectangle
+	word        Word
+}
+
+// parseRow reads the columns of one line of TSV.
+func parseRow(f []string) (tsvRow, error) {
+	if len(f) < len(tsvColumns)-1 {
+		return tsvRow{}, fmt.Errorf("%d columns, want %d", len(f), len(tsvColumns))
+	}
+	n := make([]int, 10)
+	for i := range n {
+		v, err := strconv.Atoi(strings.TrimSpace(f[i]))
+		if err != nil {
+			return tsvRow{}, fmt.Errorf("column %s: %q is not a number", tsvColumns[i], f[i])
+		}
+		n[i] = v
+	}
+	row := tsvRow{level: n[0], page: n[1], box: image.Rect(n[6], n[7], n[6]+n[8], n[7]+n[9])}
+	if row.level != 5 {
+		return row, nil
+	}
+	if len(f) > 11 {
+		row.word.Text = strings.TrimSpace(stripBidi(strings.Join(f[11:], "\t")))
+	}
+	conf, err := strconv.ParseFloat(strings.TrimSpace(f[10]), 64)
+	if err != nil {
+		return tsvRow{}, fmt.Errorf("column conf: %q is not a number", f[10])
+	}
+	row.word.Box, row.word.Conf = row.box, max(0, min(100, conf))
+	row.word.Block, row.word.Par, row.word.Line = n[2], n[3], n[4]
+	return row, nil
+}
+
+// grouper puts words into the lines and paragraphs of a page.
+type grouper struct {
+	p   *Page
+	cur *Paragraph
+	key [3]int // page, block and paragraph of cur
+}
+
+// add adds one row: the page's size (level 1), or a word (level 5).
+func (g *grouper) add(row tsvRow) {
+	switch {
+	case row.level == 1:
+		g.p.Width, g.p.Height = max(g.p.Width, row.box.Dx()), max(g.p.Height, row.box.Dy())
+		return
+	case row.level != 5 || row.word.Text == "":
+		return
+	}
+	w := row.word
+	k := [3]int{row.page, w.Block, w.Par}
+	if g.cur == nil || k != g.key {
+		g.p.Paragraphs = append(g.p.Paragraphs, Paragraph{})
+		g.cur, g.key = &g.p.Paragraphs[len(g.p.Paragraphs)-1], k
+	}
+	if len(g.cur.Lines) == 0 || g.cur.Lines[len(g.cur.Lines)-1].Words[0].Line != w.Line {
+		g.cur.Lines = append(g.cur.Lines, Line{})
+	}
+	l := &g.cur.Lines[len(g.cur.Lines)-1]
+	l.Words = append(l.Words, w)
+	l.Box = union(l.Box, w.Box)
+}
+
+// finish sets the paragraphs' text, confidence and box, leaves out those
+// without a letter or a digit, and sets the page's confidence.
+func (p *Page) finish() {
 	kept := p.Paragraphs[:0]
 	var sum float64
 	var words int
@@ -162,7 +193,6 @@ func ParseTSV(r io.Reader) (*Page, error) {
 	if words > 0 {
 		p.Conf = sum / float64(words)
 	}
-	return p, nil
 }
 
 // finish sets the paragraph's text, confidence and box from its lines.

@@ -31,9 +31,9 @@ func runSplit(t testing.TB, args ...string) (stdout, stderr string, err error) {
 }
 
 // scannedDenial writes a PDF whose only page is a scan (pdftoppm at 200
-// DPI, put back as an image) of a printed denial; skips without
-// Tesseract or pdftoppm (fails in CI).
-func scannedDenial(t testing.TB, path string) {
+// DPI, put back as an image) of a printed denial, and the scan as JPEG at
+// jpg (when not ""); skips without Tesseract or pdftoppm (fails in CI).
+func scannedDenial(t testing.TB, path, jpg string) {
 	t.Helper()
 	if langs, err := ocr.Installed(context.Background(), ocr.Options{}); err != nil || !slices.Contains(langs, "eng") {
 		testkit.Missing(t, "Tesseract with English (tesseract-ocr-eng) is not installed")
@@ -57,6 +57,11 @@ func scannedDenial(t testing.TB, path string) {
 	if out, err := exec.Command("pdftoppm", "-r", "200", "-png", "-singlefile", text, filepath.Join(dir, "scan")).CombinedOutput(); err != nil {
 		t.Fatalf("pdftoppm: %v: %s", err, out)
 	}
+	if jpg != "" {
+		if out, err := exec.Command("pdftoppm", "-r", "200", "-jpeg", "-singlefile", text, strings.TrimSuffix(jpg, ".jpg")).CombinedOutput(); err != nil {
+			t.Fatalf("pdftoppm: %v: %s", err, out)
+		}
+	}
 	s := fpdf.New("P", "pt", "Letter", "")
 	s.AddPage()
 	s.ImageOptions(filepath.Join(dir, "scan.png"), 0, 0, 612, 792, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
@@ -69,7 +74,7 @@ func TestReportAddScan(t *testing.T) {
 	dir := t.TempDir()
 	caseDir := filepath.Join(dir, "C.exhibit")
 	scan := filepath.Join(dir, "denial.pdf")
-	scannedDenial(t, scan)
+	scannedDenial(t, scan, "")
 
 	out, stderr, err := runSplit(t, "--case", caseDir, "report", "add", scan, "--ocr-lang", "eng", "--json")
 	if err != nil {
@@ -116,7 +121,7 @@ func TestReportAddScan(t *testing.T) {
 func TestReportAddScanWithoutTesseract(t *testing.T) {
 	dir := t.TempDir()
 	scan := filepath.Join(dir, "denial.pdf")
-	scannedDenial(t, scan)
+	scannedDenial(t, scan, "")
 	t.Setenv("PATH", t.TempDir())
 	caseDir := filepath.Join(dir, "C.exhibit")
 	_, _, err := runSplit(t, "--case", caseDir, "report", "add", scan)
@@ -128,5 +133,33 @@ func TestReportAddScanWithoutTesseract(t *testing.T) {
 	}
 	if _, _, err := runSplit(t, "--case", caseDir, "report", "add", scan, "--no-ocr"); err == nil || !strings.Contains(err.Error(), "no text layer") {
 		t.Errorf("--no-ocr: %v, want the scan refused for its missing text layer", err)
+	}
+}
+
+func TestReportAddPicture(t *testing.T) {
+	dir := t.TempDir()
+	caseDir := filepath.Join(dir, "C.exhibit")
+	jpg := filepath.Join(dir, "statement.jpg")
+	scannedDenial(t, filepath.Join(dir, "denial.pdf"), jpg)
+	out, _, err := runSplit(t, "--case", caseDir, "report", "add", jpg, "--ocr-lang", "eng")
+	if err != nil || !strings.Contains(out, "read by OCR (eng): the picture") {
+		t.Fatalf("report add of a JPEG: %v\n%s", err, out)
+	}
+	show := hasKeys(t, "report show", decode(t, mustRun(t, "--case", caseDir, "report", "show", "1", "--json")), "format", "excerpts")
+	es := show["excerpts"].([]any)
+	if show["format"] != "image" || len(es) == 0 {
+		t.Fatalf("report show of a picture: %v", show)
+	}
+	e := es[0].(map[string]any)
+	if e["ocr"] != true || e["page"] != nil {
+		t.Errorf("excerpt of a picture: %v (want ocr, no page)", e)
+	}
+	png := filepath.Join(dir, "statement.png")
+	j := decode(t, mustRun(t, "--case", caseDir, "report", "page", "1", "1", "-o", png, "--excerpt", jsonID(e["id"]), "--json")).(map[string]any)
+	if j["highlighted"] != true || j["boxes"].(float64) < 5 || j["width"] != float64(1700) {
+		t.Errorf("report page of a picture: %v (want highlighted, the picture's 1700 pixels wide)", j)
+	}
+	if _, err := run(t, "--case", caseDir, "report", "page", "1", "2", "-o", filepath.Join(dir, "p2.png")); err == nil || !strings.Contains(err.Error(), "no page 2") {
+		t.Errorf("page 2 of a picture: %v", err)
 	}
 }
