@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -134,7 +135,7 @@ func parseRow(f []string) (tsvRow, error) {
 		row.word.Text = strings.TrimSpace(stripBidi(strings.Join(f[11:], "\t")))
 	}
 	conf, err := strconv.ParseFloat(strings.TrimSpace(f[10]), 64)
-	if err != nil {
+	if err != nil || math.IsNaN(conf) {
 		return tsvRow{}, fmt.Errorf("column conf: %q is not a number", f[10])
 	}
 	row.word.Box, row.word.Conf = row.box, max(0, min(100, conf))

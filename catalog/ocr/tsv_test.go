@@ -46,6 +46,7 @@ func TestParseTSV(t *testing.T) {
 			texts: []string{"بيان"}, conf: 80, firstBox: image.Rect(0, 0, 10, 10)},
 		{name: "empty output", tsv: tsvHead, texts: nil},
 		{name: "a short line", tsv: tsvHead + "5\t1\t1\n", wantError: "columns"},
+		{name: "a confidence not a number", tsv: tsvHead + "5\t1\t1\t1\t1\t1\t0\t0\t1\t1\tNaN\ta\n", wantError: "conf"},
 		{name: "not a number", tsv: tsvHead + "5\t1\tx\t1\t1\t1\t0\t0\t1\t1\t9\ta\n", wantError: "not a number"},
 	}
 	for _, tt := range tests {
