@@ -104,7 +104,7 @@ type pdfPage struct {
 	scan []byte
 }
 
-// mixedPDF makes a Letter PDF of pages.
+// mixedPDF makes a Letter PDF of pages, a scan as wide as its page.
 func mixedPDF(t testing.TB, pages ...pdfPage) []byte {
 	t.Helper()
 	f := fpdf.New("P", "pt", "Letter", "")
@@ -120,7 +120,7 @@ func mixedPDF(t testing.TB, pages ...pdfPage) []byte {
 		if p.scan != nil {
 			name := "scan" + string(rune('a'+i))
 			f.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(p.scan))
-			f.ImageOptions(name, 0, 0, 612, 792, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+			f.ImageOptions(name, 0, 0, 612, 0, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "") // the width of the page, in proportion
 			continue
 		}
 		for _, s := range p.text {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"image"
 	"image/jpeg"
+	"image/png"
 	"slices"
 	"strings"
 	"testing"
@@ -24,33 +25,44 @@ func scanPDF(t testing.TB, dpi int) (scan, text []byte) {
 func TestPDFEnglishRecall(t *testing.T) {
 	needTesseract(t)
 	scan, text := scanPDF(t, 200)
-	var progress []Progress
-	start := time.Now()
-	res, err := PDF(context.Background(), scan, PDFOptions{Options: Options{Langs: "eng"}, Engine: testEngine,
-		Progress: func(p Progress) { progress = append(progress, p) }})
-	if err != nil {
-		t.Fatal(err)
+	for _, langs := range []string{"eng", "ara+eng"} { // English alone, and the default
+		t.Run(langs, func(t *testing.T) {
+			var progress []Progress
+			start := time.Now()
+			res, err := PDF(context.Background(), scan, PDFOptions{Options: Options{Langs: langs}, Engine: testEngine,
+				Progress: func(p Progress) { progress = append(progress, p) }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("one Letter page scanned at 200 DPI, read at %d DPI in %s: %v", DefaultDPI, langs, time.Since(start))
+			if !slices.Equal(res.Read, []int{1}) || res.Pages != 1 || res.Langs != langs {
+				t.Errorf("read pages %v of %d in %q, want [1] of 1 in %s", res.Read, res.Pages, res.Langs, langs)
+			}
+			if len(progress) != 1 || progress[0] != (Progress{Done: 1, Total: 1, Page: 1}) {
+				t.Errorf("progress %v, want one report of page 1", progress)
+			}
+			got := blockText(res.Blocks)
+			r := recall(strings.Join(englishText, " "), got)
+			t.Logf("English word recall %.3f, mean confidence %.1f, %d paragraphs", r, res.Conf, len(res.Blocks))
+			if r < 0.9 {
+				t.Errorf("word recall %.3f, want ≥ 0.9; read:\n%s", r, got)
+			}
+			if len(res.Blocks) != len(englishText) {
+				t.Errorf("%d paragraphs, want %d: %q", len(res.Blocks), len(englishText), got)
+			}
+			if res.Conf < 80 {
+				t.Errorf("mean confidence %.1f on a clean scan, want ≥ 80", res.Conf)
+			}
+			checkFirstWordBox(t, text, res)
+		})
 	}
-	t.Logf("one Letter page scanned at 200 DPI, read at %d DPI: %v", DefaultDPI, time.Since(start))
-	if !slices.Equal(res.Read, []int{1}) || res.Pages != 1 || res.Langs != "eng" {
-		t.Errorf("read pages %v of %d in %q, want [1] of 1 in eng", res.Read, res.Pages, res.Langs)
-	}
-	if len(progress) != 1 || progress[0] != (Progress{Done: 1, Total: 1, Page: 1}) {
-		t.Errorf("progress %v, want one report of page 1", progress)
-	}
-	got := blockText(res.Blocks)
-	r := recall(strings.Join(englishText, " "), got)
-	t.Logf("English word recall %.3f, mean confidence %.1f, %d paragraphs", r, res.Conf, len(res.Blocks))
-	if r < 0.9 {
-		t.Errorf("word recall %.3f, want ≥ 0.9; read:\n%s", r, got)
-	}
-	if len(res.Blocks) != len(englishText) {
-		t.Errorf("%d paragraphs, want %d: %q", len(res.Blocks), len(englishText), got)
-	}
-	if res.Conf < 80 {
-		t.Errorf("mean confidence %.1f on a clean scan, want ≥ 80", res.Conf)
-	}
-	// The first word's box, in points, is where the text PDF prints it.
+}
+
+// checkFirstWordBox checks that the box of the first word read, in
+// points, is where the text PDF prints it, and that every block has its
+// page, a confidence and word boxes.
+func checkFirstWordBox(t *testing.T, text []byte, res *Result) {
+	t.Helper()
 	doc, err := testEngine.Open(context.Background(), text)
 	if err != nil {
 		t.Fatal(err)
@@ -212,6 +224,21 @@ func TestArabicRecall(t *testing.T) {
 				t.Errorf("Arabic at %d DPI, %s: word recall %.3f, want ≥ 0.8; read:\n%s", dpi, langs, r, strings.Join(got, "\n"))
 			}
 		}
+	}
+	// The same scan at 200 DPI in an image-only PDF, read as a report's
+	// page is: rendered again at 300 DPI, in the default languages.
+	var b bytes.Buffer
+	if err := png.Encode(&b, pangoPNG(t, strings.Join(arabicText, "\n\n"), 200, true)); err != nil {
+		t.Fatal(err)
+	}
+	res, err := PDF(context.Background(), mixedPDF(t, pdfPage{scan: b.Bytes()}), PDFOptions{Engine: testEngine})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := recall(strings.Join(arabicText, " "), blockText(res.Blocks))
+	t.Logf("Arabic scanned at 200 DPI in a PDF, read in %s: word recall %.3f, mean confidence %.1f", res.Langs, r, res.Conf)
+	if r < 0.8 {
+		t.Errorf("Arabic in a PDF: word recall %.3f, want ≥ 0.8; read:\n%s", r, blockText(res.Blocks))
 	}
 }
 
