@@ -111,6 +111,29 @@ func TestPDFMixedReadsOnlyScans(t *testing.T) {
 	}
 }
 
+// A long scan outlives a document's life on the engine: the document is
+// opened anew between pages, which read as before.
+func TestPDFReopensTheDocument(t *testing.T) {
+	needTesseract(t)
+	old := reopenAfter
+	reopenAfter = 0 // opened anew for every page
+	t.Cleanup(func() { reopenAfter = old })
+	page := renderPNG(t, textPDF(t, englishText), 1, 150)
+	res, err := PDF(context.Background(), mixedPDF(t, pdfPage{scan: page}, pdfPage{scan: page}), PDFOptions{Options: Options{Langs: "eng"}, Engine: testEngine})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pages []int
+	for _, b := range res.Blocks {
+		if len(pages) == 0 || pages[len(pages)-1] != b.Page {
+			pages = append(pages, b.Page)
+		}
+	}
+	if !slices.Equal(res.Read, []int{1, 2}) || !slices.Equal(pages, []int{1, 2}) || len(res.Blocks) != 2*len(englishText) {
+		t.Errorf("read %v, blocks on pages %v (%d): want both pages, each its %d paragraphs", res.Read, pages, len(res.Blocks), len(englishText))
+	}
+}
+
 func TestPDFWithTextNeedsNoTesseract(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
 	res, err := PDF(context.Background(), textPDF(t, englishText), PDFOptions{Engine: testEngine})

@@ -26,8 +26,8 @@ type PDFOptions struct {
 
 // reopenAfter is how long a document is kept open before it is opened
 // anew: an engine gives a document a bounded life (its Timeout), and
-// reading many scanned pages takes longer.
-const reopenAfter = 45 * time.Second
+// reading many scanned pages takes longer. A variable for the tests.
+var reopenAfter = 45 * time.Second
 
 // ScannedPages lists the pages of the PDF in data that have no text layer,
 // and the PDF's number of pages.
@@ -112,7 +112,7 @@ type docSession struct {
 // render renders page at dpi (DefaultDPI when 0, at most the page's
 // largest), with its label.
 func (s *docSession) render(page, dpi int) (*rendered, string, error) {
-	if s.doc == nil || time.Since(s.opened) > reopenAfter {
+	if s.doc == nil || time.Since(s.opened) >= reopenAfter {
 		s.close()
 		d, err := s.eng.Open(s.ctx, s.data)
 		if err != nil {
