@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exhibit-app/exhibit/catalog/ocr"
 	"github.com/exhibit-app/exhibit/catalog/reportparse"
 )
 
@@ -15,9 +16,16 @@ import (
 // excerpt with corrected text, keeping its id, citation history and links.
 const revisedThreshold = 0.7
 
-// AddReport imports the report at path (plain text, Markdown, HTML or PDF)
-// and splits it into excerpts. It is all or nothing: a report that cannot
-// be read adds nothing to the case.
+// AddReport imports the report at path (plain text, Markdown, HTML, PDF,
+// or a picture of a document) and splits it into excerpts. It is all or
+// nothing: a report that cannot be read, or an import cancelled, adds
+// nothing to the case.
+//
+// The pages of a PDF that have no text layer (scans), and a picture, are
+// read by OCR (opt.OCR), before anything is stored: their excerpts are
+// flagged OCR, with Tesseract's confidence and their words' boxes. A PDF
+// that has text on other pages is imported without its scans when
+// Tesseract is missing, with a warning; one without text is refused.
 //
 // A file already imported is not imported twice. A new version of a known
 // report (opt.Replace, or the same path) keeps the ids, and so the links, of
@@ -59,6 +67,13 @@ func (c *Case) AddReport(ctx context.Context, path string, opt ReportOptions) (*
 		return fail(err)
 	}
 
+	sc, err := readScans(ctx, abs, opt.OCR)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return fail(err)
+	}
 	res := &ReportImport{NewVersion: target != 0}
 	err = c.write(ctx, func(tx *sql.Tx) error {
 		// Checked again inside the transaction: another import of the same
@@ -66,7 +81,7 @@ func (c *Case) AddReport(ctx context.Context, path string, opt ReportOptions) (*
 		if err := tx.QueryRowContext(ctx, `SELECT report_id FROM report_versions WHERE sha256 = ? LIMIT 1`, sha).Scan(&known); err == nil {
 			return errAlreadyImported
 		}
-		imp := &reportImporter{c: c, tx: tx, ctx: ctx, res: res, reportID: target}
+		imp := &reportImporter{c: c, tx: tx, ctx: ctx, res: res, reportID: target, scans: sc}
 		return imp.run(abs, sha, opt)
 	})
 	if errors.Is(err, errAlreadyImported) {
@@ -97,7 +112,8 @@ type reportImporter struct {
 	tx       *sql.Tx
 	ctx      context.Context
 	res      *ReportImport
-	reportID int64 // 0: a new report
+	reportID int64  // 0: a new report
+	scans    *scans // read by OCR before the transaction
 	version  int64
 	now      string
 
@@ -132,19 +148,10 @@ func (ri *reportImporter) run(path, sha string, opt ReportOptions) error {
 	}
 	ri.version, _ = r.LastInsertId()
 
-	info, err := reportparse.Parse(path, func(b reportparse.Block) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		return ri.block(b)
-	})
+	info, err := ri.parse(path)
 	if err != nil {
 		return err
 	}
-	if ri.res.Excerpts == 0 {
-		return errors.New("no text found in it")
-	}
-	ri.res.Warnings = info.Warnings
 	if err := ri.matchRevised(); err != nil {
 		return err
 	}
@@ -181,10 +188,14 @@ func (ri *reportImporter) run(path, sha string, opt ReportOptions) error {
 		action = "report.version"
 	}
 	res.Report = &Report{ID: ri.reportID}
-	return ri.c.audit(ctx, tx, action, fmt.Sprintf("report:%d", ri.reportID), map[string]any{
+	details := map[string]any{
 		"path": path, "sha256": sha, "title": title, "format": info.Format, "excerpts": res.Excerpts,
 		"kept": res.Kept, "revised": res.Revised, "added": res.Added, "gone": res.Gone,
-	})
+	}
+	if len(res.OCRPages) > 0 {
+		details["ocr_pages"], details["ocr_langs"] = res.OCRPages, res.OCRLangs
+	}
+	return ri.c.audit(ctx, tx, action, fmt.Sprintf("report:%d", ri.reportID), details)
 }
 
 // loadOld reads the hashes of the report's excerpts, for finding them again.
@@ -209,11 +220,15 @@ func (ri *reportImporter) loadOld() error {
 
 // block stores one paragraph of the new version: the same excerpt as
 // before when its text is known, else a new one.
-func (ri *reportImporter) block(b reportparse.Block) error {
+func (ri *reportImporter) block(b reportparse.Block, o *ocr.Block) error {
 	ctx, tx := ri.ctx, ri.tx
 	ri.res.Excerpts++
 	hash := reportparse.TextHash(b.Text)
 	page, pageEnd := nullPage(b.Page), nullPage(b.PageEnd)
+	isOCR, conf, boxes := 0, any(nil), any(nil)
+	if o != nil {
+		isOCR, conf, boxes = 1, o.Conf, encodeBoxes(o.Words)
+	}
 	if ids := ri.old[hash]; len(ids) > 0 {
 		id := ids[0]
 		ri.old[hash] = ids[1:]
@@ -221,12 +236,14 @@ func (ri *reportImporter) block(b reportparse.Block) error {
 		if err := ri.history(id); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE excerpts SET page=?, page_end=?, page_label=?, paragraph=?, heading=?, text=?, gone_at=NULL WHERE id=?`,
-			page, pageEnd, b.PageLabel, b.Paragraph, b.Heading, b.Text, id)
+		_, err := tx.ExecContext(ctx, `UPDATE excerpts SET page=?, page_end=?, page_label=?, paragraph=?, heading=?, text=?, gone_at=NULL,
+			ocr=?, ocr_confidence=?, ocr_boxes=? WHERE id=?`,
+			page, pageEnd, b.PageLabel, b.Paragraph, b.Heading, b.Text, isOCR, conf, boxes, id)
 		return err
 	}
-	r, err := tx.ExecContext(ctx, `INSERT INTO excerpts(report_id, page, page_end, page_label, paragraph, heading, text, text_hash, created_at)
-		VALUES(?,?,?,?,?,?,?,?,?)`, ri.reportID, page, pageEnd, b.PageLabel, b.Paragraph, b.Heading, b.Text, hash, ri.now)
+	r, err := tx.ExecContext(ctx, `INSERT INTO excerpts(report_id, page, page_end, page_label, paragraph, heading, text, text_hash, created_at,
+		ocr, ocr_confidence, ocr_boxes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)`,
+		ri.reportID, page, pageEnd, b.PageLabel, b.Paragraph, b.Heading, b.Text, hash, ri.now, isOCR, conf, boxes)
 	if err != nil {
 		return err
 	}
@@ -324,8 +341,8 @@ func (ri *reportImporter) revise(oldID, newID int64) error {
 		return err
 	}
 	for _, q := range []string{
-		`UPDATE excerpts SET (page, page_end, page_label, paragraph, heading, text, text_hash) =
-			(SELECT page, page_end, page_label, paragraph, heading, text, text_hash FROM excerpts WHERE id = ?2),
+		`UPDATE excerpts SET (page, page_end, page_label, paragraph, heading, text, text_hash, ocr, ocr_confidence, ocr_boxes) =
+			(SELECT page, page_end, page_label, paragraph, heading, text, text_hash, ocr, ocr_confidence, ocr_boxes FROM excerpts WHERE id = ?2),
 			gone_at = NULL, revised_at = ?3 WHERE id = ?1`,
 		`DELETE FROM excerpts_fts WHERE rowid = ?1`,
 		`INSERT INTO excerpts_fts(rowid, body) SELECT ?1, body FROM excerpts_fts WHERE rowid = ?2`,

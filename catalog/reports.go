@@ -18,7 +18,7 @@ type Report struct {
 	Title     string
 	Date      string // as given (2017-10-20), may be ""
 	Source    string // URL or description, never fetched
-	Format    string // text, markdown, html, pdf
+	Format    string // text, markdown, html, pdf, image (a picture of a document, read by OCR)
 	SHA256    string // of the current version's file
 	Path      string // where the current version was imported from
 	Pages     int    // PDF pages; 0 for other formats
@@ -45,6 +45,11 @@ type Excerpt struct {
 	Gone bool
 	// Revised is set when a later version corrected its text.
 	Revised bool
+	// OCR is set when the text was read by OCR (a scanned page, a
+	// photographed document); OCRConfidence is then Tesseract's mean
+	// confidence in its words, 0 to 100.
+	OCR           bool
+	OCRConfidence float64
 }
 
 // Citation returns how to cite the excerpt: "Title, p. 14, ¶ 3" (pp. 14–15
@@ -77,6 +82,9 @@ type ReportOptions struct {
 	// file imported from the same path as an existing report is taken as
 	// its new version.
 	Replace int64
+	// OCR says how the pages of a PDF that have no text layer, and
+	// pictures of documents, are read.
+	OCR OCROptions
 }
 
 // ReportImport says what importing a report did.
@@ -93,27 +101,35 @@ type ReportImport struct {
 	Unchanged  bool
 	NewVersion bool
 	Warnings   []string
+	// OCRPages are the pages read by OCR (a picture is page 1), OCRLangs
+	// the languages read, OCRConfidence the mean confidence of every word
+	// read (0 to 100).
+	OCRPages      []int
+	OCRLangs      string
+	OCRConfidence float64
 }
 
 const excerptColumns = `e.id, e.report_id, r.title, e.page, e.page_end, e.page_label, e.paragraph, e.heading,
-	e.text, e.text_hash, e.gone_at IS NOT NULL, e.revised_at IS NOT NULL`
+	e.text, e.text_hash, e.gone_at IS NOT NULL, e.revised_at IS NOT NULL, e.ocr, e.ocr_confidence`
 
 // excerptRow receives the columns of excerptColumns.
 type excerptRow struct {
 	e             Excerpt
 	page, pageEnd sql.NullInt64
+	ocrConf       sql.NullFloat64
 }
 
 // dest returns the scan destinations of excerptColumns, in order.
 func (r *excerptRow) dest() []any {
 	e := &r.e
 	return []any{&e.ID, &e.ReportID, &e.ReportTitle, &r.page, &r.pageEnd, &e.PageLabel, &e.Paragraph,
-		&e.Heading, &e.Text, &e.TextHash, &e.Gone, &e.Revised}
+		&e.Heading, &e.Text, &e.TextHash, &e.Gone, &e.Revised, &e.OCR, &r.ocrConf}
 }
 
 // excerpt returns the scanned excerpt.
 func (r *excerptRow) excerpt() *Excerpt {
 	r.e.Page, r.e.PageEnd = int(r.page.Int64), int(r.pageEnd.Int64)
+	r.e.OCRConfidence = r.ocrConf.Float64
 	return &r.e
 }
 

@@ -7,8 +7,9 @@ what=${1:-test}
 pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libturbojpeg0-dev libheif-dev libvips-dev)
 case "$what" in
   gui|test) pkgs+=(xvfb xauth x11-utils xdotool imagemagick poppler-utils libimage-exiftool-perl openssl
-                   libvips-tools libheif-examples libtiff-tools) ;;&  # reference decoders and test images
-  test) pkgs+=(gdal-bin) ;;&
+                   libvips-tools libheif-examples libtiff-tools
+                   tesseract-ocr tesseract-ocr-eng tesseract-ocr-ara) ;;&  # reference decoders and test images; OCR of scans
+  test) pkgs+=(gdal-bin pango1.0-tools) ;;&  # pango-view: Arabic scans shaped as printed
   bench) pkgs+=(xvfb xauth imagemagick poppler-utils libimage-exiftool-perl libvips-tools python3-pil python3-numpy bc time) ;;
 esac
 missing=()

@@ -148,8 +148,9 @@ func TestJSONContract(t *testing.T) {
 	}
 	rs := hasKeys(t, "report show", decode(t, mustRun(t, "--case", caseDir, "report", "show", "--json", jsonNum(ra["report"].(float64)))),
 		"id", "title", "sha256", "excerpts")
-	e0 := hasKeys(t, "report show excerpt", rs["excerpts"].([]any)[0], "id", "page", "page_end", "paragraph", "heading", "text", "images")
-	if e0["heading"] != "Beijing" || len(e0["images"].([]any)) != 1 {
+	e0 := hasKeys(t, "report show excerpt", rs["excerpts"].([]any)[0], "id", "page", "page_end", "paragraph", "heading", "text", "images",
+		"ocr", "ocr_confidence")
+	if e0["heading"] != "Beijing" || len(e0["images"].([]any)) != 1 || e0["ocr"] != false || e0["ocr_confidence"] != nil {
 		t.Errorf("report show excerpt: %v", e0)
 	}
 	sug := decode(t, mustRun(t, "--case", caseDir, "suggest", "--json", jsonNum(id))).([]any)

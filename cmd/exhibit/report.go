@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -33,6 +35,12 @@ type reportAddJSON struct {
 	Added      int      `json:"added"`
 	Gone       int      `json:"gone"`
 	Warnings   []string `json:"warnings"`
+	// OCRPages are the pages read by OCR (a picture is page 1), with the
+	// languages read and the mean confidence of their words (0 to 100,
+	// null when nothing was read by OCR).
+	OCRPages      []int    `json:"ocr_pages"`
+	OCRLangs      string   `json:"ocr_langs"`
+	OCRConfidence *float64 `json:"ocr_confidence"`
 }
 
 func newReportAddCmd(g *globals) *cobra.Command {
@@ -40,15 +48,28 @@ func newReportAddCmd(g *globals) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "add FILE",
-		Short: "Import a report (text, Markdown, HTML or PDF) as citable excerpts",
+		Short: "Import a report (text, Markdown, HTML, PDF, or a picture of a document) as citable excerpts",
 		Long: `Import a report and split it into excerpts (paragraphs), each citable by report,
 page (PDF) and paragraph. Importing a new version of a report (same path, or
 --replace ID) keeps the excerpts it still has, and their links; excerpts it no
-longer has are flagged, never dropped. Nothing is fetched from the network.`,
+longer has are flagged, never dropped. Nothing is fetched from the network.
+
+Scans are read by OCR with Tesseract (which must be installed: tesseract-ocr,
+with tesseract-ocr-eng and tesseract-ocr-ara): the pages of a PDF that have no
+text layer (pages with text are read from it), and a picture of a document
+(JPEG, PNG, TIFF, HEIC…). Their excerpts are flagged "ocr" with Tesseract's
+confidence, and can be highlighted on the page (report page --excerpt). The
+languages are --ocr-lang, Tesseract's codes joined by "+"; by default English
+and Arabic, those of them installed. Each page read is reported on stderr;
+Ctrl-C stops the import and stores nothing.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx, c := cmd.Context(), g.c
+			opt.OCR.Progress = ocrProgress(cmd.ErrOrStderr())
 			res, err := c.AddReport(ctx, args[0], opt)
+			if errors.Is(err, context.Canceled) {
+				return fmt.Errorf("report add interrupted: nothing of %s was stored", args[0])
+			}
 			if err != nil {
 				return err
 			}
@@ -58,8 +79,15 @@ longer has are flagged, never dropped. Nothing is fetched from the network.`,
 				if w == nil {
 					w = []string{}
 				}
-				return writeJSON(cmd.OutOrStdout(), reportAddJSON{Report: r.ID, Excerpts: res.Excerpts, Title: r.Title, SHA256: r.SHA256,
-					Unchanged: res.Unchanged, NewVersion: res.NewVersion, Kept: res.Kept, Revised: res.Revised, Added: res.Added, Gone: res.Gone, Warnings: w})
+				j := reportAddJSON{Report: r.ID, Excerpts: res.Excerpts, Title: r.Title, SHA256: r.SHA256,
+					Unchanged: res.Unchanged, NewVersion: res.NewVersion, Kept: res.Kept, Revised: res.Revised, Added: res.Added, Gone: res.Gone, Warnings: w,
+					OCRPages: res.OCRPages, OCRLangs: res.OCRLangs}
+				if j.OCRPages == nil {
+					j.OCRPages = []int{}
+				} else {
+					j.OCRConfidence = ocrConfidence(true, res.OCRConfidence)
+				}
+				return writeJSON(cmd.OutOrStdout(), j)
 			}
 			out := cmd.OutOrStdout()
 			switch {
@@ -70,6 +98,9 @@ longer has are flagged, never dropped. Nothing is fetched from the network.`,
 					r.ID, r.Title, res.Excerpts, res.Kept, res.Revised, res.Added, res.Gone)
 			default:
 				fmt.Fprintf(out, "report %d %q: %d excerpts\n", r.ID, r.Title, res.Excerpts)
+			}
+			if len(res.OCRPages) > 0 {
+				fmt.Fprintf(out, "read by OCR (%s): %s, mean confidence %.0f %%\n", res.OCRLangs, ocrPagesText(r, res.OCRPages), res.OCRConfidence)
 			}
 			for _, w := range res.Warnings {
 				fmt.Fprintln(out, "warning:", w)
@@ -83,6 +114,8 @@ longer has are flagged, never dropped. Nothing is fetched from the network.`,
 	fl.StringVar(&opt.Source, "source", "", "where the report comes from (a URL, never fetched)")
 	fl.Int64Var(&opt.Replace, "replace", 0, "import FILE as a new version of report ID")
 	fl.BoolVar(&asJSON, "json", false, "print the result as JSON")
+	fl.StringVar(&opt.OCR.Langs, "ocr-lang", "", `languages of the scans, Tesseract's codes joined by "+" (default: ara+eng, those installed)`)
+	fl.BoolVar(&opt.OCR.Off, "no-ocr", false, "do not read scans by OCR (a scanned report is refused)")
 	return needsCase(cmd, true)
 }
 
@@ -98,6 +131,10 @@ type excerptJSON struct {
 	Citation  string  `json:"citation"`
 	Gone      bool    `json:"gone"`
 	Revised   bool    `json:"revised"`
+	// OCR is set for an excerpt read by OCR; OCRConfidence is then
+	// Tesseract's mean confidence in its words (0 to 100), else null.
+	OCR           bool     `json:"ocr"`
+	OCRConfidence *float64 `json:"ocr_confidence"`
 }
 
 type reportShowJSON struct {
@@ -148,7 +185,8 @@ func newReportShowCmd(g *globals) *cobra.Command {
 					ims = []int64{}
 				}
 				j.Excerpts = append(j.Excerpts, excerptJSON{ID: e.ID, Page: pagePtr(e.Page), PageEnd: pagePtr(e.PageEnd), PageLabel: e.PageLabel,
-					Paragraph: e.Paragraph, Heading: e.Heading, Text: e.Text, Images: ims, Citation: e.Citation(), Gone: e.Gone, Revised: e.Revised})
+					Paragraph: e.Paragraph, Heading: e.Heading, Text: e.Text, Images: ims, Citation: e.Citation(), Gone: e.Gone, Revised: e.Revised,
+					OCR: e.OCR, OCRConfidence: ocrConfidence(e.OCR, e.OCRConfidence)})
 			}
 			if asJSON {
 				return writeJSON(cmd.OutOrStdout(), j)
@@ -163,6 +201,9 @@ func newReportShowCmd(g *globals) *cobra.Command {
 					fmt.Fprintf(out, "\n## %s\n", heading)
 				}
 				fmt.Fprintf(out, "\n[excerpt %d] %s\n%s\n", e.ID, e.Citation, e.Text)
+				if e.OCR {
+					fmt.Fprintf(out, "  read by OCR, confidence %.0f %%\n", *e.OCRConfidence)
+				}
 				if len(e.Images) > 0 {
 					fmt.Fprintf(out, "  linked images: %s\n", joinIDs(e.Images))
 				}

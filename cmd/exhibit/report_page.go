@@ -31,7 +31,7 @@ func newReportPageCmd(g *globals) *cobra.Command {
 	var force, asJSON bool
 	cmd := &cobra.Command{
 		Use:   "page REPORT PAGE -o OUT.png [--excerpt ID] [--dpi N]",
-		Short: "Render a page of a PDF report as PNG, an excerpt highlighted where it stands",
+		Short: "Render a page of a PDF report (or a picture report) as PNG, an excerpt highlighted where it stands",
 		Long: `Render a page (from 1) of a PDF report as PNG, read with PDFium from the
 report's current file, which is checked against its SHA-256 first (a file
 that changed since it was imported is refused). With --excerpt, the
@@ -39,8 +39,11 @@ excerpt's words are found in the page's text (spaces, line breaks,
 hyphenation and ligatures aside) and highlighted in translucent yellow; when
 they are not found the page is written without, and the command says so.
 The page is rendered at --dpi, by default 150 DPI or more, so that it is at
-least 1000 pixels wide (at most 6000 pixels a side). Text, Markdown and HTML
-reports have no pages: they are refused (report show prints their excerpts).
+least 1000 pixels wide (at most 6000 pixels a side). An excerpt read by OCR
+from a scanned page is highlighted from the boxes of its words as OCR found
+them. A picture of a document has one page, the picture at its own size (at
+most 6000 pixels a side). Text, Markdown and HTML reports have no pages: they
+are refused (report show prints their excerpts).
 The file is recorded in the audit trail with its SHA-256 and carries a
 signed manifest naming the report's SHA-256 and the excerpt.`,
 		Args: cobra.ExactArgs(2),
@@ -76,8 +79,12 @@ signed manifest naming the report's SHA-256 and the excerpt.`,
 				return writeJSON(cmd.OutOrStdout(), j)
 			}
 			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, "%s: report %d, page %d of %d, %d×%d at %d DPI (SHA-256 %s)\n",
-				res.Export.Path, r.ID, res.Page, res.Pages, res.Width, res.Height, res.DPI, res.Export.SHA256)
+			at := fmt.Sprintf(" at %d DPI", res.DPI)
+			if res.DPI == 0 {
+				at = "" // a picture, at its own size
+			}
+			fmt.Fprintf(w, "%s: report %d, page %d of %d, %d×%d%s (SHA-256 %s)\n",
+				res.Export.Path, r.ID, res.Page, res.Pages, res.Width, res.Height, at, res.Export.SHA256)
 			switch {
 			case res.Excerpt == nil:
 			case res.Highlighted && res.Partial:

@@ -28,6 +28,10 @@ type searchJSON struct {
 	Note        *int64  `json:"note,omitempty"`
 	Image       *int64  `json:"image,omitempty"`
 	Rank        float64 `json:"rank"`
+	// OCR and OCRConfidence: an excerpt read by OCR, and Tesseract's
+	// mean confidence in its words (null otherwise).
+	OCR           bool     `json:"ocr"`
+	OCRConfidence *float64 `json:"ocr_confidence"`
 }
 
 func newSearchCmd(g *globals) *cobra.Command {
@@ -54,6 +58,7 @@ diacritics are folded (Latin accents, Arabic harakat). Words must all match;
 					j.Kind, j.Excerpt, j.Report, j.ReportTitle = "excerpt", &id, &rep, e.ReportTitle
 					j.Page, j.PageEnd, j.Paragraph, j.Text = pagePtr(e.Page), pagePtr(e.PageEnd), e.Paragraph, e.Text
 					j.Citation, j.Heading, j.Gone = e.Citation(), e.Heading, e.Gone
+					j.OCR, j.OCRConfidence = e.OCR, ocrConfidence(e.OCR, e.OCRConfidence)
 				} else {
 					id, im := h.Note.ID, h.Note.ImageID
 					j.Kind, j.Note, j.Image, j.Text = "note", &id, &im, h.Note.Text

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/draw"
 	"image/png"
 	"io"
 	"math"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/exhibit-app/exhibit/catalog"
 	"github.com/exhibit-app/exhibit/catalog/pdfengine"
+	"github.com/exhibit-app/exhibit/catalog/picture"
 	"github.com/exhibit-app/exhibit/internal/manifest"
 )
 
@@ -57,13 +59,15 @@ type ReportPage struct {
 	Boxes                int
 }
 
-// WriteReportPage renders a page of PDF report r, read from its current
+// WriteReportPage renders a page of PDF report r (or the picture of a
+// picture report, its only page), read from its current
 // file (checked against its SHA-256 first: a file that changed is
 // refused), as PNG at path, with the excerpt asked for highlighted in
 // translucent yellow over its words where it stands on the page (found in
-// the page's text, see pdfengine.Locate; when it is not found the page is
-// written without, Highlighted unset). A report that is not a PDF has no
-// pages: ErrNoPages. The export is recorded (kind "report-page") and the
+// the page's text, see pdfengine.Locate; for an excerpt read by OCR from a
+// scan, the boxes of its words OCR stored; when it is not found the page
+// is written without, Highlighted unset). A report that is neither a PDF nor a
+// picture has no pages: ErrNoPages. The export is recorded (kind "report-page") and the
 // PNG carries a signed manifest naming the report's SHA-256 and the
 // excerpt, as every PNG export does.
 func WriteReportPage(ctx context.Context, c *catalog.Case, r *catalog.Report, opt ReportPageOptions, path string) (*ReportPage, error) {
@@ -73,8 +77,8 @@ func WriteReportPage(ctx context.Context, c *catalog.Case, r *catalog.Report, op
 	if err := checkOutput(ctx, c, path); err != nil {
 		return fail(err)
 	}
-	if r.Format != "pdf" {
-		return fail(fmt.Errorf("%w: %q is %s, and only PDF reports have pages to render (`exhibit report show %d` prints its excerpts)",
+	if r.Format != "pdf" && r.Format != "image" {
+		return fail(fmt.Errorf("%w: %q is %s, and only PDF reports and pictures have pages to render (`exhibit report show %d` prints its excerpts)",
 			ErrNoPages, r.Title, r.Format, r.ID))
 	}
 	out := &ReportPage{Report: r, Page: opt.Page}
@@ -84,6 +88,13 @@ func WriteReportPage(ctx context.Context, c *catalog.Case, r *catalog.Report, op
 			return fail(err)
 		}
 		out.Excerpt = e
+	}
+	if r.Format == "image" {
+		img, err := picturePage(ctx, c, out)
+		if err != nil {
+			return fail(err)
+		}
+		return writeReportPage(ctx, c, out, img, path)
 	}
 	data, err := c.ReadReportFile(ctx, r)
 	if err != nil {
@@ -111,15 +122,9 @@ func WriteReportPage(ctx context.Context, c *catalog.Case, r *catalog.Report, op
 		return fail(err)
 	}
 	if out.Excerpt != nil {
-		text, err := doc.Text(opt.Page)
-		if err != nil {
+		if err := highlightExcerpt(ctx, c, doc, page, out); err != nil {
 			return fail(err)
 		}
-		m := pdfengine.Locate(text, out.Excerpt.Text, partOnPage(out.Excerpt, opt.Page))
-		for _, b := range m.Boxes {
-			Highlight(page.Image, page.ToPixels.Rect(b))
-		}
-		out.Highlighted, out.Partial, out.Boxes = m.Found && len(m.Boxes) > 0, m.Partial, len(m.Boxes)
 	}
 	b := page.Image.Bounds()
 	out.Width, out.Height = b.Dx(), b.Dy()
@@ -127,6 +132,73 @@ func WriteReportPage(ctx context.Context, c *catalog.Case, r *catalog.Report, op
 		return nil, err
 	}
 	return writeReportPage(ctx, c, out, page.Image, path)
+}
+
+// highlightExcerpt highlights out's excerpt on the page rendered where it
+// stands: found in the page's text, or, for one read by OCR from a scan
+// (which has no text to find it in), from its words' boxes.
+func highlightExcerpt(ctx context.Context, c *catalog.Case, doc *pdfengine.Doc, page *pdfengine.Rendered, out *ReportPage) error {
+	text, err := doc.Text(out.Page)
+	if err != nil {
+		return err
+	}
+	m := pdfengine.Locate(text, out.Excerpt.Text, partOnPage(out.Excerpt, out.Page))
+	if !m.Found && out.Excerpt.OCR {
+		if m, err = ocrMatch(ctx, c, out.Excerpt); err != nil {
+			return err
+		}
+	}
+	for _, b := range m.Boxes {
+		Highlight(page.Image, page.ToPixels.Rect(b))
+	}
+	out.Highlighted, out.Partial, out.Boxes = m.Found && len(m.Boxes) > 0, m.Partial, len(m.Boxes)
+	return nil
+}
+
+// picturePage is the picture of report out.Report (a picture of a
+// document: its only page, 1), at most pdfengine.DefaultMaxSide pixels a
+// side, out's excerpt highlighted from its words' boxes.
+func picturePage(ctx context.Context, c *catalog.Case, out *ReportPage) (*image.RGBA, error) {
+	if out.Pages = 1; out.Page != 1 {
+		return nil, &pdfengine.PageRangeError{Page: out.Page, Pages: 1}
+	}
+	pic, err := c.ReportPicture(ctx, out.Report)
+	if err != nil {
+		return nil, err
+	}
+	w0 := pic.Bounds().Dx()
+	pic = picture.Fit(pic, pdfengine.DefaultMaxSide)
+	b := pic.Bounds()
+	img := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	draw.Draw(img, img.Bounds(), pic, b.Min, draw.Src)
+	out.Width, out.Height = b.Dx(), b.Dy()
+	if out.Excerpt == nil {
+		return img, nil
+	}
+	boxes, err := c.ExcerptWordBoxes(ctx, out.Excerpt.ID)
+	if err != nil {
+		return nil, err
+	}
+	scale := float64(b.Dx()) / float64(max(1, w0))
+	for _, bx := range boxes {
+		Highlight(img, image.Rect(int(math.Floor(bx.X0*scale)), int(math.Floor(bx.Y0*scale)), int(math.Ceil(bx.X1*scale)), int(math.Ceil(bx.Y1*scale))))
+	}
+	out.Highlighted, out.Boxes = len(boxes) > 0, len(boxes)
+	return img, ctx.Err()
+}
+
+// ocrMatch is where an excerpt read by OCR stands on its page: the boxes
+// of its words (in PDF points) that OCR stored.
+func ocrMatch(ctx context.Context, c *catalog.Case, e *catalog.Excerpt) (pdfengine.Match, error) {
+	boxes, err := c.ExcerptWordBoxes(ctx, e.ID)
+	if err != nil {
+		return pdfengine.Match{}, err
+	}
+	m := pdfengine.Match{Found: len(boxes) > 0}
+	for _, b := range boxes {
+		m.Boxes = append(m.Boxes, pdfengine.Rect{Left: b.X0, Bottom: b.Y0, Right: b.X1, Top: b.Y1})
+	}
+	return m, nil
 }
 
 // writeReportPage records the export and writes img with its manifest.
