@@ -15,8 +15,6 @@ import (
 	"github.com/exhibit-app/exhibit/catalog"
 )
 
-// reportExtensions are the files "Add a report" offers.
-var reportExtensions = []string{".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf"}
 
 // addReportDialog asks for a report file, then for its title, date and
 // source (all optional), and imports it.
@@ -24,7 +22,7 @@ func (mw *mainWindow) addReportDialog() {
 	if _, ok := mw.requireCase(); !ok {
 		return
 	}
-	mw.chooseFile("Add a report: text, Markdown, HTML or PDF", "Next", "the report", reportExtensions, mw.reportDetailsDialog)
+	mw.chooseFile("Add a report: text, Markdown, HTML, PDF or a picture of a document", "Next", "the report", catalog.ReportExtensions(), mw.reportDetailsDialog)
 }
 
 // reportDetailsDialog asks for the optional title, date and source of the

@@ -23,3 +23,11 @@ func IsImageExtension(ext string) bool {
 	}
 	return false
 }
+
+// reportExtensions are the extensions of the files "Add a report" offers:
+// text, Markdown, HTML, PDF, and pictures of documents (read by OCR).
+var reportExtensions = []string{".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff"}
+
+// ReportExtensions returns the extensions of files that may be added as
+// reports, lower case with the dot; a new slice each call.
+func ReportExtensions() []string { return append([]string(nil), reportExtensions...) }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -105,5 +106,20 @@ func TestOneListOfImageExtensions(t *testing.T) {
 	}
 	if seen < 50 {
 		t.Fatalf("only %d Go files under %s", seen, root)
+	}
+}
+
+// "Add a report" offers every format report import reads, pictures of
+// documents (read by OCR) among them, and each call its own list.
+func TestReportExtensions(t *testing.T) {
+	l := ReportExtensions()
+	for _, want := range []string{".pdf", ".md", ".html", ".txt", ".jpg", ".png", ".tiff"} {
+		if !slices.Contains(l, want) {
+			t.Errorf("ReportExtensions lacks %s", want)
+		}
+	}
+	l[0] = ".exe"
+	if ReportExtensions()[0] == ".exe" {
+		t.Error("ReportExtensions gives its own list to change")
 	}
 }
