@@ -6,25 +6,21 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sync"
 )
 
 // Fetcher brings the original with this SHA-256 from a team case's store
 // into dst (written whole or not at all), having checked its hash.
 type Fetcher func(ctx context.Context, sha256, dst string) error
 
-// fetchers holds the fetcher of each open team case (see SetFetcher).
-var fetchers sync.Map // *Case -> Fetcher
-
 // SetFetcher tells the case how to bring originals it has no copy of
 // from its hub's store (nil: it cannot). Originals fetched are kept in
 // OriginalsDir, by hash.
 func (c *Case) SetFetcher(f Fetcher) {
 	if f == nil {
-		fetchers.Delete(c)
+		c.fetch.Store(nil)
 		return
 	}
-	fetchers.Store(c, f)
+	c.fetch.Store(&f)
 }
 
 // OriginalsDir returns the folder of originals fetched from the hub.
@@ -40,14 +36,14 @@ func (c *Case) fetchOriginal(ctx context.Context, sha string) error {
 	if _, err := os.Stat(dst); err == nil {
 		return nil
 	}
-	f, ok := fetchers.Load(c)
-	if !ok {
+	f := c.fetch.Load()
+	if f == nil {
 		return fmt.Errorf("%s: %w (not fetched from the hub yet: run exhibit sync or open the case with its hub reachable)", short(sha), os.ErrNotExist)
 	}
 	if err := os.MkdirAll(c.OriginalsDir(), 0o755); err != nil {
 		return fmt.Errorf("fetch %s: %w", short(sha), err)
 	}
-	if err := f.(Fetcher)(ctx, sha, dst); err != nil {
+	if err := (*f)(ctx, sha, dst); err != nil {
 		return fmt.Errorf("fetch %s from the hub: %w", short(sha), err)
 	}
 	if _, err := os.Stat(dst); err != nil {
