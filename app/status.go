@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 
 	"fyne.io/fyne/v2"
@@ -23,8 +25,8 @@ type statusBar struct {
 	changesBox *fyne.Container
 	reload     *widget.Button
 
-	sess *session
-	load latest
+	sess *ui.Session
+	load ui.Latest
 }
 
 type statusCounts struct{ images, reports int }
@@ -56,9 +58,9 @@ func newStatusBar() *statusBar {
 }
 
 // setCase shows the open case.
-func (b *statusBar) setCase(s *session) {
+func (b *statusBar) setCase(s *ui.Session) {
 	b.sess = s
-	b.caseName.SetText(s.c.Name() + "   " + s.c.Dir())
+	b.caseName.SetText(s.Case.Name() + "   " + s.Case.Dir())
 	b.refresh()
 }
 
@@ -67,8 +69,8 @@ func (b *statusBar) refresh() {
 	if b.sess == nil {
 		return
 	}
-	c := b.sess.c
-	load(&b.load, b.sess.ctx, func(ctx context.Context) (statusCounts, error) {
+	c := b.sess.Case
+	ui.Load(&b.load, b.sess.Ctx, func(ctx context.Context) (statusCounts, error) {
 		n, err := c.CountImages(ctx)
 		if err != nil {
 			return statusCounts{}, err
@@ -76,7 +78,7 @@ func (b *statusBar) refresh() {
 		rs, err := c.Reports(ctx)
 		return statusCounts{n, len(rs)}, err
 	}, func(sc statusCounts) {
-		b.counts.SetText(plural(sc.images, "image", "images") + " · " + plural(sc.reports, "report", "reports"))
+		b.counts.SetText(ui.Plural(sc.images, "image", "images") + " · " + ui.Plural(sc.reports, "report", "reports"))
 	}, func(err error) {
 		b.counts.SetText("")
 		fyne.LogError("count the case", err)
