@@ -43,6 +43,10 @@ type Case struct {
 	// importing counts the imports running in this process: while one
 	// runs, a provisional thumbnail may stand for one being made.
 	importing atomic.Int32
+	// member is this laptop's member number in its hub's team (0 for a
+	// case without a hub): new rows take their ids from its block, and
+	// entries keep their rows' content (see team.go).
+	member atomic.Int64
 }
 
 // DefaultDir returns the case used when none is given: Default.exhibit in
@@ -93,6 +97,9 @@ func Open(ctx context.Context, dir string) (*Case, error) {
 	c.lock, err = holdSession(abs, c.session)
 	if err == nil {
 		c.id, err = readCaseID(ctx, wr)
+	}
+	if err == nil {
+		err = c.loadHub(ctx)
 	}
 	if err == nil {
 		err = c.startChain(ctx, from, SchemaVersion())
@@ -168,7 +175,7 @@ func (c *Case) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	// c.txc is cleared before the connection is given back: the next
 	// writer sets its own as soon as it has the connection.
-	t := &txChain{}
+	t := &txChain{hasher: rowHasher{keep: c.member.Load() > 0}}
 	c.txc = t
 	fail := func(err error) error {
 		c.txc = nil

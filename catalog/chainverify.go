@@ -371,7 +371,7 @@ func verifyRows(ctx context.Context, tx *sql.Tx, last map[string]rowRecord, rep 
 	seen := make(map[string]bool, len(last))
 	var h rowHasher
 	for _, t := range tables {
-		err := h.hashRows(ctx, tx, t, `SELECT rowid, * FROM `+quoteIdent(t), nil, func(rowid int64, hash string) error {
+		err := h.hashRows(ctx, tx, t, `SELECT rowid, * FROM `+quoteIdent(t), nil, func(rowid int64, hash string, _ []byte) error {
 			ref := rowRef(t, rowid)
 			seen[ref] = true
 			rep.Rows++
