@@ -1,43 +1,42 @@
 package hub
 
-import "encoding/json"
+import (
+	"context"
+	"path/filepath"
 
-// Until catalog's team-case API lands: the same types, to be replaced by
-// aliases of catalog's.
+	"github.com/exhibit-app/exhibit/catalog"
+)
 
-// HubInfo is the hub a team case syncs with, kept in the case.
-type HubInfo struct {
-	DB     string
-	Store  string
-	Member int64
-	Pulled int64
-}
+// The team-case types are catalog's.
+type (
+	// HubInfo is the hub a team case syncs with, kept in the case.
+	HubInfo = catalog.HubInfo
+	// WireEntry is an audit entry as it travels between a case and its hub.
+	WireEntry = catalog.WireEntry
+	// WireRow is one row an entry created, changed or removed.
+	WireRow = catalog.WireRow
+	// MergeResult is what Incoming did.
+	MergeResult = catalog.MergeResult
+)
 
-// WireEntry is an audit entry as it travels between a case and its hub.
-type WireEntry struct {
-	Hash, Prev                                                   string
-	At, Actor, Key, Session, Action, Object, Details, RowsDigest string
-	Seq                                                          int64
-	Rows                                                         []WireRow
-}
+// EntryMessage is what an entry's signature on the hub covers.
+func EntryMessage(caseID, hash string) []byte { return catalog.EntryMessage(caseID, hash) }
 
-// Check recomputes the entry's hashes (stub).
-func (e *WireEntry) Check() error { return nil }
-
-// WireRow is one row an entry created, changed or removed.
-type WireRow struct {
-	Ref, Hash string
-	Data      json.RawMessage
-}
-
-// MergeResult is what Incoming did.
-type MergeResult struct {
-	Pulled, Conflicts int
-	Merged            string
-}
-
-// KeyInfo is a key a case knows.
+// KeyInfo is a key a case knows (until catalog's lands).
 type KeyInfo struct{ Fingerprint, PublicKeyPEM, Actor, FirstAt string }
 
-// EntryMessage is what an entry's signature covers (stub).
-func EntryMessage(caseID, hash string) []byte { return []byte("exhibit-entry/1\x00" + caseID + "\x00" + hash) }
+// Case adapts a *catalog.Case to Local until catalog's Keys, AddKeys and
+// OriginalsDir land.
+type Case struct{ *catalog.Case }
+
+// Keys returns this laptop's key only (stand-in).
+func (c Case) Keys(ctx context.Context) ([]KeyInfo, error) {
+	s := c.Signer()
+	return []KeyInfo{{Fingerprint: s.Fingerprint(), PublicKeyPEM: string(s.PublicKeyPEM())}}, nil
+}
+
+// AddKeys does nothing (stand-in).
+func (c Case) AddKeys(ctx context.Context, keys []KeyInfo) error { return nil }
+
+// OriginalsDir is DIR/originals.
+func (c Case) OriginalsDir() string { return filepath.Join(c.Dir(), "originals") }
