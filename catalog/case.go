@@ -65,6 +65,12 @@ func DefaultDir() (string, error) {
 
 // Open opens the case in dir, creating it when it does not exist.
 func Open(ctx context.Context, dir string) (*Case, error) {
+	return open(ctx, dir, "")
+}
+
+// open opens or creates the case in dir; cloneOf, when set, makes a new
+// case the empty copy of the team case with that id (see Clone).
+func open(ctx context.Context, dir, cloneOf string) (*Case, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, fmt.Errorf("open case %s: %w", dir, err)
@@ -95,6 +101,9 @@ func Open(ctx context.Context, dir string) (*Case, error) {
 	c.SetProgram("exhibit")
 	// The session's lock is held before anything is recorded under it.
 	c.lock, err = holdSession(abs, c.session)
+	if err == nil && cloneOf != "" {
+		err = markClone(ctx, wr, cloneOf)
+	}
 	if err == nil {
 		c.id, err = readCaseID(ctx, wr)
 	}

@@ -372,6 +372,9 @@ func (c *Case) startChain(ctx context.Context, fromVersion, toVersion int) error
 			return err
 		}
 		switch {
+		case head.Count == 0 && c.cloning(ctx, tx):
+			// A clone's chain comes from its hub, chain.start included.
+			return nil
 		case head.Count == 0:
 			digest, n, err := legacyDigest(ctx, tx)
 			if err != nil {
@@ -396,8 +399,15 @@ func (c *Case) startChain(ctx context.Context, fromVersion, toVersion int) error
 // recorded and every tracked table has its triggers.
 func (c *Case) chainReady(ctx context.Context) (bool, error) {
 	head, err := readHead(ctx, c.rd)
-	if err != nil || head.Count == 0 {
+	if err != nil {
 		return false, err
+	}
+	if head.Count == 0 {
+		var n int
+		err := c.rd.QueryRowContext(ctx, `SELECT count(*) FROM case_info WHERE key = 'hub_clone'`).Scan(&n)
+		if err != nil || n == 0 {
+			return false, err
+		}
 	}
 	var n int
 	if err := c.rd.QueryRowContext(ctx, `SELECT count(*) FROM keys WHERE fingerprint = ?`, c.signer.Fingerprint()).Scan(&n); err != nil {

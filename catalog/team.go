@@ -117,6 +117,9 @@ func (c *Case) SetHub(ctx context.Context, h HubInfo) error {
 				return fmt.Errorf("join the hub: %w", err)
 			}
 		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM case_info WHERE key = 'hub_clone'`); err != nil {
+			return fmt.Errorf("join the hub: %w", err)
+		}
 		if had {
 			return c.audit(ctx, tx, "hub.move", "case", map[string]any{"db": redactURL(h.DB), "store": h.Store})
 		}
