@@ -65,6 +65,13 @@ func Clone(ctx context.Context, dbURL, dir string, open Opener, opt Options) (Lo
 	if err := local.SetHub(ctx, HubInfo{DB: RedactURL(dbURL), Store: store, Member: res.Member, Pulled: info.Pulled}); err != nil {
 		return local, res, err
 	}
+	var canPush bool
+	if err := s.do(ctx, "read the role's privileges", func(conn *pgx.Conn) error {
+		return conn.QueryRow(ctx, `SELECT has_table_privilege('entries', 'INSERT')`).Scan(&canPush)
+	}); err != nil {
+		return local, res, err
+	}
+	opt.PullOnly = !canPush // a viewer: its hub.join stays on the laptop
 	s.close()
 	res.Sync, err = Sync(ctx, local, opt)
 	if res.Sync != nil {

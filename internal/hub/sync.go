@@ -20,6 +20,8 @@ type Options struct {
 	// AllOriginals also downloads every original the case holds nowhere
 	// (else they are fetched when opened: Fetch).
 	AllOriginals bool
+	// PullOnly skips pushing (a viewer's clone: PostgreSQL would refuse).
+	PullOnly bool
 	// Progress, when set, is told what is being done.
 	Progress func(string)
 }
@@ -73,6 +75,9 @@ func Sync(ctx context.Context, local Local, opt Options) (*Result, error) {
 	res.Pulled, res.Conflicts = pr.pulled, pr.conflicts
 	if err != nil {
 		return res, err
+	}
+	if opt.PullOnly {
+		return res, nil
 	}
 	if res.Pushed, err = s.pushEntries(ctx, local, opt.Batch); err != nil {
 		return res, err

@@ -25,12 +25,12 @@ const SuperPassword = "exhibit-test-super"
 // Postgres is a PostgreSQL cluster started for tests: local TCP
 // connections need a password (SCRAM), as on a real server.
 type Postgres struct {
-	Port int
-	dir  string // the cluster's folder: data/, the socket, the log
+	Port   int
+	dir    string // the cluster's folder: data/, the socket, the log
 	cmd    *exec.Cmd
 	exited chan struct{} // closed when the server's process has ended
 	user   serverUser
-	next atomic.Int64 // for NewDatabase's names
+	next   atomic.Int64 // for NewDatabase's names
 }
 
 // pgBinDir finds PostgreSQL's programs: $EXHIBIT_PG_BIN, else the newest
