@@ -247,7 +247,11 @@ func (in *incoming) table(ctx context.Context, tx *sql.Tx, name string) (*tableI
 // the hub's, recording each conflicting row as it stands here.
 func (c *Case) writeMerge(ctx context.Context, tx *sql.Tx, in *incoming) (string, error) {
 	sort.Slice(in.conflicts, func(i, j int) bool { return in.conflicts[i].Ref < in.conflicts[j].Ref })
+	at := timestamp(c.now())
 	for _, cf := range in.conflicts {
+		if err := saveConflict(ctx, tx, cf, at); err != nil {
+			return "", err
+		}
 		table, rowid, _ := splitRef(cf.Ref)
 		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO audit_touch(tbl, rid) VALUES(?,?)`, table, rowid); err != nil {
 			return "", fmt.Errorf("merge: %w", err)
@@ -260,7 +264,7 @@ func (c *Case) writeMerge(ctx context.Context, tx *sql.Tx, in *incoming) (string
 	}
 	md := mergeDetails{Parents: []string{in.remoteHead}, Conflicts: in.conflicts}
 	details, _ := json.Marshal(md)
-	e := chainEntry{Prev: in.ownHead, At: timestamp(c.now()), Actor: *c.actor.Load(), Key: c.signer.Fingerprint(), Session: c.session,
+	e := chainEntry{Prev: in.ownHead, At: at, Actor: *c.actor.Load(), Key: c.signer.Fingerprint(), Session: c.session,
 		Action: "sync.merge", Object: "case", Details: string(details), RowsDigest: rowsDigest(rows)}
 	h := e.hash()
 	seq := max(in.depth[in.ownHead], in.depth[in.remoteHead]) + 1

@@ -29,7 +29,7 @@ func (c *Case) AddNote(ctx context.Context, imageID int64, text string) (int64, 
 	}
 	var id int64
 	err := c.write(ctx, func(tx *sql.Tx) error {
-		r, err := tx.ExecContext(ctx, `INSERT INTO notes(image_id, text, created_at) VALUES(?,?,?)`, imageID, text, timestamp(c.now()))
+		r, err := c.insertRow(ctx, tx, `INSERT INTO notes(image_id, text, created_at) VALUES(?,?,?)`, imageID, text, timestamp(c.now()))
 		if err != nil {
 			return err
 		}
@@ -114,7 +114,7 @@ func (c *Case) AddTag(ctx context.Context, imageID int64, tag string) error {
 		return fmt.Errorf("tag: %w", err)
 	}
 	err = c.write(ctx, func(tx *sql.Tx) error {
-		r, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO tags(image_id, tag, created_at) VALUES(?,?,?)`, imageID, tag, timestamp(c.now()))
+		r, err := c.insertRow(ctx, tx, `INSERT OR IGNORE INTO tags(image_id, tag, created_at) VALUES(?,?,?)`, imageID, tag, timestamp(c.now()))
 		if err != nil {
 			return err
 		}

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strconv"
+	"strings"
 )
 
 // A team case is a local case that syncs with a hub (PostgreSQL for the
@@ -182,4 +184,37 @@ func redactURL(s string) string {
 		u.User = url.UserPassword(u.User.Username(), "xxxxx")
 	}
 	return u.String()
+}
+
+// insertPrefix matches the start of an INSERT statement insertRow rewrites.
+var insertPrefix = regexp.MustCompile(`^\s*INSERT\s+(OR\s+IGNORE\s+)?INTO\s+([a-z_]+)\(`)
+
+// insertRow runs an INSERT into one of the case's tables. In a team case
+// the new row takes its id from this laptop's block: the statement gets a
+// rowid column, its VALUES( or SELECT a first placeholder, and the id goes
+// first among the arguments. In a case without a hub it runs unchanged.
+func (c *Case) insertRow(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	if c.member.Load() == 0 {
+		return tx.ExecContext(ctx, query, args...)
+	}
+	m := insertPrefix.FindStringSubmatchIndex(query)
+	if m == nil {
+		return nil, fmt.Errorf("insert: cannot give an id to %.40q", query)
+	}
+	table := query[m[4]:m[5]]
+	id, err := c.newRowID(ctx, tx, table)
+	if err != nil {
+		return nil, err
+	}
+	rest := query[m[1]:]
+	var at int
+	if i := strings.Index(rest, "VALUES("); i >= 0 {
+		at = i + len("VALUES(")
+	} else if i := strings.Index(rest, "SELECT "); i >= 0 {
+		at = i + len("SELECT ")
+	} else {
+		return nil, fmt.Errorf("insert into %s: cannot give the row an id", table)
+	}
+	q := query[:m[1]] + "rowid, " + rest[:at] + "?, " + rest[at:]
+	return tx.ExecContext(ctx, q, append([]any{id}, args...)...)
 }
