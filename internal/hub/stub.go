@@ -1,7 +1,6 @@
 package hub
 
 import (
-	"context"
 	"path/filepath"
 
 	"github.com/exhibit-app/exhibit/catalog"
@@ -22,21 +21,11 @@ type (
 // EntryMessage is what an entry's signature on the hub covers.
 func EntryMessage(caseID, hash string) []byte { return catalog.EntryMessage(caseID, hash) }
 
-// KeyInfo is a key a case knows (until catalog's lands).
-type KeyInfo struct{ Fingerprint, PublicKeyPEM, Actor, FirstAt string }
+// KeyInfo is a key a case knows.
+type KeyInfo = catalog.KeyInfo
 
-// Case adapts a *catalog.Case to Local until catalog's Keys, AddKeys and
-// OriginalsDir land.
+// Case adapts a *catalog.Case to Local until catalog's OriginalsDir lands.
 type Case struct{ *catalog.Case }
-
-// Keys returns this laptop's key only (stand-in).
-func (c Case) Keys(ctx context.Context) ([]KeyInfo, error) {
-	s := c.Signer()
-	return []KeyInfo{{Fingerprint: s.Fingerprint(), PublicKeyPEM: string(s.PublicKeyPEM())}}, nil
-}
-
-// AddKeys does nothing (stand-in).
-func (c Case) AddKeys(ctx context.Context, keys []KeyInfo) error { return nil }
 
 // OriginalsDir is DIR/originals.
 func (c Case) OriginalsDir() string { return filepath.Join(c.Dir(), "originals") }
