@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -43,13 +42,13 @@ with exhibit hub fetch --all.`,
 				return fmt.Errorf("clone: %w", err)
 			}
 			if asJSON {
-				if err := writeJSON(os.Stdout, res); err != nil {
+				if err := writeJSON(cmd.OutOrStdout(), res); err != nil {
 					return err
 				}
 			} else {
-				fmt.Printf("cloned case %s into %s as member %d: %d entries\n", res.CaseID, res.Dir, res.Member, res.Sync.Pulled)
+				fmt.Fprintf(cmd.OutOrStdout(), "cloned case %s into %s as member %d: %d entries\n", res.CaseID, res.Dir, res.Member, res.Sync.Pulled)
 			}
-			return missingError(res.Sync.Missing)
+			return missingError(cmd.ErrOrStderr(), res.Sync.Missing)
 		},
 	}
 	cmd.Flags().StringVar(&db, "db", "", "the hub's PostgreSQL URL")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -51,9 +52,9 @@ superuser can, and becomes the hub's first owner), the bucket of --store
 				return fmt.Errorf("hub init: %w", err)
 			}
 			if asJSON {
-				return writeJSON(os.Stdout, res)
+				return writeJSON(cmd.OutOrStdout(), res)
 			}
-			fmt.Printf("published case %s to %s (store %s) as member %d: %d entries, %d originals and reports\n",
+			fmt.Fprintf(cmd.OutOrStdout(), "published case %s to %s (store %s) as member %d: %d entries, %d originals and reports\n",
 				res.CaseID, res.DB, res.Store, res.Member, res.Sync.Pushed, res.Sync.OriginalsUp)
 			return nil
 		},
@@ -102,9 +103,9 @@ case (--case), or of --db.`,
 				return fmt.Errorf("hub member add: %w", err)
 			}
 			if asJSON {
-				return writeJSON(os.Stdout, map[string]string{"member": args[0], "role": role})
+				return writeJSON(cmd.OutOrStdout(), map[string]string{"member": args[0], "role": role})
 			}
-			fmt.Printf("%s is a member of the hub, as %s\n", args[0], role)
+			fmt.Fprintf(cmd.OutOrStdout(), "%s is a member of the hub, as %s\n", args[0], role)
 			return nil
 		},
 	}
@@ -134,7 +135,7 @@ func newHubFetchCmd(g *globals) *cobra.Command {
 					if err != nil {
 						return fmt.Errorf("hub fetch: %w", err)
 					}
-					fmt.Println(p)
+					fmt.Fprintln(cmd.OutOrStdout(), p)
 				}
 				return nil
 			}
@@ -143,13 +144,13 @@ func newHubFetchCmd(g *globals) *cobra.Command {
 				return fmt.Errorf("hub fetch: %w", err)
 			}
 			if asJSON {
-				if err := writeJSON(os.Stdout, res); err != nil {
+				if err := writeJSON(cmd.OutOrStdout(), res); err != nil {
 					return err
 				}
 			} else {
-				fmt.Printf("fetched %d, had %d\n", res.Fetched, res.Had)
+				fmt.Fprintf(cmd.OutOrStdout(), "fetched %d, had %d\n", res.Fetched, res.Had)
 			}
-			return missingError(res.Missing)
+			return missingError(cmd.ErrOrStderr(), res.Missing)
 		},
 	}
 	cmd.Flags().BoolVar(&all, "all", false, "every original and report the case holds nowhere")
@@ -159,11 +160,11 @@ func newHubFetchCmd(g *globals) *cobra.Command {
 
 // missingError reports the originals the store lost, one line each on
 // stderr, and fails when there are any.
-func missingError(ms []hub.MissingObject) error {
+func missingError(w io.Writer, ms []hub.MissingObject) error {
 	lost := 0
 	for _, m := range ms {
 		if m.Restored {
-			fmt.Fprintf(os.Stderr, "exhibit: %s %s was missing from the store: put back from this laptop\n", m.Kind, m.SHA256)
+			fmt.Fprintf(w, "exhibit: %s %s was missing from the store: put back from this laptop\n", m.Kind, m.SHA256)
 			continue
 		}
 		lost++
@@ -171,7 +172,7 @@ func missingError(ms []hub.MissingObject) error {
 		if m.PushedBy != "" {
 			by = " (uploaded by " + m.PushedBy + ")"
 		}
-		fmt.Fprintf(os.Stderr, "exhibit: %s %s is missing from the hub's store%s: deleted from the bucket?\n", m.Kind, m.SHA256, by)
+		fmt.Fprintf(w, "exhibit: %s %s is missing from the hub's store%s: deleted from the bucket?\n", m.Kind, m.SHA256, by)
 	}
 	if lost > 0 {
 		return fmt.Errorf("%d originals or reports are missing from the hub's store", lost)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -27,23 +26,19 @@ keeps what it did; run it again to go on.
 "conflicts", "missing_originals"}.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			progress := progressLine
-			if asJSON {
-				progress = func(s string) { fmt.Fprintln(os.Stderr, "exhibit: "+s) }
-			}
-			res, err := hub.Sync(cmd.Context(), hub.Case{Case: g.c}, hub.Options{AllOriginals: all, Progress: progress})
+			res, err := hub.Sync(cmd.Context(), hub.Case{Case: g.c}, hub.Options{AllOriginals: all, Progress: progressLine})
 			if err != nil {
 				return fmt.Errorf("sync: %w", err)
 			}
 			if asJSON {
-				if err := writeJSON(os.Stdout, res); err != nil {
+				if err := writeJSON(cmd.OutOrStdout(), res); err != nil {
 					return err
 				}
 			} else {
-				fmt.Printf("pushed %d, pulled %d entries; %d originals up, %d down; %d conflicts\n",
+				fmt.Fprintf(cmd.OutOrStdout(), "pushed %d, pulled %d entries; %d originals up, %d down; %d conflicts\n",
 					res.Pushed, res.Pulled, res.OriginalsUp, res.OriginalsDown, res.Conflicts)
 			}
-			return missingError(res.Missing)
+			return missingError(cmd.ErrOrStderr(), res.Missing)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
