@@ -73,7 +73,7 @@ func Clone(ctx context.Context, dbURL, dir string, open Opener, opt Options) (Lo
 	}
 	opt.PullOnly = !canPush // a viewer: its hub.join stays on the laptop
 	s.close()
-	res.Sync, err = Sync(ctx, local, opt)
+	res.Sync, err = syncWith(ctx, local, dbURL, opt)
 	if res.Sync != nil {
 		res.Sync.Pulled += pr.pulled
 		res.Sync.Conflicts += pr.conflicts

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -58,6 +59,7 @@ func (tm *team) member(name, role string) string {
 // laptop is one user's machine: a signing key of its own and a case.
 type laptop struct {
 	t    *testing.T
+	pw   string // PGPASSWORD
 	keys string
 	dir  string
 	c    *catalog.Case
@@ -66,13 +68,14 @@ type laptop struct {
 // newLaptop makes a user with a key of their own; the case is made by
 // create or clone.
 func newLaptop(t *testing.T) *laptop {
-	return &laptop{t: t, keys: t.TempDir(), dir: filepath.Join(t.TempDir(), "Case.exhibit")}
+	return &laptop{t: t, pw: hubtest.SuperPassword, keys: t.TempDir(), dir: filepath.Join(t.TempDir(), "Case.exhibit")}
 }
 
 // as runs fn with this laptop's key folder as the config folder (where
 // catalog finds the signing key when a case is opened).
 func (l *laptop) as(fn func()) {
 	l.t.Setenv("EXHIBIT_CONFIG_DIR", l.keys)
+	l.t.Setenv("PGPASSWORD", l.pw)
 	fn()
 }
 
@@ -99,6 +102,9 @@ func (l *laptop) create(names ...string) {
 // clone makes the laptop's case from the hub at dbURL.
 func (l *laptop) clone(dbURL string) *CloneResult {
 	l.t.Helper()
+	if u, err := url.Parse(dbURL); err == nil && u.User != nil {
+		l.pw, _ = u.User.Password()
+	}
 	var res *CloneResult
 	l.as(func() {
 		local, r, err := Clone(ctx(l.t), dbURL, l.dir, openClone, Options{})
@@ -157,9 +163,19 @@ func (l *laptop) image(name string) *catalog.Image {
 	return nil
 }
 
-// state is what two laptops must agree on after syncing: every image with
-// its notes and tags, every site, and the chain's head.
+// state is what two laptops must agree on after syncing: their rows and
+// the chain's head.
 func (l *laptop) state() string {
+	l.t.Helper()
+	head, err := l.c.ChainHead(ctx(l.t))
+	if err != nil {
+		l.t.Fatal(err)
+	}
+	return l.rows() + fmt.Sprintf("head %s %d\n", head.Hash, head.Count)
+}
+
+// rows lists every image with its notes and tags, and every site.
+func (l *laptop) rows() string {
 	l.t.Helper()
 	c := ctx(l.t)
 	var b strings.Builder
@@ -191,17 +207,16 @@ func (l *laptop) state() string {
 		j, _ := json.Marshal([]any{s.ID, s.Name, s.Lat, s.Lon, s.Status, s.Tags, len(s.Notes), s.RemovedAt != nil})
 		fmt.Fprintf(&b, "site %s\n", j)
 	}
-	head, err := l.c.ChainHead(c)
-	if err != nil {
-		l.t.Fatal(err)
-	}
-	fmt.Fprintf(&b, "head %s %d\n", head.Hash, head.Count)
 	return b.String()
 }
 
-// verifyClean fails the test unless the laptop's chain verifies.
+// verifyClean fails the test unless the laptop's chain verifies, once
+// signed as closing the case would.
 func (l *laptop) verifyClean() {
 	l.t.Helper()
+	if err := l.c.Checkpoint(ctx(l.t)); err != nil {
+		l.t.Fatalf("checkpoint: %v", err)
+	}
 	rep, err := l.c.VerifyChain(ctx(l.t))
 	if err != nil {
 		l.t.Fatalf("verify chain: %v", err)

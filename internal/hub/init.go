@@ -73,6 +73,6 @@ func Init(ctx context.Context, local Local, dbURL, storeURL string, opt Options)
 		return nil, err
 	}
 	s.close()
-	res, err := Sync(ctx, local, opt)
+	res, err := syncWith(ctx, local, dbURL, opt)
 	return &InitResult{CaseID: local.ID(), DB: RedactURL(dbURL), Store: storeURL, Member: member, Sync: res}, err
 }

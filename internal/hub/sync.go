@@ -45,6 +45,12 @@ type Result struct {
 // own transaction, so an interrupted sync keeps what it did and the next
 // one goes on from there.
 func Sync(ctx context.Context, local Local, opt Options) (*Result, error) {
+	return syncWith(ctx, local, "", opt)
+}
+
+// syncWith is Sync through dbURL when not "" (the URL as given to init or
+// clone, with its password), else the case's hub.
+func syncWith(ctx context.Context, local Local, dbURL string, opt Options) (*Result, error) {
 	info, ok, err := local.Hub(ctx)
 	if err != nil {
 		return nil, err
@@ -59,7 +65,10 @@ func Sync(ctx context.Context, local Local, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := openSession(ctx, info.DB, opt.Progress)
+	if dbURL == "" {
+		dbURL = info.DB
+	}
+	s, err := openSession(ctx, dbURL, opt.Progress)
 	if err != nil {
 		return nil, err
 	}

@@ -22,7 +22,7 @@ func twoLaptops(t *testing.T) (*team, *laptop, *laptop) {
 	})
 	bob := newLaptop(t)
 	bob.clone(tm.member("bob", "editor"))
-	if a, b := alice.state(), bob.state(); a != b {
+	if a, b := alice.rows(), bob.rows(); a != b {
 		t.Fatalf("the clone differs from the case it cloned:\n%s\nvs\n%s", a, b)
 	}
 	return tm, alice, bob

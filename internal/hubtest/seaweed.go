@@ -147,7 +147,7 @@ func (s *S3) waitReady(limit time.Duration) error {
 // stopProcess ends weed.
 func (s *S3) stopProcess() {
 	if s.cmd != nil && s.cmd.Process != nil {
-		stopProcess(s.cmd, s.exited, 30*time.Second)
+		stopProcess(s.cmd, s.exited, 5*time.Second)
 		s.cmd = nil
 	}
 }
