@@ -48,6 +48,7 @@ func TestHubCommands(t *testing.T) {
 	if strings.Contains(ini["db"].(string), hubtest.SuperPassword) {
 		t.Errorf("hub init printed the password: %v", ini["db"])
 	}
+	t.Setenv("PGPASSWORD", hubtest.SuperPassword) // the case keeps no password
 	mustRun(t, "--case", a, "hub", "member", "add", "bob_cli", "--role", "editor", "--password", "bob-pw")
 	if _, err := run(t, "--case", a, "hub", "member", "add", "eve_cli", "--role", "admin"); err == nil || !strings.Contains(err.Error(), "no role") {
 		t.Errorf("member add --role admin: got %v", err)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -29,6 +30,7 @@ func TestInterruptedSyncResumes(t *testing.T) {
 		}
 	})
 	rng := rand.New(rand.NewPCG(1, 2))
+	cancelled := 0
 	interrupt := func(l *laptop) {
 		for range 6 {
 			cctx, cancel := context.WithCancel(c)
@@ -44,14 +46,23 @@ func TestInterruptedSyncResumes(t *testing.T) {
 			if err != nil && !errors.Is(err, context.Canceled) {
 				t.Fatalf("interrupted sync: %v", err)
 			}
+			if err != nil {
+				cancelled++
+			}
 		}
 		l.sync()
 	}
 	interrupt(alice)
 	interrupt(bob)
 	interrupt(alice)
+	if cancelled < 6 {
+		t.Errorf("only %d syncs were interrupted: the test tries nothing", cancelled)
+	}
 	if a, b := alice.state(), bob.state(); a != b {
 		t.Fatalf("after interrupted syncs, the laptops differ:\nalice:\n%s\nbob:\n%s", a, b)
+	}
+	if st := bob.state(); !strings.Contains(st, `"note 39"`) || !strings.Contains(st, "tag24") {
+		t.Errorf("changes lost on the way:\n%s", st)
 	}
 	alice.verifyClean()
 	bob.verifyClean()
