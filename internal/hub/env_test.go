@@ -20,7 +20,7 @@ import (
 // team is a hub of its own for one test: a database in the shared
 // cluster and a bucket in the shared store.
 type team struct {
-	t      *testing.T
+	t      testing.TB
 	pg     *hubtest.Postgres
 	s3     *hubtest.S3
 	db     string
@@ -31,7 +31,7 @@ var teams atomic.Int64
 
 // newTeam makes an empty hub (database and bucket name) for t, and sets
 // the store's credentials in the environment.
-func newTeam(t *testing.T) *team {
+func newTeam(t testing.TB) *team {
 	t.Helper()
 	pg := hubtest.SharedPostgres(t)
 	s3 := hubtest.SharedS3(t)
@@ -58,7 +58,7 @@ func (tm *team) member(name, role string) string {
 
 // laptop is one user's machine: a signing key of its own and a case.
 type laptop struct {
-	t    *testing.T
+	t    testing.TB
 	pw   string // PGPASSWORD
 	keys string
 	dir  string
@@ -67,7 +67,7 @@ type laptop struct {
 
 // newLaptop makes a user with a key of their own; the case is made by
 // create or clone.
-func newLaptop(t *testing.T) *laptop {
+func newLaptop(t testing.TB) *laptop {
 	return &laptop{t: t, pw: hubtest.SuperPassword, keys: t.TempDir(), dir: filepath.Join(t.TempDir(), "Case.exhibit")}
 }
 
@@ -227,7 +227,7 @@ func (l *laptop) verifyClean() {
 }
 
 // ctx is a context for one step of a test.
-func ctx(t *testing.T) context.Context {
+func ctx(t testing.TB) context.Context {
 	c, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	t.Cleanup(cancel)
 	return c
