@@ -47,6 +47,8 @@ type Case struct {
 	// case without a hub): new rows take their ids from its block, and
 	// entries keep their rows' content (see team.go).
 	member atomic.Int64
+	// fetch brings originals from the hub's store (see SetFetcher).
+	fetch atomic.Pointer[Fetcher]
 }
 
 // DefaultDir returns the case used when none is given: Default.exhibit in

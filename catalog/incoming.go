@@ -22,7 +22,7 @@ type MergeResult struct {
 
 // mergeDetails is what a sync.merge entry says.
 type mergeDetails struct {
-	Parents   []string        `json:"parents"`
+	Parents   []string       `json:"parents"`
 	Conflicts []conflictSpec `json:"conflicts,omitempty"`
 }
 

@@ -16,6 +16,8 @@ type Note struct {
 	ImageID   int64
 	Text      string
 	CreatedAt time.Time
+	// Author is who wrote it ("user@computer, program"; "" when unknown).
+	Author string
 }
 
 // AddNote adds a note to an image.
@@ -89,7 +91,14 @@ func (c *Case) Notes(ctx context.Context, imageID int64) ([]*Note, error) {
 		n.CreatedAt = parseTimestamp(at)
 		out = append(out, &n)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	if err := c.fillNoteAuthors(ctx, out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // normalizeTag trims a tag and folds its case.

@@ -326,3 +326,25 @@ func TestTeamIncomingRefusesTampered(t *testing.T) {
 		t.Errorf("%d entries kept from a refused batch", n)
 	}
 }
+
+// In a team case each note says who wrote it.
+func TestTeamNoteAuthors(t *testing.T) {
+	ctx := context.Background()
+	c := openTestCase(t)
+	photos := t.TempDir()
+	testkit.WriteJPEGs(t, photos, "a.jpg")
+	if _, err := c.Import(ctx, []string{photos}, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	c.SetProgram("exhibit test")
+	if _, err := c.AddNote(ctx, 1, "a note"); err != nil {
+		t.Fatal(err)
+	}
+	ns, err := c.Notes(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ns) != 1 || !strings.HasSuffix(ns[0].Author, ", exhibit test") {
+		t.Errorf("note author: %+v, want the actor of the note.add entry", ns)
+	}
+}
