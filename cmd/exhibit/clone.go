@@ -35,7 +35,8 @@ with exhibit hub fetch --all.`,
 				}
 				g.c = c // closed by cleanup
 				c.SetProgram(cmd.CommandPath())
-				return hub.Case{Case: c}, nil
+				c.SetFetcher(hub.Fetcher(c))
+				return c, nil
 			}
 			_, res, err := hub.Clone(cmd.Context(), db, args[0], open, hub.Options{Progress: progressLine})
 			if err != nil {

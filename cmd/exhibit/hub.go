@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/exhibit-app/exhibit/catalog"
 	"github.com/exhibit-app/exhibit/internal/hub"
 )
 
@@ -47,7 +49,7 @@ superuser can, and becomes the hub's first owner), the bucket of --store
 			if db == "" || store == "" {
 				return fmt.Errorf("hub init: both --db and --store are needed")
 			}
-			res, err := hub.Init(cmd.Context(), hub.Case{Case: g.c}, db, store, hub.Options{Progress: progressLine})
+			res, err := hub.Init(cmd.Context(), g.c, db, store, hub.Options{Progress: progressLine})
 			if err != nil {
 				return fmt.Errorf("hub init: %w", err)
 			}
@@ -125,7 +127,7 @@ func newHubFetchCmd(g *globals) *cobra.Command {
 		Short: "Download originals from the hub's store into the case",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			local := hub.Case{Case: g.c}
+			local := g.c
 			if all == (len(args) > 0) {
 				return fmt.Errorf("hub fetch: give --all or the SHA-256 of originals, not both")
 			}
@@ -178,6 +180,14 @@ func missingError(w io.Writer, ms []hub.MissingObject) error {
 		return fmt.Errorf("%d originals or reports are missing from the hub's store", lost)
 	}
 	return nil
+}
+
+// attachHub lets a team case fetch the originals it has no copy of from
+// its hub's store, when they are read.
+func attachHub(ctx context.Context, c *catalog.Case) {
+	if _, ok, err := c.Hub(ctx); err == nil && ok {
+		c.SetFetcher(hub.Fetcher(c))
+	}
 }
 
 // progressLine tells what a long hub command is doing, on stderr.

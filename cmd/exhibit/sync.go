@@ -26,7 +26,7 @@ keeps what it did; run it again to go on.
 "conflicts", "missing_originals"}.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			res, err := hub.Sync(cmd.Context(), hub.Case{Case: g.c}, hub.Options{AllOriginals: all, Progress: progressLine})
+			res, err := hub.Sync(cmd.Context(), g.c, hub.Options{AllOriginals: all, Progress: progressLine})
 			if err != nil {
 				return fmt.Errorf("sync: %w", err)
 			}

@@ -66,7 +66,7 @@ func benchSync(b *testing.B, n, up int) {
 	start = time.Now()
 	var res *InitResult
 	alice.as(func() {
-		res, err = Init(ctx(tb), Case{Case: alice.c}, tm.superURL(), tm.storeURL(), Options{})
+		res, err = Init(ctx(tb), alice.c, tm.superURL(), tm.storeURL(), Options{})
 	})
 	if err != nil {
 		b.Fatal(err)
@@ -78,7 +78,7 @@ func benchSync(b *testing.B, n, up int) {
 	pull := time.Since(start)
 	start = time.Now()
 	for _, im := range ims[:up] {
-		if _, err := Fetch(ctx(tb), Case{Case: bob.c}, im.SHA256); err != nil {
+		if _, err := Fetch(ctx(tb), bob.c, im.SHA256); err != nil {
 			b.Fatal(err)
 		}
 	}

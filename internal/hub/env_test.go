@@ -62,6 +62,7 @@ type laptop struct {
 	pw   string // PGPASSWORD
 	keys string
 	dir  string
+	imgs string // where the images imported came from
 	c    *catalog.Case
 }
 
@@ -83,6 +84,7 @@ func (l *laptop) as(fn func()) {
 func (l *laptop) create(names ...string) {
 	l.t.Helper()
 	imgs := l.t.TempDir()
+	l.imgs = imgs
 	testkit.WriteJPEGs(l.t, imgs, names...)
 	l.as(func() {
 		c, err := catalog.Open(ctx(l.t), l.dir)
@@ -109,7 +111,7 @@ func (l *laptop) clone(dbURL string) *CloneResult {
 	l.as(func() {
 		local, r, err := Clone(ctx(l.t), dbURL, l.dir, openClone, Options{})
 		if local != nil {
-			l.c = local.(Case).Case
+			l.c = local.(*catalog.Case)
 			l.t.Cleanup(func() { l.c.Close() })
 		}
 		if err != nil {
@@ -126,7 +128,7 @@ func openClone(ctx context.Context, dir, caseID string) (Local, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Case{Case: c}, nil
+	return c, nil
 }
 
 // sync syncs the laptop's case and fails the test on an error.
@@ -143,7 +145,7 @@ func (l *laptop) sync() *Result {
 func (l *laptop) trySync(opt Options) (*Result, error) {
 	var res *Result
 	var err error
-	l.as(func() { res, err = Sync(ctx(l.t), Case{Case: l.c}, opt) })
+	l.as(func() { res, err = Sync(ctx(l.t), l.c, opt) })
 	return res, err
 }
 

@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
+
+	"github.com/exhibit-app/exhibit/catalog"
 )
 
 // Fetch returns the path of the original of SHA-256 sha in the case's
@@ -94,4 +97,32 @@ func FetchAll(ctx context.Context, local Local, progress func(string)) (*FetchRe
 		progress(fmt.Sprintf("fetched %d of %d", i+1, len(objs)))
 	}
 	return res, nil
+}
+
+// Fetcher returns the catalog.Fetcher of a team case (catalog's
+// SetFetcher): it brings an original the case has no copy of from its
+// hub's store, checking its hash; one missing from the store is an
+// ErrMissingObject, named.
+func Fetcher(local Local) catalog.Fetcher {
+	var mu sync.Mutex
+	var store *Store
+	return func(ctx context.Context, sha, dst string) error {
+		mu.Lock()
+		if store == nil {
+			info, ok, err := local.Hub(ctx)
+			if err == nil && !ok {
+				err = errors.New("this case has no hub")
+			}
+			if err == nil {
+				store, err = OpenStore(info.Store)
+			}
+			if err != nil {
+				mu.Unlock()
+				return err
+			}
+		}
+		s := store
+		mu.Unlock()
+		return s.Get(ctx, KindOriginal, sha, dst)
+	}
 }

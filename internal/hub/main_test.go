@@ -31,7 +31,7 @@ func syncChild(dir string) int {
 	}
 	defer c.Close()
 	batch, _ := strconv.Atoi(os.Getenv("EXHIBIT_TEST_SYNC_BATCH"))
-	if _, err := Sync(ctx, Case{Case: c}, Options{Batch: batch}); err != nil {
+	if _, err := Sync(ctx, c, Options{Batch: batch}); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 3
 	}

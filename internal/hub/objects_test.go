@@ -3,6 +3,7 @@ package hub
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/minio/minio-go/v7"
@@ -19,7 +20,7 @@ func TestMissingOriginalReported(t *testing.T) {
 	sha := alice.image("a.jpg").SHA256
 	// bob has it only through the store: his copy of alice's folder is
 	// hidden by checking the cache alone.
-	p, err := Fetch(c, Case{Case: bob.c}, sha)
+	p, err := Fetch(c, bob.c, sha)
 	if err != nil {
 		t.Fatalf("fetch: %v", err)
 	}
@@ -36,7 +37,7 @@ func TestMissingOriginalReported(t *testing.T) {
 	if err := cl.RemoveObject(c, tm.bucket, "originals/"+sha, minio.RemoveObjectOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Fetch(c, Case{Case: bob.c}, sha); !errors.Is(err, ErrMissingObject) {
+	if _, err := Fetch(c, bob.c, sha); !errors.Is(err, ErrMissingObject) {
 		t.Errorf("fetch of a deleted original: got %v, want ErrMissingObject", err)
 	}
 	r := bob.sync()
@@ -47,7 +48,29 @@ func TestMissingOriginalReported(t *testing.T) {
 	if len(r.Missing) != 1 || !r.Missing[0].Restored || r.OriginalsUp != 1 {
 		t.Errorf("alice's sync: %+v, want the original put back", r)
 	}
-	if _, err := Fetch(c, Case{Case: bob.c}, sha); err != nil {
+	if _, err := Fetch(c, bob.c, sha); err != nil {
 		t.Errorf("fetch after alice put it back: %v", err)
+	}
+}
+
+// TestOriginalFetchedWhenRead: a clone reads an original it has no copy
+// of through the Fetcher: from the store, into its originals folder.
+func TestOriginalFetchedWhenRead(t *testing.T) {
+	_, alice, bob := twoLaptops(t)
+	c := ctx(t)
+	if err := os.Rename(alice.imgs, alice.imgs+".away"); err != nil { // bob's laptop has no copy
+		t.Fatal(err)
+	}
+	im := bob.image("b.jpg")
+	if _, _, err := bob.c.ReadOriginal(c, im); err == nil {
+		t.Fatal("read an original with no copy and no fetcher")
+	}
+	bob.c.SetFetcher(Fetcher(bob.c))
+	data, path, err := bob.c.ReadOriginal(c, im)
+	if err != nil {
+		t.Fatalf("read through the fetcher: %v", err)
+	}
+	if path != filepath.Join(bob.c.OriginalsDir(), im.SHA256) || len(data) == 0 {
+		t.Errorf("read %d bytes from %s", len(data), path)
 	}
 }

@@ -41,7 +41,7 @@ func TestInterruptedSyncResumes(t *testing.T) {
 				}
 			}}
 			var err error
-			l.as(func() { _, err = Sync(cctx, Case{Case: l.c}, opt) })
+			l.as(func() { _, err = Sync(cctx, l.c, opt) })
 			cancel()
 			if err != nil && !errors.Is(err, context.Canceled) {
 				t.Fatalf("interrupted sync: %v", err)

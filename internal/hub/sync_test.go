@@ -16,7 +16,7 @@ func twoLaptops(t *testing.T) (*team, *laptop, *laptop) {
 	alice := newLaptop(t)
 	alice.create("a.jpg", "b.jpg")
 	alice.as(func() {
-		if _, err := Init(ctx(t), Case{Case: alice.c}, tm.superURL(), tm.storeURL(), Options{}); err != nil {
+		if _, err := Init(ctx(t), alice.c, tm.superURL(), tm.storeURL(), Options{}); err != nil {
 			t.Fatalf("init: %v", err)
 		}
 	})

@@ -1,10 +1,6 @@
 package hub
 
-import (
-	"path/filepath"
-
-	"github.com/exhibit-app/exhibit/catalog"
-)
+import "github.com/exhibit-app/exhibit/catalog"
 
 // The team-case types are catalog's.
 type (
@@ -24,8 +20,5 @@ func EntryMessage(caseID, hash string) []byte { return catalog.EntryMessage(case
 // KeyInfo is a key a case knows.
 type KeyInfo = catalog.KeyInfo
 
-// Case adapts a *catalog.Case to Local until catalog's OriginalsDir lands.
-type Case struct{ *catalog.Case }
-
-// OriginalsDir is DIR/originals.
-func (c Case) OriginalsDir() string { return filepath.Join(c.Dir(), "originals") }
+// A *catalog.Case is what a hub syncs.
+var _ Local = (*catalog.Case)(nil)
