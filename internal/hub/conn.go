@@ -54,8 +54,6 @@ func explainPG(err error, user string) error {
 			return fmt.Errorf("PostgreSQL does not let role %s in (no such role, or pg_hba.conf refuses it): %w", user, err)
 		case "3D000":
 			return fmt.Errorf("no such database on the server (make it first: createdb): %w", err)
-		case "42501":
-			return fmt.Errorf("PostgreSQL refused: role %s lacks the privilege (%s): %w", user, pe.Message, err)
 		}
 		return err
 	}

@@ -5,9 +5,12 @@ import (
 	"context"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // pushEntries sends the case's entries the hub lacks, batch by batch, each
@@ -53,7 +56,7 @@ func (s *session) pushEntries(ctx context.Context, local Local, batch int) (int,
 			})
 		})
 		if err != nil {
-			return total, err
+			return total, explainRefusal(err, s.user)
 		}
 		hashes := make([]string, len(out))
 		for i := range out {
@@ -114,4 +117,17 @@ func (r pushRow) args() []any {
 	e := r.e
 	return []any{e.Hash, e.Prev, e.Seq, e.At, e.Actor, e.Key, e.Session, e.Action, e.Object, e.Details,
 		e.RowsDigest, r.rows, r.data, r.signer, r.signature}
+}
+
+// explainRefusal says why PostgreSQL refused a push, in the roles' terms.
+func explainRefusal(err error, role string) error {
+	var pe *pgconn.PgError
+	if !errors.As(err, &pe) || pe.Code != "42501" {
+		return err
+	}
+	if strings.Contains(pe.Message, "row-level security") {
+		return fmt.Errorf("PostgreSQL refused the push of role %s: a coder pushes only site codes, notes and tags, removing nothing, "+
+			"and every entry must be signed by a key registered to the pushing role: %w", role, err)
+	}
+	return fmt.Errorf("PostgreSQL refused the push of role %s (a viewer may not push): %w", role, err)
 }
