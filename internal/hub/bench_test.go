@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -65,13 +66,20 @@ func benchSync(b *testing.B, n, up int) {
 	}
 	start = time.Now()
 	var res *InitResult
+	var pushed time.Time // when the last batch of entries was in
+	progress := func(s string) {
+		if strings.HasPrefix(s, "pushed") {
+			pushed = time.Now()
+		}
+	}
 	alice.as(func() {
-		res, err = Init(ctx(tb), alice.c, tm.superURL(), tm.storeURL(), Options{})
+		res, err = Init(ctx(tb), alice.c, tm.superURL(), tm.storeURL(), Options{Progress: progress})
 	})
 	if err != nil {
 		b.Fatal(err)
 	}
 	push := time.Since(start)
+	entries, originals := pushed.Sub(start), time.Since(pushed)
 	bob := newLaptop(tb)
 	start = time.Now()
 	cl := bob.clone(tm.member("bob", "editor"))
@@ -86,11 +94,12 @@ func benchSync(b *testing.B, n, up int) {
 	if res.Sync.OriginalsUp != up || cl.Sync.Pulled < n {
 		b.Fatalf("init %+v, clone %+v: want %d originals up, %d+ entries pulled", res.Sync, cl.Sync, up, n)
 	}
-	b.ReportMetric(float64(res.Sync.Pushed)/push.Seconds(), "pushed-entries/s")
+	b.ReportMetric(float64(res.Sync.Pushed)/entries.Seconds(), "pushed-entries/s")
+	b.ReportMetric(float64(up)/originals.Seconds(), "originals-up/s")
 	b.ReportMetric(float64(cl.Sync.Pulled)/pull.Seconds(), "pulled-entries/s")
 	b.ReportMetric(float64(up)/down.Seconds(), "originals-down/s")
-	b.Logf("%d images: push %d entries and %d originals %.1f s; clone (pull and replay %d entries) %.1f s; fetch %d originals %.1f s",
-		n, res.Sync.Pushed, res.Sync.OriginalsUp, push.Seconds(), cl.Sync.Pulled, pull.Seconds(), up, down.Seconds())
+	b.Logf("%d images: init %.1f s: joining the hub and pushing %d entries %.1f s, then %d originals up %.1f s; clone (pull and replay %d entries) %.1f s; fetch %d originals %.1f s",
+		n, push.Seconds(), res.Sync.Pushed, entries.Seconds(), res.Sync.OriginalsUp, originals.Seconds(), cl.Sync.Pulled, pull.Seconds(), up, down.Seconds())
 }
 
 // writeDistinctJPEGs writes n small JPEGs of distinct content into dir.
