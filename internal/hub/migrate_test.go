@@ -46,32 +46,35 @@ func TestPolicies(t *testing.T) {
 	}
 	editor, coder, viewer, owner := as("ed", "editor"), as("co", "coder"), as("vi", "viewer"), as("ow", "owner")
 	n := 0
-	push := func(conn *pgx.Conn, signer, rows string) error {
+	push := func(conn *pgx.Conn, signer, author, rows, data string) error {
 		n++
 		_, err := conn.Exec(c, `INSERT INTO entries (hash, prev, depth, at, actor, key, session, action, object, details,
-			rows_digest, rows, data, signer, signature) VALUES ($1, '', 1, '', '', '', '', 'x', '', '', '', $2::jsonb, '{}', $3, '')`,
-			strings.Repeat("0", 60)+string(rune('a'+n%26))+string(rune('a'+n/26)), rows, signer)
+			rows_digest, rows, data, signer, signature) VALUES ($1, '', 1, '', '', $2, '', 'x', '', '', '', $3::jsonb, $4::json, $5, '')`,
+			strings.Repeat("0", 60)+string(rune('a'+n%26))+string(rune('a'+n/26)), author, rows, data, signer)
 		return err
 	}
 	tests := []struct {
-		name         string
-		conn         *pgx.Conn
-		signer, rows string
-		want         string // "" for taken, else part of PostgreSQL's refusal
+		name                 string
+		conn                 *pgx.Conn
+		signer, author, rows string
+		data                 string
+		want                 string // "" for taken, else part of PostgreSQL's refusal
 	}{
-		{"editor, any row", editor, "key-ed", `{"images/1": "h", "notes/2": ""}`, ""},
-		{"owner, any row", owner, "key-ow", `{"sites/1": "h"}`, ""},
-		{"coder, a note and a tag", coder, "key-co", `{"notes/5": "h", "tags/3": "h", "site_codes/1": "h"}`, ""},
-		{"coder, no rows", coder, "key-co", `{}`, ""},
-		{"coder, a site", coder, "key-co", `{"sites/1": "h"}`, "row-level security"},
-		{"coder, a note removed", coder, "key-co", `{"notes/5": ""}`, "row-level security"},
-		{"viewer", viewer, "key-vi", `{}`, "permission denied"},
-		{"editor, another's key", editor, "key-co", `{}`, "row-level security"},
-		{"editor, an unknown key", editor, "nokey", `{}`, "row-level security"},
+		{"editor, any row", editor, "key-ed", "key-ed", `{"images/1": "h", "notes/2": ""}`, `{"images/1": []}`, ""},
+		{"owner, any row", owner, "key-ow", "key-ow", `{"sites/1": "h"}`, `{"sites/1": []}`, ""},
+		{"coder, a note and a tag", coder, "key-co", "key-co", `{"notes/5": "h", "tags/3": "h", "site_codes/1": "h"}`, `{"notes/5": []}`, ""},
+		{"coder, no rows", coder, "key-co", "key-co", `{}`, `{}`, ""},
+		{"coder, a site", coder, "key-co", "key-co", `{"sites/1": "h"}`, `{"sites/1": []}`, "row-level security"},
+		{"coder, a note removed", coder, "key-co", "key-co", `{"notes/5": ""}`, `{}`, "row-level security"},
+		{"viewer", viewer, "key-vi", "key-vi", `{}`, `{}`, "permission denied"},
+		{"editor, another's key", editor, "key-co", "key-co", `{}`, `{}`, "row-level security"},
+		{"editor, an unknown key", editor, "nokey", "nokey", `{}`, `{}`, "row-level security"},
+		{"editor, history by another author", editor, "key-ed", "key-old", `{"images/1": "h"}`, `{}`, ""},
+		{"editor, a new entry as another author", editor, "key-ed", "key-co", `{"images/1": "h"}`, `{"images/1": []}`, "row-level security"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			err := push(tc.conn, tc.signer, tc.rows)
+			err := push(tc.conn, tc.signer, tc.author, tc.rows, tc.data)
 			if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
 				t.Errorf("got %v, want %q", err, tc.want)
 			}

@@ -118,9 +118,13 @@ CREATE POLICY entries_code ON entries FOR INSERT TO exhibit_coder WITH CHECK (
     SELECT 1 FROM jsonb_each_text(rows) AS r(ref, hash)
     WHERE r.hash = ''
        OR split_part(r.ref, '/', 1) NOT IN ('site_codes', 'notes', 'site_notes', 'tags', 'site_tags')));
+-- An entry that carries its rows' content (written since the case joined
+-- the hub) is its signer's own: its author's key is the signing key. Only
+-- history, written before the hub, may come from other keys.
 CREATE POLICY entries_signed ON entries AS RESTRICTIVE FOR INSERT WITH CHECK (
   pushed_by = current_user
-  AND EXISTS (SELECT 1 FROM keys k WHERE k.fingerprint = signer AND k.pg_role = current_user));
+  AND EXISTS (SELECT 1 FROM keys k WHERE k.fingerprint = signer AND k.pg_role = current_user)
+  AND (key = signer OR data::jsonb = '{}'::jsonb));
 
 -- exhibit_add_member makes a login role (when there is none of that name)
 -- and puts it in one group role, out of the others: for owners only. It runs
