@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -26,6 +27,11 @@ func TestHubCommands(t *testing.T) {
 
 	t.Setenv("EXHIBIT_CONFIG_DIR", aliceKeys)
 	mustRun(t, "--case", a, "import", src)
+	report := filepath.Join(t.TempDir(), "report.txt")
+	if err := os.WriteFile(report, []byte("The bridge was hit on 14 October.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, "--case", a, "report", "add", report)
 	for _, bad := range []struct {
 		args []string
 		want string
@@ -45,6 +51,9 @@ func TestHubCommands(t *testing.T) {
 	}
 	ini := hasKeys(t, "hub init", decode(t, mustRun(t, "--case", a, "hub", "init", "--json", "--db", pg.SuperURL(db), "--store", store)),
 		"case_id", "db", "store", "member", "sync")
+	if up := ini["sync"].(map[string]any)["originals_up"]; up != 3.0 {
+		t.Errorf("hub init uploaded %v originals and reports, want 3", up)
+	}
 	if strings.Contains(ini["db"].(string), hubtest.SuperPassword) {
 		t.Errorf("hub init printed the password: %v", ini["db"])
 	}
