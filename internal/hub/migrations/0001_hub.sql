@@ -11,7 +11,11 @@ DECLARE g text;
 BEGIN
   FOREACH g IN ARRAY ARRAY['exhibit_owner', 'exhibit_editor', 'exhibit_coder', 'exhibit_viewer'] LOOP
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = g) THEN
-      EXECUTE format('CREATE ROLE %I NOLOGIN', g);
+      BEGIN
+        EXECUTE format('CREATE ROLE %I NOLOGIN', g);
+      EXCEPTION WHEN duplicate_object OR unique_violation THEN
+        NULL; -- made this moment by a hub of another database
+      END;
     END IF;
   END LOOP;
 END $$;
