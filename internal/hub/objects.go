@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 
 	"github.com/jackc/pgx/v5"
 
@@ -164,33 +165,85 @@ func (s *session) recordedObjects(ctx context.Context) ([]recordedObject, bool, 
 	return out, canPut, err
 }
 
-// uploadObjects puts the case's objects the store lacks, each recorded in
-// the hub's objects table once it is there.
+// uploadWorkers is how many uploads run at once.
+const uploadWorkers = 4
+
+// uploaded is the outcome of one upload; size is -1 when this laptop
+// holds no copy.
+type uploaded struct {
+	o    localObject
+	size int64
+	err  error
+}
+
+// uploadObjects puts the case's objects the store lacks, a few at once,
+// each recorded in the hub's objects table once it is there.
 func (s *session) uploadObjects(ctx context.Context, store *Store, mine []localObject, present map[Kind]map[string]int64, res *objectsResult) error {
+	var todo []localObject
 	for _, o := range mine {
-		if _, ok := present[o.kind][o.sha]; ok {
-			continue
+		if _, ok := present[o.kind][o.sha]; !ok {
+			todo = append(todo, o)
 		}
-		p := findLocal(o)
-		if p == "" {
-			continue // not on this laptop (a clone not fetched): another's to upload
-		}
-		size, err := store.Put(ctx, o.kind, o.sha, p)
-		if err != nil {
-			return err
-		}
-		present[o.kind][o.sha] = size
-		err = s.do(ctx, "record an upload on the hub", func(conn *pgx.Conn) error {
-			_, err := conn.Exec(ctx, `INSERT INTO objects (sha256, kind, size) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, o.sha, string(o.kind), size)
-			return err
-		})
-		if err != nil {
-			return err
-		}
-		res.up++
-		s.progress(fmt.Sprintf("uploaded %d originals and reports", res.up))
 	}
-	return nil
+	if len(todo) == 0 {
+		return nil
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan localObject)
+	results := make(chan uploaded)
+	go func() {
+		defer close(jobs)
+		for _, o := range todo {
+			select {
+			case jobs <- o:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range min(uploadWorkers, len(todo)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for o := range jobs {
+				r := uploaded{o: o, size: -1}
+				if p := findLocal(o); p != "" { // else not on this laptop: another's to upload
+					r.size, r.err = store.Put(ctx, o.kind, o.sha, p)
+				}
+				results <- r
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+	var first error
+	for r := range results {
+		if first != nil {
+			continue // draining
+		}
+		if r.err == nil && r.size >= 0 {
+			present[r.o.kind][r.o.sha] = r.size
+			r.err = s.recordObject(ctx, r.o, r.size)
+			if r.err == nil {
+				res.up++
+				s.progress(fmt.Sprintf("uploaded %d originals and reports", res.up))
+			}
+		}
+		if r.err != nil {
+			first = r.err
+			cancel()
+		}
+	}
+	return first
+}
+
+// recordObject notes on the hub that the store holds an object.
+func (s *session) recordObject(ctx context.Context, o localObject, size int64) error {
+	return s.do(ctx, "record an upload on the hub", func(conn *pgx.Conn) error {
+		_, err := conn.Exec(ctx, `INSERT INTO objects (sha256, kind, size) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, o.sha, string(o.kind), size)
+		return err
+	})
 }
 
 // downloadObjects fetches the report files (and with all, the originals)
