@@ -71,7 +71,7 @@ func TestHubCommands(t *testing.T) {
 	}
 	t.Setenv("PGPASSWORD", "bob-pw")
 	mustRun(t, "--case", b, "note", "one.jpg", "seen from the bridge")
-	keys := []string{"pushed", "pulled", "originals_up", "originals_down", "conflicts", "missing_originals"}
+	keys := []string{"pushed", "pulled", "originals_up", "originals_down", "conflicts", "missing_originals", "hub_behind"}
 	got := hasKeys(t, "sync", decode(t, mustRun(t, "--case", b, "sync", "--json")), keys...)
 	if got["pushed"].(float64) < 1 {
 		t.Errorf("bob's sync pushed nothing: %v", got)

@@ -37,6 +37,10 @@ type Result struct {
 	// Missing lists what the hub recorded as in the store and the store
 	// no longer holds.
 	Missing []MissingObject `json:"missing_originals"`
+	// HubBehind is set when the hub's last entry is older than the last
+	// this laptop pulled: the hub lost entries (restored from an older
+	// backup?) that this laptop will not push again by itself.
+	HubBehind bool `json:"hub_behind"`
 }
 
 // Sync brings the case and its hub together: pull the others' entries
@@ -80,6 +84,9 @@ func syncWith(ctx context.Context, local Local, dbURL string, opt Options) (*Res
 	if _, err := s.registerKeys(ctx, local); err != nil {
 		return res, err
 	}
+	if res.HubBehind, err = s.behind(ctx, info.Pulled); err != nil {
+		return res, err
+	}
 	pr, err := s.pullEntries(ctx, local, info.Pulled, opt.Batch)
 	res.Pulled, res.Conflicts = pr.pulled, pr.conflicts
 	if err != nil {
@@ -116,4 +123,19 @@ func (s *session) checkCase(ctx context.Context, caseID string) error {
 		return fmt.Errorf("the hub holds case %s, not this case (%s)", id, caseID)
 	}
 	return nil
+}
+
+// behind reports (and says) whether the hub's last entry is older than
+// the last one this laptop pulled.
+func (s *session) behind(ctx context.Context, pulled int64) (bool, error) {
+	var last int64
+	err := s.do(ctx, "read the hub's last entry", func(conn *pgx.Conn) error {
+		return conn.QueryRow(ctx, `SELECT coalesce(max(seq), 0) FROM entries`).Scan(&last)
+	})
+	if err != nil || last >= pulled {
+		return false, err
+	}
+	s.progress(fmt.Sprintf("warning: the hub's last entry is seq %d, but this laptop pulled up to seq %d: "+
+		"the hub lost entries (restored from an older backup?)", last, pulled))
+	return true, nil
 }
