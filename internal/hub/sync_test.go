@@ -2,6 +2,7 @@ package hub
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -210,5 +211,29 @@ func TestTamperedEntryRefused(t *testing.T) {
 				t.Errorf("bob's case took the tampered entry:\n%s", bob.state())
 			}
 		})
+	}
+}
+
+// TestHubBehindSaid: a hub that lost its last entries (restored from an
+// older backup) is said to be behind by the sync of a laptop that pulled
+// them.
+func TestHubBehindSaid(t *testing.T) {
+	tm, alice, bob := twoLaptops(t)
+	alice.as(func() {
+		if _, err := alice.c.AddNote(ctx(t), alice.image("a.jpg").ID, "lost with the hub"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	alice.sync()
+	if r := bob.sync(); r.HubBehind {
+		t.Fatalf("a hub in order said to be behind: %+v", r)
+	}
+	info, _, err := bob.c.Hub(ctx(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm.pg.Exec(t, tm.db, fmt.Sprintf(`SET session_replication_role = replica; DELETE FROM entries WHERE seq >= %d`, info.Pulled))
+	if r := bob.sync(); !r.HubBehind {
+		t.Errorf("the hub lost an entry bob pulled; sync says %+v", r)
 	}
 }
