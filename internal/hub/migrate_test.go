@@ -100,6 +100,19 @@ func TestPolicies(t *testing.T) {
 			})
 		}
 	}
+	newbie := "newbie_" + db
+	if _, err := owner.Exec(c, `SELECT exhibit_add_member($1, 'coder', 'pw')`, newbie); err != nil {
+		t.Errorf("an owner adds a member: %v", err)
+	} else if conn, err := connect(c, pg.URL(newbie, "pw", db)); err != nil {
+		t.Errorf("the new member connects: %v", err)
+	} else {
+		conn.Close(c)
+	}
+	for _, who := range []string{"postgres", "exhibit_owner", "pg_monitor"} {
+		if _, err := owner.Exec(c, `SELECT exhibit_add_member($1, 'viewer', NULL)`, who); err == nil {
+			t.Errorf("an owner made %s a member", who)
+		}
+	}
 	if _, err := super.Exec(c, `DELETE FROM entries`); err == nil || !strings.Contains(err.Error(), "append-only") {
 		t.Errorf("a superuser's DELETE: got %v, want the append-only trigger's refusal", err)
 	}
