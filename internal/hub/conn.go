@@ -45,6 +45,9 @@ func unwrapParse(err error) error {
 
 // explainPG says what to do about PostgreSQL's common refusals.
 func explainPG(err error, user string) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
 		switch pe.Code {

@@ -165,6 +165,9 @@ func (s *Store) Get(ctx context.Context, k Kind, sha, dest string) error {
 	}
 	o, err := s.client.GetObject(ctx, s.bucket, key(k, sha), minio.GetObjectOptions{})
 	if err != nil {
+		if isNoSuchKey(err) {
+			return fmt.Errorf("download %s %s from %s: %w (deleted from bucket %s?)", k, sha, s.URL, ErrMissingObject, s.bucket)
+		}
 		return fmt.Errorf("download %s %s: %w", k, sha, storeErr(err))
 	}
 	defer o.Close()
