@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -214,6 +215,10 @@ func storeErr(err error) error {
 	switch r.Code {
 	case "InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied":
 		return fmt.Errorf("%w (check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)", err)
+	}
+	var oe *net.OpError
+	if errors.As(err, &oe) {
+		return fmt.Errorf("%w (is the store running, and the host and port right?)", err)
 	}
 	return err
 }
