@@ -8,7 +8,7 @@ pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libturbojpeg0-dev libheif-dev libv
 case "$what" in
   gui|test) pkgs+=(xvfb xauth x11-utils xdotool imagemagick poppler-utils libimage-exiftool-perl openssl
                    libvips-tools libheif-examples libtiff-tools) ;;&  # reference decoders and test images
-  test) pkgs+=(gdal-bin) ;;&
+  test) pkgs+=(gdal-bin postgresql) ;;&  # postgresql: the hub tests run a cluster of their own (SeaweedFS is built from its Go module)
   bench) pkgs+=(xvfb xauth imagemagick poppler-utils libimage-exiftool-perl libvips-tools python3-pil python3-numpy bc time) ;;
 esac
 missing=()
