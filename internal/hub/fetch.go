@@ -59,7 +59,8 @@ type FetchResult struct {
 }
 
 // FetchAll downloads every original and report file of the case that it
-// holds nowhere; those the store lacks are listed, not fatal.
+// holds nowhere, a few at once; those the store lacks are listed, not
+// fatal.
 func FetchAll(ctx context.Context, local Local, progress func(string)) (*FetchResult, error) {
 	if progress == nil {
 		progress = func(string) {}
@@ -80,23 +81,65 @@ func FetchAll(ctx context.Context, local Local, progress func(string)) (*FetchRe
 		return nil, err
 	}
 	res := &FetchResult{Missing: []MissingObject{}}
-	for i, o := range objs {
+	var mu sync.Mutex
+	err = forEach(ctx, objs, uploadWorkers, func(ctx context.Context, o localObject) error {
 		if findLocal(o) != "" {
+			mu.Lock()
 			res.Had++
-			continue
+			mu.Unlock()
+			return nil
 		}
 		err := store.Get(ctx, o.kind, o.sha, filepath.Join(local.OriginalsDir(), o.sha))
-		if errors.Is(err, ErrMissingObject) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch {
+		case errors.Is(err, ErrMissingObject):
 			res.Missing = append(res.Missing, MissingObject{Kind: o.kind, SHA256: o.sha})
-			continue
+		case err != nil:
+			return err
+		default:
+			res.Fetched++
+			progress(fmt.Sprintf("fetched %d, had %d, of %d", res.Fetched, res.Had, len(objs)))
 		}
-		if err != nil {
-			return res, err
-		}
-		res.Fetched++
-		progress(fmt.Sprintf("fetched %d of %d", i+1, len(objs)))
+		return nil
+	})
+	return res, err
+}
+
+// forEach runs fn on every item, n at once, and returns the first error
+// (the others then stop, their context cancelled).
+func forEach[T any](ctx context.Context, items []T, n int, fn func(context.Context, T) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan T)
+	var wg sync.WaitGroup
+	var once sync.Once
+	var first error
+	for range min(n, len(items)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range jobs {
+				if err := fn(ctx, it); err != nil {
+					once.Do(func() { first = err; cancel() })
+				}
+			}
+		}()
 	}
-	return res, nil
+feed:
+	for _, it := range items {
+		select {
+		case jobs <- it:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if first == nil {
+		first = ctx.Err()
+	}
+	return first
 }
 
 // Fetcher returns the catalog.Fetcher of a team case (catalog's

@@ -44,6 +44,16 @@ func TestMissingOriginalReported(t *testing.T) {
 	if len(r.Missing) != 1 || r.Missing[0].SHA256 != sha || r.Missing[0].Kind != KindOriginal {
 		t.Errorf("bob's sync: missing %+v, want original %s", r.Missing, sha)
 	}
+	if err := os.Rename(alice.imgs, alice.imgs+".away"); err != nil { // bob's laptop has no copy
+		t.Fatal(err)
+	}
+	all, err := FetchAll(c, bob.c, nil)
+	if err != nil || all.Fetched != 1 || len(all.Missing) != 1 || all.Missing[0].SHA256 != sha {
+		t.Errorf("fetch all: %+v, %v; want b.jpg fetched, a.jpg missing", all, err)
+	}
+	if err := os.Rename(alice.imgs+".away", alice.imgs); err != nil {
+		t.Fatal(err)
+	}
 	r = alice.sync()
 	if len(r.Missing) != 1 || !r.Missing[0].Restored || r.OriginalsUp != 1 {
 		t.Errorf("alice's sync: %+v, want the original put back", r)

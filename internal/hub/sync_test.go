@@ -237,3 +237,33 @@ func TestHubBehindSaid(t *testing.T) {
 		t.Errorf("the hub lost an entry bob pulled; sync says %+v", r)
 	}
 }
+
+// TestCoderMerges: a coder whose notes and an editor's new site cross
+// merges them and pushes the merge: a merge entry is the coder's to push.
+func TestCoderMerges(t *testing.T) {
+	tm, alice, _ := twoLaptops(t)
+	c := ctx(t)
+	coder := newLaptop(t)
+	coder.clone(tm.member("cora", "coder"))
+	coder.as(func() {
+		if _, err := coder.c.AddNote(c, coder.image("a.jpg").ID, "coded apart"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	alice.as(func() {
+		if _, err := alice.c.AddSite(c, catalog.NewSite{Name: "Depot", Lat: 3, Lon: 4}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := alice.c.AddNote(c, alice.image("b.jpg").ID, "edited apart"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	alice.sync()
+	if _, err := coder.trySync(Options{}); err != nil {
+		t.Fatalf("the coder's sync after a merge: %v", err)
+	}
+	alice.sync()
+	if a, b := alice.state(), coder.state(); a != b {
+		t.Fatalf("after syncing, the laptops differ:\nalice:\n%s\ncoder:\n%s", a, b)
+	}
+}
