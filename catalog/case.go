@@ -49,6 +49,8 @@ type Case struct {
 	member atomic.Int64
 	// fetch brings originals from the hub's store (see SetFetcher).
 	fetch atomic.Pointer[Fetcher]
+	// pulled are the entries this Case added from its hub (incoming.go).
+	pulled pulled
 }
 
 // DefaultDir returns the case used when none is given: Default.exhibit in

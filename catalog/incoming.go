@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"sync"
 )
 
 // MergeResult is what Incoming did.
@@ -44,6 +45,7 @@ type conflictSpec struct {
 // check: the error says which and why.
 func (c *Case) Incoming(ctx context.Context, entries []WireEntry) (*MergeResult, error) {
 	res := &MergeResult{}
+	var pulledIDs []int64
 	err := c.write(ctx, func(tx *sql.Tx) error {
 		*res = MergeResult{}
 		if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
@@ -53,6 +55,7 @@ func (c *Case) Incoming(ctx context.Context, entries []WireEntry) (*MergeResult,
 		if err != nil {
 			return err
 		}
+		defer func() { pulledIDs = in.ids }()
 		for i := range entries {
 			if err := in.take(ctx, tx, &entries[i], res); err != nil {
 				return err
@@ -79,6 +82,7 @@ func (c *Case) Incoming(ctx context.Context, entries []WireEntry) (*MergeResult,
 	if err != nil {
 		return nil, err
 	}
+	c.notePulled(pulledIDs)
 	return res, nil
 }
 
@@ -92,6 +96,7 @@ type incoming struct {
 	remoteHead string // last entry taken
 	conflicts  []conflictSpec
 	tables     map[string]*tableInfo
+	ids        []int64 // of the entries added
 }
 
 func newIncoming(ctx context.Context, tx *sql.Tx) (*incoming, error) {
@@ -176,6 +181,7 @@ func (in *incoming) take(ctx context.Context, tx *sql.Tx, e *WireEntry, res *Mer
 		return fmt.Errorf("pull: add entry %s: %w", short(e.Hash), err)
 	}
 	id, _ := r.LastInsertId()
+	in.ids = append(in.ids, id)
 	rows := make([]rowHash, len(e.Rows))
 	for i, w := range e.Rows {
 		rows[i] = rowHash{Ref: w.Ref, Hash: w.Hash}
@@ -285,4 +291,29 @@ func nullIfEmpty(s string) any {
 		return nil
 	}
 	return s
+}
+
+// pulled remembers the ids of the entries this Case pulled from its hub.
+type pulled struct {
+	mu  sync.Mutex
+	ids map[int64]bool
+}
+
+// notePulled remembers entries this Case added from its hub.
+func (c *Case) notePulled(ids []int64) {
+	c.pulled.mu.Lock()
+	defer c.pulled.mu.Unlock()
+	if c.pulled.ids == nil {
+		c.pulled.ids = map[int64]bool{}
+	}
+	for _, id := range ids {
+		c.pulled.ids[id] = true
+	}
+}
+
+// pulledHere reports whether this Case added the entry from its hub.
+func (c *Case) pulledHere(id int64) bool {
+	c.pulled.mu.Lock()
+	defer c.pulled.mu.Unlock()
+	return c.pulled.ids[id]
 }

@@ -194,12 +194,10 @@ func (b *Bar) Sync() {
 
 // report says what a sync did, when it did something worth a word.
 func (b *Bar) report(res *hub.Result) {
-	msg := ResultText(res)
 	if res.Conflicts == 0 && len(res.Missing) == 0 && !res.HubBehind {
-		b.host.SetBusy(msg)
-		return
+		return // the bar's "Synced just now" says it
 	}
-	d := dialog.NewInformation("Sync", msg, b.host.Window())
+	d := dialog.NewInformation("Sync", ResultText(res), b.host.Window())
 	d.SetOnClosed(func() {
 		if res.Conflicts > 0 {
 			b.ShowConflicts()

@@ -25,7 +25,11 @@ type version struct {
 // people changed while apart, both versions side by side, who made each
 // and when; the investigator takes one, or keeps the row as it stands
 // (after merging the texts by hand). Each choice is an entry of the record.
-func (b *Bar) ShowConflicts() {
+func (b *Bar) ShowConflicts() { b.showConflicts(true) }
+
+// showConflicts opens the dialog of the open conflicts; when there are
+// none it says so, or (after the last was settled) says nothing.
+func (b *Bar) showConflicts(sayNone bool) {
 	if b.sess == nil {
 		return
 	}
@@ -61,13 +65,16 @@ func (b *Bar) ShowConflicts() {
 			return
 		}
 		if len(items) == 0 {
+			if !sayNone {
+				return
+			}
 			dialog.ShowInformation("Conflicts", "No conflicts: every row changed while apart has been settled.", b.host.Window())
 			return
 		}
 		box := container.NewVBox()
 		var d dialog.Dialog
 		for _, it := range items {
-			box.Add(b.conflictCard(it.cf, it.versions, func() { d.Hide(); b.ShowConflicts() }))
+			box.Add(b.conflictCard(it.cf, it.versions, func() { d.Hide(); b.showConflicts(false) }))
 		}
 		scroll := container.NewVScroll(box)
 		scroll.SetMinSize(fyne.NewSize(720, 420))
@@ -87,7 +94,7 @@ func (b *Bar) conflictCard(cf catalog.Conflict, vs []version, done func()) fyne.
 		text := widget.NewLabel(RowText(v.row))
 		text.Wrapping = fyne.TextWrapWord
 		take := widget.NewButton("Take this version", func() { b.resolve(cf.Ref, v.Entry, done) })
-		cols.Add(container.NewVBox(who, text, take))
+		cols.Add(container.NewBorder(who, take, nil, nil, text))
 	}
 	keep := widget.NewButton("Keep as it stands", func() { b.resolve(cf.Ref, "", done) })
 	title := widget.NewLabelWithStyle(ui.Capitalize(cf.What), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
