@@ -348,3 +348,57 @@ func TestTeamNoteAuthors(t *testing.T) {
 		t.Errorf("note author: %+v, want the actor of the note.add entry", ns)
 	}
 }
+
+// The entries a case pulls from its hub are not "changed elsewhere" for
+// the program that pulled them (it shows them itself); another program
+// with the case open sees them.
+func TestTeamPulledNotElsewhere(t *testing.T) {
+	ctx := context.Background()
+	root := t.TempDir()
+	t.Setenv("EXHIBIT_CONFIG_DIR", filepath.Join(root, "alice"))
+	a, err := Open(ctx, filepath.Join(root, "A.exhibit"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	if err := a.SetHub(ctx, HubInfo{DB: "postgres://hub/x", Store: "http://hub/x", Member: 1}); err != nil {
+		t.Fatal(err)
+	}
+	out, err := a.Outgoing(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("EXHIBIT_CONFIG_DIR", filepath.Join(root, "bob"))
+	dir := filepath.Join(root, "B.exhibit")
+	b, err := Clone(ctx, dir, a.ID())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	other, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	mark, err := b.AuditMark(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Incoming(ctx, out); err != nil {
+		t.Fatal(err)
+	}
+	es, _, err := b.ChangesElsewhere(ctx, mark)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(es) != 0 {
+		t.Errorf("the pulling program sees %d of its pulled entries as changed elsewhere", len(es))
+	}
+	es, _, err = other.ChangesElsewhere(ctx, mark)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(es) != len(out) {
+		t.Errorf("another program sees %d entries changed elsewhere, want the %d pulled", len(es), len(out))
+	}
+}
