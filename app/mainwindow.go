@@ -54,7 +54,7 @@ func newMainWindow(a fyne.App, settings *Settings, version string) *mainWindow {
 	mw := &mainWindow{app: a, settings: settings, version: version, current: -1}
 	mw.win = a.NewWindow("Exhibit")
 	mw.win.SetMaster()
-	mw.status = newStatusBar()
+	mw.status = newStatusBar(mw)
 	mw.status.reload.OnTapped = mw.reloadCase
 	mw.setupMenu()
 	mw.setupShortcuts()

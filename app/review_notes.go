@@ -88,7 +88,7 @@ func (p *notesPanel) noteCard(n *catalog.Note) fyne.CanvasObject {
 			func(ctx context.Context, c *catalog.Case) error { return c.DeleteNote(ctx, n.ID) }, "Could not delete the note")
 	})
 	del.Importance = widget.LowImportance
-	return ui.NewCard(container.NewVBox(ui.Wrapped(n.Text), ui.WithAction(ui.Caption("written "+ui.TimeText(n.CreatedAt)), del)))
+	return ui.NewCard(container.NewVBox(ui.Wrapped(n.Text), ui.WithAction(ui.Caption(NoteByline(n)), del)))
 }
 
 func (p *notesPanel) addTag() {
@@ -120,4 +120,14 @@ func (p *notesPanel) addNote() {
 		_, err := c.AddNote(ctx, id, text)
 		return err
 	}, "Could not add the note", func() { p.note.SetText("") })
+}
+
+// NoteByline says when a note was written and, when the record knows, by
+// whom ("written 7 Dec 2026 16:02 by ana@field-laptop").
+func NoteByline(n *catalog.Note) string {
+	s := "written " + ui.TimeText(n.CreatedAt)
+	if who, _, _ := strings.Cut(n.Author, ", "); who != "" {
+		s += " by " + who
+	}
+	return s
 }

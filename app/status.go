@@ -1,9 +1,10 @@
 package app
 
 import (
-	"github.com/exhibit-app/exhibit/app/ui"
-
 	"context"
+
+	"github.com/exhibit-app/exhibit/app/team"
+	"github.com/exhibit-app/exhibit/app/ui"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -25,13 +26,16 @@ type statusBar struct {
 	changesBox *fyne.Container
 	reload     *widget.Button
 
+	// team is a team case's sync state (hidden for other cases).
+	team *team.Bar
+
 	sess *ui.Session
 	load ui.Latest
 }
 
 type statusCounts struct{ images, reports int }
 
-func newStatusBar() *statusBar {
+func newStatusBar(h team.Host) *statusBar {
 	b := &statusBar{
 		caseName: widget.NewLabel(""),
 		counts:   widget.NewLabel(""),
@@ -52,7 +56,8 @@ func newStatusBar() *statusBar {
 	b.reload.Importance = widget.LowImportance
 	b.changesBox = container.NewBorder(nil, nil, nil, b.reload, b.changes)
 	b.changesBox.Hide()
-	right := container.NewHBox(b.activity, b.busy, b.counts)
+	b.team = team.New(h)
+	right := container.NewHBox(b.activity, b.busy, b.counts, b.team.Content)
 	b.content = container.NewVBox(widget.NewSeparator(), b.changesBox, container.NewBorder(nil, nil, nil, right, b.caseName))
 	return b
 }
@@ -61,6 +66,7 @@ func newStatusBar() *statusBar {
 func (b *statusBar) setCase(s *ui.Session) {
 	b.sess = s
 	b.caseName.SetText(s.Case.Name() + "   " + s.Case.Dir())
+	b.team.SetCase(s)
 	b.refresh()
 }
 
@@ -70,6 +76,7 @@ func (b *statusBar) refresh() {
 		return
 	}
 	c := b.sess.Case
+	b.team.Refresh()
 	ui.Load(&b.load, b.sess.Ctx, func(ctx context.Context) (statusCounts, error) {
 		n, err := c.CountImages(ctx)
 		if err != nil {

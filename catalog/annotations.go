@@ -132,7 +132,7 @@ func (c *Case) AddAnnotations(ctx context.Context, anns []Annotation) ([]*Annota
 				return fmt.Errorf("annotation %d: %w", i+1, err)
 			}
 			pts, _ := json.Marshal(a.Points)
-			r, err := tx.ExecContext(ctx, `INSERT INTO annotations(image_id, pair_id, kind, points, color, width, label, note, number, created_at, updated_at)
+			r, err := c.insertRow(ctx, tx, `INSERT INTO annotations(image_id, pair_id, kind, points, color, width, label, note, number, created_at, updated_at)
 				VALUES(?,?,?,?,?,?,?,?,?,?,?)`, a.ImageID, nullID(a.PairID), a.Kind, string(pts), strings.ToUpper(a.Color), a.Width, a.Label, a.Note, a.Number, now, now)
 			if err != nil {
 				return err

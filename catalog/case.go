@@ -43,6 +43,14 @@ type Case struct {
 	// importing counts the imports running in this process: while one
 	// runs, a provisional thumbnail may stand for one being made.
 	importing atomic.Int32
+	// member is this laptop's member number in its hub's team (0 for a
+	// case without a hub): new rows take their ids from its block, and
+	// entries keep their rows' content (see team.go).
+	member atomic.Int64
+	// fetch brings originals from the hub's store (see SetFetcher).
+	fetch atomic.Pointer[Fetcher]
+	// pulled are the entries this Case added from its hub (incoming.go).
+	pulled pulled
 }
 
 // DefaultDir returns the case used when none is given: Default.exhibit in
@@ -61,6 +69,12 @@ func DefaultDir() (string, error) {
 
 // Open opens the case in dir, creating it when it does not exist.
 func Open(ctx context.Context, dir string) (*Case, error) {
+	return open(ctx, dir, "")
+}
+
+// open opens or creates the case in dir; cloneOf, when set, makes a new
+// case the empty copy of the team case with that id (see Clone).
+func open(ctx context.Context, dir, cloneOf string) (*Case, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, fmt.Errorf("open case %s: %w", dir, err)
@@ -91,8 +105,14 @@ func Open(ctx context.Context, dir string) (*Case, error) {
 	c.SetProgram("exhibit")
 	// The session's lock is held before anything is recorded under it.
 	c.lock, err = holdSession(abs, c.session)
+	if err == nil && cloneOf != "" {
+		err = markClone(ctx, wr, cloneOf)
+	}
 	if err == nil {
 		c.id, err = readCaseID(ctx, wr)
+	}
+	if err == nil {
+		err = c.loadHub(ctx)
 	}
 	if err == nil {
 		err = c.startChain(ctx, from, SchemaVersion())
@@ -168,7 +188,7 @@ func (c *Case) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	// c.txc is cleared before the connection is given back: the next
 	// writer sets its own as soon as it has the connection.
-	t := &txChain{}
+	t := &txChain{hasher: rowHasher{keep: c.member.Load() > 0}}
 	c.txc = t
 	fail := func(err error) error {
 		c.txc = nil

@@ -43,8 +43,12 @@ func (e *chainEntry) hash() string {
 	return hex.EncodeToString(sum[:])
 }
 
-// rowHash is the content hash of one row ("" for a row removed).
-type rowHash struct{ Ref, Hash string }
+// rowHash is the content hash of one row ("" for a row removed) and, in a
+// team case, its content (nil for a row removed).
+type rowHash struct {
+	Ref, Hash string
+	Data      []byte
+}
 
 // rowsDigest returns the digest of an entry's rows: SHA-256 over
 // "ref\x00hash\n" lines in ref order; "" when it has none.
@@ -74,6 +78,9 @@ type pendingEntry struct {
 type txChain struct {
 	entries []pendingEntry
 	hasher  rowHasher
+	// direct is set when entries were added to the chain directly (pulled
+	// from the hub, a merge), so that the transaction signs the new head.
+	direct bool
 }
 
 // takeTouched returns the content hashes of the rows touched since the
@@ -108,6 +115,7 @@ func (t *txChain) takeTouched(ctx context.Context, tx *sql.Tx) ([]rowHash, error
 	for _, tbl := range tables {
 		ids := byTable[tbl]
 		found := map[int64]string{}
+		data := map[int64][]byte{}
 		for start := 0; start < len(ids); start += 500 {
 			chunk := ids[start:min(start+500, len(ids))]
 			args := make([]any, len(chunk))
@@ -115,8 +123,11 @@ func (t *txChain) takeTouched(ctx context.Context, tx *sql.Tx) ([]rowHash, error
 				args[i] = id
 			}
 			q := `SELECT rowid, * FROM ` + quoteIdent(tbl) + ` WHERE rowid IN (?` + strings.Repeat(",?", len(chunk)-1) + `)`
-			err := t.hasher.hashRows(ctx, tx, tbl, q, args, func(rowid int64, h string) error {
+			err := t.hasher.hashRows(ctx, tx, tbl, q, args, func(rowid int64, h string, d []byte) error {
 				found[rowid] = h
+				if d != nil {
+					data[rowid] = d
+				}
 				return nil
 			})
 			if err != nil {
@@ -124,7 +135,7 @@ func (t *txChain) takeTouched(ctx context.Context, tx *sql.Tx) ([]rowHash, error
 			}
 		}
 		for _, id := range ids {
-			out = append(out, rowHash{Ref: rowRef(tbl, id), Hash: found[id]}) // "" when removed
+			out = append(out, rowHash{Ref: rowRef(tbl, id), Hash: found[id], Data: data[id]}) // "" when removed
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM audit_touch`); err != nil {
@@ -205,6 +216,9 @@ func (t *txChain) finish(ctx context.Context, c *Case, tx *sql.Tx) (int, error) 
 		last.rows = append(last.rows, rest...)
 	}
 	if len(t.entries) == 0 {
+		if t.direct {
+			return 1, nil
+		}
 		return 0, nil
 	}
 	head, err := readHead(ctx, tx)
@@ -222,14 +236,28 @@ func (t *txChain) finish(ctx context.Context, c *Case, tx *sql.Tx) (int, error) 
 			return 0, fmt.Errorf("audit %s: %w", p.action, err)
 		}
 		id, _ := r.LastInsertId()
-		for _, rh := range p.rows {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO audit_rows(entry_id, ref, hash) VALUES(?,?,?)`, id, rh.Ref, rh.Hash); err != nil {
-				return 0, fmt.Errorf("audit %s: %w", p.action, err)
-			}
+		if err := insertRows(ctx, tx, id, p.rows); err != nil {
+			return 0, fmt.Errorf("audit %s: %w", p.action, err)
 		}
 		head = ChainHead{Hash: h, Count: head.Count + 1}
 	}
 	return len(t.entries), nil
+}
+
+// insertRows records an entry's rows: their hashes and, when kept, their
+// content.
+func insertRows(ctx context.Context, tx *sql.Tx, entryID int64, rows []rowHash) error {
+	for _, rh := range rows {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO audit_rows(entry_id, ref, hash) VALUES(?,?,?)`, entryID, rh.Ref, rh.Hash); err != nil {
+			return err
+		}
+		if rh.Data != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO audit_data(entry_id, ref, data) VALUES(?,?,?)`, entryID, rh.Ref, string(rh.Data)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // touchTriggers makes, on every tracked table that lacks them, the
@@ -344,6 +372,9 @@ func (c *Case) startChain(ctx context.Context, fromVersion, toVersion int) error
 			return err
 		}
 		switch {
+		case head.Count == 0 && c.cloning(ctx, tx):
+			// A clone's chain comes from its hub, chain.start included.
+			return nil
 		case head.Count == 0:
 			digest, n, err := legacyDigest(ctx, tx)
 			if err != nil {
@@ -368,8 +399,15 @@ func (c *Case) startChain(ctx context.Context, fromVersion, toVersion int) error
 // recorded and every tracked table has its triggers.
 func (c *Case) chainReady(ctx context.Context) (bool, error) {
 	head, err := readHead(ctx, c.rd)
-	if err != nil || head.Count == 0 {
+	if err != nil {
 		return false, err
+	}
+	if head.Count == 0 {
+		var n int
+		err := c.rd.QueryRowContext(ctx, `SELECT count(*) FROM case_info WHERE key = 'hub_clone'`).Scan(&n)
+		if err != nil || n == 0 {
+			return false, err
+		}
 	}
 	var n int
 	if err := c.rd.QueryRowContext(ctx, `SELECT count(*) FROM keys WHERE fingerprint = ?`, c.signer.Fingerprint()).Scan(&n); err != nil {

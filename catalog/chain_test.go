@@ -192,7 +192,7 @@ func TestChainRewrittenWholeIsCaught(t *testing.T) {
 	}
 	var h rowHasher
 	var noteHash string
-	if err := h.hashRows(ctx, tx, "notes", `SELECT rowid, * FROM notes WHERE rowid = 1`, nil, func(_ int64, s string) error { noteHash = s; return nil }); err != nil {
+	if err := h.hashRows(ctx, tx, "notes", `SELECT rowid, * FROM notes WHERE rowid = 1`, nil, func(_ int64, s string, _ []byte) error { noteHash = s; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	var noteEntry int64

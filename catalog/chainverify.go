@@ -85,12 +85,14 @@ func (c *Case) VerifyChain(ctx context.Context) (*ChainReport, error) {
 	}
 
 	// The entries: each one's hash, its rows, and its place after the one
-	// before. hashes[i] is the (i+1)-th chained entry's stored hash.
-	var hashes []string
-	var ids []int64
+	// it follows. A solo case's chain is a line; a team case's is a graph
+	// like git's, where a sync.merge entry joins two heads (team.go): each
+	// entry follows one already read, and every entry is an ancestor of
+	// the newest.
+	g := newChainGraph()
 	last := map[string]rowRecord{}
 	earlier := newLegacyHasher()
-	prev, chained := "", false
+	chained := false
 	for _, e := range entries {
 		if !e.hash.Valid {
 			if chained {
@@ -122,13 +124,14 @@ func (c *Case) VerifyChain(ctx context.Context) (*ChainReport, error) {
 			add(ChainProblem{Kind: "chain", Entry: e.id, Status: "changed",
 				Error: fmt.Sprintf("entry %d (%s %s) was changed: its content no longer gives its hash", e.id, e.action, e.object)})
 		}
-		if e.prev.String != prev {
+		depth, linked := g.add(e)
+		if !linked {
 			add(ChainProblem{Kind: "chain", Entry: e.id, Status: "out of order",
 				Error: fmt.Sprintf("entry %d (%s %s) does not follow the entry before it: an entry was deleted, inserted or moved there", e.id, e.action, e.object)})
 		}
-		if !e.seq.Valid || e.seq.Int64 != int64(len(hashes)+1) {
+		if !e.seq.Valid || e.seq.Int64 != depth {
 			add(ChainProblem{Kind: "chain", Entry: e.id, Status: "out of order",
-				Error: fmt.Sprintf("entry %d (%s %s) is numbered %d in the chain but stands at %d", e.id, e.action, e.object, e.seq.Int64, len(hashes)+1)})
+				Error: fmt.Sprintf("entry %d (%s %s) is numbered %d in the chain but stands at %d", e.id, e.action, e.object, e.seq.Int64, depth)})
 		}
 		if _, ok := keys[e.key]; !ok {
 			add(ChainProblem{Kind: "chain", Entry: e.id, Status: "unknown key",
@@ -137,21 +140,23 @@ func (c *Case) VerifyChain(ctx context.Context) (*ChainReport, error) {
 		for _, r := range rows {
 			last[r.Ref] = rowRecord{hash: r.Hash, entry: e.id, action: e.action}
 		}
-		prev = e.hash.String
-		hashes = append(hashes, e.hash.String)
-		ids = append(ids, e.id)
 	}
 	for id := range rowsOf {
 		add(ChainProblem{Kind: "chain", Entry: id, Status: "inserted",
 			Error: fmt.Sprintf("rows are recorded for entry %d, which is not in the chain", id)})
 	}
-	rep.Entries, rep.Earlier, rep.Head = int64(len(hashes)), earlier.n, prev
+	for _, n := range g.strays() {
+		add(ChainProblem{Kind: "chain", Entry: n.id, Status: "inserted",
+			Error: fmt.Sprintf("entry %d (%s) is not an ancestor of the chain's newest entry: it was inserted, or what followed it was removed", n.id, n.action)})
+	}
+	prev := g.head()
+	rep.Entries, rep.Earlier, rep.Head = int64(len(g.order)), earlier.n, prev
 
 	caseID, err := readCaseIDTx(ctx, tx)
 	if err != nil {
 		return nil, err
 	}
-	if err := verifyCheckpoints(ctx, tx, caseID, keys, hashes, ids, rep, add); err != nil {
+	if err := verifyCheckpoints(ctx, tx, caseID, keys, g, rep, add); err != nil {
 		return nil, err
 	}
 	if err := verifyRows(ctx, tx, last, rep, add); err != nil {
@@ -276,7 +281,7 @@ func checkEarlier(start storedEntry, earlier *legacyHasher, add func(ChainProble
 
 // verifyCheckpoints checks every checkpoint's signature and head, and
 // reports the entries no valid signature covers.
-func verifyCheckpoints(ctx context.Context, tx *sql.Tx, caseID string, keys map[string]ed25519.PublicKey, hashes []string, ids []int64,
+func verifyCheckpoints(ctx context.Context, tx *sql.Tx, caseID string, keys map[string]ed25519.PublicKey, g *chainGraph,
 	rep *ChainReport, add func(ChainProblem)) error {
 	type cp struct {
 		id                                int64
@@ -327,6 +332,7 @@ func verifyCheckpoints(ctx context.Context, tx *sql.Tx, caseID string, keys map[
 	close(next)
 	wg.Wait()
 	signers := map[string]bool{}
+	var heads []string
 	for _, p := range cps {
 		switch {
 		case !p.ok && p.reason == "unknown key":
@@ -335,28 +341,29 @@ func verifyCheckpoints(ctx context.Context, tx *sql.Tx, caseID string, keys map[
 		case !p.ok:
 			add(ChainProblem{Kind: "checkpoint", Checkpoint: p.id, Status: p.reason,
 				Error: fmt.Sprintf("checkpoint %d (%s): the signature does not hold: it, or the case id, was changed", p.id, p.actor)})
-		case p.count < 1 || p.count > int64(len(hashes)):
+		case g.nodes[p.head] == nil && g.deepest() < p.count:
 			add(ChainProblem{Kind: "checkpoint", Checkpoint: p.id, Status: "deleted",
-				Error: fmt.Sprintf("checkpoint %d (%s) signed %d entries; the chain now holds %d: entries were removed", p.id, p.actor, p.count, len(hashes))})
-		case hashes[p.count-1] != p.head:
-			add(ChainProblem{Kind: "checkpoint", Checkpoint: p.id, Entry: ids[p.count-1], Status: "changed",
-				Error: fmt.Sprintf("checkpoint %d (%s, %s) signed a chain of %d entries that ended otherwise: the record up to entry %d was rewritten",
-					p.id, p.actor, p.at, p.count, ids[p.count-1])})
+				Error: fmt.Sprintf("checkpoint %d (%s) signed %d entries; the chain now holds %d: entries were removed", p.id, p.actor, p.count, g.deepest())})
+		case g.nodes[p.head] == nil || g.nodes[p.head].seq != p.count:
+			add(ChainProblem{Kind: "checkpoint", Checkpoint: p.id, Status: "changed",
+				Error: fmt.Sprintf("checkpoint %d (%s, %s) signed a chain of %d entries that ended otherwise: the record up to there was rewritten",
+					p.id, p.actor, p.at, p.count)})
 		default:
 			rep.Checkpoints++
 			rep.Signed = max(rep.Signed, p.count)
 			signers[p.key] = true
+			heads = append(heads, p.head)
 		}
 	}
 	for k := range signers {
 		rep.Keys = append(rep.Keys, k)
 	}
 	sort.Strings(rep.Keys)
-	if n := int64(len(hashes)); n > rep.Signed {
-		from := ids[rep.Signed]
+	if unsigned := g.uncovered(heads); len(unsigned) > 0 {
+		from, to := unsigned[0], unsigned[len(unsigned)-1]
 		add(ChainProblem{Kind: "chain", Entry: from, Status: "unsigned",
 			Error: fmt.Sprintf("entries %d to %d (%d) are covered by no signature: written by a program that did not close the case (a crash or a kill), or behind Exhibit's back",
-				from, ids[n-1], n-rep.Signed)})
+				from, to, len(unsigned))})
 	}
 	return nil
 }
@@ -371,7 +378,7 @@ func verifyRows(ctx context.Context, tx *sql.Tx, last map[string]rowRecord, rep 
 	seen := make(map[string]bool, len(last))
 	var h rowHasher
 	for _, t := range tables {
-		err := h.hashRows(ctx, tx, t, `SELECT rowid, * FROM `+quoteIdent(t), nil, func(rowid int64, hash string) error {
+		err := h.hashRows(ctx, tx, t, `SELECT rowid, * FROM `+quoteIdent(t), nil, func(rowid int64, hash string, _ []byte) error {
 			ref := rowRef(t, rowid)
 			seen[ref] = true
 			rep.Rows++

@@ -72,7 +72,7 @@ func (c *Case) BeginExport(ctx context.Context, kind, path string, objects any) 
 		tmp: filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+"."+hex.EncodeToString(rnd)+exportTempSuffix)}
 	err = c.write(ctx, func(tx *sql.Tx) error {
 		at := timestamp(r.At)
-		res, err := tx.ExecContext(ctx, `INSERT INTO exports(at, kind, path, sha256, size, objects, status, temp_path, session, pid, host)
+		res, err := c.insertRow(ctx, tx, `INSERT INTO exports(at, kind, path, sha256, size, objects, status, temp_path, session, pid, host)
 			VALUES(?,?,?,'',0,?,'pending',?,?,?,?)`, at, kind, abs, string(obj), r.tmp, c.session, os.Getpid(), c.host)
 		if err != nil {
 			return err

@@ -68,7 +68,7 @@ func (c *Case) RecordExport(ctx context.Context, kind, path string, objects any)
 	e := &Export{At: now, Kind: kind, Path: abs, SHA256: sum, Size: fi.Size(), Status: ExportDone, FinishedAt: &now,
 		PID: int64(os.Getpid()), Host: c.host}
 	err = c.write(ctx, func(tx *sql.Tx) error {
-		r, err := tx.ExecContext(ctx, `INSERT INTO exports(at, kind, path, sha256, size, objects, status, finished_at, session, pid, host)
+		r, err := c.insertRow(ctx, tx, `INSERT INTO exports(at, kind, path, sha256, size, objects, status, finished_at, session, pid, host)
 			VALUES(?,?,?,?,?,?,'done',?,?,?,?)`,
 			timestamp(e.At), kind, abs, sum, e.Size, string(obj), timestamp(now), c.session, e.PID, c.host)
 		if err != nil {

@@ -70,7 +70,7 @@ func (c *Case) setFootprint(ctx context.Context, tx *sql.Tx, imageID int64, f *F
 			return false, err
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO footprints(image_id, source, world_path, world_sha256, epsg, ring, at) VALUES(?,?,?,?,?,?,?)`,
+	if _, err := c.insertRow(ctx, tx, `INSERT INTO footprints(image_id, source, world_path, world_sha256, epsg, ring, at) VALUES(?,?,?,?,?,?,?)`,
 		imageID, f.Source, nullString(f.World), nullString(f.WorldSHA256), f.EPSG, string(ring), timestamp(c.now())); err != nil {
 		return false, err
 	}

@@ -108,7 +108,7 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 	roots, _ := json.Marshal(abs)
 	res := &ImportResult{}
 	err = c.write(ctx, func(tx *sql.Tx) error {
-		r, err := tx.ExecContext(ctx, `INSERT INTO imports(started_at, roots, session, pid, host) VALUES(?,?,?,?,?)`,
+		r, err := c.insertRow(ctx, tx, `INSERT INTO imports(started_at, roots, session, pid, host) VALUES(?,?,?,?,?)`,
 			timestamp(c.now()), string(roots), c.session, os.Getpid(), c.host)
 		if err != nil {
 			return err

@@ -40,7 +40,7 @@ func (c *Case) AddLink(ctx context.Context, imageID, excerptID int64, note strin
 		if region != nil {
 			rx, ry, rw, rh = region.X, region.Y, region.W, region.H
 		}
-		r, err := tx.ExecContext(ctx, `INSERT INTO links(image_id, excerpt_id, note, region_x, region_y, region_w, region_h, created_at)
+		r, err := c.insertRow(ctx, tx, `INSERT INTO links(image_id, excerpt_id, note, region_x, region_y, region_w, region_h, created_at)
 			VALUES(?,?,?,?,?,?,?,?)`, imageID, excerptID, note, rx, ry, rw, rh, timestamp(c.now()))
 		if err != nil {
 			return err

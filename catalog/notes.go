@@ -16,6 +16,8 @@ type Note struct {
 	ImageID   int64
 	Text      string
 	CreatedAt time.Time
+	// Author is who wrote it ("user@computer, program"; "" when unknown).
+	Author string
 }
 
 // AddNote adds a note to an image.
@@ -29,7 +31,7 @@ func (c *Case) AddNote(ctx context.Context, imageID int64, text string) (int64, 
 	}
 	var id int64
 	err := c.write(ctx, func(tx *sql.Tx) error {
-		r, err := tx.ExecContext(ctx, `INSERT INTO notes(image_id, text, created_at) VALUES(?,?,?)`, imageID, text, timestamp(c.now()))
+		r, err := c.insertRow(ctx, tx, `INSERT INTO notes(image_id, text, created_at) VALUES(?,?,?)`, imageID, text, timestamp(c.now()))
 		if err != nil {
 			return err
 		}
@@ -89,7 +91,14 @@ func (c *Case) Notes(ctx context.Context, imageID int64) ([]*Note, error) {
 		n.CreatedAt = parseTimestamp(at)
 		out = append(out, &n)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	if err := c.fillNoteAuthors(ctx, out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // normalizeTag trims a tag and folds its case.
@@ -114,7 +123,7 @@ func (c *Case) AddTag(ctx context.Context, imageID int64, tag string) error {
 		return fmt.Errorf("tag: %w", err)
 	}
 	err = c.write(ctx, func(tx *sql.Tx) error {
-		r, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO tags(image_id, tag, created_at) VALUES(?,?,?)`, imageID, tag, timestamp(c.now()))
+		r, err := c.insertRow(ctx, tx, `INSERT OR IGNORE INTO tags(image_id, tag, created_at) VALUES(?,?,?)`, imageID, tag, timestamp(c.now()))
 		if err != nil {
 			return err
 		}

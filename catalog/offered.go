@@ -17,7 +17,7 @@ import (
 // "failed" or "skipped", with why, its size and SHA-256 (NULL when it
 // could not be read). A later import that catalogs it marks it resolved.
 func (c *Case) recordOffered(ctx context.Context, tx *sql.Tx, p processed, kind, why, now string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO failures(path, error, size, mtime_ns, first_at, last_at, sha256, kind) VALUES(?,?,?,?,?,?,?,?)
+	_, err := c.insertRow(ctx, tx, `INSERT INTO failures(path, error, size, mtime_ns, first_at, last_at, sha256, kind) VALUES(?,?,?,?,?,?,?,?)
 		ON CONFLICT(path) DO UPDATE SET error=excluded.error, size=excluded.size, mtime_ns=excluded.mtime_ns,
 		last_at=excluded.last_at, sha256=excluded.sha256, kind=excluded.kind, resolved_at=NULL`,
 		p.cand.path, why, p.cand.size, p.cand.mtime, now, now, nullString(p.sha256), kind)

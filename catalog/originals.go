@@ -24,7 +24,18 @@ var ErrChanged = errors.New("the file no longer matches its SHA-256")
 // and with fs.ErrNotExist when none is there.
 func (c *Case) ReadOriginal(ctx context.Context, im *Image) (data []byte, path string, err error) {
 	var errs []error
-	for _, p := range im.Paths() {
+	paths := im.Paths()
+	// A team case keeps originals fetched from its hub's store by hash.
+	if c.member.Load() > 0 {
+		paths = append(paths, c.fetchedPath(im.SHA256))
+	}
+	for i, p := range paths {
+		if i == len(paths)-1 && c.member.Load() > 0 {
+			if err := c.fetchOriginal(ctx, im.SHA256); err != nil {
+				errs = append(errs, err)
+				break
+			}
+		}
 		if err := ctx.Err(); err != nil {
 			return nil, "", err
 		}

@@ -114,7 +114,7 @@ func (c *Case) AddPair(ctx context.Context, a, b int64, opt PairOptions) (*Pair,
 	var id int64
 	err = c.write(ctx, func(tx *sql.Tx) error {
 		now := timestamp(c.now())
-		r, err := tx.ExecContext(ctx, `INSERT INTO pairs(title, before_id, after_id, not_before, not_after, notes, created_at, updated_at)
+		r, err := c.insertRow(ctx, tx, `INSERT INTO pairs(title, before_id, after_id, not_before, not_after, notes, created_at, updated_at)
 			VALUES(?,?,?,?,?,?,?,?)`, title, before.ID, after.ID, nullString(nb), nullString(na), opt.Notes, now, now)
 		if err != nil {
 			return err

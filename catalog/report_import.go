@@ -132,7 +132,7 @@ func (ri *reportImporter) run(path, sha string, opt ReportOptions) error {
 	ctx, tx := ri.ctx, ri.tx
 	ri.now = timestamp(ri.c.now())
 	if ri.reportID == 0 {
-		r, err := tx.ExecContext(ctx, `INSERT INTO reports(title, date, source, format, sha256, path, added_at, updated_at)
+		r, err := ri.c.insertRow(ctx, tx, `INSERT INTO reports(title, date, source, format, sha256, path, added_at, updated_at)
 			VALUES('', ?, ?, '', ?, ?, ?, ?)`, opt.Date, opt.Source, sha, path, ri.now, ri.now)
 		if err != nil {
 			return err
@@ -141,7 +141,7 @@ func (ri *reportImporter) run(path, sha string, opt ReportOptions) error {
 	} else if err := ri.loadOld(); err != nil {
 		return err
 	}
-	r, err := tx.ExecContext(ctx, `INSERT INTO report_versions(report_id, sha256, path, imported_at, excerpts) VALUES(?,?,?,?,0)`,
+	r, err := ri.c.insertRow(ctx, tx, `INSERT INTO report_versions(report_id, sha256, path, imported_at, excerpts) VALUES(?,?,?,?,0)`,
 		ri.reportID, sha, path, ri.now)
 	if err != nil {
 		return err
@@ -241,7 +241,7 @@ func (ri *reportImporter) block(b reportparse.Block, o *ocr.Block) error {
 			page, pageEnd, b.PageLabel, b.Paragraph, b.Heading, b.Text, isOCR, conf, boxes, id)
 		return err
 	}
-	r, err := tx.ExecContext(ctx, `INSERT INTO excerpts(report_id, page, page_end, page_label, paragraph, heading, text, text_hash, created_at,
+	r, err := ri.c.insertRow(ctx, tx, `INSERT INTO excerpts(report_id, page, page_end, page_label, paragraph, heading, text, text_hash, created_at,
 		ocr, ocr_confidence, ocr_boxes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)`,
 		ri.reportID, page, pageEnd, b.PageLabel, b.Paragraph, b.Heading, b.Text, hash, ri.now, isOCR, conf, boxes)
 	if err != nil {
@@ -259,7 +259,7 @@ func (ri *reportImporter) block(b reportparse.Block, o *ocr.Block) error {
 // history records an excerpt's place and text before a new version changes
 // them, when it changes them.
 func (ri *reportImporter) history(id int64) error {
-	_, err := ri.tx.ExecContext(ri.ctx, `INSERT INTO excerpt_history(excerpt_id, version_id, page, page_end, paragraph, text, changed_at)
+	_, err := ri.c.insertRow(ri.ctx, ri.tx, `INSERT INTO excerpt_history(excerpt_id, version_id, page, page_end, paragraph, text, changed_at)
 		SELECT id, ?, page, page_end, paragraph, text, ? FROM excerpts WHERE id = ?`, ri.version, ri.now, id)
 	return err
 }

@@ -18,7 +18,7 @@ import (
 // the entries of that transaction record the row's content hash.
 var untracked = map[string]bool{
 	"audit": true, "audit_rows": true, "audit_touch": true, "checkpoints": true, "keys": true, "case_info": true,
-	"sqlite_sequence": true,
+	"sqlite_sequence": true, "audit_data": true, "conflicts": true, "on_hub": true,
 }
 
 // querier is what both *sql.Tx and *sql.DB offer for reading.
@@ -77,12 +77,18 @@ func rowRef(table string, rowid int64) string { return table + "/" + strconv.For
 
 // rowHasher hashes the rows of tables in their canonical form: every column
 // by name, in name order, with its SQLite type, so that the same content
-// always gives the same hash whoever reads it.
-type rowHasher struct{ buf []byte }
+// always gives the same hash whoever reads it. With keep set (a team case)
+// it also gives each row's content as JSON (see wire.go), so that another
+// laptop can replay it.
+type rowHasher struct {
+	buf  []byte
+	keep bool
+}
 
 // hashRows calls fn with the rowid and content hash of each row of table
-// that query (a SELECT rowid, * FROM table ...) returns.
-func (h *rowHasher) hashRows(ctx context.Context, q querier, table, query string, args []any, fn func(rowid int64, hash string) error) error {
+// that query (a SELECT rowid, * FROM table ...) returns, and its content
+// when the hasher keeps it (nil otherwise).
+func (h *rowHasher) hashRows(ctx context.Context, q querier, table, query string, args []any, fn func(rowid int64, hash string, data []byte) error) error {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", table, err)
@@ -111,17 +117,13 @@ func (h *rowHasher) hashRows(ctx context.Context, q querier, table, query string
 		if !ok {
 			return fmt.Errorf("read %s: rowid is a %T", table, vals[0])
 		}
-		b := append(h.buf[:0], table...)
-		b = append(b, 0)
-		for _, i := range order {
-			b = append(b, cols[i]...)
-			b = append(b, 0)
-			b = appendValue(b, vals[i+1])
-			b = append(b, 0)
+		h.buf = appendCanonical(h.buf[:0], table, cols, order, vals[1:])
+		sum := sha256.Sum256(h.buf)
+		var data []byte
+		if h.keep {
+			data = encodeRow(cols, order, vals[1:])
 		}
-		h.buf = b
-		sum := sha256.Sum256(b)
-		if err := fn(rowid, hex.EncodeToString(sum[:])); err != nil {
+		if err := fn(rowid, hex.EncodeToString(sum[:]), data); err != nil {
 			return err
 		}
 	}
@@ -129,6 +131,20 @@ func (h *rowHasher) hashRows(ctx context.Context, q querier, table, query string
 		return fmt.Errorf("read %s: %w", table, err)
 	}
 	return nil
+}
+
+// appendCanonical appends a row's canonical form, which its hash covers:
+// the table, then each column's name and value in name order.
+func appendCanonical(b []byte, table string, cols []string, order []int, vals []any) []byte {
+	b = append(b, table...)
+	b = append(b, 0)
+	for _, i := range order {
+		b = append(b, cols[i]...)
+		b = append(b, 0)
+		b = appendValue(b, vals[i])
+		b = append(b, 0)
+	}
+	return b
 }
 
 // appendValue appends v, tagged with its type, in a form that tells every

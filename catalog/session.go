@@ -47,7 +47,9 @@ func (c *Case) AuditMark(ctx context.Context) (int64, error) {
 // ChangesElsewhere returns the entries of the audit trail after mark that
 // another program made (another window, a command, another computer
 // sharing the case), oldest first, and the newest entry's id, to pass as
-// the next mark. Changes made through this Case are left out.
+// the next mark. Changes made through this Case are left out, the
+// entries it pulled from its hub included (the program that pulled them
+// has shown them).
 func (c *Case) ChangesElsewhere(ctx context.Context, mark int64) ([]AuditEntry, int64, error) {
 	rows, err := c.rd.QueryContext(ctx, `SELECT id, at, action, object, details, actor, session FROM audit WHERE id > ? ORDER BY id`, mark)
 	if err != nil {
@@ -62,7 +64,7 @@ func (c *Case) ChangesElsewhere(ctx context.Context, mark int64) ([]AuditEntry, 
 			return nil, mark, fmt.Errorf("read audit trail: %w", err)
 		}
 		mark = e.ID
-		if session == c.session {
+		if session == c.session || c.pulledHere(e.ID) {
 			continue
 		}
 		e.At = parseTimestamp(at)

@@ -177,7 +177,7 @@ func (c *Case) AddSite(ctx context.Context, n NewSite) (*Site, error) {
 			return err
 		}
 		now := timestamp(c.now())
-		r, err := tx.ExecContext(ctx, `INSERT INTO sites(name, lat, lon, radius_m, precision, precision_m, created_by, created_at, updated_at)
+		r, err := c.insertRow(ctx, tx, `INSERT INTO sites(name, lat, lon, radius_m, precision, precision_m, created_by, created_at, updated_at)
 			VALUES(?,?,?,?,?,?,?,?,?)`, name, n.Lat, n.Lon, n.RadiusM, prec, precM, c.Who(), now, now)
 		if err != nil {
 			return err
@@ -474,7 +474,7 @@ func (c *Case) EditSite(ctx context.Context, id int64, e SiteEdit) error {
 			}
 		}
 		if note != "" {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO site_notes(site_id, text, author, created_at) VALUES(?,?,?,?)`, id, note, c.Who(), now); err != nil {
+			if _, err := c.insertRow(ctx, tx, `INSERT INTO site_notes(site_id, text, author, created_at) VALUES(?,?,?,?)`, id, note, c.Who(), now); err != nil {
 				return err
 			}
 			if err := c.audit(ctx, tx, "site.note", siteObject(id), map[string]any{"text": note}); err != nil {
@@ -482,7 +482,7 @@ func (c *Case) EditSite(ctx context.Context, id int64, e SiteEdit) error {
 			}
 		}
 		for _, t := range tags {
-			r, err := tx.ExecContext(ctx, `INSERT INTO site_tags(site_id, tag, created_at) SELECT ?,?,?
+			r, err := c.insertRow(ctx, tx, `INSERT INTO site_tags(site_id, tag, created_at) SELECT ?,?,?
 				WHERE NOT EXISTS (SELECT 1 FROM site_tags WHERE site_id = ? AND tag = ? AND removed_at IS NULL)`, id, t, now, id, t)
 			if err != nil {
 				return err

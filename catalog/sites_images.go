@@ -71,7 +71,7 @@ func (c *Case) decide(ctx context.Context, tx *sql.Tx, siteID, imageID int64, d,
 	if err != nil || have == d {
 		return false, err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO site_images(site_id, image_id, decision, how, actor, at) VALUES(?,?,?,?,?,?)`,
+	if _, err := c.insertRow(ctx, tx, `INSERT INTO site_images(site_id, image_id, decision, how, actor, at) VALUES(?,?,?,?,?,?)`,
 		siteID, imageID, d, how, c.Who(), timestamp(c.now())); err != nil {
 		return false, err
 	}
@@ -141,7 +141,7 @@ func (c *Case) CodeImage(ctx context.Context, siteID, imageID int64, state, note
 		if _, err := c.decide(ctx, tx, siteID, imageID, "attached", "coded"); err != nil {
 			return err
 		}
-		r, err := tx.ExecContext(ctx, `INSERT INTO site_codes(site_id, image_id, state, note, coder, blind, at) VALUES(?,?,?,?,?,?,?)`,
+		r, err := c.insertRow(ctx, tx, `INSERT INTO site_codes(site_id, image_id, state, note, coder, blind, at) VALUES(?,?,?,?,?,?,?)`,
 			siteID, imageID, st, note, coder, blind, timestamp(code.At))
 		if err != nil {
 			return err

@@ -194,7 +194,7 @@ func (c *Case) AssertTime(ctx context.Context, id int64, at time.Time, offset, s
 				return err
 			}
 		}
-		r, err := tx.ExecContext(ctx, `INSERT INTO asserted_times(image_id, taken_at, taken_offset, source, actor, at) VALUES(?,?,?,?,?,?)`,
+		r, err := c.insertRow(ctx, tx, `INSERT INTO asserted_times(image_id, taken_at, taken_offset, source, actor, at) VALUES(?,?,?,?,?,?)`,
 			id, clockString(at), nullString(offset), source, *c.actor.Load(), now)
 		if err != nil {
 			return err
@@ -289,7 +289,7 @@ func (c *Case) ShiftClock(ctx context.Context, camera string, shift time.Duratio
 				return err
 			}
 		}
-		r, err := tx.ExecContext(ctx, `INSERT INTO clock_shifts(camera, shift_ns, reason, actor, at) VALUES(?,?,?,?,?)`,
+		r, err := c.insertRow(ctx, tx, `INSERT INTO clock_shifts(camera, shift_ns, reason, actor, at) VALUES(?,?,?,?,?)`,
 			camera, int64(shift), reason, *c.actor.Load(), now)
 		if err != nil {
 			return err

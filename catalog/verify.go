@@ -397,7 +397,7 @@ func (c *Case) accept(ctx context.Context, rs []VerifyResult, reason string) ([]
 			} else {
 				rep = r.ReportID
 			}
-			_, err := tx.ExecContext(ctx, `INSERT INTO verify_accepts(location_id, report_id, path, status, found, reason, at) VALUES(?,?,?,?,?,?,?)`,
+			_, err := c.insertRow(ctx, tx, `INSERT INTO verify_accepts(location_id, report_id, path, status, found, reason, at) VALUES(?,?,?,?,?,?,?)`,
 				loc, rep, r.Path, r.Status, r.now, reason, now)
 			if err != nil {
 				return err

@@ -167,7 +167,7 @@ func (c *Case) writeOne(ctx context.Context, tx *sql.Tx, p processed, d *ImportR
 				return err
 			}
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO locations(image_id, path, size, mtime_ns, first_seen, last_seen) VALUES(?,?,?,?,?,?)`,
+		_, err = c.insertRow(ctx, tx, `INSERT INTO locations(image_id, path, size, mtime_ns, first_seen, last_seen) VALUES(?,?,?,?,?,?)`,
 			id, p.cand.path, p.cand.size, p.cand.mtime, now, now)
 		if err != nil {
 			return err
@@ -215,7 +215,7 @@ func (c *Case) insertImage(ctx context.Context, tx *sql.Tx, p processed, now str
 		gpsTime = timestamp(*m.GPSTime)
 	}
 	note := joinNotes(joinNotes(p.warning, m.Note), p.note)
-	r, err := tx.ExecContext(ctx, `INSERT INTO images(sha256, size, format, width, height, orientation,
+	r, err := c.insertRow(ctx, tx, `INSERT INTO images(sha256, size, format, width, height, orientation,
 		taken_at, taken_offset, make, model, lens, lat, lon, alt, direction, gps_time, decoded, meta_note, imported_at,
 		taken_source, modified_at, modified_offset)
 		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,

@@ -9,7 +9,7 @@ case "$what" in
   gui|test) pkgs+=(xvfb xauth x11-utils xdotool imagemagick poppler-utils libimage-exiftool-perl openssl
                    libvips-tools libheif-examples libtiff-tools
                    tesseract-ocr tesseract-ocr-eng tesseract-ocr-ara) ;;&  # reference decoders and test images; OCR of scans
-  test) pkgs+=(gdal-bin pango1.0-tools) ;;&  # pango-view: Arabic scans shaped as printed
+  test) pkgs+=(gdal-bin pango1.0-tools postgresql) ;;&  # pango-view: Arabic scans shaped as printed; postgresql: the hub tests run a cluster of their own (SeaweedFS is built from its Go module)
   bench) pkgs+=(xvfb xauth imagemagick poppler-utils libimage-exiftool-perl libvips-tools python3-pil python3-numpy bc time) ;;
 esac
 missing=()

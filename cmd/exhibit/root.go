@@ -58,6 +58,7 @@ func (g *globals) before(cmd *cobra.Command, args []string) error {
 		g.c, err = g.openCase(ctx)
 	}
 	if g.c != nil {
+		attachHub(ctx, g.c)               // a team case fetches originals from its hub's store
 		g.c.SetProgram(cmd.CommandPath()) // "exhibit report add", in the audit trail
 		g.c.OnWait(func(waited time.Duration) {
 			fmt.Fprintf(os.Stderr, "exhibit: waiting for another program writing to this case (%.0f s)...\n", waited.Seconds())

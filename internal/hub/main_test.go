@@ -1,0 +1,39 @@
+package hub
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strconv"
+	"testing"
+
+	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/internal/hubtest"
+)
+
+// TestMain runs the tests with the shared servers, or, for
+// TestSyncKilledMidway, acts as a child process that syncs a case.
+func TestMain(m *testing.M) {
+	if dir := os.Getenv("EXHIBIT_TEST_SYNC_CASE"); dir != "" {
+		os.Exit(syncChild(dir))
+	}
+	hubtest.Main(m)
+}
+
+// syncChild syncs the case in dir, in small batches, and returns the exit
+// status.
+func syncChild(dir string) int {
+	ctx := context.Background()
+	c, err := catalog.Open(ctx, dir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 2
+	}
+	defer c.Close()
+	batch, _ := strconv.Atoi(os.Getenv("EXHIBIT_TEST_SYNC_BATCH"))
+	if _, err := Sync(ctx, c, Options{Batch: batch}); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 3
+	}
+	return 0
+}
