@@ -15,7 +15,6 @@ import (
 	"github.com/exhibit-app/exhibit/catalog"
 )
 
-
 // addReportDialog asks for a report file, then for its title, date and
 // source (all optional), and imports it.
 func (mw *mainWindow) addReportDialog() {
