@@ -33,4 +33,7 @@ type Annotation struct {
 	Label  string
 	Note   string
 	Number int // callouts: their number, in order; 0 for other kinds
+	// Author is who drew it ("user@computer, program"; "" when the record
+	// does not say): in a team case, which investigator.
+	Author string
 }

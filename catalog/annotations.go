@@ -66,7 +66,22 @@ func (c *Case) Annotations(ctx context.Context, s AnnotationScope) ([]*Annotatio
 		}
 		out = append(out, a)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	refs := make([]string, len(out))
+	for i, a := range out {
+		refs[i] = rowRef("annotations", a.ID)
+	}
+	who, err := c.Authors(ctx, refs)
+	if err != nil {
+		return nil, err
+	}
+	for i, a := range out {
+		a.Author = who[refs[i]]
+	}
+	return out, nil
 }
 
 // Annotation returns one annotation (even a deleted one, for undo).

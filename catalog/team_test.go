@@ -327,7 +327,7 @@ func TestTeamIncomingRefusesTampered(t *testing.T) {
 	}
 }
 
-// In a team case each note says who wrote it.
+// Each note and mark says who made it (in a team case, which investigator).
 func TestTeamNoteAuthors(t *testing.T) {
 	ctx := context.Background()
 	c := openTestCase(t)
@@ -346,6 +346,17 @@ func TestTeamNoteAuthors(t *testing.T) {
 	}
 	if len(ns) != 1 || !strings.HasSuffix(ns[0].Author, ", exhibit test") {
 		t.Errorf("note author: %+v, want the actor of the note.add entry", ns)
+	}
+	c.SetProgram("exhibit marks")
+	if _, err := c.AddAnnotations(ctx, []Annotation{{ImageID: 1, Kind: KindRect, Points: []Point{{0.1, 0.1}, {0.5, 0.5}}}}); err != nil {
+		t.Fatal(err)
+	}
+	as, err := c.Annotations(ctx, AnnotationScope{ImageID: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(as) != 1 || !strings.HasSuffix(as[0].Author, ", exhibit marks") {
+		t.Errorf("mark author: %+v, want the actor of the entry that drew it", as)
 	}
 }
 

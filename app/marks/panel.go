@@ -142,6 +142,9 @@ func (p *Panel) SelectionChanged(l *viewer.AnnotationLayer, a *catalog.Annotatio
 	if n := p.sideName(l); n != "" {
 		head += " on the " + strings.ToLower(n) + " image"
 	}
+	if who, _, _ := strings.Cut(a.Author, ", "); who != "" {
+		head += ", by " + who
+	}
 	p.Head.SetText(head)
 	if a.PairID == 0 && len(p.sides) > 1 {
 		p.Scope.SetText("Made on the image itself (in the review screen): it shows wherever the image is.")
