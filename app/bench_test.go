@@ -1,6 +1,10 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"testing"
 	"time"
@@ -14,7 +18,7 @@ import (
 // shownThumbs counts the grid's cells showing a thumbnail.
 func shownThumbs(l *libraryScreen) int {
 	n := 0
-	walk(l.grid, func(o fyne.CanvasObject) {
+	apptest.Walk(l.grid, func(o fyne.CanvasObject) {
 		if img, ok := o.(*canvas.Image); ok && img.Image != nil && img.Visible() {
 			n++
 		}
@@ -35,7 +39,7 @@ func visibleCells(l *libraryScreen) int {
 // thumbnails (in a 1280×820 window).
 func BenchmarkOpenLargeCase(b *testing.B) {
 	dir := largeCase(b, 20000)
-	a, q := newQueuedApp(b)
+	a, q := apptest.NewQueuedApp(b)
 	settings := NewSettings(a.Preferences())
 	var cells int
 	for b.Loop() {
@@ -46,9 +50,9 @@ func BenchmarkOpenLargeCase(b *testing.B) {
 		}
 		mw := newMainWindow(a, settings, "bench")
 		mw.win.Resize(fyne.NewSize(1280, 820))
-		mw.setCase(c, screenLibrary, Target{})
-		l := mw.screen(screenLibrary).(*libraryScreen)
-		q.waitUntil(b, "the first thumbnails", func() bool {
+		mw.setCase(c, ui.ScreenLibrary, ui.Target{})
+		l := mw.screen(ui.ScreenLibrary).(*libraryScreen)
+		q.WaitUntil(b, "the first thumbnails", func() bool {
 			if !l.loaded {
 				return false
 			}
@@ -61,9 +65,9 @@ func BenchmarkOpenLargeCase(b *testing.B) {
 			b.Fatalf("library shows %d images", l.total)
 		}
 		mw.closeScreens()
-		mw.sess.cancel()
-		q.settle()
-		mw.sess.c.Close()
+		mw.sess.Cancel()
+		q.Settle()
+		mw.sess.Case.Close()
 		mw.sess = nil
 		mw.win.Close()
 		b.StartTimer()
@@ -75,7 +79,7 @@ func BenchmarkOpenLargeCase(b *testing.B) {
 // images, in the background, from the change to the count shown.
 func BenchmarkFilterLargeCase(b *testing.B) {
 	dir := largeCase(b, 20000)
-	a, q := newQueuedApp(b)
+	a, q := apptest.NewQueuedApp(b)
 	c, err := catalog.Open(context.Background(), dir)
 	if err != nil {
 		b.Fatal(err)
@@ -83,17 +87,17 @@ func BenchmarkFilterLargeCase(b *testing.B) {
 	defer c.Close()
 	mw := newMainWindow(a, NewSettings(a.Preferences()), "bench")
 	mw.win.Resize(fyne.NewSize(1280, 820))
-	mw.setCase(c, screenLibrary, Target{})
-	l := mw.screen(screenLibrary).(*libraryScreen)
-	q.waitUntil(b, "the library", func() bool { return l.loaded })
+	mw.setCase(c, ui.ScreenLibrary, ui.Target{})
+	l := mw.screen(ui.ScreenLibrary).(*libraryScreen)
+	q.WaitUntil(b, "the library", func() bool { return l.loaded })
 	gps := false
 	for b.Loop() {
 		gps = !gps
 		l.bar.gps.SetChecked(gps)
-		q.waitUntil(b, "the filter", func() bool { return l.loading.cancel == nil && l.bar.query().hasGPS == gps })
+		q.WaitUntil(b, "the filter", func() bool { return l.loading.CancelFunc == nil && l.bar.query().hasGPS == gps })
 	}
 	b.StopTimer()
 	mw.closeScreens()
-	mw.sess.cancel()
-	q.settle()
+	mw.sess.Cancel()
+	q.Settle()
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"fmt"
 	"os"
@@ -20,7 +22,7 @@ import (
 // else the user's data folder.
 func (mw *mainWindow) caseParent() string {
 	if mw.sess != nil {
-		return filepath.Dir(mw.sess.c.Dir())
+		return filepath.Dir(mw.sess.Case.Dir())
 	}
 	if def, err := catalog.DefaultDir(); err == nil {
 		return filepath.Dir(def)
@@ -32,11 +34,11 @@ func (mw *mainWindow) caseParent() string {
 func (mw *mainWindow) openCaseDialog() {
 	mw.chooseFolder("Open a case folder", "", mw.caseParent(), func(dir string) {
 		if !catalog.IsCase(dir) {
-			showError(mw.win, "This folder is not a case", fmt.Errorf("%s has no catalog (%s): choose a case folder, "+
+			ui.ShowError(mw.win, "This folder is not a case", fmt.Errorf("%s has no catalog (%s): choose a case folder, "+
 				"whose name usually ends in .exhibit, or make a new case with File ▸ New case", dir, catalog.DBName))
 			return
 		}
-		mw.openCase(dir, "", Target{})
+		mw.openCase(dir, "", ui.Target{})
 	})
 }
 
@@ -70,45 +72,45 @@ func (mw *mainWindow) newCaseDialog() {
 		}
 		dir := filepath.Join(where.Text, strings.TrimSpace(name.Text)+".exhibit")
 		if catalog.IsCase(dir) {
-			showError(mw.win, "A case already exists there", fmt.Errorf("%s is already a case: open it with File ▸ Open a case", dir))
+			ui.ShowError(mw.win, "A case already exists there", fmt.Errorf("%s is already a case: open it with File ▸ Open a case", dir))
 			return
 		}
 		mw.createCase(dir)
 	}, mw.win)
-	d.Resize(fyne.NewSize(dialogWidth(mw.win, 600), 0))
+	d.Resize(fyne.NewSize(ui.DialogWidth(mw.win, 600), 0))
 	d.Show()
 }
 
 // createCase makes a case in dir, opens it and offers to import a folder.
 func (mw *mainWindow) createCase(dir string) {
 	var c *catalog.Case
-	background(context.Background(), func(ctx context.Context) (err error) {
+	ui.Background(context.Background(), func(ctx context.Context) (err error) {
 		c, err = catalog.Open(ctx, dir)
 		return err
 	}, func(err error) {
 		if err != nil {
-			showError(mw.win, "Could not create the case", err)
+			ui.ShowError(mw.win, "Could not create the case", err)
 			return
 		}
-		mw.setCase(c, screenLibrary, Target{})
+		mw.setCase(c, ui.ScreenLibrary, ui.Target{})
 		mw.importFolderDialog()
 	})
 }
 
 // openSample opens the sample case, making it first when needed.
-func (mw *mainWindow) openSample() { mw.openSampleThen(screenLibrary, Target{}) }
+func (mw *mainWindow) openSample() { mw.openSampleThen(ui.ScreenLibrary, ui.Target{}) }
 
 // openSampleThen opens the sample case on screen and target, making it
 // first (in the background, with a progress dialog) when it does not exist.
-func (mw *mainWindow) openSampleThen(screen string, target Target) {
+func (mw *mainWindow) openSampleThen(screen string, target ui.Target) {
 	dir, err := sampleDir()
 	if err != nil {
-		showError(mw.win, "Could not open the sample case", err)
+		ui.ShowError(mw.win, "Could not open the sample case", err)
 		return
 	}
 	// Whether it exists is read in the background (it opens the database).
 	var exists bool
-	background(context.Background(), func(context.Context) error {
+	ui.Background(context.Background(), func(context.Context) error {
 		exists = catalog.IsCase(dir) && caseHasImages(dir)
 		return nil
 	}, func(error) {
@@ -122,7 +124,7 @@ func (mw *mainWindow) openSampleThen(screen string, target Target) {
 
 // buildSample makes the sample case in dir, with a progress dialog, then
 // opens it on screen and target.
-func (mw *mainWindow) buildSample(dir, screen string, target Target) {
+func (mw *mainWindow) buildSample(dir, screen string, target ui.Target) {
 	_, statErr := os.Stat(dir)
 	fresh := os.IsNotExist(statErr) // only a folder made here may be removed on failure
 	step := widget.NewLabel("Starting")
@@ -133,10 +135,10 @@ func (mw *mainWindow) buildSample(dir, screen string, target Target) {
 	note.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomWithoutButtons("Making the sample case", container.NewVBox(step, bar, note), mw.win)
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", cancel)})
-	d.Resize(fyne.NewSize(dialogWidth(mw.win, 480), 0))
+	d.Resize(fyne.NewSize(ui.DialogWidth(mw.win, 480), 0))
 	d.Show()
 	var c *catalog.Case
-	background(ctx, func(ctx context.Context) (err error) {
+	ui.Background(ctx, func(ctx context.Context) (err error) {
 		c, err = demo.BuildCase(ctx, dir, func(what string) { fyne.Do(func() { step.SetText(what + "…") }) })
 		return err
 	}, func(err error) {
@@ -154,7 +156,7 @@ func (mw *mainWindow) buildSample(dir, screen string, target Target) {
 		switch {
 		case err != nil && ctx.Err() != nil:
 		case err != nil:
-			showError(mw.win, "Could not make the sample case", err)
+			ui.ShowError(mw.win, "Could not make the sample case", err)
 		default:
 			mw.setCase(c, screen, target)
 		}

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"fmt"
 	"strings"
@@ -63,12 +65,12 @@ func (mw *mainWindow) checkCase() {
 	if mw.sess == nil {
 		return
 	}
-	c := mw.sess.c
+	c := mw.sess.Case
 	progress := widget.NewProgressBarInfinite()
 	wait := dialog.NewCustomWithoutButtons("Checking the case…", progress, mw.win)
 	wait.Show()
 	var cc caseCheck
-	background(mw.sess.ctx, func(ctx context.Context) error {
+	ui.Background(mw.sess.Ctx, func(ctx context.Context) error {
 		var err error
 		if cc.files, err = c.Verify(ctx, nil); err != nil {
 			return err
@@ -86,7 +88,7 @@ func (mw *mainWindow) checkCase() {
 		text.Wrapping = fyne.TextWrapWord
 		text.Selectable = true
 		scroll := container.NewVScroll(text)
-		scroll.SetMinSize(fyne.NewSize(dialogWidth(mw.win, 640), 240))
+		scroll.SetMinSize(fyne.NewSize(ui.DialogWidth(mw.win, 640), 240))
 		d := dialog.NewCustom(title, "Close", scroll, mw.win)
 		d.Show()
 	})

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
 	"database/sql"
 	"path/filepath"
 	"strings"
@@ -12,20 +14,20 @@ import (
 // Check the case… shows what `exhibit verify` finds: an intact sample
 // case, then a note rewritten with other software, named.
 func TestCheckCaseShowsWhatVerifyFinds(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	dialogText := func() string {
 		top := tw.topOverlay()
 		if top == nil {
 			return ""
 		}
-		return strings.Join(texts(top), "\n")
+		return strings.Join(apptest.Texts(top), "\n")
 	}
 	check := func(want string) string {
 		t.Helper()
 		tw.checkCase()
 		var got string
-		tw.q.waitUntil(t, "the check's result", func() bool {
+		tw.q.WaitUntil(t, "the check's result", func() bool {
 			got = dialogText()
 			return strings.Contains(got, "Record:")
 		})

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"os"
 	"path/filepath"
 
@@ -16,7 +18,7 @@ import (
 func (mw *mainWindow) chooseFile(title, confirm, what string, exts []string, then func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			showError(mw.win, "Could not choose "+what, err)
+			ui.ShowError(mw.win, "Could not choose "+what, err)
 			return
 		}
 		if r == nil {
@@ -31,7 +33,7 @@ func (mw *mainWindow) chooseFile(title, confirm, what string, exts []string, the
 	d.SetConfirmText(confirm)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	startIn(d, mw.settings.LastImportFolder())
-	d.Resize(fyne.NewSize(dialogWidth(mw.win, 860), 580))
+	d.Resize(fyne.NewSize(ui.DialogWidth(mw.win, 860), 580))
 	d.Show()
 }
 
@@ -41,7 +43,7 @@ func (mw *mainWindow) chooseFile(title, confirm, what string, exts []string, the
 func (mw *mainWindow) chooseFolder(title, confirm, start string, then func(dir string)) {
 	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 		if err != nil {
-			showError(mw.win, "Could not choose the folder", err)
+			ui.ShowError(mw.win, "Could not choose the folder", err)
 			return
 		}
 		if u == nil {
@@ -54,7 +56,7 @@ func (mw *mainWindow) chooseFolder(title, confirm, start string, then func(dir s
 		d.SetConfirmText(confirm)
 	}
 	startIn(d, start)
-	d.Resize(fyne.NewSize(dialogWidth(mw.win, 860), 580))
+	d.Resize(fyne.NewSize(ui.DialogWidth(mw.win, 860), 580))
 	d.Show()
 }
 

@@ -1,11 +1,14 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/marks"
+
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"errors"
 	"fmt"
 	"image"
-	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -24,14 +27,14 @@ import (
 // pairs on the left, the pair's details, marks and alignment on the right.
 type compareScreen struct {
 	mw *mainWindow
-	s  *session
+	s  *ui.Session
 
 	content fyne.CanvasObject
 	cv      *viewer.CompareView
 	pairs   *pairsPanel
 	modes   *modeBar
-	tools   *markToolbar
-	marks   *markPanel
+	tools   *marks.Toolbar
+	marks   *marks.Panel
 	info    *pairInfo
 	align   *alignPanel
 	side    *container.AppTabs
@@ -47,17 +50,15 @@ type compareScreen struct {
 
 	data    *compareData // the pair shown
 	want    int64        // the pair being opened
-	load    latest
-	detail  [2]latest
-	store   *markStore
-	order   undoOrder
+	load    ui.Latest
+	detail  [2]ui.Latest
+	store   *marks.Store
+	order   marks.UndoOrder
 	noticeT *time.Timer
 	// zoomTries counts the retries of showZoom since the last change.
 	zoomTries int
 	// lastEdit is the last pair edit dialog opened (for tests).
 	lastEdit *pairEditForm
-	// onShown is called after a pair is shown (tests wait for it).
-	onShown func()
 }
 
 // compareData is what the compare screen reads about a pair.
@@ -71,12 +72,12 @@ type compareData struct {
 	trErr error
 }
 
-func newCompareScreen(mw *mainWindow, s *session) *compareScreen {
+func newCompareScreen(mw *mainWindow, s *ui.Session) *compareScreen {
 	cs := &compareScreen{mw: mw, s: s, cv: viewer.NewCompareView()}
-	cs.store = &markStore{s: s, changed: func() { mw.changed(cs) }, stored: cs.order.made}
+	cs.store = &marks.Store{Session: s, Changed: func() { mw.changed(cs) }, Stored: cs.order.Made}
 	layers := cs.layers()
 	for _, l := range layers {
-		cs.store.attach(l)
+		cs.store.Attach(l)
 		l.OnSelectionChanged = func(a *catalog.Annotation) { cs.selectionChanged(l, a) }
 		l.OnHistoryChanged = cs.historyChanged
 		l.OnError = cs.markError
@@ -84,7 +85,7 @@ func newCompareScreen(mw *mainWindow, s *session) *compareScreen {
 	cs.cv.OnModeChanged = cs.modeChanged
 	cs.cv.OnViewChanged = func(viewer.View) { cs.showZoom() }
 	cs.cv.OnDetailWanted = cs.loadDetail
-	cs.cv.OnError = func(err error) { cs.showNotice(errorText(err)) }
+	cs.cv.OnError = func(err error) { cs.showNotice(ui.ErrorText(err)) }
 	cs.cv.OnAlignmentChanged = func(a *catalog.Alignment) { cs.align.fitted(a) }
 
 	cs.title = widget.NewLabel("")
@@ -101,9 +102,9 @@ func newCompareScreen(mw *mainWindow, s *session) *compareScreen {
 	cs.notice.Hide()
 
 	cs.modes = newModeBar(cs)
-	cs.tools = newMarkToolbar(mw.settings, layers, markActions{undo: cs.Undo, redo: cs.Redo, del: cs.DeleteMark})
-	cs.marks = newMarkPanel([]markSide{{"Before", layers[0]}, {"After", layers[1]}}, cs.markError)
-	cs.marks.onSelect = func(l *viewer.AnnotationLayer, _ int64) {
+	cs.tools = marks.NewToolbar(mw.settings, layers, marks.Actions{Undo: cs.Undo, Redo: cs.Redo, Delete: cs.DeleteMark})
+	cs.marks = marks.NewPanel([]marks.Side{{Name: "Before", Layer: layers[0]}, {Name: "After", Layer: layers[1]}}, cs.markError)
+	cs.marks.OnSelect = func(l *viewer.AnnotationLayer, _ int64) {
 		if cs.cv.Mode() != viewer.ModeSideBySide {
 			cs.cv.SetMode(viewer.ModeSideBySide)
 		}
@@ -116,19 +117,19 @@ func newCompareScreen(mw *mainWindow, s *session) *compareScreen {
 	header := container.NewBorder(nil, nil, nil, cs.zoomBox,
 		container.NewVBox(cs.title, cs.window))
 	// the bars scroll rather than hold the window wide
-	cs.bars = container.NewVBox(container.NewHScroll(cs.modes.content), container.NewHScroll(cs.tools.content))
+	cs.bars = container.NewVBox(container.NewHScroll(cs.modes.content), container.NewHScroll(cs.tools.View))
 	top := container.NewVBox(header, cs.bars)
-	bg := newThemedRect(theme.ColorNameInputBackground, 0)
+	bg := ui.NewThemedRect(theme.ColorNameInputBackground, 0)
 	cs.blankTx = widget.NewLabel("")
 	cs.blankTx.Alignment = fyne.TextAlignCenter
 	cs.blank = container.NewCenter(cs.blankTx)
 	cs.blank.Hide()
 	cs.view = container.NewStack(bg, cs.cv)
-	stage := container.NewBorder(top, container.NewVBox(cs.notice, cs.tools.hint), nil, nil, container.NewStack(cs.view, cs.blank))
+	stage := container.NewBorder(top, container.NewVBox(cs.notice, cs.tools.Hint), nil, nil, container.NewStack(cs.view, cs.blank))
 
 	cs.side = container.NewAppTabs(
 		container.NewTabItemWithIcon("Pair", theme.InfoIcon(), cs.info.content),
-		container.NewTabItemWithIcon("Marks", theme.DocumentCreateIcon(), cs.marks.content),
+		container.NewTabItemWithIcon("Marks", theme.DocumentCreateIcon(), cs.marks.View),
 		container.NewTabItemWithIcon("Align", theme.ViewRestoreIcon(), cs.align.content),
 	)
 	right := container.NewHSplit(container.NewPadded(stage), cs.side)
@@ -161,7 +162,7 @@ func (cs *compareScreen) zoomBar() fyne.CanvasObject {
 	for _, b := range []*widget.Button{out, in, fit} {
 		b.Importance = widget.LowImportance
 	}
-	return container.NewHBox(out, container.New(widthLayout{64}, cs.zoomPct), in, fit)
+	return container.NewHBox(out, container.New(ui.WidthLayout{Width: 64}, cs.zoomPct), in, fit)
 }
 
 // showZoom writes the zoom of the view worked in. The overlay view knows
@@ -190,7 +191,7 @@ func (cs *compareScreen) retryZoom() {
 func (cs *compareScreen) Content() fyne.CanvasObject { return cs.content }
 
 // Open shows t's pair; without one, the pair shown last or the first.
-func (cs *compareScreen) Open(t Target) {
+func (cs *compareScreen) Open(t ui.Target) {
 	cs.cv.Show()
 	cs.pairs.loadOnce()
 	switch {
@@ -204,7 +205,7 @@ func (cs *compareScreen) Open(t Target) {
 // Hidden is called when another screen is shown: what is typed is stored,
 // and the flicker stops.
 func (cs *compareScreen) Hidden() {
-	cs.marks.flush()
+	cs.marks.Flush()
 	cs.cv.Hide()
 }
 
@@ -218,10 +219,10 @@ func (cs *compareScreen) Reload() {
 
 // Close stops the loads.
 func (cs *compareScreen) Close() {
-	cs.marks.flush()
-	cs.load.stop()
+	cs.marks.Flush()
+	cs.load.Stop()
 	for i := range cs.detail {
-		cs.detail[i].stop()
+		cs.detail[i].Stop()
 	}
 	cs.pairs.close()
 	cs.cv.Hide()
@@ -237,7 +238,7 @@ func (cs *compareScreen) openPair(id int64) {
 		return
 	}
 	cs.align.settle(func() {
-		cs.marks.flush()
+		cs.marks.Flush()
 		cs.fetch(id)
 	})
 }
@@ -245,13 +246,13 @@ func (cs *compareScreen) openPair(id int64) {
 // fetch reads pair id in the background: its previews when they are not
 // those shown, its annotations and alignment always.
 func (cs *compareScreen) fetch(id int64) {
-	c := cs.s.c
+	c := cs.s.Case
 	prev := cs.data
 	cs.want = id
 	if prev == nil || prev.pair.ID != id {
 		cs.title.SetText("Loading…")
 	}
-	load(&cs.load, cs.s.ctx, func(ctx context.Context) (*compareData, error) {
+	ui.Load(&cs.load, cs.s.Ctx, func(ctx context.Context) (*compareData, error) {
 		return fetchCompare(ctx, c, id, prev)
 	}, func(d *compareData) {
 		cs.want = 0
@@ -267,7 +268,7 @@ func (cs *compareScreen) fetch(id int64) {
 			cs.pairs.openFirst = cs.data == nil // show another instead
 			cs.pairs.reload()
 		}
-		showError(cs.mw.win, fmt.Sprintf("Could not open pair %d", id), err)
+		ui.ShowError(cs.mw.win, fmt.Sprintf("Could not open pair %d", id), err)
 	})
 }
 
@@ -313,9 +314,9 @@ func fetchCompare(ctx context.Context, c *catalog.Case, id int64, prev *compareD
 		}
 		path, err := c.Preview(ctx, im)
 		if err != nil {
-			return nil, fmt.Errorf("the %s image, %s: %s", viewer.Side(i), im.Name(), originalProblem(im, err))
+			return nil, fmt.Errorf("the %s image, %s: %s", viewer.Side(i), im.Name(), ui.OriginalProblem(im, err))
 		}
-		if d.imgs[i], err = decodeFile(path); err != nil {
+		if d.imgs[i], err = ui.DecodeFile(path); err != nil {
 			return nil, err
 		}
 	}
@@ -329,7 +330,7 @@ func (cs *compareScreen) update(d *compareData) {
 	newPair := prev == nil || prev.pair.ID != d.pair.ID
 	if prev == nil || prev.imgs != d.imgs {
 		for i := range cs.detail {
-			cs.detail[i].stop()
+			cs.detail[i].Stop()
 		}
 		cs.cv.SetImages(d.imgs[0], d.imgs[1])
 		for i, im := range d.ims {
@@ -344,34 +345,23 @@ func (cs *compareScreen) update(d *compareData) {
 		}
 	}
 	if d.trErr != nil {
-		cs.showNotice("The stored alignment cannot be applied (" + errorText(d.trErr) + "); the images are shown unaligned. Align the pair again.")
+		cs.showNotice("The stored alignment cannot be applied (" + ui.ErrorText(d.trErr) + "); the images are shown unaligned. Align the pair again.")
 	}
-	cs.marks.flush() // what is typed for a mark is stored before the marks are replaced
+	cs.marks.Flush() // what is typed for a mark is stored before the marks are replaced
 	for i, l := range cs.layers() {
-		if newPair || !sameMarks(l.Annotations(), d.anns[i]) {
+		if newPair || !marks.Same(l.Annotations(), d.anns[i]) {
 			l.Load(d.ims[i].ID, d.pair.ID, d.anns[i])
 		}
 	}
 	if newPair {
-		cs.order.reset()
+		cs.order.Reset()
 		cs.align.pairChanged()
 	}
 	cs.historyChanged()
-	cs.marks.refreshList()
+	cs.marks.RefreshList()
 	cs.showPair()
 	cs.pairs.showSelected(d.pair.ID)
 	cs.mw.settings.SetLastPair(d.pair.ID)
-	if cs.onShown != nil {
-		cs.onShown()
-	}
-}
-
-// sameMarks reports whether two lists hold the same marks.
-func sameMarks(a, b []catalog.Annotation) bool {
-	return slices.EqualFunc(a, b, func(x, y catalog.Annotation) bool {
-		return x.ID == y.ID && x.Kind == y.Kind && x.Color == y.Color && x.Width == y.Width && x.Label == y.Label &&
-			x.Note == y.Note && x.Number == y.Number && slices.Equal(x.Points, y.Points)
-	})
 }
 
 // showPair shows the pair's title, window, details, or that there is none.
@@ -382,7 +372,7 @@ func (cs *compareScreen) showPair() {
 		cs.view.Hide()
 		cs.bars.Hide()
 		cs.zoomBox.Hide()
-		cs.tools.hint.Hide()
+		cs.tools.Hint.Hide()
 		cs.zoomPct.SetText("")
 		cs.blankTx.SetText("No pair shown.\n\nMake one in the library: select two images\nof the same place " +
 			"(Ctrl+click), then Make a pair (Ctrl+P).\nThe pairs are listed on the left.")
@@ -394,7 +384,7 @@ func (cs *compareScreen) showPair() {
 	cs.view.Show()
 	cs.bars.Show()
 	cs.zoomBox.Show()
-	cs.tools.hint.Show()
+	cs.tools.Hint.Show()
 	cs.blank.Hide()
 	cs.showHeader()
 	cs.info.show(cs.data)
@@ -405,7 +395,7 @@ func (cs *compareScreen) showPair() {
 func (cs *compareScreen) showHeader() {
 	p := cs.data.pair
 	cs.title.SetText(p.Title)
-	cs.window.SetText(fmt.Sprintf("Pair %d · %s · %s", p.ID, windowText(p.NotBefore, p.NotAfter), alignedText(p)))
+	cs.window.SetText(fmt.Sprintf("Pair %d · %s · %s", p.ID, ui.WindowText(p.NotBefore, p.NotAfter), ui.AlignedText(p)))
 }
 
 // modeChanged follows the view's mode (set by a button or a key).
@@ -422,11 +412,11 @@ func (cs *compareScreen) modeChanged(m viewer.CompareMode) {
 func (cs *compareScreen) enableTools() {
 	switch {
 	case cs.cv.Aligning():
-		cs.tools.setEnabled(false, "Aligning: marks are hidden while points are placed.")
+		cs.tools.SetEnabled(false, "Aligning: marks are hidden while points are placed.")
 	case cs.cv.Mode() != viewer.ModeSideBySide:
-		cs.tools.setEnabled(false, "Marks are drawn and shown side by side only: press 1 or choose Side by side.")
+		cs.tools.SetEnabled(false, "Marks are drawn and shown side by side only: press 1 or choose Side by side.")
 	default:
-		cs.tools.setEnabled(true, "")
+		cs.tools.SetEnabled(true, "")
 	}
 	cs.historyChanged()
 }
@@ -444,7 +434,7 @@ func (cs *compareScreen) selectionChanged(l *viewer.AnnotationLayer, a *catalog.
 		}
 		cs.side.SelectIndex(1)
 	}
-	cs.marks.selectionChanged(l, a)
+	cs.marks.SelectionChanged(l, a)
 	cs.historyChanged()
 }
 
@@ -457,17 +447,17 @@ func (cs *compareScreen) historyChanged() {
 		_, s := l.Selected()
 		sel = sel || s
 	}
-	cs.tools.setHistory(undo, redo, sel)
-	cs.marks.refreshList()
+	cs.tools.SetHistory(undo, redo, sel)
+	cs.marks.RefreshList()
 }
 
 // markError shows a mark the catalog refused or that cannot be made.
 func (cs *compareScreen) markError(err error) {
 	if errors.Is(err, annot.ErrInvalid) || errors.Is(err, catalog.ErrNotFound) {
-		cs.showNotice(errorText(err))
+		cs.showNotice(ui.ErrorText(err))
 		return
 	}
-	showError(cs.mw.win, "The mark was not saved", err)
+	ui.ShowError(cs.mw.win, "The mark was not saved", err)
 }
 
 // showNotice shows a passing message under the view.
@@ -497,10 +487,10 @@ func (cs *compareScreen) Undo() {
 	if !cs.sideBySide() {
 		return
 	}
-	cs.marks.flush()
-	cs.store.replaying = true
-	_, _, err := cs.order.undo(cs.layers())
-	cs.store.replaying = false
+	cs.marks.Flush()
+	cs.store.Replaying = true
+	_, _, err := cs.order.Undo(cs.layers())
+	cs.store.Replaying = false
 	if err != nil {
 		cs.markError(err)
 	}
@@ -512,9 +502,9 @@ func (cs *compareScreen) Redo() {
 	if !cs.sideBySide() {
 		return
 	}
-	cs.store.replaying = true
-	_, _, err := cs.order.redo(cs.layers())
-	cs.store.replaying = false
+	cs.store.Replaying = true
+	_, _, err := cs.order.Redo(cs.layers())
+	cs.store.Replaying = false
 	if err != nil {
 		cs.markError(err)
 	}
@@ -528,7 +518,7 @@ func (cs *compareScreen) DeleteMark() {
 	}
 	for _, l := range cs.layers() {
 		if _, ok := l.Selected(); ok {
-			cs.marks.flush()
+			cs.marks.Flush()
 			if err := l.Delete(); err != nil {
 				cs.markError(err)
 			}

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"fmt"
 	"slices"
@@ -35,7 +37,7 @@ type alignPanel struct {
 
 func newAlignPanel(cs *compareScreen) *alignPanel {
 	a := &alignPanel{cs: cs}
-	a.status = wrapped("")
+	a.status = ui.Wrapped("")
 	a.residuals = container.NewVBox()
 	a.startB = widget.NewButtonWithIcon("Place points", theme.ViewRestoreIcon(), a.start)
 	a.saveB = widget.NewButtonWithIcon("Save the alignment", theme.DocumentSaveIcon(), a.save)
@@ -43,13 +45,13 @@ func newAlignPanel(cs *compareScreen) *alignPanel {
 	a.cancelB = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), a.cancel)
 	a.resetB = widget.NewButtonWithIcon("Reset…", theme.ContentClearIcon(), a.reset)
 	a.resetB.Importance = widget.DangerImportance
-	help := caption("Click a point on one image, then the same point on the other: a corner, a kerb, the foot of " +
+	help := ui.Caption("Click a point on one image, then the same point on the other: a corner, a kerb, the foot of " +
 		"a pole, spread over the scene. From 3 pairs on the after image is fitted onto the before image (affine) " +
 		"and shown aligned in every mode. Each point shows its residual, in pixels of the before image: a point " +
 		"far off the others is probably misplaced; drag it, or select it and press Delete. Escape drops a point " +
 		"still waiting for its pair.")
 	a.content = container.NewVScroll(container.NewPadded(container.NewVBox(
-		heading("Alignment"), a.status, a.residuals,
+		ui.Heading("Alignment"), a.status, a.residuals,
 		container.NewVBox(a.startB, a.saveB, a.cancelB, a.resetB),
 		widget.NewSeparator(), help)))
 	return a
@@ -78,7 +80,7 @@ func (a *alignPanel) start() {
 	} else {
 		a.pending = from // its residuals are shown until a point moves
 	}
-	cs.marks.flush()
+	cs.marks.Flush()
 	cs.cv.StartAlignment(from)
 	cs.side.SelectIndex(2)
 	cs.enableTools()
@@ -114,10 +116,10 @@ func (a *alignPanel) saveThen(then func()) {
 		return
 	}
 	id := cs.data.pair.ID
-	c := cs.s.c
-	background(cs.s.ctx, func(ctx context.Context) error { return c.SetAlignment(ctx, id, al) }, func(err error) {
+	c := cs.s.Case
+	ui.Background(cs.s.Ctx, func(ctx context.Context) error { return c.SetAlignment(ctx, id, al) }, func(err error) {
 		if err != nil {
-			showError(cs.mw.win, "Could not save the alignment", err)
+			ui.ShowError(cs.mw.win, "Could not save the alignment", err)
 			return
 		}
 		if cs.data != nil && cs.data.pair.ID == id {
@@ -152,7 +154,7 @@ func (a *alignPanel) discard() {
 		t = cs.data.tr
 	}
 	if err := cs.cv.SetTransform(t); err != nil {
-		cs.showNotice(errorText(err))
+		cs.showNotice(ui.ErrorText(err))
 	}
 	a.show()
 }
@@ -168,12 +170,12 @@ func (a *alignPanel) reset() {
 		cs.cv.ResetAlignment()
 		return
 	}
-	confirm(cs.mw.win, "Reset the alignment?", fmt.Sprintf("“%s” will be shown unaligned and its points forgotten. "+
+	ui.Confirm(cs.mw.win, "Reset the alignment?", fmt.Sprintf("“%s” will be shown unaligned and its points forgotten. "+
 		"The audit trail keeps the alignment removed.", p.Title), "Reset", func() {
-		id, c := p.ID, cs.s.c
-		background(cs.s.ctx, func(ctx context.Context) error { return c.SetAlignment(ctx, id, nil) }, func(err error) {
+		id, c := p.ID, cs.s.Case
+		ui.Background(cs.s.Ctx, func(ctx context.Context) error { return c.SetAlignment(ctx, id, nil) }, func(err error) {
 			if err != nil {
-				showError(cs.mw.win, "Could not reset the alignment", err)
+				ui.ShowError(cs.mw.win, "Could not reset the alignment", err)
 				return
 			}
 			if cs.data != nil && cs.data.pair.ID == id {
@@ -209,7 +211,7 @@ func (a *alignPanel) settle(then func()) {
 		return
 	}
 	var d *dialog.CustomDialog
-	msg := wrapped(fmt.Sprintf("The alignment of “%s” is not saved.", cs.data.pair.Title))
+	msg := ui.Wrapped(fmt.Sprintf("The alignment of “%s” is not saved.", cs.data.pair.Title))
 	save := widget.NewButton("Save it", func() { d.Hide(); a.saveThen(then) })
 	save.Importance = widget.HighImportance
 	discard := widget.NewButton("Discard it", func() { d.Hide(); cs.cv.StopAlignment(); a.discard(); then() })
@@ -221,7 +223,7 @@ func (a *alignPanel) settle(then func()) {
 	})
 	d = dialog.NewCustomWithoutButtons("Unsaved alignment", msg, cs.mw.win)
 	d.SetButtons([]fyne.CanvasObject{back, discard, save})
-	d.Resize(fyne.NewSize(dialogWidth(cs.mw.win, 480), 0))
+	d.Resize(fyne.NewSize(ui.DialogWidth(cs.mw.win, 480), 0))
 	d.Show()
 }
 
@@ -243,18 +245,18 @@ func (a *alignPanel) show() {
 	case cs.data == nil:
 		a.status.SetText("No pair shown.")
 	case aligning:
-		a.status.SetText(capitalize(cs.cv.AlignmentStatus()) + ".")
+		a.status.SetText(ui.Capitalize(cs.cv.AlignmentStatus()) + ".")
 	case a.changed:
 		a.status.SetText("The alignment shown is not saved: Save it, or Cancel to go back to the stored one.")
 	case al == nil:
 		a.status.SetText("This pair is not aligned: its images are compared as they are. Place points to align it.")
 	default:
-		a.status.SetText(fmt.Sprintf("Stored: %s.", alignedText(cs.data.pair)))
+		a.status.SetText(fmt.Sprintf("Stored: %s.", ui.AlignedText(cs.data.pair)))
 	}
 	a.residuals.RemoveAll()
 	if al != nil && len(al.Residuals) > 0 {
 		rms := annot.RMS(al.Residuals)
-		grid := container.New(newColumnsLayout(90))
+		grid := container.New(ui.NewColumnsLayout(90))
 		for i, r := range al.Residuals {
 			k := widget.NewLabel(fmt.Sprintf("Point %d", i+1))
 			v := widget.NewLabel(fmt.Sprintf("%.1f px", r))
@@ -266,7 +268,7 @@ func (a *alignPanel) show() {
 			grid.Add(v)
 		}
 		a.residuals.Add(grid)
-		a.residuals.Add(caption(fmt.Sprintf("RMS %.1f px over %d points, in pixels of the before image.", rms, len(al.Residuals))))
+		a.residuals.Add(ui.Caption(fmt.Sprintf("RMS %.1f px over %d points, in pixels of the before image.", rms, len(al.Residuals))))
 	}
 	enable := func(b *widget.Button, on bool) {
 		if on && cs.data != nil {

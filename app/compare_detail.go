@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"image"
 	"image/draw"
@@ -27,8 +29,8 @@ func (cs *compareScreen) loadDetail(side viewer.Side, r viewer.Region, scale flo
 		return
 	}
 	im := d.ims[side]
-	c := cs.s.c
-	load(&cs.detail[side], cs.s.ctx, func(ctx context.Context) (detailCrop, error) {
+	c := cs.s.Case
+	ui.Load(&cs.detail[side], cs.s.Ctx, func(ctx context.Context) (detailCrop, error) {
 		return decodeCrop(ctx, c, im, r, scale)
 	}, func(dc detailCrop) {
 		if cs.data == d {
@@ -36,7 +38,7 @@ func (cs *compareScreen) loadDetail(side viewer.Side, r viewer.Region, scale flo
 		}
 	}, func(err error) {
 		if cs.data == d {
-			cs.showNotice("The " + side.String() + " image cannot be shown at full resolution: " + originalProblem(im, err))
+			cs.showNotice("The " + side.String() + " image cannot be shown at full resolution: " + ui.OriginalProblem(im, err))
 		}
 	})
 }

@@ -1,6 +1,9 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"strings"
 	"testing"
@@ -13,20 +16,20 @@ import (
 	"github.com/exhibit-app/exhibit/viewer"
 )
 
-func (tw *testWindow) compare() *compareScreen { return tw.screen(screenCompare).(*compareScreen) }
+func (tw *testWindow) compare() *compareScreen { return tw.screen(ui.ScreenCompare).(*compareScreen) }
 
 // openCompare shows the compare screen on pair id and waits until it is
 // shown, images and marks loaded, the views laid out.
 func openCompare(t *testing.T, tw *testWindow, id int64) *compareScreen {
 	t.Helper()
-	tw.show(screenCompare, Target{PairID: id})
+	tw.show(ui.ScreenCompare, ui.Target{PairID: id})
 	cs := tw.compare()
-	tw.q.waitUntil(t, "the pair", func() bool {
-		return cs.data != nil && cs.data.pair.ID == id && cs.want == 0 && cs.load.cancel == nil && cs.pairs.loaded
+	tw.q.WaitUntil(t, "the pair", func() bool {
+		return cs.data != nil && cs.data.pair.ID == id && cs.want == 0 && cs.load.CancelFunc == nil && cs.pairs.loaded
 	})
 	for _, s := range []viewer.Side{viewer.SideBefore, viewer.SideAfter} {
 		z := cs.cv.SideView(s)
-		tw.q.waitUntil(t, "the side laid out", func() bool {
+		tw.q.WaitUntil(t, "the side laid out", func() bool {
 			_, size := z.ImageRect()
 			return size.Width > 10 && size.Height > 10
 		})
@@ -37,7 +40,7 @@ func openCompare(t *testing.T, tw *testWindow, id int64) *compareScreen {
 // waitComposed waits until the compare view shows its current mode.
 func waitComposed(t *testing.T, tw *testWindow, cs *compareScreen) {
 	t.Helper()
-	tw.q.waitUntil(t, "the composition", func() bool { return !cs.cv.Busy() })
+	tw.q.WaitUntil(t, "the composition", func() bool { return !cs.cv.Busy() })
 }
 
 // at returns where image point p is shown on the layer.
@@ -132,7 +135,7 @@ func (tw *testWindow) overlayText() string {
 	if top == nil {
 		return ""
 	}
-	return strings.Join(texts(top), "\n")
+	return strings.Join(apptest.Texts(top), "\n")
 }
 
 // tapMouse is a widget taking clicks.

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -45,32 +47,32 @@ func newPairInfo(cs *compareScreen) *pairInfo {
 func (p *pairInfo) show(d *compareData) {
 	p.box.RemoveAll()
 	if d == nil {
-		p.box.Add(caption("No pair shown."))
+		p.box.Add(ui.Caption("No pair shown."))
 		p.actions.Hide()
 		return
 	}
 	p.actions.Show()
 	pr := d.pair
-	t := wrapped(pr.Title)
+	t := ui.Wrapped(pr.Title)
 	t.TextStyle.Bold = true
 	p.box.Add(t)
-	p.box.Add(caption(fmt.Sprintf("Pair %d · made %s · changed %s", pr.ID, timeText(pr.CreatedAt), timeText(pr.UpdatedAt))))
+	p.box.Add(ui.Caption(fmt.Sprintf("Pair %d · made %s · changed %s", pr.ID, ui.TimeText(pr.CreatedAt), ui.TimeText(pr.UpdatedAt))))
 	for i, im := range d.ims {
 		name := []string{"Before", "After"}[i]
-		p.box.Add(heading(name))
-		p.box.Add(wrapped(fmt.Sprintf("%s (image %d)", im.Name(), im.ID)))
-		p.box.Add(caption(captureText(im)))
+		p.box.Add(ui.Heading(name))
+		p.box.Add(ui.Wrapped(fmt.Sprintf("%s (image %d)", im.Name(), im.ID)))
+		p.box.Add(ui.Caption(ui.CaptureText(im)))
 	}
-	p.box.Add(heading("Date window"))
-	p.box.Add(wrapped("Not before: " + windowShow(pr.NotBefore)))
-	p.box.Add(wrapped("Not after: " + windowShow(pr.NotAfter)))
-	p.box.Add(heading("Alignment"))
-	p.box.Add(wrapped(capitalize(alignedText(pr)) + "."))
-	p.box.Add(heading("Notes"))
+	p.box.Add(ui.Heading("Date window"))
+	p.box.Add(ui.Wrapped("Not before: " + ui.WindowShow(pr.NotBefore)))
+	p.box.Add(ui.Wrapped("Not after: " + ui.WindowShow(pr.NotAfter)))
+	p.box.Add(ui.Heading("Alignment"))
+	p.box.Add(ui.Wrapped(ui.Capitalize(ui.AlignedText(pr)) + "."))
+	p.box.Add(ui.Heading("Notes"))
 	if pr.Notes == "" {
-		p.box.Add(caption("No notes. Edit the pair to add them: they are printed on its sheet."))
+		p.box.Add(ui.Caption("No notes. Edit the pair to add them: they are printed on its sheet."))
 	} else {
-		p.box.Add(wrapped(pr.Notes))
+		p.box.Add(ui.Wrapped(pr.Notes))
 	}
 }
 

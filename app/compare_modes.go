@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -79,7 +81,7 @@ func (b *modeBar) show(m viewer.CompareMode) {
 		btn.Refresh()
 	}
 	slider := func(s *widget.Slider, l *widget.Label) fyne.CanvasObject {
-		return container.NewBorder(nil, nil, nil, container.New(widthLayout{110}, l), s)
+		return container.NewBorder(nil, nil, nil, container.New(ui.WidthLayout{Width: 110}, l), s)
 	}
 	var o fyne.CanvasObject
 	switch m {

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"fmt"
 	"image"
@@ -34,8 +36,8 @@ type pairsPanel struct {
 
 	rows      []pairRow
 	checked   map[int64]bool
-	thumbs    *thumbLoader
-	loading   latest
+	thumbs    *ui.ThumbLoader
+	loading   ui.Latest
 	loaded    bool
 	openFirst bool // open a pair once the list is read (none shown yet)
 	quiet     bool // selecting from code
@@ -45,7 +47,7 @@ type pairsPanel struct {
 const pairThumbW, pairThumbH = 96, 72
 
 func newPairsPanel(cs *compareScreen) *pairsPanel {
-	p := &pairsPanel{cs: cs, checked: map[int64]bool{}, thumbs: newThumbLoader(cs.s), shown: map[*fyne.Container]int64{}}
+	p := &pairsPanel{cs: cs, checked: map[int64]bool{}, thumbs: ui.NewThumbLoader(cs.s), shown: map[*fyne.Container]int64{}}
 	p.list = widget.NewList(func() int { return len(p.rows) }, p.newRow, p.updateRow)
 	p.list.OnSelected = func(i widget.ListItemID) {
 		if p.quiet || i >= len(p.rows) {
@@ -53,7 +55,7 @@ func newPairsPanel(cs *compareScreen) *pairsPanel {
 		}
 		cs.openPair(p.rows[i].p.ID)
 	}
-	p.head = heading("Pairs")
+	p.head = ui.Heading("Pairs")
 	p.all = widget.NewCheck("All", func(on bool) {
 		if p.quiet {
 			return
@@ -65,7 +67,7 @@ func newPairsPanel(cs *compareScreen) *pairsPanel {
 		p.showChecked()
 	})
 	p.exportB = widget.NewButtonWithIcon("Export sheets…", theme.DocumentSaveIcon(), cs.ExportSheets)
-	p.empty = wrapped("No pair yet. In the library, select two images (Ctrl+click) and choose Make a pair (Ctrl+P).")
+	p.empty = ui.Wrapped("No pair yet. In the library, select two images (Ctrl+click) and choose Make a pair (Ctrl+P).")
 	p.empty.Hide()
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, p.all, p.head), p.exportB)
 	p.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewStack(p.list, container.NewPadded(p.empty)))
@@ -106,7 +108,7 @@ func (p *pairsPanel) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	thumbs := body.Objects[1].(*fyne.Container)
 	line := body.Objects[2].(*widget.Label)
 	title.SetText(r.p.Title)
-	line.SetText(windowText(r.p.NotBefore, r.p.NotAfter) + " · " + alignedText(r.p))
+	line.SetText(ui.WindowText(r.p.NotBefore, r.p.NotAfter) + " · " + ui.AlignedText(r.p))
 	id := r.p.ID
 	check.OnChanged = nil
 	check.SetChecked(p.checked[id])
@@ -122,7 +124,7 @@ func (p *pairsPanel) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		if im == nil {
 			continue
 		}
-		p.thumbs.get(im, func(img image.Image, err error) {
+		p.thumbs.Get(im, func(img image.Image, err error) {
 			if p.shown[row] != id || err != nil {
 				return
 			}
@@ -134,17 +136,17 @@ func (p *pairsPanel) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 
 // loadOnce reads the list the first time the screen is shown.
 func (p *pairsPanel) loadOnce() {
-	if !p.loaded && p.loading.cancel == nil {
+	if !p.loaded && p.loading.CancelFunc == nil {
 		p.reload()
 	}
 }
 
 // reload reads the pairs again.
 func (p *pairsPanel) reload() {
-	c := p.cs.s.c
-	load(&p.loading, p.cs.s.ctx, func(ctx context.Context) ([]pairRow, error) {
+	c := p.cs.s.Case
+	ui.Load(&p.loading, p.cs.s.Ctx, func(ctx context.Context) ([]pairRow, error) {
 		return fetchPairRows(ctx, c)
-	}, p.update, func(err error) { showError(p.cs.mw.win, "Could not list the pairs", err) })
+	}, p.update, func(err error) { ui.ShowError(p.cs.mw.win, "Could not list the pairs", err) })
 }
 
 // fetchPairRows reads the pairs and their images.
@@ -238,12 +240,12 @@ func (p *pairsPanel) showChecked() {
 		p.exportB.Disable()
 		return
 	}
-	p.exportB.SetText(fmt.Sprintf("Export %s…", plural(n, "sheet", "sheets")))
+	p.exportB.SetText(fmt.Sprintf("Export %s…", ui.Plural(n, "sheet", "sheets")))
 	p.exportB.Enable()
 }
 
 // close stops the loads.
 func (p *pairsPanel) close() {
-	p.loading.stop()
-	p.thumbs.stop()
+	p.loading.Stop()
+	p.thumbs.Stop()
 }

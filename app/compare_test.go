@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
 	"context"
 	"fmt"
 	"math"
@@ -21,7 +23,7 @@ import (
 // that the annotation toolbar works side by side only, and that the mode
 // is remembered.
 func TestCompareModes(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	cs := openCompare(t, tw, 1)
 	if cs.cv.Transform() == nil {
@@ -43,8 +45,8 @@ func TestCompareModes(t *testing.T) {
 		if tw.settings.CompareMode() != m {
 			t.Errorf("%s: mode remembered %v", how, tw.settings.CompareMode())
 		}
-		if on := m == viewer.ModeSideBySide; cs.tools.enabled != on || cs.tools.tools[viewer.ToolRect].Disabled() == on {
-			t.Errorf("%s: annotation toolbar enabled %v in %v", how, cs.tools.enabled, m)
+		if on := m == viewer.ModeSideBySide; cs.tools.Enabled != on || cs.tools.Tools[viewer.ToolRect].Disabled() == on {
+			t.Errorf("%s: annotation toolbar enabled %v in %v", how, cs.tools.Enabled, m)
 		}
 		waitComposed(t, tw, cs)
 	}
@@ -65,7 +67,7 @@ func TestCompareModes(t *testing.T) {
 	tw.win.Canvas().Unfocus()
 
 	// the mode's control
-	if !slices.ContainsFunc(texts(cs.modes.params), func(s string) bool { return strings.HasPrefix(s, "After at") }) {
+	if !slices.ContainsFunc(apptest.Texts(cs.modes.params), func(s string) bool { return strings.HasPrefix(s, "After at") }) {
 		t.Error("blend mode shows no opacity")
 	}
 	cs.modes.blend.SetValue(80)
@@ -74,8 +76,8 @@ func TestCompareModes(t *testing.T) {
 	}
 	typed('4')
 	cs.modes.gain.SetValue(12)
-	if cs.cv.Gain() != 12 || !slices.Contains(texts(cs.modes.params), "Gain × 12") {
-		t.Errorf("gain %v, shown %v", cs.cv.Gain(), texts(cs.modes.params))
+	if cs.cv.Gain() != 12 || !slices.Contains(apptest.Texts(cs.modes.params), "Gain × 12") {
+		t.Errorf("gain %v, shown %v", cs.cv.Gain(), apptest.Texts(cs.modes.params))
 	}
 	typed('2')
 	keys := tw.win.Canvas().OnTypedKey()
@@ -112,7 +114,7 @@ func TestCompareModes(t *testing.T) {
 // undoes and redoes (in the order made, across the sides) and deletes,
 // checking the store after each step.
 func TestCompareAnnotations(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	cs := openCompare(t, tw, 2) // the satellite pair: no marks yet
 	cs.cv.SetMode(viewer.ModeSideBySide)
@@ -141,7 +143,7 @@ func TestCompareAnnotations(t *testing.T) {
 		}
 		return last
 	}
-	tool := func(tl viewer.Tool) { test.Tap(cs.tools.tools[tl]) }
+	tool := func(tl viewer.Tool) { test.Tap(cs.tools.Tools[tl]) }
 
 	tool(viewer.ToolRect)
 	dragLayer(before, 0.2, 0.2, 0.4, 0.35)
@@ -149,8 +151,8 @@ func TestCompareAnnotations(t *testing.T) {
 	if math.Abs(rect.Points[0].X-0.2) > 0.01 || math.Abs(rect.Points[1].Y-0.35) > 0.01 {
 		t.Errorf("rect at %v", rect.Points)
 	}
-	test.Tap(cs.tools.swatches[3]) // green
-	cs.tools.width.SetSelected("Thick")
+	test.Tap(cs.tools.Swatches[3]) // green
+	cs.tools.Width.SetSelected("Thick")
 	tool(viewer.ToolEllipse)
 	dragLayer(after, 0.5, 0.5, 0.7, 0.6)
 	ell := newest(catalog.KindEllipse, viewer.SideAfter, 2)
@@ -207,7 +209,7 @@ func TestCompareAnnotations(t *testing.T) {
 	if a, ok := before.Selected(); !ok || a.ID != rect.ID {
 		t.Fatalf("clicking the rect selects %v %v", a.ID, ok)
 	}
-	if cs.side.SelectedIndex() != 1 || !cs.marks.editor.Visible() {
+	if cs.side.SelectedIndex() != 1 || !cs.marks.Editor.Visible() {
 		t.Error("the Marks panel does not show the selected mark")
 	}
 	dragLayer(before, 0.3, 0.2, 0.35, 0.3)
@@ -218,15 +220,15 @@ func TestCompareAnnotations(t *testing.T) {
 
 	// A label and a note, typed in the panel: stored after a pause, or at
 	// once when another mark is selected.
-	test.Type(cs.marks.label, "Roof hole")
-	test.Type(cs.marks.note, "Seen on both dates")
-	tw.q.waitUntil(t, "the label stored", func() bool {
+	test.Type(cs.marks.Label, "Roof hole")
+	test.Type(cs.marks.Note, "Seen on both dates")
+	tw.q.WaitUntil(t, "the label stored", func() bool {
 		return storedMarks(t, c, p.ID)[rect.ID].Label == "Roof hole"
 	})
 	if got := storedMarks(t, c, p.ID)[rect.ID].Note; got != "Seen on both dates" {
 		t.Errorf("note stored %q", got)
 	}
-	test.Type(cs.marks.label, " (east)")
+	test.Type(cs.marks.Label, " (east)")
 	after.Select(ell.ID) // before the pause
 	if got := storedMarks(t, c, p.ID)[rect.ID].Label; got != "Roof hole (east)" {
 		t.Errorf("label typed before selecting another mark: %q", got)
@@ -234,8 +236,8 @@ func TestCompareAnnotations(t *testing.T) {
 	if _, sel := before.Selected(); sel {
 		t.Error("two marks selected, one per side")
 	}
-	if cs.marks.label.Text != "" || !strings.Contains(cs.marks.head.Text, "after") {
-		t.Errorf("panel shows %q, label %q for the ellipse", cs.marks.head.Text, cs.marks.label.Text)
+	if cs.marks.Label.Text != "" || !strings.Contains(cs.marks.Head.Text, "after") {
+		t.Errorf("panel shows %q, label %q for the ellipse", cs.marks.Head.Text, cs.marks.Label.Text)
 	}
 
 	// Undo (Ctrl+Z, through the menu's Undo shortcut) goes back across
@@ -265,7 +267,7 @@ func TestCompareAnnotations(t *testing.T) {
 
 	// Delete the text (restored with its ID by the redo) with the toolbar.
 	after.Select(txt.ID)
-	test.Tap(cs.tools.del)
+	test.Tap(cs.tools.Delete)
 	if _, ok := storedMarks(t, c, p.ID)[txt.ID]; ok {
 		t.Error("the text is still stored after Delete")
 	}
@@ -300,7 +302,7 @@ func TestCompareAnnotations(t *testing.T) {
 // (residuals shown), saves, then resets the alignment; a cancelled
 // alignment stores nothing.
 func TestCompareAlign(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	ctx := context.Background()
 	tw := newTestWindow(t, c)
 	cs := openCompare(t, tw, 2)
@@ -308,7 +310,7 @@ func TestCompareAlign(t *testing.T) {
 
 	// Cancel: nothing stored.
 	test.Tap(cs.modes.alignB)
-	if !cs.cv.Aligning() || cs.side.SelectedIndex() != 2 || cs.tools.enabled {
+	if !cs.cv.Aligning() || cs.side.SelectedIndex() != 2 || cs.tools.Enabled {
 		t.Fatal("Align… does not start point picking")
 	}
 	place := func(xb, yb, xa, ya float64) {
@@ -336,7 +338,7 @@ func TestCompareAlign(t *testing.T) {
 		}
 	}
 	test.Tap(cs.align.cancelB)
-	if cs.cv.Aligning() || cs.cv.Transform() != nil || !cs.tools.enabled {
+	if cs.cv.Aligning() || cs.cv.Transform() != nil || !cs.tools.Enabled {
 		t.Error("Cancel leaves point picking on, or a transform")
 	}
 	if p, _ := c.Pair(ctx, 2); p.Alignment != nil {
@@ -361,7 +363,7 @@ func TestCompareAlign(t *testing.T) {
 	if cs.cv.Transform() == nil {
 		t.Error("the fit is not shown")
 	}
-	shown := strings.Join(texts(cs.align.residuals), "\n")
+	shown := strings.Join(apptest.Texts(cs.align.residuals), "\n")
 	for i, r := range cs.align.pending.Residuals {
 		if !strings.Contains(shown, fmt.Sprintf("Point %d\n%.1f px", i+1, r)) {
 			t.Errorf("residual %d (%.1f px) not shown in %q", i+1, r, shown)
@@ -377,12 +379,12 @@ func TestCompareAlign(t *testing.T) {
 		t.Fatal("Save disabled with a fit")
 	}
 	test.Tap(cs.align.saveB)
-	tw.q.waitUntil(t, "the alignment stored", func() bool { p, _ := c.Pair(ctx, 2); return p.Alignment != nil })
+	tw.q.WaitUntil(t, "the alignment stored", func() bool { p, _ := c.Pair(ctx, 2); return p.Alignment != nil })
 	p, _ := c.Pair(ctx, 2)
 	if len(p.Alignment.Before) != 4 || p.Alignment.Kind != "affine" || math.Abs(p.Alignment.M[0]-1/0.9) > 0.02 {
 		t.Errorf("stored %+v", p.Alignment)
 	}
-	tw.q.waitUntil(t, "point picking to end", func() bool { return !cs.cv.Aligning() && cs.load.cancel == nil })
+	tw.q.WaitUntil(t, "point picking to end", func() bool { return !cs.cv.Aligning() && cs.load.CancelFunc == nil })
 	if !strings.Contains(cs.window.Text, "aligned on 4 points") {
 		t.Errorf("header %q", cs.window.Text)
 	}
@@ -393,8 +395,8 @@ func TestCompareAlign(t *testing.T) {
 		t.Fatalf("reset asks %q", tw.overlayText())
 	}
 	tw.tapOverlayButton(t, "Reset")
-	tw.q.waitUntil(t, "the reset", func() bool { p, _ := c.Pair(ctx, 2); return p.Alignment == nil })
-	tw.q.waitUntil(t, "the view unaligned", func() bool { return cs.cv.Transform() == nil && cs.data.pair.Alignment == nil })
+	tw.q.WaitUntil(t, "the reset", func() bool { p, _ := c.Pair(ctx, 2); return p.Alignment == nil })
+	tw.q.WaitUntil(t, "the view unaligned", func() bool { return cs.cv.Transform() == nil && cs.data.pair.Alignment == nil })
 	a := auditActions(t, c)
 	if !slices.Contains(a, "pair.align") || a[len(a)-1] != "pair.align.reset" {
 		t.Errorf("audit ends %v", a[max(0, len(a)-3):])
@@ -405,7 +407,7 @@ func TestCompareAlign(t *testing.T) {
 // crop of its original at the resolution shown, decoded in the
 // background.
 func TestCompareDetail(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	cs := openCompare(t, tw, 1)
 	cs.cv.SetMode(viewer.ModeSideBySide)
@@ -418,9 +420,9 @@ func TestCompareDetail(t *testing.T) {
 	z.Actual()
 	for i := range cs.data.ims {
 		side := cs.cv.SideView(viewer.Side(i))
-		tw.q.waitUntil(t, "the detail of the "+viewer.Side(i).String()+" side", func() bool {
+		tw.q.WaitUntil(t, "the detail of the "+viewer.Side(i).String()+" side", func() bool {
 			img, _ := side.Detail()
-			return img != nil && cs.detail[i].cancel == nil
+			return img != nil && cs.detail[i].CancelFunc == nil
 		})
 		img, r := side.Detail()
 		w, _ := cs.data.ims[i].UprightSize()

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"errors"
 	"fmt"
@@ -24,7 +26,7 @@ func (mw *mainWindow) sheetsSpec(t export.Target, title, what, name string) expo
 				return nil, "", err
 			}
 			n := len(t.Pairs) + len(t.Images) + len(t.Sites)
-			msg := fmt.Sprintf("%s written (%s, %s).", plural(n, "sheet", "sheets"), opt.Paper,
+			msg := fmt.Sprintf("%s written (%s, %s).", ui.Plural(n, "sheet", "sheets"), opt.Paper,
 				map[bool]string{false: "portrait", true: "landscape"}[opt.Landscape])
 			return res.Export, msg + unprintedNote(res.Unprinted), nil
 		}}
@@ -82,12 +84,12 @@ func (mw *mainWindow) pngSpec(title string, pick func(side string) (*catalog.Ima
 			m, err := export.WritePNG(ctx, c, im, pairID, path)
 			var oe *export.OriginalError
 			if errors.As(err, &oe) {
-				return nil, "", fmt.Errorf("export image %d: %s", im.ID, originalProblem(im, oe.Err))
+				return nil, "", fmt.Errorf("export image %d: %s", im.ID, ui.OriginalProblem(im, oe.Err))
 			}
 			if err != nil {
 				return nil, "", err
 			}
-			return m.Export, fmt.Sprintf("%s, %d × %d pixels, with %s.", im.Name(), m.Width, m.Height, plural(m.Marks, "mark", "marks")), nil
+			return m.Export, fmt.Sprintf("%s, %d × %d pixels, with %s.", im.Name(), m.Width, m.Height, ui.Plural(m.Marks, "mark", "marks")), nil
 		}}
 }
 
@@ -97,10 +99,10 @@ func (mw *mainWindow) exportCatalog(kind string) {
 	if !ok {
 		return
 	}
-	spec := exportSpec{title: "Export the catalog as CSV", ext: ".csv", name: s.c.Name() + " catalog",
+	spec := exportSpec{title: "Export the catalog as CSV", ext: ".csv", name: s.Case.Name() + " catalog",
 		what: "One row per image: identity, SHA-256, paths, capture time, camera, position, links and tags."}
 	if kind == "geojson" {
-		spec = exportSpec{title: "Export the catalog as GeoJSON", ext: ".geojson", name: s.c.Name() + " positions",
+		spec = exportSpec{title: "Export the catalog as GeoJSON", ext: ".geojson", name: s.Case.Name() + " positions",
 			what: "One point per image with a position, its metadata in the properties (images without a position are left out)."}
 	}
 	spec.run = func(ctx context.Context, c *catalog.Case, path string, _ exportChoice, _ func(done, total int)) (*catalog.Export, string, error) {
@@ -108,9 +110,9 @@ func (mw *mainWindow) exportCatalog(kind string) {
 		if err != nil {
 			return nil, "", err
 		}
-		msg := plural(out.Images, "image", "images") + " written."
+		msg := ui.Plural(out.Images, "image", "images") + " written."
 		if out.NoPosition > 0 {
-			msg = fmt.Sprintf("%s written; %s without a position left out.", plural(out.Images, "image", "images"), plural(out.NoPosition, "image", "images"))
+			msg = fmt.Sprintf("%s written; %s without a position left out.", ui.Plural(out.Images, "image", "images"), ui.Plural(out.NoPosition, "image", "images"))
 		}
 		return out.Export, msg, nil
 	}
@@ -120,10 +122,10 @@ func (mw *mainWindow) exportCatalog(kind string) {
 // ExportSheet exports the sheet of the pair shown.
 func (cs *compareScreen) ExportSheet() {
 	if cs.data == nil {
-		showError(cs.mw.win, "No pair to export", fmt.Errorf("open a pair first (the list on the left)"))
+		ui.ShowError(cs.mw.win, "No pair to export", fmt.Errorf("open a pair first (the list on the left)"))
 		return
 	}
-	cs.marks.flush()
+	cs.marks.Flush()
 	p := cs.data.pair
 	cs.mw.exportDialog(cs.mw.sheetsSpec(export.Target{Pairs: []int64{p.ID}}, "Export the sheet of the pair",
 		fmt.Sprintf("The comparison sheet of “%s”: both images (aligned if the pair is), their marks with a legend, "+
@@ -135,24 +137,24 @@ func (cs *compareScreen) ExportSheet() {
 func (cs *compareScreen) ExportSheets() {
 	ids := cs.pairs.checkedIDs()
 	if len(ids) == 0 {
-		showError(cs.mw.win, "No pair ticked", fmt.Errorf("tick the pairs to export in the list on the left "+
+		ui.ShowError(cs.mw.win, "No pair ticked", fmt.Errorf("tick the pairs to export in the list on the left "+
 			"(or use Export sheet… for the pair shown)"))
 		return
 	}
-	cs.marks.flush()
+	cs.marks.Flush()
 	cs.mw.exportDialog(cs.mw.sheetsSpec(export.Target{Pairs: ids}, "Export the sheets of the pairs ticked",
-		fmt.Sprintf("%s, one per pair, in one PDF.", plural(len(ids), "comparison sheet", "comparison sheets")),
-		fmt.Sprintf("%s - %s", cs.s.c.Name(), plural(len(ids), "pair", "pairs"))))
+		fmt.Sprintf("%s, one per pair, in one PDF.", ui.Plural(len(ids), "comparison sheet", "comparison sheets")),
+		fmt.Sprintf("%s - %s", cs.s.Case.Name(), ui.Plural(len(ids), "pair", "pairs"))))
 }
 
 // ExportImage exports an image of the pair shown (Before or After) with
 // the marks made on it, here and on the image itself.
 func (cs *compareScreen) ExportImage() {
 	if cs.data == nil {
-		showError(cs.mw.win, "No pair to export", fmt.Errorf("open a pair first (the list on the left)"))
+		ui.ShowError(cs.mw.win, "No pair to export", fmt.Errorf("open a pair first (the list on the left)"))
 		return
 	}
-	cs.marks.flush()
+	cs.marks.Flush()
 	d := cs.data
 	pick := func(side string) (*catalog.Image, int64) {
 		if side == "Before" {
@@ -171,7 +173,7 @@ func unprintedNote(us []sheet.Unprinted) string {
 		return ""
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, " %s printed as a placeholder that says why:", plural(len(us), "image was", "images were"))
+	fmt.Fprintf(&b, " %s printed as a placeholder that says why:", ui.Plural(len(us), "image was", "images were"))
 	for _, u := range us {
 		fmt.Fprintf(&b, "\n• image %d (%s, SHA-256 %s): %s", u.ImageID, u.FileName, u.SHA256, u.Reason)
 	}

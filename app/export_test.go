@@ -1,6 +1,10 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -37,7 +41,7 @@ func fillExport(t *testing.T, tw *testWindow, dir, name string) *exportForm {
 // waitExport waits for the export to end.
 func waitExport(t *testing.T, tw *testWindow, f *exportForm) {
 	t.Helper()
-	tw.q.waitFor(t, "the export", 60e9, func() bool { return f.state > exportRunning })
+	tw.q.WaitFor(t, "the export", 60e9, func() bool { return f.state > exportRunning })
 	if f.state == exportFailed {
 		t.Fatalf("export failed: %v", f.err)
 	}
@@ -75,7 +79,7 @@ func checkExported(t *testing.T, tw *testWindow, c *catalog.Case, f *exportForm,
 // TestExportSheetFromCompare exports the sheet of the pair shown, in
 // landscape Letter, and checks the PDF, the record and the settings.
 func TestExportSheetFromCompare(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	openCompare(t, tw, 1)
 	dir := t.TempDir()
@@ -122,7 +126,7 @@ func TestExportSheetFromCompare(t *testing.T) {
 // TestExportCancel exports every image's sheet from the library and
 // cancels at once: nothing is written or recorded.
 func TestExportCancel(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	l := tw.library()
 	l.grid.SetSelected(l.src.IDs())
@@ -141,7 +145,7 @@ func TestExportCancel(t *testing.T) {
 	if !strings.Contains(tw.overlayText(), "Nothing was written") {
 		t.Errorf("after cancelling: %q", tw.overlayText())
 	}
-	tw.q.settle()
+	tw.q.Settle()
 	if files, _ := os.ReadDir(dir); len(files) != 0 {
 		t.Errorf("left in the folder: %v", files)
 	}
@@ -154,12 +158,12 @@ func TestExportCancel(t *testing.T) {
 // a mark drawn on it (PNG, full resolution) and the catalog as CSV and
 // GeoJSON.
 func TestExportImageAndCatalog(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	r := openReview(t, tw, 0)
-	tw.q.waitUntil(t, "the image shown", func() bool { return r.image.stage >= stagePreview })
-	l := r.image.layer
-	test.Tap(r.tools.tools[viewer.ToolRect])
+	tw.q.WaitUntil(t, "the image shown", func() bool { return r.image.Stage >= ui.StagePreview })
+	l := r.image.Layer
+	test.Tap(r.tools.Tools[viewer.ToolRect])
 	dragLayer(l, 0.25, 0.25, 0.75, 0.75)
 	if n := len(l.Annotations()); n != 1 {
 		t.Fatalf("%d marks drawn", n)
@@ -219,7 +223,7 @@ func TestExportImageAndCatalog(t *testing.T) {
 // nothing was exported, before asking to replace anything, and writes
 // and records nothing.
 func TestExportRefusesEvidence(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	openCompare(t, tw, 1)
 	ctx := context.Background()
@@ -275,7 +279,7 @@ func TestExportRefusesEvidence(t *testing.T) {
 			}
 		})
 	}
-	tw.q.settle()
+	tw.q.Settle()
 	if after, _ := c.Exports(ctx); len(after) != len(before) {
 		t.Errorf("%d exports recorded, %d before", len(after), len(before))
 	}

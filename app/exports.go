@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"errors"
 	"fmt"
@@ -171,14 +173,14 @@ func (mw *mainWindow) exportDialog(spec exportSpec) *exportForm {
 		f.side.SetSelected(spec.sides[len(spec.sides)-1])
 		items = append(items, widget.NewFormItem("Image", f.side))
 	}
-	note := caption(spec.what + " The file is written whole or not at all, and recorded in the case's audit trail with its SHA-256.")
+	note := ui.Caption(spec.what + " The file is written whole or not at all, and recorded in the case's audit trail with its SHA-256.")
 	body := container.NewVBox(widget.NewForm(items...), note)
 	f.d = dialog.NewCustomConfirm(spec.title, "Export", "Cancel", body, func(ok bool) {
 		if ok {
 			mw.startExport(f)
 		}
 	}, mw.win)
-	f.d.Resize(fyne.NewSize(dialogWidth(mw.win, 640), 0))
+	f.d.Resize(fyne.NewSize(ui.DialogWidth(mw.win, 640), 0))
 	mw.lastExport = f
 	f.d.Show()
 	return f
@@ -202,11 +204,11 @@ func (mw *mainWindow) startExport(f *exportForm) {
 	folder := strings.TrimSpace(f.folder.Text)
 	name := strings.TrimSpace(f.name.Text)
 	if err := f.folder.Validator(folder); err != nil {
-		showError(mw.win, "Nothing was exported", fmt.Errorf("the folder %q does not exist: choose another", folder))
+		ui.ShowError(mw.win, "Nothing was exported", fmt.Errorf("the folder %q does not exist: choose another", folder))
 		return
 	}
 	if err := f.name.Validator(name); err != nil {
-		showError(mw.win, "Nothing was exported", fmt.Errorf("give a file name, without / or \\"))
+		ui.ShowError(mw.win, "Nothing was exported", fmt.Errorf("give a file name, without / or \\"))
 		return
 	}
 	if !strings.EqualFold(filepath.Ext(name), f.spec.ext) {
@@ -222,14 +224,14 @@ func (mw *mainWindow) startExport(f *exportForm) {
 	// file: said now, before asking to replace anything. (Replacing an
 	// ordinary file is asked just below, hence force.)
 	if s := mw.sess; s != nil {
-		if err := s.c.GuardOutput(s.ctx, f.path, true); err != nil {
+		if err := s.Case.GuardOutput(s.Ctx, f.path, true); err != nil {
 			f.state, f.err = exportFailed, err
-			showError(mw.win, "Nothing was exported", err)
+			ui.ShowError(mw.win, "Nothing was exported", err)
 			return
 		}
 	}
 	if _, err := os.Stat(f.path); err == nil {
-		confirm(mw.win, "Replace the file?", fmt.Sprintf("%s exists. It will be replaced once the export is complete "+
+		ui.Confirm(mw.win, "Replace the file?", fmt.Sprintf("%s exists. It will be replaced once the export is complete "+
 			"(until then it is left as it is).", f.path), "Replace", func() { mw.runExport(f) })
 		return
 	}
@@ -243,7 +245,7 @@ func (mw *mainWindow) runExport(f *exportForm) {
 	if s == nil {
 		return
 	}
-	ctx, cancel := context.WithCancel(s.ctx)
+	ctx, cancel := context.WithCancel(s.Ctx)
 	f.cancel, f.state = cancel, exportRunning
 	f.step = widget.NewLabel("Starting…")
 	f.bar = widget.NewProgressBar()
@@ -251,9 +253,9 @@ func (mw *mainWindow) runExport(f *exportForm) {
 		f.step.SetText("Cancelling…")
 		cancel()
 	})
-	f.progress = dialog.NewCustomWithoutButtons(f.spec.title, container.NewVBox(f.step, f.bar, caption(f.path)), mw.win)
+	f.progress = dialog.NewCustomWithoutButtons(f.spec.title, container.NewVBox(f.step, f.bar, ui.Caption(f.path)), mw.win)
 	f.progress.SetButtons([]fyne.CanvasObject{stop})
-	f.progress.Resize(fyne.NewSize(dialogWidth(mw.win, 520), 0))
+	f.progress.Resize(fyne.NewSize(ui.DialogWidth(mw.win, 520), 0))
 	f.progress.Show()
 	progress := func(done, total int) {
 		fyne.Do(func() {
@@ -265,8 +267,8 @@ func (mw *mainWindow) runExport(f *exportForm) {
 	}
 	var e *catalog.Export
 	var summary string
-	c, path, ch := s.c, f.path, f.choice()
-	background(ctx, func(ctx context.Context) (err error) {
+	c, path, ch := s.Case, f.path, f.choice()
+	ui.Background(ctx, func(ctx context.Context) (err error) {
 		e, summary, err = f.spec.run(ctx, c, path, ch, progress)
 		return err
 	}, func(err error) {
@@ -278,7 +280,7 @@ func (mw *mainWindow) runExport(f *exportForm) {
 			dialog.ShowInformation("Export cancelled", fmt.Sprintf("Nothing was written to %s.", f.path), mw.win)
 		case err != nil:
 			f.state, f.err = exportFailed, err
-			showError(mw.win, "Could not export", err)
+			ui.ShowError(mw.win, "Could not export", err)
 		default:
 			f.state, f.export = exportDone, e
 			mw.showExported(f, summary)
@@ -299,22 +301,22 @@ func (mw *mainWindow) showExported(f *exportForm, summary string) {
 	sum.Wrapping = fyne.TextWrapBreak
 	sum.Selectable = true
 	clip := mw.app.Clipboard()
-	copySum := copyButton("Copy", clip, func() string { return e.SHA256 })
-	copyPath := copyButton("Copy", clip, func() string { return e.Path })
-	grid := container.New(newColumnsLayout(80),
-		widget.NewLabel("File"), withAction(path, copyPath),
-		widget.NewLabel("Size"), widget.NewLabel(formatBytes(e.Size)),
-		widget.NewLabel("SHA-256"), withAction(sum, copySum),
+	copySum := ui.CopyButton("Copy", clip, func() string { return e.SHA256 })
+	copyPath := ui.CopyButton("Copy", clip, func() string { return e.Path })
+	grid := container.New(ui.NewColumnsLayout(80),
+		widget.NewLabel("File"), ui.WithAction(path, copyPath),
+		widget.NewLabel("Size"), widget.NewLabel(ui.FormatBytes(e.Size)),
+		widget.NewLabel("SHA-256"), ui.WithAction(sum, copySum),
 	)
-	body := container.NewVBox(wrapped(summary), grid,
-		caption(fmt.Sprintf("Recorded in the audit trail as export %d, %s.", e.ID, timeText(e.At))))
+	body := container.NewVBox(ui.Wrapped(summary), grid,
+		ui.Caption(fmt.Sprintf("Recorded in the audit trail as export %d, %s.", e.ID, ui.TimeText(e.At))))
 	var d *dialog.CustomDialog
 	closeB := widget.NewButton("Close", func() { d.Hide() })
 	buttons := []fyne.CanvasObject{closeB}
 	if canOpenFiles() {
 		open := widget.NewButtonWithIcon("Open", theme.FileIcon(), func() {
 			if err := mw.app.OpenURL(&url.URL{Scheme: "file", Path: e.Path}); err != nil {
-				showError(mw.win, "Could not open the file", err)
+				ui.ShowError(mw.win, "Could not open the file", err)
 			}
 		})
 		open.Importance = widget.HighImportance
@@ -322,7 +324,7 @@ func (mw *mainWindow) showExported(f *exportForm, summary string) {
 	}
 	d = dialog.NewCustomWithoutButtons("Export complete", body, mw.win)
 	d.SetButtons(buttons)
-	d.Resize(fyne.NewSize(dialogWidth(mw.win, 640), 0))
+	d.Resize(fyne.NewSize(ui.DialogWidth(mw.win, 640), 0))
 	f.result = d
 	d.Show()
 }

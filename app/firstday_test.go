@@ -1,6 +1,10 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"os"
 	"path/filepath"
@@ -20,7 +24,7 @@ import (
 // TestNoTagLineIsOneLine: an image without tags says so on one line, not
 // one letter per line.
 func TestNoTagLineIsOneLine(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	r := openReview(t, tw, 0)
 	for _, tag := range r.data.tags { // every image of the sample has tags
@@ -29,9 +33,9 @@ func TestNoTagLineIsOneLine(t *testing.T) {
 		}
 	}
 	r.Reload()
-	tw.q.waitUntil(t, "the image without tags", func() bool { return r.load.cancel == nil && len(r.data.tags) == 0 })
+	tw.q.WaitUntil(t, "the image without tags", func() bool { return r.load.CancelFunc == nil && len(r.data.tags) == 0 })
 	r.side.SelectIndex(1)
-	tw.q.settle()
+	tw.q.Settle()
 	var none *widget.Label
 	for _, o := range r.notes.chips.Objects {
 		if l, ok := o.(*widget.Label); ok && l.Text == "No tag yet." {
@@ -50,11 +54,11 @@ func TestNoTagLineIsOneLine(t *testing.T) {
 // TestStatusCountsReports: the status bar counts a report as soon as it
 // is added.
 func TestStatusCountsReports(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	rs, _ := c.Reports(context.Background())
 	n := len(rs)
-	tw.q.waitUntil(t, "the status bar's counts", func() bool { return strings.Contains(tw.status.counts.Text, plural(n, "report", "reports")) })
+	tw.q.WaitUntil(t, "the status bar's counts", func() bool { return strings.Contains(tw.status.counts.Text, ui.Plural(n, "report", "reports")) })
 	path := filepath.Join(t.TempDir(), "later.md")
 	if err := os.WriteFile(path, []byte("# Later\n\nA report added while the case is open.\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -66,22 +70,22 @@ func TestStatusCountsReports(t *testing.T) {
 		}
 		done = true
 	})
-	tw.q.waitUntil(t, "the report added", func() bool { return done })
-	want := plural(n+1, "report", "reports")
-	tw.q.waitFor(t, "the status bar to say "+want, 10*time.Second, func() bool { return strings.Contains(tw.status.counts.Text, want) })
+	tw.q.WaitUntil(t, "the report added", func() bool { return done })
+	want := ui.Plural(n+1, "report", "reports")
+	tw.q.WaitFor(t, "the status bar to say "+want, 10*time.Second, func() bool { return strings.Contains(tw.status.counts.Text, want) })
 }
 
 // TestCopyButtonsSayCopied: a copy button copies, says "Copied" for a
 // moment, then is itself again.
 func TestCopyButtonsSayCopied(t *testing.T) {
-	_, q := newQueuedApp(t)
+	_, q := apptest.NewQueuedApp(t)
 	im := &catalog.Image{ID: 42, SHA256: strings.Repeat("0123456789abcdef", 4), Format: "jpeg", Width: 40, Height: 30,
 		Locations: []catalog.Location{{Path: "/evidence/IMG_0042.JPG"}}}
 	clip := test.NewClipboard()
-	panel := newMetaPanel(im, clip)
+	panel := ui.NewMetaPanel(im, clip)
 	test.NewTempWindow(t, panel)
 	var copies []*widget.Button
-	walk(panel, func(o fyne.CanvasObject) {
+	apptest.Walk(panel, func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && b.Icon == theme.ContentCopyIcon() {
 			copies = append(copies, b)
 		}
@@ -99,7 +103,7 @@ func TestCopyButtonsSayCopied(t *testing.T) {
 		if b.Text != "Copied" || b.Icon != theme.ConfirmIcon() {
 			t.Errorf("after a copy the button says %q: no sign of it", b.Text)
 		}
-		q.waitFor(t, "the button back", 5*copiedFor, func() bool { return b.Text == before && b.Icon == theme.ContentCopyIcon() })
+		q.WaitFor(t, "the button back", 5*ui.CopiedFor, func() bool { return b.Text == before && b.Icon == theme.ContentCopyIcon() })
 	}
 }
 
@@ -107,14 +111,14 @@ func TestCopyButtonsSayCopied(t *testing.T) {
 // (a date) says it is an example, so that it is never read as a value
 // already set.
 func TestPlaceholdersAreExamples(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	cs := openCompare(t, tw, 1)
 	cs.editPair()
 	digits := regexp.MustCompile(`\d{2}`)
 	checked := 0
 	for _, o := range []fyne.CanvasObject{tw.library().content, tw.topOverlay()} {
-		walk(o, func(o fyne.CanvasObject) {
+		apptest.Walk(o, func(o fyne.CanvasObject) {
 			e, ok := o.(*widget.Entry)
 			if !ok || !digits.MatchString(e.PlaceHolder) {
 				return

@@ -1,19 +1,16 @@
 package app
 
 import (
-	"context"
-	"errors"
+	"github.com/exhibit-app/exhibit/app/importer"
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"fmt"
 	"path/filepath"
-	"time"
 
 	"fyne.io/fyne/v2"
 
 	"github.com/exhibit-app/exhibit/catalog"
 )
-
-// errImportCancelled is an import cancelled before it read any file.
-var errImportCancelled = errors.New("the import was cancelled before any file was read; nothing was imported")
 
 // importFilesDialog asks for a file to import.
 func (mw *mainWindow) importFilesDialog() {
@@ -47,40 +44,17 @@ func (mw *mainWindow) dropped(uris []fyne.URI) {
 		return
 	}
 	if mw.sess == nil {
-		showError(mw.win, "No case is open", fmt.Errorf("open or create a case first, then drop the files again"))
+		ui.ShowError(mw.win, "No case is open", fmt.Errorf("open or create a case first, then drop the files again"))
 		return
 	}
 	mw.startImport(paths)
 }
 
 // startImport imports paths into the open case, showing the import dialog.
-func (mw *mainWindow) startImport(paths []string) *importDialog {
+func (mw *mainWindow) startImport(paths []string) *importer.Dialog {
 	s, ok := mw.requireCase()
 	if !ok {
 		return nil
 	}
-	ctx, cancel := context.WithCancel(s.ctx)
-	di := &importDialog{mw: mw, cancel: cancel, start: time.Now()}
-	di.build(paths)
-	mw.status.setBusy("Importing…")
-	var res *catalog.ImportResult
-	background(ctx, func(ctx context.Context) (err error) {
-		res, err = s.c.Import(ctx, paths, catalog.ImportOptions{Progress: di.progress,
-			// The library shows the images (provisional thumbnails
-			// where the camera embedded one) while the real ones are made.
-			FirstLook: func() { fyne.Do(func() { mw.changed(nil) }) }})
-		if res != nil && res.Cancelled {
-			return nil // cancelled by the user: the result says what was kept
-		}
-		if err != nil && ctx.Err() != nil {
-			return errImportCancelled
-		}
-		return err
-	}, func(err error) {
-		cancel()
-		mw.status.setBusy("")
-		di.finish(res, err)
-		mw.changed(nil)
-	})
-	return di
+	return importer.Start(mw, s, paths)
 }

@@ -1,6 +1,10 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"runtime"
 	"testing"
 	"time"
@@ -10,26 +14,25 @@ import (
 // closes it: the goroutines its screens started (loads, thumbnails,
 // decoders) all end.
 func TestNoGoroutineLeftAfterCaseClose(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, nil)
-	tw.q.settle()
+	tw.q.Settle()
 	base := runtime.NumGoroutine()
 
-	tw.setCase(c, screenLibrary, Target{})
+	tw.setCase(c, ui.ScreenLibrary, ui.Target{})
 	tw.waitLibrary(t)
 	r := openReview(t, tw, 0)
-	tw.q.waitUntil(t, "the preview", func() bool { return r.image.stage >= stagePreview })
-	tw.show(screenReport, Target{})
-	rs := tw.reports()
-	tw.q.waitUntil(t, "a report", func() bool { return rs.shown != nil })
+	tw.q.WaitUntil(t, "the preview", func() bool { return r.image.Stage >= ui.StagePreview })
+	tw.show(ui.ScreenReport, ui.Target{})
+	tw.q.Settle() // the report read and shown
 	openCompare(t, tw, 1)
-	tw.show(screenLibrary, Target{})
-	tw.q.settle()
+	tw.show(ui.ScreenLibrary, ui.Target{})
+	tw.q.Settle()
 
 	tw.shutdown() // closes the screens and the case
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		tw.q.drain()
+		tw.q.Drain()
 		n := runtime.NumGoroutine()
 		if n <= base {
 			return

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"fmt"
 	"time"
@@ -20,7 +22,7 @@ import (
 // filter bar. Filtering runs in the background; the last request wins.
 type libraryScreen struct {
 	mw *mainWindow
-	s  *session
+	s  *ui.Session
 
 	content fyne.CanvasObject
 	bar     *filterBar
@@ -37,8 +39,8 @@ type libraryScreen struct {
 	src      *imageSource
 	total    int
 	loaded   bool // a first load finished
-	loading  latest
-	optsLoad latest
+	loading  ui.Latest
+	optsLoad ui.Latest
 	typing   *time.Timer
 	pendingT int64 // image to select once the load in progress is shown
 	shownQ   libraryQuery
@@ -59,7 +61,7 @@ type libraryData struct {
 // typingDelay is how long the text search waits for the next key.
 const typingDelay = 250 * time.Millisecond
 
-func newLibraryScreen(mw *mainWindow, s *session) *libraryScreen {
+func newLibraryScreen(mw *mainWindow, s *ui.Session) *libraryScreen {
 	l := &libraryScreen{mw: mw, s: s}
 	l.bar = newFilterBar(l.filterChanged)
 	l.grid = viewer.NewThumbGrid(nil, viewer.ThumbGridOptions{
@@ -88,7 +90,7 @@ func newLibraryScreen(mw *mainWindow, s *session) *libraryScreen {
 	l.emptyTx.Alignment = fyne.TextAlignCenter
 	l.emptyTx.Wrapping = fyne.TextWrapWord
 	l.emptyBt = container.NewHBox()
-	l.empty = container.NewCenter(container.New(widthLayout{520}, container.NewVBox(l.emptyTx, container.NewCenter(l.emptyBt))))
+	l.empty = container.NewCenter(container.New(ui.WidthLayout{Width: 520}, container.NewVBox(l.emptyTx, container.NewCenter(l.emptyBt))))
 	l.empty.Hide()
 
 	footer := container.NewBorder(nil, nil, container.NewHBox(l.count, l.selInfo), container.NewHBox(l.sheets, l.pair, l.review))
@@ -100,8 +102,8 @@ func newLibraryScreen(mw *mainWindow, s *session) *libraryScreen {
 func (l *libraryScreen) Content() fyne.CanvasObject { return l.content }
 
 // Open loads the library the first time, and selects t's image.
-func (l *libraryScreen) Open(t Target) {
-	if !l.loaded && l.loading.cancel == nil {
+func (l *libraryScreen) Open(t ui.Target) {
+	if !l.loaded && l.loading.CancelFunc == nil {
 		l.reload(true)
 	}
 	if t.ImageID != 0 {
@@ -117,8 +119,8 @@ func (l *libraryScreen) Reload() { l.reload(true) }
 
 // Close stops the loads.
 func (l *libraryScreen) Close() {
-	l.loading.stop()
-	l.optsLoad.stop()
+	l.loading.Stop()
+	l.optsLoad.Stop()
 	if l.typing != nil {
 		l.typing.Stop()
 	}
@@ -146,18 +148,18 @@ func (l *libraryScreen) reload(withOptions bool) {
 	q := l.bar.query()
 	l.count.SetText("Filtering…")
 	s := l.s
-	load(&l.loading, s.ctx, func(ctx context.Context) (libraryData, error) {
+	ui.Load(&l.loading, s.Ctx, func(ctx context.Context) (libraryData, error) {
 		return fetchLibrary(ctx, s, q, withOptions)
 	}, l.update, func(err error) {
 		l.count.SetText("")
-		showError(l.mw.win, "Could not list the images", err)
+		ui.ShowError(l.mw.win, "Could not list the images", err)
 	})
 }
 
 // fetchLibrary reads the images q selects, the total, and when asked the
 // cameras and tags to offer.
-func fetchLibrary(ctx context.Context, s *session, q libraryQuery, withOptions bool) (libraryData, error) {
-	c := s.c
+func fetchLibrary(ctx context.Context, s *ui.Session, q libraryQuery, withOptions bool) (libraryData, error) {
+	c := s.Case
 	f, err := q.filter()
 	if err != nil {
 		return libraryData{}, err
@@ -212,7 +214,7 @@ func (l *libraryScreen) update(d libraryData) {
 		l.grid.ScrollToTop() // a new filter starts at the top; a reload stays
 		l.shownQ = q
 	}
-	l.count.SetText(shownCount(len(d.images), d.total))
+	l.count.SetText(ui.ShownCount(len(d.images), d.total))
 	l.showEmpty()
 	l.showSelection()
 	l.selectPending()
@@ -260,7 +262,7 @@ func (l *libraryScreen) showSelection() {
 		l.review.Disable()
 		l.sheets.Disable()
 	default:
-		l.selInfo.SetText("· " + formatCount(n) + " selected")
+		l.selInfo.SetText("· " + ui.FormatCount(n) + " selected")
 		l.review.Enable()
 		l.sheets.Enable()
 	}
@@ -289,7 +291,7 @@ func (l *libraryScreen) order(id int64) []int64 {
 
 // activated opens the review screen on id.
 func (l *libraryScreen) activated(id int64) {
-	l.mw.show(screenReview, Target{ImageID: id, Order: l.order(id)})
+	l.mw.show(ui.ScreenReview, ui.Target{ImageID: id, Order: l.order(id)})
 }
 
 // contextMenu offers what can be done with the images selected.
@@ -297,8 +299,8 @@ func (l *libraryScreen) contextMenu(id int64, ev *fyne.PointEvent) {
 	sel := l.grid.Selected()
 	items := []*fyne.MenuItem{
 		fyne.NewMenuItem("Review", func() { l.activated(id) }),
-		fyne.NewMenuItem(fmt.Sprintf("Add a tag to %s…", plural(len(sel), "image", "images")), func() { l.tagSelected(sel) }),
-		fyne.NewMenuItem(fmt.Sprintf("Export %s…", plural(len(sel), "sheet", "sheets")), l.ExportSheets),
+		fyne.NewMenuItem(fmt.Sprintf("Add a tag to %s…", ui.Plural(len(sel), "image", "images")), func() { l.tagSelected(sel) }),
+		fyne.NewMenuItem(fmt.Sprintf("Export %s…", ui.Plural(len(sel), "sheet", "sheets")), l.ExportSheets),
 	}
 	if len(sel) == 2 {
 		items = append(items, fyne.NewMenuItem("Make a pair…", l.mw.makePair))
@@ -310,14 +312,14 @@ func (l *libraryScreen) contextMenu(id int64, ev *fyne.PointEvent) {
 func (l *libraryScreen) tagSelected(ids []int64) {
 	entry := widget.NewSelectEntry(l.bar.tagNames())
 	entry.SetPlaceHolder("for example: damage, market, drone")
-	d := dialog.NewForm(fmt.Sprintf("Tag %s", plural(len(ids), "image", "images")), "Add", "Cancel",
+	d := dialog.NewForm(fmt.Sprintf("Tag %s", ui.Plural(len(ids), "image", "images")), "Add", "Cancel",
 		[]*widget.FormItem{widget.NewFormItem("Tag", entry)}, func(ok bool) {
 			if !ok || entry.Text == "" {
 				return
 			}
 			tag := entry.Text
-			c := l.s.c
-			background(l.s.ctx, func(ctx context.Context) error {
+			c := l.s.Case
+			ui.Background(l.s.Ctx, func(ctx context.Context) error {
 				for _, id := range ids {
 					if err := c.AddTag(ctx, id, tag); err != nil {
 						return err
@@ -326,12 +328,12 @@ func (l *libraryScreen) tagSelected(ids []int64) {
 				return nil
 			}, func(err error) {
 				if err != nil {
-					showError(l.mw.win, "Could not add the tag", err)
+					ui.ShowError(l.mw.win, "Could not add the tag", err)
 				}
 				l.mw.changed(nil)
 			})
 		}, l.mw.win)
-	d.Resize(fyne.NewSize(dialogWidth(l.mw.win, 440), 0))
+	d.Resize(fyne.NewSize(ui.DialogWidth(l.mw.win, 440), 0))
 	d.Show()
 }
 
@@ -349,10 +351,10 @@ func sameQuery(a, b libraryQuery) bool {
 func (l *libraryScreen) ExportSheets() {
 	ids := l.grid.Selected()
 	if len(ids) == 0 {
-		showError(l.mw.win, "No image selected", fmt.Errorf("select the images to export (click, Shift+click, Ctrl+click), then Export sheets… again"))
+		ui.ShowError(l.mw.win, "No image selected", fmt.Errorf("select the images to export (click, Shift+click, Ctrl+click), then Export sheets… again"))
 		return
 	}
-	name := l.s.c.Name() + " - " + plural(len(ids), "image", "images")
+	name := l.s.Case.Name() + " - " + ui.Plural(len(ids), "image", "images")
 	if len(ids) == 1 && l.src != nil {
 		if im := l.src.byID[ids[0]]; im != nil {
 			name = fmt.Sprintf("Image %d - %s", im.ID, trimExt(im.Name()))
@@ -360,5 +362,5 @@ func (l *libraryScreen) ExportSheets() {
 	}
 	l.mw.exportDialog(l.mw.sheetsSpec(export.Target{Images: ids}, "Export the sheets of the images selected",
 		fmt.Sprintf("%s, one per image, in one PDF: each image with its marks, caption, SHA-256 and linked excerpts.",
-			plural(len(ids), "sheet", "sheets")), name))
+			ui.Plural(len(ids), "sheet", "sheets")), name))
 }

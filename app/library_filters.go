@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"fmt"
 	"sort"
 	"strings"
@@ -177,8 +179,8 @@ func newFilterBar(changed func(typing bool)) *filterBar {
 		}
 		return e
 	}
-	b.from = dateEntry(examplePlaceholder("From", "2017-10-01"))
-	b.to = dateEntry(examplePlaceholder("To", "2017-10-31"))
+	b.from = dateEntry(ui.ExamplePlaceholder("From", "2017-10-01"))
+	b.to = dateEntry(ui.ExamplePlaceholder("To", "2017-10-31"))
 	b.camera = widget.NewSelect([]string{anyCamera}, func(string) { fire(false) })
 	b.camera.SetSelected(anyCamera)
 	b.tag = widget.NewSelect([]string{anyTag}, func(string) { fire(false) })
@@ -195,7 +197,9 @@ func newFilterBar(changed func(typing bool)) *filterBar {
 	b.clear = widget.NewButtonWithIcon("Clear", theme.ContentClearIcon(), b.reset)
 	b.clear.Importance = widget.LowImportance
 
-	fixed := func(w float32, o fyne.CanvasObject) fyne.CanvasObject { return container.New(widthLayout{w}, o) }
+	fixed := func(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+		return container.New(ui.WidthLayout{Width: w}, o)
+	}
 	dates := container.NewHBox(widget.NewLabel("Taken"), fixed(200, b.from), fixed(200, b.to))
 	row1 := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Sort"), fixed(230, b.sort)), b.text)
 	row2 := container.NewHBox(dates, fixed(220, b.camera), fixed(170, b.tag), fixed(200, b.linked), b.gps, b.clear)
@@ -245,7 +249,7 @@ func (b *filterBar) setChoices(cams []cameraCount, tags []catalog.TagCount) {
 	opts := []string{anyCamera}
 	sel := anyCamera
 	for _, c := range cams {
-		label := fmt.Sprintf("%s (%s)", cameraLabel(c.cam), formatCount(c.count))
+		label := fmt.Sprintf("%s (%s)", cameraLabel(c.cam), ui.FormatCount(c.count))
 		b.cameras[label] = c.cam
 		opts = append(opts, label)
 		if hadCam && c.cam == cur {
@@ -260,7 +264,7 @@ func (b *filterBar) setChoices(cams []cameraCount, tags []catalog.TagCount) {
 	opts = []string{anyTag}
 	sel = anyTag
 	for _, t := range tags {
-		label := fmt.Sprintf("%s (%s)", t.Tag, formatCount(t.Count))
+		label := fmt.Sprintf("%s (%s)", t.Tag, ui.FormatCount(t.Count))
 		b.tags[label] = t.Tag
 		opts = append(opts, label)
 		if t.Tag == curTag {

@@ -1,17 +1,15 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"image"
-	"io/fs"
-	"os"
 	"sync"
 
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/catalog/picture"
 )
 
 // imageSource is what the library's ThumbGrid shows: images in the order
@@ -33,8 +31,8 @@ type imageSource struct {
 	provisional map[int64]bool
 }
 
-func newImageSource(sess *session, ims []*catalog.Image) *imageSource {
-	s := &imageSource{c: sess.c, done: sess.ctx, ims: ims, byID: make(map[int64]*catalog.Image, len(ims))}
+func newImageSource(sess *ui.Session, ims []*catalog.Image) *imageSource {
+	s := &imageSource{c: sess.Case, done: sess.Ctx, ims: ims, byID: make(map[int64]*catalog.Image, len(ims))}
 	for _, im := range ims {
 		s.byID[im.ID] = im
 	}
@@ -51,7 +49,7 @@ func (s *imageSource) ID(i int) int64 { return s.ims[i].ID }
 // caption has one line, and a long name is cut at its end).
 func (s *imageSource) Caption(i int) string {
 	im := s.ims[i]
-	return takenDate(im) + "  " + im.Name()
+	return ui.TakenDate(im) + "  " + im.Name()
 }
 
 // IDs returns the images' ids in order.
@@ -78,7 +76,7 @@ func (s *imageSource) Thumb(ctx context.Context, id int64) (image.Image, error) 
 	if err := cmp.Or(s.done.Err(), ctx.Err()); err != nil {
 		return nil, err // (AfterFunc cancels from another goroutine)
 	}
-	img, provisional, err := loadThumbAny(ctx, s.c, im, true)
+	img, provisional, err := ui.LoadThumbAny(ctx, s.c, im, true)
 	if provisional {
 		s.mu.Lock()
 		if s.provisional == nil {
@@ -101,46 +99,4 @@ func (s *imageSource) provisionalIDs() []int64 {
 		out = append(out, id)
 	}
 	return out
-}
-
-// loadThumb returns an image's thumbnail, upright, with an error short
-// enough to show in a thumbnail's cell.
-func loadThumb(ctx context.Context, c *catalog.Case, im *catalog.Image) (image.Image, error) {
-	img, _, err := loadThumbAny(ctx, c, im, false)
-	return img, err
-}
-
-// loadThumbAny is loadThumb that, with provisionalOK, may return the
-// provisional thumbnail an import in progress made (provisional true).
-func loadThumbAny(ctx context.Context, c *catalog.Case, im *catalog.Image, provisionalOK bool) (img image.Image, provisional bool, err error) {
-	if !im.Decoded {
-		return nil, false, fmt.Errorf("%s: no preview can be made here", im.Format)
-	}
-	var path string
-	if provisionalOK {
-		path, provisional, err = c.ThumbNow(ctx, im)
-	} else {
-		path, err = c.Thumb(ctx, im)
-	}
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, false, ctx.Err()
-		}
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			return nil, false, fmt.Errorf("original missing")
-		case errors.Is(err, catalog.ErrChanged):
-			return nil, false, fmt.Errorf("original changed on disk")
-		}
-		return nil, false, fmt.Errorf("no thumbnail")
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, false, fmt.Errorf("thumbnail unreadable")
-	}
-	img, err = picture.Decode(data, "jpeg", 0)
-	if err != nil {
-		return nil, false, fmt.Errorf("thumbnail damaged")
-	}
-	return img, provisional, nil
 }

@@ -1,6 +1,10 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"slices"
 	"strings"
@@ -64,7 +68,7 @@ func count(fs []facts, keep func(facts) bool) int {
 // TestLibraryFilters sets each filter of the bar, as a user would, and
 // checks the count shown against the images' own facts.
 func TestLibraryFilters(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	// Every image of the sample is linked: unlink one, so that "not
 	// linked" keeps something.
 	unlinkAll(t, c, readFacts(t, c)[0].im.ID)
@@ -76,8 +80,8 @@ func TestLibraryFilters(t *testing.T) {
 	tw := newTestWindow(t, c)
 	l := tw.library()
 	b := l.bar
-	if got := l.count.Text; got != shownCount(total, total) {
-		t.Fatalf("count %q, want %q", got, shownCount(total, total))
+	if got := l.count.Text; got != ui.ShownCount(total, total) {
+		t.Fatalf("count %q, want %q", got, ui.ShownCount(total, total))
 	}
 
 	// a camera of the case, and a tag
@@ -150,8 +154,8 @@ func TestLibraryFilters(t *testing.T) {
 			if want == total || want == 0 {
 				t.Logf("note: the filter keeps %d of %d", want, total)
 			}
-			if got := l.count.Text; got != shownCount(want, total) {
-				t.Errorf("count %q, want %q", got, shownCount(want, total))
+			if got := l.count.Text; got != ui.ShownCount(want, total) {
+				t.Errorf("count %q, want %q", got, ui.ShownCount(want, total))
 			}
 			if l.src.Len() != want || l.grid.Length() != want {
 				t.Errorf("grid shows %d (source %d), want %d", l.grid.Length(), l.src.Len(), want)
@@ -178,18 +182,18 @@ func TestLibraryFilters(t *testing.T) {
 	b.reset()
 	tw.waitLibrary(t)
 	b.from.SetText("14/10/2017")
-	tw.q.settle()
+	tw.q.Settle()
 	if b.from.Validate() == nil {
 		t.Error("14/10/2017 accepted as a date")
 	}
-	if got := l.count.Text; got != shownCount(total, total) {
+	if got := l.count.Text; got != ui.ShownCount(total, total) {
 		t.Errorf("count with a bad date %q", got)
 	}
 }
 
 // TestLibrarySort checks the order of each sort choice.
 func TestLibrarySort(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	l := tw.library()
 	for _, sc := range sortChoices {
@@ -217,7 +221,7 @@ func TestLibrarySort(t *testing.T) {
 // TestLibrarySelectionOpensReview selects images and opens the review
 // screen from the grid, with Enter and with a double click.
 func TestLibrarySelectionOpensReview(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	l := tw.library()
 	ids := l.src.IDs()
@@ -236,8 +240,8 @@ func TestLibrarySelectionOpensReview(t *testing.T) {
 	tw.win.Canvas().Focus(l.grid)
 	l.grid.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	r := tw.review()
-	tw.q.waitUntil(t, "the review screen to show the image", func() bool { return r.im != nil && r.im.ID == ids[2] })
-	if tw.currentID() != screenReview {
+	tw.q.WaitUntil(t, "the review screen to show the image", func() bool { return r.im != nil && r.im.ID == ids[2] })
+	if tw.currentID() != ui.ScreenReview {
 		t.Fatalf("screen %q after Enter", tw.currentID())
 	}
 	if !slices.Equal(r.order, []int64{ids[2], ids[4]}) {
@@ -245,32 +249,32 @@ func TestLibrarySelectionOpensReview(t *testing.T) {
 	}
 	// The keys now go to the review (not to the hidden grid): Right
 	// moves to the next image of the selection.
-	if f := tw.win.Canvas().Focused(); f != r.image.layer {
+	if f := tw.win.Canvas().Focused(); f != r.image.Layer {
 		t.Fatalf("focus on %T in the review screen", f)
 	}
-	test.Type(r.image.layer, "")
-	r.image.layer.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
-	tw.q.waitUntil(t, "the next image", func() bool { return r.im.ID == ids[4] })
+	test.Type(r.image.Layer, "")
+	r.image.Layer.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	tw.q.WaitUntil(t, "the next image", func() bool { return r.im.ID == ids[4] })
 	if sel := l.grid.Selected(); !slices.Equal(sel, []int64{ids[2], ids[4]}) {
 		t.Errorf("the hidden library's selection changed to %v", sel)
 	}
 
 	// Back in the library, one image selected: the walk is the filter's
 	// order.
-	tw.show(screenLibrary, Target{})
+	tw.show(ui.ScreenLibrary, ui.Target{})
 	l.grid.SetSelected([]int64{ids[1]})
 	l.activated(ids[1])
-	tw.q.waitUntil(t, "the review screen to show the image", func() bool { return r.im != nil && r.im.ID == ids[1] })
+	tw.q.WaitUntil(t, "the review screen to show the image", func() bool { return r.im != nil && r.im.ID == ids[1] })
 	if !slices.Equal(r.order, ids) || r.pos != 1 {
 		t.Errorf("review walks %v from %d, want %v from 1", r.order, r.pos, ids)
 	}
-	if got := r.where.Text; got != "2 of "+formatCount(len(ids)) {
+	if got := r.where.Text; got != "2 of "+ui.FormatCount(len(ids)) {
 		t.Errorf("position %q", got)
 	}
 
 	// Escape goes back to the library, with the reviewed image selected.
 	r.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if tw.currentID() != screenLibrary {
+	if tw.currentID() != ui.ScreenLibrary {
 		t.Fatalf("screen %q after Escape", tw.currentID())
 	}
 	if sel := l.grid.Selected(); !slices.Equal(sel, []int64{ids[1]}) {
@@ -293,7 +297,7 @@ func TestLibraryEmptyCase(t *testing.T) {
 	if !l.empty.Visible() || !strings.Contains(l.emptyTx.Text, "no images yet") {
 		t.Errorf("empty case: empty state %v %q", l.empty.Visible(), l.emptyTx.Text)
 	}
-	if findButton(l.empty, "Import a folder…") == nil {
+	if apptest.FindButton(l.empty, "Import a folder…") == nil {
 		t.Error("no import button in the empty state")
 	}
 	test.AssertObjectRendersToMarkup(t, "library_empty.xml", l.empty)

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
 	_ "github.com/exhibit-app/exhibit/app/locale" // first: a locale Fyne can parse
 
 	"os"
@@ -13,8 +15,8 @@ func TestMain(m *testing.M) {
 		writeStatesForever(path) // until TestStateSurvivesKill kills it
 	}
 	code := m.Run()
-	if sampleDirP != "" {
-		os.RemoveAll(filepath.Dir(sampleDirP))
+	if apptest.SampleDirP != "" {
+		os.RemoveAll(filepath.Dir(apptest.SampleDirP))
 	}
 	os.Exit(code)
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"fmt"
 
@@ -19,7 +21,7 @@ type mainWindow struct {
 	settings *Settings
 	version  string
 
-	sess      *session // nil while no case is open
+	sess      *ui.Session // nil while no case is open
 	caseWatch *caseWatch
 	slots     []*screenSlot
 	tabs      *container.AppTabs
@@ -35,13 +37,13 @@ type mainWindow struct {
 
 	// A switch of tab made by show carries its target to selected.
 	opening bool
-	pending Target
+	pending ui.Target
 }
 
 // screenSlot is a screen made for the open case, and its tab.
 type screenSlot struct {
 	spec  *ScreenSpec
-	scr   Screen
+	scr   ui.Screen
 	tab   *container.TabItem
 	stale bool // the case changed while the screen was hidden
 }
@@ -52,7 +54,7 @@ func newMainWindow(a fyne.App, settings *Settings, version string) *mainWindow {
 	mw := &mainWindow{app: a, settings: settings, version: version, current: -1}
 	mw.win = a.NewWindow("Exhibit")
 	mw.win.SetMaster()
-	mw.status = newStatusBar()
+	mw.status = newStatusBar(mw)
 	mw.status.reload.OnTapped = mw.reloadCase
 	mw.setupMenu()
 	mw.setupShortcuts()
@@ -71,7 +73,7 @@ func newMainWindow(a fyne.App, settings *Settings, version string) *mainWindow {
 func (mw *mainWindow) shutdown() {
 	mw.closeScreens()
 	if mw.sess != nil {
-		if err := mw.sess.close(); err != nil {
+		if err := mw.sess.Close(); err != nil {
 			fyne.LogError("close the case", err)
 		}
 		mw.sess = nil
@@ -91,16 +93,16 @@ func (mw *mainWindow) closeScreens() {
 
 // openCase opens the case in dir in the background, then shows screen (an
 // ID; "" for the last one shown) on target.
-func (mw *mainWindow) openCase(dir, screen string, target Target) {
+func (mw *mainWindow) openCase(dir, screen string, target ui.Target) {
 	mw.status.setBusy("Opening " + dir + "…")
 	var c *catalog.Case
-	background(context.Background(), func(ctx context.Context) (err error) {
+	ui.Background(context.Background(), func(ctx context.Context) (err error) {
 		c, err = catalog.Open(ctx, dir)
 		return err
 	}, func(err error) {
 		mw.status.setBusy("")
 		if err != nil {
-			showError(mw.win, "Could not open the case", err)
+			ui.ShowError(mw.win, "Could not open the case", err)
 			return
 		}
 		mw.setCase(c, screen, target)
@@ -109,17 +111,17 @@ func (mw *mainWindow) openCase(dir, screen string, target Target) {
 
 // setCase makes c the open case (closing the previous one in the
 // background) and shows screen on target.
-func (mw *mainWindow) setCase(c *catalog.Case, screen string, target Target) {
+func (mw *mainWindow) setCase(c *catalog.Case, screen string, target ui.Target) {
 	mw.closeScreens()
 	if old := mw.sess; old != nil {
 		go func() {
-			if err := old.close(); err != nil {
+			if err := old.Close(); err != nil {
 				fyne.LogError("close the case", err)
 			}
 		}()
 	}
 	mw.welcome = nil
-	mw.sess = newSession(c)
+	mw.sess = ui.NewSession(c)
 	mw.settings.SetLastCase(c.Dir())
 	mw.win.SetTitle("Exhibit — " + c.Name())
 
@@ -151,7 +153,7 @@ func (mw *mainWindow) setCase(c *catalog.Case, screen string, target Target) {
 }
 
 // show switches to the screen with this ID and opens it on t.
-func (mw *mainWindow) show(id string, t Target) {
+func (mw *mainWindow) show(id string, t ui.Target) {
 	for i, s := range mw.slots {
 		if s.spec.ID != id {
 			continue
@@ -169,9 +171,9 @@ func (mw *mainWindow) show(id string, t Target) {
 
 // selected opens the screen of slot i, just selected.
 func (mw *mainWindow) selected(i int) {
-	t := Target{}
+	t := ui.Target{}
 	if mw.opening {
-		t, mw.pending, mw.opening = mw.pending, Target{}, false
+		t, mw.pending, mw.opening = mw.pending, ui.Target{}, false
 	}
 	s := mw.slots[i]
 	if prev := mw.current; prev >= 0 && prev != i && prev < len(mw.slots) {
@@ -191,7 +193,7 @@ func (mw *mainWindow) selected(i int) {
 }
 
 // currentScreen returns the screen shown, or nil.
-func (mw *mainWindow) currentScreen() Screen {
+func (mw *mainWindow) currentScreen() ui.Screen {
 	if mw.current < 0 || mw.current >= len(mw.slots) {
 		return nil
 	}
@@ -199,7 +201,7 @@ func (mw *mainWindow) currentScreen() Screen {
 }
 
 // screen returns the open case's screen with this ID, or nil.
-func (mw *mainWindow) screen(id string) Screen {
+func (mw *mainWindow) screen(id string) ui.Screen {
 	for _, s := range mw.slots {
 		if s.spec.ID == id {
 			return s.scr
@@ -211,7 +213,7 @@ func (mw *mainWindow) screen(id string) Screen {
 // changed records that from (nil: something else, an import) changed the
 // case: the other screens read it again when next shown, the status bar
 // now.
-func (mw *mainWindow) changed(from Screen) {
+func (mw *mainWindow) changed(from ui.Screen) {
 	for i, s := range mw.slots {
 		if s.scr == from {
 			continue
@@ -272,9 +274,9 @@ func (mw *mainWindow) typedRune(r rune) {
 
 // requireCase returns the open session, or says that a case must be opened
 // first.
-func (mw *mainWindow) requireCase() (*session, bool) {
+func (mw *mainWindow) requireCase() (*ui.Session, bool) {
 	if mw.sess == nil {
-		showError(mw.win, "No case is open", fmt.Errorf("open or create a case first (File menu)"))
+		ui.ShowError(mw.win, "No case is open", fmt.Errorf("open or create a case first (File menu)"))
 		return nil, false
 	}
 	return mw.sess, true

@@ -1,6 +1,10 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"slices"
 	"strings"
 	"testing"
@@ -29,20 +33,20 @@ func TestScreenRegistry(t *testing.T) {
 // TestShortcuts switches screens with Ctrl+1/2/3, focuses the search with
 // Ctrl+F, and lists every shortcut in the sheet (F1).
 func TestShortcuts(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	sc := tw.win.Canvas().(fyne.Shortcutable)
 	for _, tc := range []struct {
 		key fyne.KeyName
 		id  string
-	}{{fyne.Key2, screenReview}, {fyne.Key3, screenReport}, {fyne.Key6, screenSites}, {fyne.Key1, screenLibrary}} {
+	}{{fyne.Key2, ui.ScreenReview}, {fyne.Key3, ui.ScreenReport}, {fyne.Key6, ui.ScreenSites}, {fyne.Key1, ui.ScreenLibrary}} {
 		sc.TypedShortcut(chord(tc.key, ctrl))
 		if tw.currentID() != tc.id {
 			t.Errorf("Ctrl+%s shows %q, want %q", tc.key, tw.currentID(), tc.id)
 		}
-		tw.q.settle()
+		tw.q.Settle()
 	}
-	if tw.settings.LastScreen() != screenLibrary {
+	if tw.settings.LastScreen() != ui.ScreenLibrary {
 		t.Errorf("last screen remembered %q", tw.settings.LastScreen())
 	}
 	sc.TypedShortcut(chord(fyne.KeyF, ctrl))
@@ -57,7 +61,7 @@ func TestShortcuts(t *testing.T) {
 	if top == nil {
 		t.Fatal("F1 shows nothing")
 	}
-	sheet := strings.Join(texts(top), "\n")
+	sheet := strings.Join(apptest.Texts(top), "\n")
 	for _, s := range tw.shortcuts() {
 		if !strings.Contains(sheet, s.what) || !strings.Contains(sheet, s.keys) {
 			t.Errorf("the sheet lacks %q (%s)", s.what, s.keys)
@@ -91,7 +95,7 @@ func TestWelcomeWithoutCase(t *testing.T) {
 		t.Fatal("no welcome screen")
 	}
 	for _, b := range []string{"Open the sample case", "Open a case folder…", "New case…"} {
-		if findButton(tw.welcome.content, b) == nil {
+		if apptest.FindButton(tw.welcome.content, b) == nil {
 			t.Errorf("no %q on the welcome screen", b)
 		}
 	}
@@ -103,21 +107,21 @@ func TestWelcomeWithoutCase(t *testing.T) {
 		}
 	}
 	tw.dropped([]fyne.URI{storage.NewFileURI("/tmp/x.jpg")})
-	if top := tw.topOverlay(); top == nil || !strings.Contains(strings.Join(texts(top), " "), "No case is open") {
+	if top := tw.topOverlay(); top == nil || !strings.Contains(strings.Join(apptest.Texts(top), " "), "No case is open") {
 		t.Error("a drop without a case says nothing")
 	}
 }
 
 // TestDropImports imports what is dropped on the window.
 func TestDropImports(t *testing.T) {
-	corpus := corpusDir(t)
-	c := sampleCase(t)
+	corpus := apptest.CorpusDir(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	before := tw.library().total
 	tw.dropped([]fyne.URI{storage.NewFileURI(corpus + "/goexif/sample1.jpg")})
 	l := tw.library()
-	tw.q.waitUntil(t, "the dropped file in the library", func() bool {
-		return l.total == before+1 && l.loading.cancel == nil
+	tw.q.WaitUntil(t, "the dropped file in the library", func() bool {
+		return l.total == before+1 && l.loading.CancelFunc == nil
 	})
 }
 
@@ -127,17 +131,17 @@ func TestOpenSampleFromWelcome(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
 	tw := newTestWindow(t, nil)
 	tw.showWelcome()
-	test.Tap(findButton(tw.welcome.content, "Open the sample case"))
-	tw.q.waitUntil(t, "the progress dialog", func() bool { return tw.topOverlay() != nil })
-	if top := tw.topOverlay(); top == nil || !strings.Contains(strings.Join(texts(top), " "), "about 15 seconds") {
+	test.Tap(apptest.FindButton(tw.welcome.content, "Open the sample case"))
+	tw.q.WaitUntil(t, "the progress dialog", func() bool { return tw.topOverlay() != nil })
+	if top := tw.topOverlay(); top == nil || !strings.Contains(strings.Join(apptest.Texts(top), " "), "about 15 seconds") {
 		t.Error("no progress dialog while the sample is made")
 	}
 	// (drawing the sample takes a while, much longer under -race)
-	tw.q.waitFor(t, "the sample case", 5*time.Minute, func() bool { return tw.sess != nil })
+	tw.q.WaitFor(t, "the sample case", 5*time.Minute, func() bool { return tw.sess != nil })
 	tw.waitLibrary(t)
 	dir, _ := sampleDir()
-	if tw.sess.c.Dir() != dir || tw.library().total != 11 {
-		t.Errorf("opened %s with %d images", tw.sess.c.Dir(), tw.library().total)
+	if tw.sess.Case.Dir() != dir || tw.library().total != 11 {
+		t.Errorf("opened %s with %d images", tw.sess.Case.Dir(), tw.library().total)
 	}
 	if tw.settings.LastCase() != dir {
 		t.Errorf("last case remembered: %q", tw.settings.LastCase())
@@ -145,8 +149,8 @@ func TestOpenSampleFromWelcome(t *testing.T) {
 	// A second time it is opened, not made again.
 	old := tw.sess
 	tw.openSample()
-	tw.q.waitUntil(t, "the sample case again", func() bool { return tw.sess != old })
-	if top := tw.topOverlay(); top != nil && strings.Contains(strings.Join(texts(top), " "), "Making") {
+	tw.q.WaitUntil(t, "the sample case again", func() bool { return tw.sess != old })
+	if top := tw.topOverlay(); top != nil && strings.Contains(strings.Join(apptest.Texts(top), " "), "Making") {
 		t.Error("the sample is made again")
 	}
 }

@@ -1,6 +1,10 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"testing"
 
@@ -15,13 +19,13 @@ import (
 // field (so that spaces fall where its lines wrap): what is stored, and
 // what the field shows, is what was typed.
 func TestMarkNoteIsStoredAsTyped(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	ctx := context.Background()
 	tw := newTestWindow(t, c)
 	r := openReview(t, tw, 0)
-	tw.q.waitUntil(t, "the image", func() bool { return r.image.stage >= stagePreview })
-	l := r.image.layer
-	test.Tap(r.tools.tools[viewer.ToolRect])
+	tw.q.WaitUntil(t, "the image", func() bool { return r.image.Stage >= ui.StagePreview })
+	l := r.image.Layer
+	test.Tap(r.tools.Tools[viewer.ToolRect])
 	dragLayer(l, 0.3, 0.3, 0.6, 0.6)
 	a, ok := l.Selected()
 	if !ok {
@@ -37,22 +41,22 @@ func TestMarkNoteIsStoredAsTyped(t *testing.T) {
 	}
 	for w := float32(110); w <= 360; w += 10 {
 		p := r.marks
-		p.note.SetText("")
-		p.flush()
-		p.note.Resize(fyne.NewSize(w, p.note.MinSize().Height))
-		tw.win.Canvas().Focus(p.note)
+		p.Note.SetText("")
+		p.Flush()
+		p.Note.Resize(fyne.NewSize(w, p.Note.MinSize().Height))
+		tw.win.Canvas().Focus(p.Note)
 		for i, ch := range typed {
-			p.note.TypedRune(ch)
+			p.Note.TypedRune(ch)
 			if i%3 == 0 {
-				p.flush() // the pause's timer fires between two keys
+				p.Flush() // the pause's timer fires between two keys
 			}
 		}
-		p.flush()
+		p.Flush()
 		if got := stored(); got != typed {
 			t.Errorf("width %v: typed %q, stored %q", w, typed, got)
 		}
-		if p.note.Text != typed {
-			t.Errorf("width %v: typed %q, the field shows %q", w, typed, p.note.Text)
+		if p.Note.Text != typed {
+			t.Errorf("width %v: typed %q, the field shows %q", w, typed, p.Note.Text)
 		}
 	}
 }

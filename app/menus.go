@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -66,7 +68,7 @@ func (mw *mainWindow) setupMenu() {
 	var views []*fyne.MenuItem
 	for i := range screenSpecs {
 		spec := &screenSpecs[i]
-		it := fyne.NewMenuItem(spec.Title, func() { mw.show(spec.ID, Target{}) })
+		it := fyne.NewMenuItem(spec.Title, func() { mw.show(spec.ID, ui.Target{}) })
 		it.Icon = spec.Icon()
 		it.Shortcut = chord(spec.Key, ctrl)
 		views = append(views, it)
@@ -111,26 +113,26 @@ func (mw *mainWindow) showAbout() {
 	body.Wrapping = fyne.TextWrapWord
 	var where string
 	if mw.sess != nil {
-		where = fmt.Sprintf("Case: %s", mw.sess.c.Dir())
+		where = fmt.Sprintf("Case: %s", mw.sess.Case.Dir())
 	}
 	caseLine := widget.NewLabel(where)
 	caseLine.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom("About Exhibit", "Close", container.NewVBox(title, body, caseLine), mw.win)
-	d.Resize(fyne.NewSize(dialogWidth(mw.win, 520), 0))
+	d.Resize(fyne.NewSize(ui.DialogWidth(mw.win, 520), 0))
 	d.Show()
 }
 
 // onPair runs f on the compare screen's pair, showing the screen first.
 func (mw *mainWindow) onPair(f func(cs *compareScreen)) {
-	cs, ok := mw.screen(screenCompare).(*compareScreen)
+	cs, ok := mw.screen(ui.ScreenCompare).(*compareScreen)
 	if !ok {
 		return
 	}
-	if mw.currentScreen() != Screen(cs) {
-		mw.show(screenCompare, Target{})
+	if mw.currentScreen() != ui.Screen(cs) {
+		mw.show(ui.ScreenCompare, ui.Target{})
 	}
 	if cs.data == nil {
-		showError(mw.win, "No pair shown", fmt.Errorf("choose a pair in the compare screen's list, or make one in the library (Ctrl+P)"))
+		ui.ShowError(mw.win, "No pair shown", fmt.Errorf("choose a pair in the compare screen's list, or make one in the library (Ctrl+P)"))
 		return
 	}
 	f(cs)

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"fmt"
 	"image"
@@ -24,21 +26,21 @@ func (mw *mainWindow) makePair() {
 		return
 	}
 	var ids []int64
-	if l, ok := mw.screen(screenLibrary).(*libraryScreen); ok {
+	if l, ok := mw.screen(ui.ScreenLibrary).(*libraryScreen); ok {
 		ids = l.grid.Selected()
 	}
 	if len(ids) != 2 {
-		if mw.currentScreen() != mw.screen(screenLibrary) {
-			mw.show(screenLibrary, Target{})
+		if mw.currentScreen() != mw.screen(ui.ScreenLibrary) {
+			mw.show(ui.ScreenLibrary, ui.Target{})
 		}
-		showError(mw.win, "Select two images to make a pair", fmt.Errorf("%s selected in the library: select the "+
+		ui.ShowError(mw.win, "Select two images to make a pair", fmt.Errorf("%s selected in the library: select the "+
 			"before and the after image of the same place (click one, Ctrl+click the other), then Make a pair again",
-			plural(len(ids), "image is", "images are")))
+			ui.Plural(len(ids), "image is", "images are")))
 		return
 	}
-	c := s.c
+	c := s.Case
 	var a, b *catalog.Image
-	background(s.ctx, func(ctx context.Context) (err error) {
+	ui.Background(s.Ctx, func(ctx context.Context) (err error) {
 		if a, err = c.Image(ctx, ids[0]); err != nil {
 			return err
 		}
@@ -46,7 +48,7 @@ func (mw *mainWindow) makePair() {
 		return err
 	}, func(err error) {
 		if err != nil {
-			showError(mw.win, "Could not read the images", err)
+			ui.ShowError(mw.win, "Could not read the images", err)
 			return
 		}
 		mw.pairDialog(a, b)
@@ -69,7 +71,7 @@ func pairTitle(before, after *catalog.Image) string { return before.Name() + " /
 type pairForm struct {
 	d             *dialog.ConfirmDialog
 	title         *widget.Entry
-	notes         *textArea
+	notes         *ui.TextArea
 	before, after *catalog.Image
 	swap          *widget.Button
 }
@@ -86,27 +88,27 @@ func (mw *mainWindow) pairDialog(a, b *catalog.Image) {
 		}
 		return nil
 	}
-	f.notes = newTextArea()
+	f.notes = ui.NewTextArea()
 	f.notes.SetPlaceHolder("Optional: what the pair shows, where it was taken from")
 	f.notes.Wrapping = fyne.TextWrapWord
 	f.notes.SetMinRowsVisible(3)
 	sides := container.NewGridWithColumns(2)
-	order := caption("")
-	thumbs := newThumbLoader(mw.sess)
+	order := ui.Caption("")
+	thumbs := ui.NewThumbLoader(mw.sess)
 	showSides := func() {
 		sides.RemoveAll()
 		for i, im := range []*catalog.Image{f.before, f.after} {
 			img := canvas.NewImageFromImage(nil)
 			img.FillMode = canvas.ImageFillContain
 			img.SetMinSize(fyne.NewSize(220, 165))
-			thumbs.get(im, func(t image.Image, err error) {
+			thumbs.Get(im, func(t image.Image, err error) {
 				if err == nil {
 					img.Image = t
 					img.Refresh()
 				}
 			})
-			sides.Add(container.NewVBox(heading([]string{"Before", "After"}[i]), img,
-				wrapped(im.Name()), caption(captureText(im))))
+			sides.Add(container.NewVBox(ui.Heading([]string{"Before", "After"}[i]), img,
+				ui.Wrapped(im.Name()), ui.Caption(ui.CaptureText(im))))
 		}
 		switch {
 		case f.before.TakenAt == nil || f.after.TakenAt == nil:
@@ -129,18 +131,18 @@ func (mw *mainWindow) pairDialog(a, b *catalog.Image) {
 	body := container.NewVBox(sides, container.NewBorder(nil, nil, nil, f.swap, order),
 		widget.NewForm(widget.NewFormItem("Title", f.title), widget.NewFormItem("Notes", f.notes)))
 	f.d = dialog.NewCustomConfirm("Make a before/after pair", "Make the pair", "Cancel", body, func(ok bool) {
-		thumbs.stop()
+		thumbs.Stop()
 		if !ok {
 			return
 		}
 		if err := f.title.Validate(); err != nil {
-			showError(mw.win, "The pair was not made", err)
+			ui.ShowError(mw.win, "The pair was not made", err)
 			return
 		}
 		mw.addPair(f.before.ID, f.after.ID, catalog.PairOptions{Title: strings.TrimSpace(f.title.Text),
 			Notes: strings.TrimSpace(f.notes.Text), KeepOrder: true})
 	}, mw.win)
-	f.d.Resize(fyne.NewSize(dialogWidth(mw.win, 620), 0))
+	f.d.Resize(fyne.NewSize(ui.DialogWidth(mw.win, 620), 0))
 	mw.lastPairForm = f
 	f.d.Show()
 }
@@ -151,18 +153,18 @@ func (mw *mainWindow) addPair(before, after int64, opt catalog.PairOptions) {
 	if s == nil {
 		return
 	}
-	c := s.c
+	c := s.Case
 	var p *catalog.Pair
-	background(s.ctx, func(ctx context.Context) (err error) {
+	ui.Background(s.Ctx, func(ctx context.Context) (err error) {
 		p, err = c.AddPair(ctx, before, after, opt)
 		return err
 	}, func(err error) {
 		if err != nil {
-			showError(mw.win, "Could not make the pair", err)
+			ui.ShowError(mw.win, "Could not make the pair", err)
 			return
 		}
 		mw.changed(nil)
-		mw.show(screenCompare, Target{PairID: p.ID})
+		mw.show(ui.ScreenCompare, ui.Target{PairID: p.ID})
 	})
 }
 
@@ -170,7 +172,7 @@ func (mw *mainWindow) addPair(before, after int64, opt catalog.PairOptions) {
 type pairEditForm struct {
 	d             *dialog.FormDialog
 	title, nb, na *widget.Entry
-	notes         *textArea
+	notes         *ui.TextArea
 	problem       *widget.Label
 }
 
@@ -191,17 +193,17 @@ func (cs *compareScreen) editPair() {
 		}
 		return nil
 	}
-	f.notes = newTextArea()
+	f.notes = ui.NewTextArea()
 	f.notes.SetText(p.Notes)
 	f.notes.Wrapping = fyne.TextWrapWord
 	f.notes.SetMinRowsVisible(4)
-	f.problem = wrapped("")
+	f.problem = ui.Wrapped("")
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Hide()
 	timeEntry := func(v string) *widget.Entry {
 		e := widget.NewEntry()
-		e.SetText(windowEdit(v))
-		e.SetPlaceHolder(examplePlaceholder("Unknown", "2017-10-14 09:12 (+03:00)"))
+		e.SetText(ui.WindowEdit(v))
+		e.SetPlaceHolder(ui.ExamplePlaceholder("Unknown", "2017-10-14 09:12 (+03:00)"))
 		return e
 	}
 	f.nb, f.na = timeEntry(p.NotBefore), timeEntry(p.NotAfter)
@@ -218,7 +220,7 @@ func (cs *compareScreen) editPair() {
 	check := func(string) {
 		f.na.Validate()
 		if _, _, err := catalog.CheckWindow(f.nb.Text, f.na.Text); err != nil {
-			f.problem.SetText(errorText(err))
+			f.problem.SetText(ui.ErrorText(err))
 			f.problem.Show()
 		} else {
 			f.problem.Hide()
@@ -226,13 +228,13 @@ func (cs *compareScreen) editPair() {
 	}
 	f.nb.OnChanged, f.na.OnChanged = check, check
 	useTime := func(e *widget.Entry, im *catalog.Image, which string) fyne.CanvasObject {
-		b := widget.NewButtonWithIcon("Use", theme.HistoryIcon(), func() { e.SetText(windowEdit(im.TakenString())) })
+		b := widget.NewButtonWithIcon("Use", theme.HistoryIcon(), func() { e.SetText(ui.WindowEdit(im.TakenString())) })
 		if im.TakenAt == nil {
 			b.Disable()
 		}
-		return withAction(caption(which+" image "+captureText(im)), b)
+		return ui.WithAction(ui.Caption(which+" image "+ui.CaptureText(im)), b)
 	}
-	hint := caption("The date window bounds when the change happened: the latest time it had not yet happened, " +
+	hint := ui.Caption("The date window bounds when the change happened: the latest time it had not yet happened, " +
 		"the earliest time it had. It starts as the two capture times.")
 	items := []*widget.FormItem{
 		widget.NewFormItem("Title", f.title),
@@ -248,7 +250,7 @@ func (cs *compareScreen) editPair() {
 			cs.savePairEdit(p, f)
 		}
 	}, cs.mw.win)
-	f.d.Resize(fyne.NewSize(dialogWidth(cs.mw.win, 660), 0))
+	f.d.Resize(fyne.NewSize(ui.DialogWidth(cs.mw.win, 660), 0))
 	cs.lastEdit = f
 	f.d.Show()
 }
@@ -262,7 +264,7 @@ func (cs *compareScreen) savePairEdit(p *catalog.Pair, f *pairEditForm) {
 		err = fmt.Errorf("a pair needs a title")
 	}
 	if err != nil {
-		showError(cs.mw.win, "The pair was not changed", err)
+		ui.ShowError(cs.mw.win, "The pair was not changed", err)
 		return
 	}
 	u := catalog.PairUpdate{Title: &title, Notes: &notes, NotBefore: &nb, NotAfter: &na}
@@ -271,13 +273,13 @@ func (cs *compareScreen) savePairEdit(p *catalog.Pair, f *pairEditForm) {
 
 // changePair stores a change of a pair, then shows it.
 func (cs *compareScreen) changePair(id int64, u catalog.PairUpdate, failTitle string) {
-	c := cs.s.c
-	background(cs.s.ctx, func(ctx context.Context) error {
+	c := cs.s.Case
+	ui.Background(cs.s.Ctx, func(ctx context.Context) error {
 		_, err := c.UpdatePair(ctx, id, u)
 		return err
 	}, func(err error) {
 		if err != nil {
-			showError(cs.mw.win, failTitle, err)
+			ui.ShowError(cs.mw.win, failTitle, err)
 			return
 		}
 		cs.mw.changed(cs)
@@ -304,7 +306,7 @@ func (cs *compareScreen) swapPair() {
 		do()
 		return
 	}
-	confirm(cs.mw.win, "Swap before and after?", "The alignment maps the after image onto the before image: swapping "+
+	ui.Confirm(cs.mw.win, "Swap before and after?", "The alignment maps the after image onto the before image: swapping "+
 		"resets it (the audit trail keeps it). Marks stay on their images.", "Swap", do)
 }
 
@@ -314,12 +316,12 @@ func (cs *compareScreen) deletePair() {
 		return
 	}
 	p := cs.data.pair
-	confirm(cs.mw.win, "Delete the pair?", fmt.Sprintf("“%s” will no longer be listed. Its two images are not deleted, "+
+	ui.Confirm(cs.mw.win, "Delete the pair?", fmt.Sprintf("“%s” will no longer be listed. Its two images are not deleted, "+
 		"and the pair with its marks is kept in the case's audit trail.", p.Title), "Delete the pair", func() {
-		c := cs.s.c
-		background(cs.s.ctx, func(ctx context.Context) error { return c.DeletePair(ctx, p.ID) }, func(err error) {
+		c := cs.s.Case
+		ui.Background(cs.s.Ctx, func(ctx context.Context) error { return c.DeletePair(ctx, p.ID) }, func(err error) {
 			if err != nil {
-				showError(cs.mw.win, "Could not delete the pair", err)
+				ui.ShowError(cs.mw.win, "Could not delete the pair", err)
 				return
 			}
 			cs.pairDeleted(p.ID)
@@ -330,16 +332,16 @@ func (cs *compareScreen) deletePair() {
 // pairDeleted shows another pair, or none, after pair id was deleted.
 func (cs *compareScreen) pairDeleted(id int64) {
 	if cs.data != nil && cs.data.pair.ID == id {
-		cs.load.stop()
+		cs.load.Stop()
 		cs.align.pairChanged()
 		cs.cv.StopAlignment()
-		cs.marks.clear()
+		cs.marks.Clear()
 		cs.data = nil
 		cs.cv.SetImages(nil, nil)
 		for _, l := range cs.layers() {
 			l.Load(0, 0, nil)
 		}
-		cs.order.reset()
+		cs.order.Reset()
 		cs.showPair()
 		cs.pairs.openFirst = true
 	}

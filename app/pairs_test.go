@@ -1,6 +1,10 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"errors"
 	"slices"
@@ -17,7 +21,7 @@ import (
 // of them with Ctrl+P (swapping the order twice in the dialog) and checks
 // the case and the compare screen.
 func TestMakePairFromLibrary(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	ctx := context.Background()
 	tw := newTestWindow(t, c)
 	l := tw.library()
@@ -52,7 +56,7 @@ func TestMakePairFromLibrary(t *testing.T) {
 		t.Fatal("Make a pair… disabled with two images selected")
 	}
 	sc.TypedShortcut(chord(fyne.KeyP, ctrl))
-	tw.q.waitUntil(t, "the pair dialog", func() bool { return tw.lastPairForm != nil })
+	tw.q.WaitUntil(t, "the pair dialog", func() bool { return tw.lastPairForm != nil })
 	f := tw.lastPairForm
 	if f.before.ID != before.ID || f.after.ID != after.ID {
 		t.Fatalf("dialog orders %s / %s, want the earlier capture first", f.before.Name(), f.after.Name())
@@ -70,8 +74,8 @@ func TestMakePairFromLibrary(t *testing.T) {
 	tw.tapOverlayButton(t, "Make the pair")
 
 	cs := tw.compare()
-	tw.q.waitUntil(t, "the new pair in the compare screen", func() bool {
-		return tw.currentID() == screenCompare && cs.data != nil && cs.data.pair.Title == "Drone over the market, 12 and 16 October"
+	tw.q.WaitUntil(t, "the new pair in the compare screen", func() bool {
+		return tw.currentID() == ui.ScreenCompare && cs.data != nil && cs.data.pair.Title == "Drone over the market, 12 and 16 October"
 	})
 	ps, _ := c.Pairs(ctx)
 	if len(ps) != len(before0)+1 {
@@ -87,13 +91,13 @@ func TestMakePairFromLibrary(t *testing.T) {
 	if a := auditActions(t, c); a[len(a)-1] != "pair.add" {
 		t.Errorf("audit ends with %q", a[len(a)-1])
 	}
-	tw.q.waitUntil(t, "the list to show it", func() bool { return len(cs.pairs.rows) == len(ps) })
+	tw.q.WaitUntil(t, "the list to show it", func() bool { return len(cs.pairs.rows) == len(ps) })
 }
 
 // TestPairEditSwapDelete renames a pair and edits its window (refusing a
 // window the wrong way round), swaps a pair, and deletes one.
 func TestPairEditSwapDelete(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	ctx := context.Background()
 	tw := newTestWindow(t, c)
 	cs := openCompare(t, tw, 1)
@@ -117,7 +121,7 @@ func TestPairEditSwapDelete(t *testing.T) {
 	if err := f.na.Validate(); err == nil || !f.problem.Visible() || !strings.Contains(f.problem.Text, "later") {
 		t.Errorf("a window the wrong way round: %v, %q", err, f.problem.Text)
 	}
-	if save := findButton(tw.topOverlay(), "Save"); save == nil || !save.Disabled() {
+	if save := apptest.FindButton(tw.topOverlay(), "Save"); save == nil || !save.Disabled() {
 		t.Error("Save enabled with a window the wrong way round")
 	}
 	f.na.SetText("2017-10-16 15:30 +03:00")
@@ -125,7 +129,7 @@ func TestPairEditSwapDelete(t *testing.T) {
 		t.Errorf("problem still shown: %q", f.problem.Text)
 	}
 	tw.tapOverlayButton(t, "Save")
-	tw.q.waitUntil(t, "the change", func() bool { return cs.data.pair.Title == "Souq Street, No. 12" })
+	tw.q.WaitUntil(t, "the change", func() bool { return cs.data.pair.Title == "Souq Street, No. 12" })
 	p, _ := c.Pair(ctx, 1)
 	if p.Notes != "Checked on site." || p.NotBefore != "2017-10-12T08:00" || p.NotAfter != "2017-10-16T15:30:00+03:00" {
 		t.Errorf("stored: notes %q, window %q – %q", p.Notes, p.NotBefore, p.NotAfter)
@@ -133,7 +137,7 @@ func TestPairEditSwapDelete(t *testing.T) {
 	if !strings.Contains(cs.title.Text, "No. 12") {
 		t.Errorf("title shown %q", cs.title.Text)
 	}
-	tw.q.waitUntil(t, "the list to follow", func() bool {
+	tw.q.WaitUntil(t, "the list to follow", func() bool {
 		return slices.ContainsFunc(cs.pairs.rows, func(r pairRow) bool { return r.p.Title == "Souq Street, No. 12" })
 	})
 
@@ -141,8 +145,8 @@ func TestPairEditSwapDelete(t *testing.T) {
 	cs = openCompare(t, tw, 2)
 	p2, _ := c.Pair(ctx, 2)
 	test.Tap(cs.info.swap)
-	tw.q.waitUntil(t, "the swap", func() bool { p, _ := c.Pair(ctx, 2); return p.BeforeID == p2.AfterID })
-	tw.q.waitUntil(t, "the swapped images shown", func() bool { return cs.data.ims[0].ID == p2.AfterID && cs.load.cancel == nil })
+	tw.q.WaitUntil(t, "the swap", func() bool { p, _ := c.Pair(ctx, 2); return p.BeforeID == p2.AfterID })
+	tw.q.WaitUntil(t, "the swapped images shown", func() bool { return cs.data.ims[0].ID == p2.AfterID && cs.load.CancelFunc == nil })
 
 	// Swap pair 1 (aligned): asked first, the alignment reset.
 	cs = openCompare(t, tw, 1)
@@ -159,14 +163,14 @@ func TestPairEditSwapDelete(t *testing.T) {
 		t.Errorf("delete asks %q", s)
 	}
 	tw.tapOverlayButton(t, "Cancel")
-	tw.q.settle()
+	tw.q.Settle()
 	if _, err := c.Pair(ctx, 1); err != nil {
 		t.Fatalf("a cancelled delete deleted: %v", err)
 	}
 	test.Tap(cs.info.del)
 	tw.tapOverlayButton(t, "Delete the pair")
-	tw.q.waitUntil(t, "the delete", func() bool { _, err := c.Pair(ctx, 1); return errors.Is(err, catalog.ErrNotFound) })
-	tw.q.waitUntil(t, "another pair shown", func() bool { return cs.data != nil && cs.data.pair.ID == 2 })
+	tw.q.WaitUntil(t, "the delete", func() bool { _, err := c.Pair(ctx, 1); return errors.Is(err, catalog.ErrNotFound) })
+	tw.q.WaitUntil(t, "another pair shown", func() bool { return cs.data != nil && cs.data.pair.ID == 2 })
 	if n, _ := c.CountImages(ctx); n != images0 {
 		t.Errorf("%d images after deleting a pair, %d before", n, images0)
 	}

@@ -1,6 +1,12 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/marks"
+
+	"github.com/exhibit-app/exhibit/app/apptest"
+
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"strings"
 	"testing"
 
@@ -10,16 +16,16 @@ import (
 
 func TestWindowTexts(t *testing.T) {
 	for _, tc := range []struct{ got, want string }{
-		{windowText("2017-10-11T09:42:17+03:00", "2017-10-16T15:21:08+03:00"), "between 11 Oct 2017 and 16 Oct 2017"},
-		{windowText("", "2017-10-16"), "before 16 Oct 2017"},
-		{windowText("2017-10-11", ""), "after 11 Oct 2017"},
-		{windowText("", ""), "no date window"},
-		{windowShow("2017-10-11T09:42:17+03:00"), "2017-10-11 09:42:17 +03:00"},
-		{windowShow("2017-10-11T09:42:17"), "2017-10-11 09:42:17 (zone not recorded)"},
-		{windowShow(""), "not set"},
-		{windowEdit("2017-10-11T09:42:17"), "2017-10-11 09:42:17"},
-		{alignedText(&catalog.Pair{}), "not aligned"},
-		{alignedText(&catalog.Pair{Alignment: &catalog.Alignment{Kind: "affine", Residuals: []float64{3, 4}}}), "aligned on 2 points, RMS 3.5 px"},
+		{ui.WindowText("2017-10-11T09:42:17+03:00", "2017-10-16T15:21:08+03:00"), "between 11 Oct 2017 and 16 Oct 2017"},
+		{ui.WindowText("", "2017-10-16"), "before 16 Oct 2017"},
+		{ui.WindowText("2017-10-11", ""), "after 11 Oct 2017"},
+		{ui.WindowText("", ""), "no date window"},
+		{ui.WindowShow("2017-10-11T09:42:17+03:00"), "2017-10-11 09:42:17 +03:00"},
+		{ui.WindowShow("2017-10-11T09:42:17"), "2017-10-11 09:42:17 (zone not recorded)"},
+		{ui.WindowShow(""), "not set"},
+		{ui.WindowEdit("2017-10-11T09:42:17"), "2017-10-11 09:42:17"},
+		{ui.AlignedText(&catalog.Pair{}), "not aligned"},
+		{ui.AlignedText(&catalog.Pair{Alignment: &catalog.Alignment{Kind: "affine", Residuals: []float64{3, 4}}}), "aligned on 2 points, RMS 3.5 px"},
 		{safeName(` Pair 1 / "Souq": 11*16 `), `Pair 1 - -Souq-- 11-16`},
 		{safeName(".."), "export"},
 		{trimExt("01-street.jpg"), "01-street"},
@@ -31,10 +37,10 @@ func TestWindowTexts(t *testing.T) {
 }
 
 func TestStartOnPair(t *testing.T) {
-	if s, tg := startScreen(Options{PairID: 3}); s != screenCompare || tg.PairID != 3 {
+	if s, tg := startScreen(Options{PairID: 3}); s != ui.ScreenCompare || tg.PairID != 3 {
 		t.Errorf("--pair 3 opens %q on %+v", s, tg)
 	}
-	if s, tg := startScreen(Options{Screen: "compare", PairID: 2}); s != screenCompare || tg.PairID != 2 {
+	if s, tg := startScreen(Options{Screen: "compare", PairID: 2}); s != ui.ScreenCompare || tg.PairID != 2 {
 		t.Errorf("--screen compare --pair 2 opens %q on %+v", s, tg)
 	}
 	if err := (Options{PairID: -1}).Validate(); err == nil {
@@ -49,13 +55,13 @@ func TestStartOnPair(t *testing.T) {
 // in the order made, and that a change made through a layer's own keys
 // (not recorded) is still undone.
 func TestUndoOrder(t *testing.T) {
-	newQueuedApp(t)
+	apptest.NewQueuedApp(t)
 	a, b := viewer.NewAnnotationLayer(viewer.NewZoomView()), viewer.NewAnnotationLayer(viewer.NewZoomView())
 	mark := catalog.Annotation{ID: 1, Kind: catalog.KindCallout, Number: 1, Points: []catalog.Point{{X: 0.5, Y: 0.5}}, Color: "#FF0000", Width: 3}
 	a.Load(1, 0, []catalog.Annotation{mark})
 	mark.ID = 2
 	b.Load(2, 0, []catalog.Annotation{mark})
-	var order undoOrder
+	var order marks.UndoOrder
 	label := func(l *viewer.AnnotationLayer, s string, record bool) {
 		t.Helper()
 		m := l.Annotations()[0]
@@ -64,7 +70,7 @@ func TestUndoOrder(t *testing.T) {
 			t.Fatal(err)
 		}
 		if record {
-			order.made(l)
+			order.Made(l)
 		}
 	}
 	labels := func() string { return a.Annotations()[0].Label + "|" + b.Annotations()[0].Label }
@@ -75,7 +81,7 @@ func TestUndoOrder(t *testing.T) {
 	layers := []*viewer.AnnotationLayer{a, b}
 	var got []string
 	for {
-		_, ok, err := order.undo(layers)
+		_, ok, err := order.Undo(layers)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -92,7 +98,7 @@ func TestUndoOrder(t *testing.T) {
 	}
 	got = nil
 	for {
-		_, ok, _ := order.redo(layers)
+		_, ok, _ := order.Redo(layers)
 		if !ok {
 			break
 		}
@@ -101,8 +107,8 @@ func TestUndoOrder(t *testing.T) {
 	if len(got) != 4 || got[len(got)-1] != "a2|b2" {
 		t.Errorf("redo steps %v, want back to a2|b2", got)
 	}
-	order.made(a)
-	if _, ok, _ := order.redo(layers); ok {
+	order.Made(a)
+	if _, ok, _ := order.Redo(layers); ok {
 		t.Error("redo after a new change")
 	}
 }

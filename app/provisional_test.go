@@ -1,6 +1,10 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"image"
 	"image/color"
@@ -41,7 +45,7 @@ func TestMarkProvisional(t *testing.T) {
 // thumbnails, the library's source gives the camera's embedded one,
 // marked, and remembers it; once the import is done it gives the real one.
 func TestLibraryShowsProvisionalThumbs(t *testing.T) {
-	src := filepath.Join(corpusDir(t), "exif-samples", "jpg", "Canon_40D.jpg")
+	src := filepath.Join(apptest.CorpusDir(t), "exif-samples", "jpg", "Canon_40D.jpg")
 	data, err := os.ReadFile(src)
 	if err != nil {
 		t.Fatal(err)
@@ -55,7 +59,7 @@ func TestLibraryShowsProvisionalThumbs(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	s := newSession(c)
+	s := ui.NewSession(c)
 	ctx := context.Background()
 	sawFirst := false
 	res, err := c.Import(ctx, []string{dir}, catalog.ImportOptions{FirstLook: func() {
@@ -89,30 +93,5 @@ func TestLibraryShowsProvisionalThumbs(t *testing.T) {
 	}
 	if ids := after.provisionalIDs(); len(ids) != 0 {
 		t.Errorf("after the import: provisional ids %v", ids)
-	}
-}
-
-// TestImportProgressText: the dialog counts the files read, then the real
-// thumbnails the second pass makes.
-func TestImportProgressText(t *testing.T) {
-	cases := []struct {
-		name string
-		p    catalog.ImportProgress
-		secs float64
-		frac float64
-		text string
-	}{
-		{"nothing found yet", catalog.ImportProgress{}, 0, -1, "0 of 0 files · 0 new, 0 failed"},
-		{"first pass", catalog.ImportProgress{Total: 200, Done: 50, Added: 50}, 2, 0.25, "50 of 200 files · 25 files/s · 50 new, 0 failed"},
-		{"second pass", catalog.ImportProgress{Total: 200, Done: 200, Added: 199, Failed: 1, Thumbs: 199, ThumbsDone: 0}, 9, 0,
-			"200 of 200 files · making thumbnails: 0 of 199 · 199 new, 1 failed"},
-		{"second pass half done", catalog.ImportProgress{Total: 200, Done: 200, Added: 200, Thumbs: 200, ThumbsDone: 100}, 9, 0.5,
-			"200 of 200 files · making thumbnails: 100 of 200 · 200 new, 0 failed"},
-	}
-	for _, tc := range cases {
-		frac, text := progressText(tc.p, tc.secs)
-		if frac != tc.frac || text != tc.text {
-			t.Errorf("%s: %v, %q; want %v, %q", tc.name, frac, text, tc.frac, tc.text)
-		}
 	}
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"fmt"
 	"path/filepath"
@@ -51,7 +53,7 @@ func (mw *mainWindow) reportDetailsDialog(path string) {
 	for _, e := range []*widget.Entry{title, date, source} {
 		e.OnSubmitted = func(string) { d.Submit() } // Enter adds the report
 	}
-	d.Resize(fyne.NewSize(dialogWidth(mw.win, 640), 0))
+	d.Resize(fyne.NewSize(ui.DialogWidth(mw.win, 640), 0))
 	d.Show()
 	mw.win.Canvas().Focus(title)
 }
@@ -65,8 +67,8 @@ func (mw *mainWindow) addReport(path string, opt catalog.ReportOptions, done fun
 	}
 	mw.status.setBusy("Reading " + filepath.Base(path) + "…")
 	var res *catalog.ReportImport
-	background(s.ctx, func(ctx context.Context) (err error) {
-		res, err = s.c.AddReport(ctx, path, opt)
+	ui.Background(s.Ctx, func(ctx context.Context) (err error) {
+		res, err = s.Case.AddReport(ctx, path, opt)
 		return err
 	}, func(err error) {
 		mw.status.setBusy("")
@@ -74,11 +76,11 @@ func (mw *mainWindow) addReport(path string, opt catalog.ReportOptions, done fun
 			defer done(res, err)
 		}
 		if err != nil {
-			showError(mw.win, "Could not add the report", err)
+			ui.ShowError(mw.win, "Could not add the report", err)
 			return
 		}
 		mw.changed(nil)
-		mw.show(screenReport, Target{ReportID: res.Report.ID})
+		mw.show(ui.ScreenReport, ui.Target{ReportID: res.Report.ID})
 		if msg := reportImportText(res); msg != "" {
 			dialog.ShowInformation("Report added", msg, mw.win)
 		}

@@ -1,6 +1,10 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/marks"
+
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"errors"
 	"fmt"
@@ -19,10 +23,10 @@ import (
 // order it was opened with (the library's selection or filter).
 type reviewScreen struct {
 	mw *mainWindow
-	s  *session
+	s  *ui.Session
 
 	content fyne.CanvasObject
-	image   *reviewImage
+	image   *ui.ReviewImage
 	links   *linksPanel
 	notes   *notesPanel
 	details *fyne.Container
@@ -32,20 +36,20 @@ type reviewScreen struct {
 	prev    *widget.Button
 	next    *widget.Button
 	blank   *widget.Label
-	tools   *markToolbar
-	marks   *markPanel
-	store   *markStore
+	tools   *marks.Toolbar
+	marks   *marks.Panel
+	store   *marks.Store
 
 	order []int64
 	pos   int
 	im    *catalog.Image
 	data  *reviewData
-	load  latest
+	load  ui.Latest
 	// loadingID is the image load reads (0: none in progress), loadingNew
 	// whether it is to be shown anew, pixels and all, once read.
 	loadingID  int64
 	loadingNew bool
-	first      latest // finding the first image when opened without one
+	first      ui.Latest // finding the first image when opened without one
 }
 
 // reviewData is what the review screen reads about an image.
@@ -60,19 +64,19 @@ type reviewData struct {
 	anns        []catalog.Annotation // the marks made on the image itself
 }
 
-func newReviewScreen(mw *mainWindow, s *session) *reviewScreen {
+func newReviewScreen(mw *mainWindow, s *ui.Session) *reviewScreen {
 	r := &reviewScreen{mw: mw, s: s}
-	r.image = newReviewImage(s, r, r.TypedRune)
-	r.store = &markStore{s: s, changed: func() { mw.changed(r) }}
-	layer := r.image.layer
-	r.store.attach(layer)
-	r.tools = newMarkToolbar(mw.settings, []*viewer.AnnotationLayer{layer}, markActions{undo: r.Undo, redo: r.Redo, del: r.DeleteMark})
-	r.marks = newMarkPanel([]markSide{{"", layer}}, r.markError)
+	r.image = ui.NewReviewImage(s, r, r.TypedRune)
+	r.store = &marks.Store{Session: s, Changed: func() { mw.changed(r) }}
+	layer := r.image.Layer
+	r.store.Attach(layer)
+	r.tools = marks.NewToolbar(mw.settings, []*viewer.AnnotationLayer{layer}, marks.Actions{Undo: r.Undo, Redo: r.Redo, Delete: r.DeleteMark})
+	r.marks = marks.NewPanel([]marks.Side{{Layer: layer}}, r.markError)
 	layer.OnSelectionChanged = func(a *catalog.Annotation) {
 		if a != nil {
 			r.side.SelectIndex(3)
 		}
-		r.marks.selectionChanged(layer, a)
+		r.marks.SelectionChanged(layer, a)
 		r.historyChanged()
 	}
 	layer.OnHistoryChanged = r.historyChanged
@@ -89,14 +93,14 @@ func newReviewScreen(mw *mainWindow, s *session) *reviewScreen {
 	back := widget.NewButtonWithIcon("Library", theme.GridIcon(), r.backToLibrary)
 	back.Importance = widget.LowImportance
 	nav := container.NewHBox(back, widget.NewSeparator(), r.prev, r.next, r.where)
-	top := container.NewBorder(nil, nil, nav, r.image.toolbar(), r.title)
-	left := container.NewBorder(container.NewVBox(top, container.NewHScroll(r.tools.content)), container.NewVBox(r.tools.hint), nil, nil, r.image.content)
+	top := container.NewBorder(nil, nil, nav, r.image.Toolbar(), r.title)
+	left := container.NewBorder(container.NewVBox(top, container.NewHScroll(r.tools.View)), container.NewVBox(r.tools.Hint), nil, nil, r.image.View)
 
 	r.side = container.NewAppTabs(
 		container.NewTabItemWithIcon("Excerpts", theme.DocumentIcon(), r.links.content),
 		container.NewTabItemWithIcon("Notes & tags", theme.DocumentCreateIcon(), r.notes.content),
 		container.NewTabItemWithIcon("Details", theme.InfoIcon(), container.NewVScroll(container.NewPadded(r.details))),
-		container.NewTabItemWithIcon("Marks", theme.DocumentCreateIcon(), r.marks.content),
+		container.NewTabItemWithIcon("Marks", theme.DocumentCreateIcon(), r.marks.View),
 	)
 	split := container.NewHSplit(left, r.side)
 	split.Offset = 0.64
@@ -112,9 +116,9 @@ func newReviewScreen(mw *mainWindow, s *session) *reviewScreen {
 func (r *reviewScreen) Content() fyne.CanvasObject { return r.content }
 
 // Open shows t's image, walking t's order (or the library's).
-func (r *reviewScreen) Open(t Target) {
+func (r *reviewScreen) Open(t ui.Target) {
 	// the arrows walk the images and + - 0 1 zoom at once
-	r.mw.win.Canvas().Focus(r.image.layer)
+	r.mw.win.Canvas().Focus(r.image.Layer)
 	if t.ImageID == 0 {
 		if r.im == nil {
 			r.openFirst()
@@ -123,7 +127,7 @@ func (r *reviewScreen) Open(t Target) {
 	}
 	order := t.Order
 	if len(order) == 0 {
-		if l, ok := r.mw.screen(screenLibrary).(*libraryScreen); ok {
+		if l, ok := r.mw.screen(ui.ScreenLibrary).(*libraryScreen); ok {
 			order = l.order(t.ImageID)
 		}
 	}
@@ -137,8 +141,8 @@ func (r *reviewScreen) Open(t Target) {
 // defaultOrder reads the library's unfiltered order in the background and
 // walks it from id (when the library was not shown yet).
 func (r *reviewScreen) defaultOrder(id int64) {
-	c := r.s.c
-	load(&r.first, r.s.ctx, func(ctx context.Context) ([]int64, error) {
+	c := r.s.Case
+	ui.Load(&r.first, r.s.Ctx, func(ctx context.Context) ([]int64, error) {
 		return allIDs(ctx, c)
 	}, func(ids []int64) {
 		if len(r.order) == 1 && r.order[0] == id {
@@ -175,26 +179,26 @@ func (r *reviewScreen) setOrder(order []int64, id int64) {
 // openFirst shows the first image of the library's order (reading it when
 // the library has not yet).
 func (r *reviewScreen) openFirst() {
-	if l, ok := r.mw.screen(screenLibrary).(*libraryScreen); ok && l.src != nil {
+	if l, ok := r.mw.screen(ui.ScreenLibrary).(*libraryScreen); ok && l.src != nil {
 		if ids := l.order(0); len(ids) > 0 {
 			if id, ok := l.grid.Cursor(); ok {
-				r.Open(Target{ImageID: id, Order: l.order(id)})
+				r.Open(ui.Target{ImageID: id, Order: l.order(id)})
 				return
 			}
-			r.Open(Target{ImageID: ids[0], Order: ids})
+			r.Open(ui.Target{ImageID: ids[0], Order: ids})
 			return
 		}
 	}
-	c := r.s.c
-	load(&r.first, r.s.ctx, func(ctx context.Context) ([]int64, error) {
+	c := r.s.Case
+	ui.Load(&r.first, r.s.Ctx, func(ctx context.Context) ([]int64, error) {
 		return allIDs(ctx, c)
 	}, func(ids []int64) {
 		if len(ids) == 0 {
 			r.showBlank(true)
 			return
 		}
-		r.Open(Target{ImageID: ids[0], Order: ids})
-	}, func(err error) { showError(r.mw.win, "Could not list the images", err) })
+		r.Open(ui.Target{ImageID: ids[0], Order: ids})
+	}, func(err error) { ui.ShowError(r.mw.win, "Could not list the images", err) })
 }
 
 func (r *reviewScreen) showBlank(on bool) {
@@ -218,11 +222,11 @@ func (r *reviewScreen) Reload() {
 
 // Close stops the loads.
 func (r *reviewScreen) Close() {
-	r.marks.flush()
-	r.load.stop()
-	r.first.stop()
-	r.image.preview.stop()
-	r.image.detail.stop()
+	r.marks.Flush()
+	r.load.Stop()
+	r.first.Stop()
+	r.image.Preview.Stop()
+	r.image.Detail.Stop()
 	r.links.close()
 }
 
@@ -257,8 +261,8 @@ func (r *reviewScreen) TypedKey(ev *fyne.KeyEvent) {
 
 // TypedRune zooms: + or = in, - out, 0 fit, 1 100 %.
 func (r *reviewScreen) TypedRune(ch rune) {
-	if r.image.z.ZoomKey(ch) {
-		r.image.showZoom()
+	if r.image.Zoom.ZoomKey(ch) {
+		r.image.ShowZoom()
 	}
 }
 
@@ -275,11 +279,11 @@ func (r *reviewScreen) goTo(i int) {
 }
 
 func (r *reviewScreen) backToLibrary() {
-	t := Target{}
+	t := ui.Target{}
 	if r.im != nil {
 		t.ImageID = r.im.ID
 	}
-	r.mw.show(screenLibrary, t)
+	r.mw.show(ui.ScreenLibrary, t)
 }
 
 // showPosition updates the walk's buttons and position.
@@ -290,7 +294,7 @@ func (r *reviewScreen) showPosition() {
 		r.next.Disable()
 		return
 	}
-	r.where.SetText(fmt.Sprintf("%s of %s", formatCount(r.pos+1), formatCount(len(r.order))))
+	r.where.SetText(fmt.Sprintf("%s of %s", ui.FormatCount(r.pos+1), ui.FormatCount(len(r.order))))
 	if r.pos > 0 {
 		r.prev.Enable()
 	} else {
@@ -305,7 +309,7 @@ func (r *reviewScreen) showPosition() {
 
 // showImage shows the image with this id.
 func (r *reviewScreen) showImage(id int64) {
-	r.marks.flush()
+	r.marks.Flush()
 	r.showBlank(false)
 	r.showPosition()
 	r.fetch(id, true)
@@ -314,12 +318,12 @@ func (r *reviewScreen) showImage(id int64) {
 // fetch reads the image and what is attached to it in the background;
 // newImage also starts showing its pixels.
 func (r *reviewScreen) fetch(id int64, newImage bool) {
-	c := r.s.c
+	c := r.s.Case
 	if newImage {
 		r.title.SetText("Loading…")
 	}
 	r.loadingID, r.loadingNew = id, newImage
-	load(&r.load, r.s.ctx, func(ctx context.Context) (*reviewData, error) {
+	ui.Load(&r.load, r.s.Ctx, func(ctx context.Context) (*reviewData, error) {
 		return fetchReview(ctx, c, id)
 	}, func(d *reviewData) {
 		r.loadingID = 0
@@ -327,7 +331,7 @@ func (r *reviewScreen) fetch(id int64, newImage bool) {
 	}, func(err error) {
 		r.loadingID = 0
 		r.title.SetText("")
-		showError(r.mw.win, fmt.Sprintf("Could not read image %d", id), err)
+		ui.ShowError(r.mw.win, fmt.Sprintf("Could not read image %d", id), err)
 	})
 }
 
@@ -363,7 +367,7 @@ func fetchReview(ctx context.Context, c *catalog.Case, id int64) (*reviewData, e
 		if errors.Is(err, context.Canceled) {
 			return nil, err
 		}
-		d.suggestNote = "Suggestions are not available: " + errorText(err)
+		d.suggestNote = "Suggestions are not available: " + ui.ErrorText(err)
 	}
 	return d, nil
 }
@@ -374,12 +378,12 @@ func (r *reviewScreen) update(d *reviewData, newImage bool) {
 	r.im = d.im
 	r.title.SetText(d.im.Name())
 	if newImage {
-		r.image.show(d.im)
+		r.image.ShowImage(d.im)
 	}
-	if l := r.image.layer; newImage || !sameMarks(l.Annotations(), d.anns) {
-		r.marks.flush() // what is typed for a mark is stored before the marks are replaced
+	if l := r.image.Layer; newImage || !marks.Same(l.Annotations(), d.anns) {
+		r.marks.Flush() // what is typed for a mark is stored before the marks are replaced
 		l.Load(d.im.ID, 0, d.anns)
-		r.marks.clear()
+		r.marks.Clear()
 	}
 	r.links.update(d)
 	r.notes.update(d)
@@ -387,15 +391,15 @@ func (r *reviewScreen) update(d *reviewData, newImage bool) {
 	actions := container.NewHBox()
 	if d.im.HasGPS() {
 		id := d.im.ID
-		onMap := widget.NewButtonWithIcon("Show on the map", mapScreenIcon(), func() { r.mw.show(screenMap, Target{ImageID: id}) })
+		onMap := widget.NewButtonWithIcon("Show on the map", ui.MapIcon(), func() { r.mw.show(ui.ScreenMap, ui.Target{ImageID: id}) })
 		actions.Add(onMap)
 	}
 	actions.Add(r.allTagsButton(d.im))
 	r.details.Add(actions)
-	r.details.Add(newMetaPanel(d.im, r.mw.app.Clipboard()))
+	r.details.Add(ui.NewMetaPanel(d.im, r.mw.app.Clipboard()))
 	r.side.Items[0].Text = fmt.Sprintf("Excerpts (%d)", len(d.links))
 	r.side.Items[1].Text = fmt.Sprintf("Notes & tags (%d)", len(d.notes)+len(d.tags))
-	r.side.Items[3].Text = fmt.Sprintf("Marks (%d)", len(r.image.layer.Annotations()))
+	r.side.Items[3].Text = fmt.Sprintf("Marks (%d)", len(r.image.Layer.Annotations()))
 	r.side.Refresh()
 }
 
@@ -409,10 +413,10 @@ func (r *reviewScreen) caseChanged() {
 // change runs a change of the case in the background, then reads the
 // image again; ok runs after a success.
 func (r *reviewScreen) change(do func(context.Context, *catalog.Case) error, failTitle string, ok func()) {
-	c := r.s.c
-	background(r.s.ctx, func(ctx context.Context) error { return do(ctx, c) }, func(err error) {
+	c := r.s.Case
+	ui.Background(r.s.Ctx, func(ctx context.Context) error { return do(ctx, c) }, func(err error) {
 		if err != nil {
-			showError(r.mw.win, failTitle, err)
+			ui.ShowError(r.mw.win, failTitle, err)
 		} else if ok != nil {
 			ok()
 		}
@@ -422,5 +426,5 @@ func (r *reviewScreen) change(do func(context.Context, *catalog.Case) error, fai
 
 // confirmThen asks, then runs the change.
 func (r *reviewScreen) confirmThen(title, message, action string, do func(context.Context, *catalog.Case) error, failTitle string) {
-	confirm(r.mw.win, title, message, action, func() { r.change(do, failTitle, nil) })
+	ui.Confirm(r.mw.win, title, message, action, func() { r.change(do, failTitle, nil) })
 }

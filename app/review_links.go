@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"fmt"
 	"strings"
@@ -38,18 +40,18 @@ type linksPanel struct {
 	cands      *fyne.Container
 
 	candidates []candidate
-	cards      []*card
+	cards      []*ui.Card
 	mark       int // the highlighted candidate, linked by Ctrl+L
 
 	suggestions []candidate
 	suggestNote string
-	searching   latest
+	searching   ui.Latest
 	typing      *time.Timer
 }
 
 func newLinksPanel(rs *reviewScreen) *linksPanel {
 	p := &linksPanel{rs: rs}
-	p.linkedHead = heading("Linked excerpts")
+	p.linkedHead = ui.Heading("Linked excerpts")
 	p.linked = container.NewVBox()
 	p.search = widget.NewEntry()
 	p.search.SetPlaceHolder("Find excerpts to link: words, \"a phrase\", strik*")
@@ -61,12 +63,12 @@ func newLinksPanel(rs *reviewScreen) *linksPanel {
 		p.typing = time.AfterFunc(typingDelay, func() { fyne.Do(p.runSearch) })
 	}
 	p.search.OnSubmitted = func(string) { p.runSearch() }
-	p.candHead = heading("Suggestions")
+	p.candHead = ui.Heading("Suggestions")
 	p.cands = container.NewVBox()
 	p.content = container.NewVScroll(container.NewPadded(container.NewVBox(
 		p.linkedHead, p.linked,
 		widget.NewSeparator(),
-		heading("Link an excerpt"), p.search,
+		ui.Heading("Link an excerpt"), p.search,
 		p.candHead, p.cands,
 	)))
 	return p
@@ -74,7 +76,7 @@ func newLinksPanel(rs *reviewScreen) *linksPanel {
 
 // close stops the search.
 func (p *linksPanel) close() {
-	p.searching.stop()
+	p.searching.Stop()
 	if p.typing != nil {
 		p.typing.Stop()
 	}
@@ -85,7 +87,7 @@ func (p *linksPanel) update(d *reviewData) {
 	p.linked.RemoveAll()
 	p.linkedHead.SetText(fmt.Sprintf("Linked excerpts (%d)", len(d.links)))
 	if len(d.links) == 0 {
-		p.linked.Add(caption("No excerpt is linked to this image yet. Find one below, or take a suggestion."))
+		p.linked.Add(ui.Caption("No excerpt is linked to this image yet. Find one below, or take a suggestion."))
 	}
 	for _, l := range d.links {
 		p.linked.Add(p.linkedCard(l))
@@ -105,34 +107,34 @@ func (p *linksPanel) update(d *reviewData) {
 // linkedCard shows one link: the excerpt quoted, its citation, the link's
 // note and region, and Unlink.
 func (p *linksPanel) linkedCard(l *catalog.Link) fyne.CanvasObject {
-	quote := wrapped("“" + l.Excerpt.Text + "”")
+	quote := ui.Wrapped("“" + l.Excerpt.Text + "”")
 	quote.TextStyle.Italic = true
-	box := container.NewVBox(quote, caption(l.Excerpt.Citation()))
+	box := container.NewVBox(quote, ui.Caption(l.Excerpt.Citation()))
 	if l.Excerpt.Gone {
-		w := wrapped("This excerpt is no longer in the current version of the report; the link is kept.")
+		w := ui.Wrapped("This excerpt is no longer in the current version of the report; the link is kept.")
 		w.Importance = widget.WarningImportance
 		box.Add(w)
 	} else if l.Excerpt.Revised {
-		box.Add(caption("Its text was revised in a later version of the report."))
+		box.Add(ui.Caption("Its text was revised in a later version of the report."))
 	}
 	if l.Note != "" {
-		box.Add(wrapped("Note: " + l.Note))
+		box.Add(ui.Wrapped("Note: " + l.Note))
 	}
 	unlink := widget.NewButtonWithIcon("Unlink", theme.ContentRemoveIcon(), func() { p.unlink(l) })
 	unlink.Importance = widget.LowImportance
-	box.Add(withAction(caption(regionText(l.Region)+" · linked "+timeText(l.CreatedAt)), unlink))
-	return newCard(box)
+	box.Add(ui.WithAction(ui.Caption(ui.RegionText(l.Region)+" · linked "+ui.TimeText(l.CreatedAt)), unlink))
+	return ui.NewCard(box)
 }
 
 // unlink removes a link after confirmation.
 func (p *linksPanel) unlink(l *catalog.Link) {
 	rs := p.rs
-	confirm(rs.mw.win, "Unlink this excerpt?", fmt.Sprintf("“%s” will no longer be linked to %s. The audit trail keeps the link and its removal.",
+	ui.Confirm(rs.mw.win, "Unlink this excerpt?", fmt.Sprintf("“%s” will no longer be linked to %s. The audit trail keeps the link and its removal.",
 		shorten(l.Excerpt.Text, 160), rs.im.Name()), "Unlink", func() {
-		c := rs.s.c
-		background(rs.s.ctx, func(ctx context.Context) error { return c.RemoveLink(ctx, l.ID) }, func(err error) {
+		c := rs.s.Case
+		ui.Background(rs.s.Ctx, func(ctx context.Context) error { return c.RemoveLink(ctx, l.ID) }, func(err error) {
 			if err != nil {
-				showError(rs.mw.win, "Could not unlink the excerpt", err)
+				ui.ShowError(rs.mw.win, "Could not unlink the excerpt", err)
 			}
 			rs.caseChanged()
 		})
@@ -144,19 +146,19 @@ func (p *linksPanel) unlink(l *catalog.Link) {
 func (p *linksPanel) runSearch() {
 	q := strings.TrimSpace(p.search.Text)
 	if q == "" {
-		p.searching.stop()
+		p.searching.Stop()
 		p.showSuggestions()
 		return
 	}
 	rs := p.rs
-	c := rs.s.c
+	c := rs.s.Case
 	linked := map[int64]bool{}
 	if rs.data != nil {
 		for _, l := range rs.data.links {
 			linked[l.Excerpt.ID] = true
 		}
 	}
-	load(&p.searching, rs.s.ctx, func(ctx context.Context) ([]candidate, error) {
+	ui.Load(&p.searching, rs.s.Ctx, func(ctx context.Context) ([]candidate, error) {
 		hits, err := c.Search(ctx, q, 60)
 		if err != nil {
 			return nil, err
@@ -173,7 +175,7 @@ func (p *linksPanel) runSearch() {
 		p.showCandidates(cs, "No excerpt matches. Try fewer words, or a prefix like strik*.")
 	}, func(err error) {
 		p.candHead.SetText("Excerpts found")
-		p.showCandidates(nil, errorText(err))
+		p.showCandidates(nil, ui.ErrorText(err))
 	})
 }
 
@@ -197,7 +199,7 @@ func (p *linksPanel) showCandidates(cs []candidate, empty string) {
 	p.mark = -1
 	p.cands.RemoveAll()
 	if len(cs) == 0 {
-		p.cands.Add(caption(empty))
+		p.cands.Add(ui.Caption(empty))
 		return
 	}
 	for i, c := range cs {
@@ -221,22 +223,22 @@ func (p *linksPanel) firstUnlinked() int {
 func (p *linksPanel) setMark(i int) {
 	p.mark = i
 	for j, c := range p.cards {
-		c.setMarked(j == i)
+		c.SetMarked(j == i)
 	}
 }
 
-func (p *linksPanel) candidateCard(i int, c candidate) *card {
+func (p *linksPanel) candidateCard(i int, c candidate) *ui.Card {
 	var text fyne.CanvasObject
 	if c.snippet != "" {
-		text = highlighted(c.snippet)
+		text = ui.Highlighted(c.snippet)
 	} else {
-		text = wrapped(c.ex.Text)
+		text = ui.Wrapped(c.ex.Text)
 	}
 	cite := c.ex.Citation()
 	if c.why != "" {
 		cite += " · mentions " + c.why
 	}
-	box := container.NewVBox(text, caption(cite))
+	box := container.NewVBox(text, ui.Caption(cite))
 	var action fyne.CanvasObject
 	if c.linked {
 		l := widget.NewLabelWithStyle("Linked", fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
@@ -247,8 +249,8 @@ func (p *linksPanel) candidateCard(i int, c candidate) *card {
 		action = b
 	}
 	box.Add(container.NewBorder(nil, nil, nil, action))
-	k := newCard(box)
-	k.onTap = func() { p.setMark(i) }
+	k := ui.NewCard(box)
+	k.OnTap = func() { p.setMark(i) }
 	return k
 }
 
@@ -269,31 +271,31 @@ func (p *linksPanel) linkDialog(ex *catalog.Excerpt) {
 	if im == nil {
 		return
 	}
-	note := newTextArea()
+	note := ui.NewTextArea()
 	note.SetPlaceHolder("Optional: why this excerpt speaks of this image")
 	note.SetMinRowsVisible(3)
 	note.Wrapping = fyne.TextWrapWord
-	quote := wrapped("“" + shorten(ex.Text, 400) + "”")
+	quote := ui.Wrapped("“" + shorten(ex.Text, 400) + "”")
 	quote.TextStyle.Italic = true
-	body := container.NewVBox(quote, caption(ex.Citation()), widget.NewSeparator(),
+	body := container.NewVBox(quote, ui.Caption(ex.Citation()), widget.NewSeparator(),
 		widget.NewLabel("Note on the link"), note)
 	d := dialog.NewCustomConfirm("Link to "+im.Name(), "Link", "Cancel", body, func(ok bool) {
 		if !ok {
 			return
 		}
-		c := rs.s.c
+		c := rs.s.Case
 		text := strings.TrimSpace(note.Text)
-		background(rs.s.ctx, func(ctx context.Context) error {
+		ui.Background(rs.s.Ctx, func(ctx context.Context) error {
 			_, err := c.AddLink(ctx, im.ID, ex.ID, text, nil)
 			return err
 		}, func(err error) {
 			if err != nil {
-				showError(rs.mw.win, "Could not link the excerpt", err)
+				ui.ShowError(rs.mw.win, "Could not link the excerpt", err)
 			}
 			rs.caseChanged()
 		})
 	}, rs.mw.win)
-	d.Resize(fyne.NewSize(dialogWidth(rs.mw.win, 620), 0))
+	d.Resize(fyne.NewSize(ui.DialogWidth(rs.mw.win, 620), 0))
 	d.Show()
 	rs.mw.win.Canvas().Focus(note)
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"errors"
 	"fmt"
 
@@ -11,10 +13,10 @@ import (
 
 // historyChanged enables Undo, Redo and Delete, and counts the marks.
 func (r *reviewScreen) historyChanged() {
-	l := r.image.layer
+	l := r.image.Layer
 	_, sel := l.Selected()
-	r.tools.setHistory(l.CanUndo(), l.CanRedo(), sel)
-	r.marks.refreshList()
+	r.tools.SetHistory(l.CanUndo(), l.CanRedo(), sel)
+	r.marks.RefreshList()
 	if len(r.side.Items) > 3 {
 		r.side.Items[3].Text = fmt.Sprintf("Marks (%d)", len(l.Annotations()))
 		r.side.Refresh()
@@ -24,16 +26,16 @@ func (r *reviewScreen) historyChanged() {
 // markError shows a mark the catalog refused or that cannot be made.
 func (r *reviewScreen) markError(err error) {
 	if errors.Is(err, annot.ErrInvalid) || errors.Is(err, catalog.ErrNotFound) {
-		r.image.warn(errorText(err))
+		r.image.Warn(ui.ErrorText(err))
 		return
 	}
-	showError(r.mw.win, "The mark was not saved", err)
+	ui.ShowError(r.mw.win, "The mark was not saved", err)
 }
 
 // Undo undoes the latest change of a mark on the image.
 func (r *reviewScreen) Undo() {
-	r.marks.flush()
-	if err := r.image.layer.Undo(); err != nil {
+	r.marks.Flush()
+	if err := r.image.Layer.Undo(); err != nil {
 		r.markError(err)
 	}
 	r.historyChanged()
@@ -41,7 +43,7 @@ func (r *reviewScreen) Undo() {
 
 // Redo redoes the latest change undone.
 func (r *reviewScreen) Redo() {
-	if err := r.image.layer.Redo(); err != nil {
+	if err := r.image.Layer.Redo(); err != nil {
 		r.markError(err)
 	}
 	r.historyChanged()
@@ -49,25 +51,25 @@ func (r *reviewScreen) Redo() {
 
 // DeleteMark deletes the selected mark.
 func (r *reviewScreen) DeleteMark() {
-	if _, ok := r.image.layer.Selected(); !ok {
+	if _, ok := r.image.Layer.Selected(); !ok {
 		return
 	}
-	r.marks.flush()
-	if err := r.image.layer.Delete(); err != nil {
+	r.marks.Flush()
+	if err := r.image.Layer.Delete(); err != nil {
 		r.markError(err)
 	}
 }
 
 // Hidden stores what is being typed when another screen is shown.
-func (r *reviewScreen) Hidden() { r.marks.flush() }
+func (r *reviewScreen) Hidden() { r.marks.Flush() }
 
 // ExportSheet exports the image's sheet.
 func (r *reviewScreen) ExportSheet() {
 	if r.im == nil {
-		showError(r.mw.win, "No image to export", fmt.Errorf("open an image first"))
+		ui.ShowError(r.mw.win, "No image to export", fmt.Errorf("open an image first"))
 		return
 	}
-	r.marks.flush()
+	r.marks.Flush()
 	im := r.im
 	r.mw.exportDialog(r.mw.sheetsSpec(export.Target{Images: []int64{im.ID}}, "Export the sheet of the image",
 		fmt.Sprintf("The sheet of %s: the image with its marks and their legend, its caption with SHA-256, and the "+
@@ -77,10 +79,10 @@ func (r *reviewScreen) ExportSheet() {
 // ExportImage exports the image at full resolution with its marks.
 func (r *reviewScreen) ExportImage() {
 	if r.im == nil {
-		showError(r.mw.win, "No image to export", fmt.Errorf("open an image first"))
+		ui.ShowError(r.mw.win, "No image to export", fmt.Errorf("open an image first"))
 		return
 	}
-	r.marks.flush()
+	r.marks.Flush()
 	im := r.im
 	r.mw.exportDialog(r.mw.pngSpec("Export the image (PNG)", func(string) (*catalog.Image, int64) { return im, 0 },
 		fmt.Sprintf("Image %d - %s - marked", im.ID, trimExt(im.Name())), nil))

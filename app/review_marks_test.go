@@ -1,6 +1,10 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"slices"
 	"strings"
@@ -18,14 +22,14 @@ import (
 // keyboard, and finds the mark in the compare screen of a pair of the
 // image.
 func TestReviewAnnotations(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	ctx := context.Background()
 	tw := newTestWindow(t, c)
 	p, _ := c.Pair(ctx, 2)
-	tw.show(screenReview, Target{ImageID: p.BeforeID})
+	tw.show(ui.ScreenReview, ui.Target{ImageID: p.BeforeID})
 	r := tw.review()
-	tw.q.waitUntil(t, "the image", func() bool { return r.im != nil && r.im.ID == p.BeforeID && r.image.stage >= stagePreview })
-	l := r.image.layer
+	tw.q.WaitUntil(t, "the image", func() bool { return r.im != nil && r.im.ID == p.BeforeID && r.image.Stage >= ui.StagePreview })
+	l := r.image.Layer
 	stored := func() []*catalog.Annotation {
 		anns, err := c.Annotations(ctx, catalog.AnnotationScope{ImageID: p.BeforeID})
 		if err != nil {
@@ -35,7 +39,7 @@ func TestReviewAnnotations(t *testing.T) {
 	}
 	n0 := len(stored())
 
-	test.Tap(r.tools.tools[viewer.ToolEllipse])
+	test.Tap(r.tools.Tools[viewer.ToolEllipse])
 	dragLayer(l, 0.4, 0.4, 0.6, 0.55)
 	anns := stored()
 	if len(anns) != n0+1 {
@@ -48,26 +52,26 @@ func TestReviewAnnotations(t *testing.T) {
 	if r.side.SelectedIndex() != 3 || !strings.HasPrefix(r.side.Items[3].Text, "Marks (") {
 		t.Errorf("tab %d (%q) after drawing", r.side.SelectedIndex(), r.side.Items[3].Text)
 	}
-	if !strings.Contains(r.marks.scope.Text, "image itself") {
-		t.Errorf("scope %q", r.marks.scope.Text)
+	if !strings.Contains(r.marks.Scope.Text, "image itself") {
+		t.Errorf("scope %q", r.marks.Scope.Text)
 	}
 
 	// A label typed, and Enter: stored at once.
-	test.Type(r.marks.label, "Water tank")
-	r.marks.label.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Type(r.marks.Label, "Water tank")
+	r.marks.Label.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if got := stored()[len(anns)-1].Label; got != "Water tank" {
 		t.Errorf("label stored %q", got)
 	}
 	// Ctrl+Z in the focused label undoes the typing, not the mark.
-	tw.win.Canvas().Focus(r.marks.label)
-	test.Type(r.marks.label, "s")
+	tw.win.Canvas().Focus(r.marks.Label)
+	test.Type(r.marks.Label, "s")
 	sc := tw.win.Canvas().(fyne.Shortcutable)
 	sc.TypedShortcut(&fyne.ShortcutUndo{})
-	if r.marks.label.Text == "Water tanks" || stored()[len(anns)-1].Label != "Water tank" {
-		t.Errorf("Ctrl+Z in the label: entry %q, stored %q", r.marks.label.Text, stored()[len(anns)-1].Label)
+	if r.marks.Label.Text == "Water tanks" || stored()[len(anns)-1].Label != "Water tank" {
+		t.Errorf("Ctrl+Z in the label: entry %q, stored %q", r.marks.Label.Text, stored()[len(anns)-1].Label)
 	}
-	r.marks.label.SetText("Water tank")
-	r.marks.flush()
+	r.marks.Label.SetText("Water tank")
+	r.marks.Flush()
 	tw.win.Canvas().Unfocus()
 
 	// Undo: the label, then the mark; redo both.
@@ -93,13 +97,13 @@ func TestReviewAnnotations(t *testing.T) {
 		t.Fatal("the image's mark is not shown in its pair")
 	}
 	bl.Select(ell.ID)
-	if !strings.Contains(cs.marks.scope.Text, "image itself") || cs.marks.label.Text != "Water tank" {
-		t.Errorf("panel: %q, %q", cs.marks.scope.Text, cs.marks.label.Text)
+	if !strings.Contains(cs.marks.Scope.Text, "image itself") || cs.marks.Label.Text != "Water tank" {
+		t.Errorf("panel: %q, %q", cs.marks.Scope.Text, cs.marks.Label.Text)
 	}
 
 	// Back in the review, Delete (the image focused) deletes it.
-	tw.show(screenReview, Target{})
-	tw.q.settle()
+	tw.show(ui.ScreenReview, ui.Target{})
+	tw.q.Settle()
 	l.Select(ell.ID)
 	tw.win.Canvas().Focus(l)
 	l.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})

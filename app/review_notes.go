@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"fmt"
 	"strings"
@@ -24,20 +26,20 @@ type notesPanel struct {
 	tagEntry *widget.SelectEntry
 	noteHead *widget.Label
 	notes    *fyne.Container
-	note     *textArea
+	note     *ui.TextArea
 }
 
 func newNotesPanel(rs *reviewScreen) *notesPanel {
 	p := &notesPanel{rs: rs}
-	p.tagHead = heading("Tags")
-	p.chips = container.New(&flowLayout{})
+	p.tagHead = ui.Heading("Tags")
+	p.chips = container.New(&ui.FlowLayout{})
 	p.tagEntry = widget.NewSelectEntry(nil)
 	p.tagEntry.SetPlaceHolder("Add a tag: damage, market, drone…")
 	p.tagEntry.OnSubmitted = func(string) { p.addTag() }
 	addTag := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), p.addTag)
-	p.noteHead = heading("Notes")
+	p.noteHead = ui.Heading("Notes")
 	p.notes = container.NewVBox()
-	p.note = newTextArea()
+	p.note = ui.NewTextArea()
 	p.note.SetPlaceHolder("Write a note on this image")
 	p.note.Wrapping = fyne.TextWrapWord
 	p.note.SetMinRowsVisible(3)
@@ -55,7 +57,7 @@ func (p *notesPanel) update(d *reviewData) {
 	p.chips.RemoveAll()
 	p.tagHead.SetText(fmt.Sprintf("Tags (%d)", len(d.tags)))
 	if len(d.tags) == 0 {
-		none := caption("No tag yet.")
+		none := ui.Caption("No tag yet.")
 		none.Wrapping = fyne.TextWrapOff // the chips' flow gives it its width on one line
 		p.chips.Add(none)
 	}
@@ -86,7 +88,7 @@ func (p *notesPanel) noteCard(n *catalog.Note) fyne.CanvasObject {
 			func(ctx context.Context, c *catalog.Case) error { return c.DeleteNote(ctx, n.ID) }, "Could not delete the note")
 	})
 	del.Importance = widget.LowImportance
-	return newCard(container.NewVBox(wrapped(n.Text), withAction(caption("written "+timeText(n.CreatedAt)), del)))
+	return ui.NewCard(container.NewVBox(ui.Wrapped(n.Text), ui.WithAction(ui.Caption(NoteByline(n)), del)))
 }
 
 func (p *notesPanel) addTag() {
@@ -118,4 +120,14 @@ func (p *notesPanel) addNote() {
 		_, err := c.AddNote(ctx, id, text)
 		return err
 	}, "Could not add the note", func() { p.note.SetText("") })
+}
+
+// NoteByline says when a note was written and, when the record knows, by
+// whom ("written 7 Dec 2026 16:02 by ana@field-laptop").
+func NoteByline(n *catalog.Note) string {
+	s := "written " + ui.TimeText(n.CreatedAt)
+	if who, _, _ := strings.Cut(n.Author, ", "); who != "" {
+		s += " by " + who
+	}
+	return s
 }

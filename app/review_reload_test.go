@@ -1,6 +1,10 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"testing"
 
@@ -14,7 +18,7 @@ import (
 // import) while the next image is being opened: that image is shown, not
 // the one before.
 func TestReviewReloadWhileOpening(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	r := openReview(t, tw, 0)
 	ids := r.order
@@ -23,10 +27,10 @@ func TestReviewReloadWhileOpening(t *testing.T) {
 	}
 	r.forward() // reads the next image in the background
 	r.Reload()  // before it is shown
-	tw.q.waitUntil(t, "the loads to end", func() bool { return r.load.cancel == nil })
+	tw.q.WaitUntil(t, "the loads to end", func() bool { return r.load.CancelFunc == nil })
 	var pixels int64
-	if r.image.im != nil {
-		pixels = r.image.im.ID
+	if r.image.Image != nil {
+		pixels = r.image.Image.ID
 	}
 	if r.im.ID != ids[1] || r.pos != 1 || pixels != ids[1] {
 		t.Errorf("showing image %d (pixels of image %d) at position %d, want image %d", r.im.ID, pixels, r.pos, ids[1])
@@ -36,25 +40,25 @@ func TestReviewReloadWhileOpening(t *testing.T) {
 // TestReviewKeepsLabelTypedWhileOpening: a label typed for a mark while
 // the next image is being opened is stored, not dropped with the marks.
 func TestReviewKeepsLabelTypedWhileOpening(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	ctx := context.Background()
 	tw := newTestWindow(t, c)
 	r := openReview(t, tw, 0)
 	first := r.im.ID
-	tw.q.waitUntil(t, "the image", func() bool { return r.image.stage >= stagePreview })
-	test.Tap(r.tools.tools[viewer.ToolRect])
-	dragLayer(r.image.layer, 0.2, 0.2, 0.4, 0.4)
+	tw.q.WaitUntil(t, "the image", func() bool { return r.image.Stage >= ui.StagePreview })
+	test.Tap(r.tools.Tools[viewer.ToolRect])
+	dragLayer(r.image.Layer, 0.2, 0.2, 0.4, 0.4)
 	anns, err := c.Annotations(ctx, catalog.AnnotationScope{ImageID: first})
 	if err != nil || len(anns) == 0 {
 		t.Fatalf("no mark drawn: %v", err)
 	}
 	mark := anns[len(anns)-1].ID
-	if r.marks.curID != mark {
-		t.Fatalf("the mark panel edits mark %d, not the one drawn (%d)", r.marks.curID, mark)
+	if r.marks.CurID != mark {
+		t.Fatalf("the mark panel edits mark %d, not the one drawn (%d)", r.marks.CurID, mark)
 	}
 	r.forward()
-	test.Type(r.marks.label, "Typed late")
-	tw.q.waitUntil(t, "the next image", func() bool { return r.im.ID != first && r.load.cancel == nil })
+	test.Type(r.marks.Label, "Typed late")
+	tw.q.WaitUntil(t, "the next image", func() bool { return r.im.ID != first && r.load.CancelFunc == nil })
 	a, err := c.Annotation(ctx, mark)
 	if err != nil || a.Label != "Typed late" {
 		t.Errorf("label stored %q (%v), want %q", a.Label, err, "Typed late")

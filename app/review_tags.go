@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"fmt"
 	"strings"
@@ -18,17 +20,17 @@ import (
 func (r *reviewScreen) allTagsButton(im *catalog.Image) *widget.Button {
 	var b *widget.Button
 	b = widget.NewButton("All tags…", func() {
-		c, win, clip := r.s.c, r.mw.win, r.mw.app.Clipboard()
+		c, win, clip := r.s.Case, r.mw.win, r.mw.app.Clipboard()
 		b.Disable()
 		var tags []catalog.FileTag
 		var path string
-		background(r.s.ctx, func(ctx context.Context) (err error) {
+		ui.Background(r.s.Ctx, func(ctx context.Context) (err error) {
 			tags, path, err = c.FileTags(ctx, im)
 			return err
 		}, func(err error) {
 			b.Enable()
 			if err != nil {
-				showError(win, "Could not read the tags", err)
+				ui.ShowError(win, "Could not read the tags", err)
 				return
 			}
 			v := newTagsView(tags, clip)
@@ -65,7 +67,7 @@ func newTagsView(tags []catalog.FileTag, clip fyne.Clipboard) *tagsView {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
 			var b *widget.Button
-			b = copyButton("", clip, func() string { return v.rowText[b] })
+			b = ui.CopyButton("", clip, func() string { return v.rowText[b] })
 			return container.NewBorder(nil, nil, nil, b, l)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -78,7 +80,7 @@ func newTagsView(tags []catalog.FileTag, clip fyne.Clipboard) *tagsView {
 			v.rowText[row.Objects[1].(*widget.Button)] = t.String()
 		})
 	v.count = widget.NewLabel("")
-	v.copyAll = copyButton("Copy all shown", clip, func() string { return tagsText(v.shown) })
+	v.copyAll = ui.CopyButton("Copy all shown", clip, func() string { return tagsText(v.shown) })
 	v.filter.OnChanged = v.setFilter
 	v.setFilter("")
 	v.content = container.NewBorder(v.filter, container.NewHBox(v.count, v.copyAll), nil, nil, v.list)

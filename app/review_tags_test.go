@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
 	"strings"
 	"testing"
 
@@ -27,7 +29,7 @@ func TestTagsView(t *testing.T) {
 
 	rows := func() []string {
 		var out []string
-		walk(v.list, func(o fyne.CanvasObject) {
+		apptest.Walk(v.list, func(o fyne.CanvasObject) {
 			if l, ok := o.(*widget.Label); ok && l.Visible() && strings.HasPrefix(l.Text, "[") {
 				out = append(out, l.Text)
 			}
@@ -58,7 +60,7 @@ func TestTagsView(t *testing.T) {
 
 	v.filter.SetText("model")
 	var rowCopy *widget.Button
-	walk(v.list, func(o fyne.CanvasObject) {
+	apptest.Walk(v.list, func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && b.Visible() && rowCopy == nil {
 			rowCopy = b
 		}

@@ -1,6 +1,10 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"slices"
 	"strings"
@@ -21,7 +25,7 @@ func openReview(t *testing.T, tw *testWindow, i int) *reviewScreen {
 	id := l.src.ID(i)
 	l.activated(id)
 	r := tw.review()
-	tw.q.waitUntil(t, "the review of the image", func() bool { return r.im != nil && r.im.ID == id && r.load.cancel == nil })
+	tw.q.WaitUntil(t, "the review of the image", func() bool { return r.im != nil && r.im.ID == id && r.load.CancelFunc == nil })
 	return r
 }
 
@@ -29,7 +33,7 @@ func openReview(t *testing.T, tw *testWindow, i int) *reviewScreen {
 // arrows and Page Up/Down, with nothing focused and with the image
 // focused (clicked).
 func TestReviewKeyboardNavigation(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	l := tw.library()
 	// a filter, so that the order is not every image
@@ -39,7 +43,7 @@ func TestReviewKeyboardNavigation(t *testing.T) {
 	r := openReview(t, tw, 0)
 	at := func(i int) {
 		t.Helper()
-		tw.q.waitUntil(t, "the image to change", func() bool { return r.im.ID == ids[i] && r.load.cancel == nil })
+		tw.q.WaitUntil(t, "the image to change", func() bool { return r.im.ID == ids[i] && r.load.CancelFunc == nil })
 		if r.pos != i {
 			t.Errorf("position %d, want %d", r.pos, i)
 		}
@@ -63,7 +67,7 @@ func TestReviewKeyboardNavigation(t *testing.T) {
 	// Clicking the image gives the focus to its annotation layer: the
 	// arrows still walk (through the ZoomView's key hooks: the view alone
 	// would pan) and + - 0 1 zoom.
-	layer := r.image.layer
+	layer := r.image.Layer
 	layer.MouseDown(&desktop.MouseEvent{Button: desktop.MouseButtonPrimary})
 	layer.MouseUp(&desktop.MouseEvent{Button: desktop.MouseButtonPrimary})
 	if tw.win.Canvas().Focused() != layer {
@@ -73,52 +77,52 @@ func TestReviewKeyboardNavigation(t *testing.T) {
 	at(0)
 	layer.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
 	at(1)
-	tw.q.waitUntil(t, "a picture of the image", func() bool { return r.image.stage >= stageThumb })
-	before := r.image.z.ZoomPercent()
+	tw.q.WaitUntil(t, "a picture of the image", func() bool { return r.image.Stage >= ui.StageThumb })
+	before := r.image.Zoom.ZoomPercent()
 	layer.TypedRune('+')
-	if after := r.image.z.ZoomPercent(); !(after > before) {
+	if after := r.image.Zoom.ZoomPercent(); !(after > before) {
 		t.Errorf("+ zoomed from %.1f %% to %.1f %%", before, after)
 	}
 	layer.TypedRune('0')
-	if got := r.image.z.ZoomPercent(); got != before {
+	if got := r.image.Zoom.ZoomPercent(); got != before {
 		t.Errorf("0 gives %.1f %%, want the fit %.1f %%", got, before)
 	}
 	layer.TypedRune('1')
-	if got := r.image.z.ZoomPercent(); got < 99.9 || got > 100.1 {
+	if got := r.image.Zoom.ZoomPercent(); got < 99.9 || got > 100.1 {
 		t.Errorf("1 gives %.1f %%", got)
 	}
-	if r.image.zoomPct.Text != "100 %" {
-		t.Errorf("zoom shown %q", r.image.zoomPct.Text)
+	if r.image.ZoomPct.Text != "100 %" {
+		t.Errorf("zoom shown %q", r.image.ZoomPct.Text)
 	}
 }
 
 // TestReviewImageStages checks that the thumbnail, then the preview, then
 // (zoomed in) the full resolution original are shown.
 func TestReviewImageStages(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	r := openReview(t, tw, 0)
-	var stages []imageStage
-	r.image.onStage = func(s imageStage) { stages = append(stages, s) }
-	r.image.show(r.im) // again, recording
-	tw.q.waitUntil(t, "the preview", func() bool {
-		if r.image.message.Visible() {
-			t.Fatalf("message: %s", r.image.message.Text)
+	var stages []ui.ImageStage
+	r.image.OnStage = func(s ui.ImageStage) { stages = append(stages, s) }
+	r.image.ShowImage(r.im) // again, recording
+	tw.q.WaitUntil(t, "the preview", func() bool {
+		if r.image.Message.Visible() {
+			t.Fatalf("message: %s", r.image.Message.Text)
 		}
-		return r.image.stage == stagePreview
+		return r.image.Stage == ui.StagePreview
 	})
 	w, _ := r.im.UprightSize()
-	if got := r.image.z.Image().Bounds().Dx(); got > catalog.PreviewSize || (w > catalog.PreviewSize && got != catalog.PreviewSize) {
+	if got := r.image.Zoom.Image().Bounds().Dx(); got > catalog.PreviewSize || (w > catalog.PreviewSize && got != catalog.PreviewSize) {
 		t.Errorf("preview %d px wide (original %d)", got, w)
 	}
 	if w > catalog.PreviewSize {
-		r.image.z.Actual() // 100 %: more pixels than the preview has
-		tw.q.waitUntil(t, "the full resolution", func() bool { return r.image.stage == stageFull })
-		if got := r.image.z.Image().Bounds().Dx(); got != w {
+		r.image.Zoom.Actual() // 100 %: more pixels than the preview has
+		tw.q.WaitUntil(t, "the full resolution", func() bool { return r.image.Stage == ui.StageFull })
+		if got := r.image.Zoom.Image().Bounds().Dx(); got != w {
 			t.Errorf("full resolution %d px wide, want %d", got, w)
 		}
 	}
-	if !slices.IsSorted(stages) || len(stages) < 2 || stages[0] != stageThumb {
+	if !slices.IsSorted(stages) || len(stages) < 2 || stages[0] != ui.StageThumb {
 		t.Errorf("stages %v, want thumbnail, preview, full", stages)
 	}
 }
@@ -126,7 +130,7 @@ func TestReviewImageStages(t *testing.T) {
 // TestReviewLinkAndUnlink links an excerpt found by a search, with a
 // note, then unlinks it, and checks the case after each.
 func TestReviewLinkAndUnlink(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	ctx := context.Background()
 	tw := newTestWindow(t, c)
 	r := openReview(t, tw, 0)
@@ -143,7 +147,7 @@ func TestReviewLinkAndUnlink(t *testing.T) {
 	// Search for an excerpt not linked yet.
 	p.search.SetText("minaret")
 	p.runSearch()
-	tw.q.waitUntil(t, "search results", func() bool { return p.searching.cancel == nil && len(p.candidates) > 0 })
+	tw.q.WaitUntil(t, "search results", func() bool { return p.searching.CancelFunc == nil && len(p.candidates) > 0 })
 	mark := p.mark
 	if mark < 0 || p.candidates[mark].linked {
 		t.Fatalf("highlighted candidate %d of %d", mark, len(p.candidates))
@@ -159,9 +163,9 @@ func TestReviewLinkAndUnlink(t *testing.T) {
 	var entry fyne.Focusable = tw.win.Canvas().Focused()
 	test.Type(entry, note)
 	tw.tapOverlayButton(t, "Link")
-	tw.q.waitUntil(t, "the link", func() bool {
+	tw.q.WaitUntil(t, "the link", func() bool {
 		ls, _ := c.Links(ctx, id)
-		return len(ls) == len(before)+1 && r.load.cancel == nil
+		return len(ls) == len(before)+1 && r.load.CancelFunc == nil
 	})
 	ls, _ := c.Links(ctx, id)
 	var made *catalog.Link
@@ -173,8 +177,8 @@ func TestReviewLinkAndUnlink(t *testing.T) {
 	if made == nil || made.Note != note || made.Region != nil {
 		t.Fatalf("link made: %+v", made)
 	}
-	tw.q.waitUntil(t, "the panel to show it", func() bool { return len(p.linked.Objects) == len(before)+1 })
-	if !slices.ContainsFunc(texts(p.linked), func(s string) bool { return strings.Contains(s, note) }) {
+	tw.q.WaitUntil(t, "the panel to show it", func() bool { return len(p.linked.Objects) == len(before)+1 })
+	if !slices.ContainsFunc(apptest.Texts(p.linked), func(s string) bool { return strings.Contains(s, note) }) {
 		t.Error("the new link's note is not shown")
 	}
 
@@ -183,27 +187,27 @@ func TestReviewLinkAndUnlink(t *testing.T) {
 	for _, l := range r.data.links {
 		if l.ID == made.ID {
 			for _, o := range p.linked.Objects {
-				if slices.ContainsFunc(texts(o), func(s string) bool { return strings.Contains(s, note) }) {
+				if slices.ContainsFunc(apptest.Texts(o), func(s string) bool { return strings.Contains(s, note) }) {
 					card = o
 				}
 			}
 		}
 	}
-	unlink := findButton(card, "Unlink")
+	unlink := apptest.FindButton(card, "Unlink")
 	if unlink == nil {
 		t.Fatal("no Unlink button on the link")
 	}
 	test.Tap(unlink)
 	tw.tapOverlayButton(t, "Cancel")
-	tw.q.settle()
+	tw.q.Settle()
 	if ls, _ := c.Links(ctx, id); len(ls) != len(before)+1 {
 		t.Fatalf("cancelled unlink removed the link: %d links", len(ls))
 	}
 	test.Tap(unlink)
 	tw.tapOverlayButton(t, "Unlink")
-	tw.q.waitUntil(t, "the unlink", func() bool {
+	tw.q.WaitUntil(t, "the unlink", func() bool {
 		ls, _ := c.Links(ctx, id)
-		return len(ls) == len(before) && r.load.cancel == nil
+		return len(ls) == len(before) && r.load.CancelFunc == nil
 	})
 	audit, err := c.Audit(ctx, "")
 	if err != nil {
@@ -220,7 +224,7 @@ func TestReviewLinkAndUnlink(t *testing.T) {
 
 // TestReviewNotesAndTags adds and removes a tag and a note.
 func TestReviewNotesAndTags(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	ctx := context.Background()
 	tw := newTestWindow(t, c)
 	r := openReview(t, tw, 1)
@@ -229,28 +233,28 @@ func TestReviewNotesAndTags(t *testing.T) {
 	tags0, _ := c.Tags(ctx, id)
 
 	p.tagEntry.SetText("checked")
-	test.Tap(findButton(p.content, "Add"))
-	tw.q.waitUntil(t, "the tag", func() bool { tags, _ := c.Tags(ctx, id); return slices.Contains(tags, "checked") })
-	tw.q.waitUntil(t, "its chip", func() bool { return findButton(p.chips, "checked") != nil })
+	test.Tap(apptest.FindButton(p.content, "Add"))
+	tw.q.WaitUntil(t, "the tag", func() bool { tags, _ := c.Tags(ctx, id); return slices.Contains(tags, "checked") })
+	tw.q.WaitUntil(t, "its chip", func() bool { return apptest.FindButton(p.chips, "checked") != nil })
 	if p.tagEntry.Text != "" {
 		t.Errorf("tag entry not cleared: %q", p.tagEntry.Text)
 	}
-	test.Tap(findButton(p.chips, "checked"))
-	tw.q.waitUntil(t, "the tag removed", func() bool {
+	test.Tap(apptest.FindButton(p.chips, "checked"))
+	tw.q.WaitUntil(t, "the tag removed", func() bool {
 		tags, _ := c.Tags(ctx, id)
 		return !slices.Contains(tags, "checked") && len(tags) == len(tags0)
 	})
-	tw.q.waitUntil(t, "its chip removed", func() bool { return findButton(p.chips, "checked") == nil })
+	tw.q.WaitUntil(t, "its chip removed", func() bool { return apptest.FindButton(p.chips, "checked") == nil })
 
 	test.Type(p.note, "Shadows point north-west: morning.")
-	test.Tap(findButton(p.content, "Add the note"))
-	tw.q.waitUntil(t, "the note", func() bool { ns, _ := c.Notes(ctx, id); return len(ns) == 1 })
-	tw.q.waitUntil(t, "its card", func() bool { return len(p.notes.Objects) == 1 })
-	del := findButton(p.notes, "Delete")
+	test.Tap(apptest.FindButton(p.content, "Add the note"))
+	tw.q.WaitUntil(t, "the note", func() bool { ns, _ := c.Notes(ctx, id); return len(ns) == 1 })
+	tw.q.WaitUntil(t, "its card", func() bool { return len(p.notes.Objects) == 1 })
+	del := apptest.FindButton(p.notes, "Delete")
 	test.Tap(del)
 	tw.tapOverlayButton(t, "Delete")
-	tw.q.waitUntil(t, "the note deleted", func() bool { ns, _ := c.Notes(ctx, id); return len(ns) == 0 })
-	tw.q.waitUntil(t, "its card removed", func() bool { return len(p.notes.Objects) == 0 })
+	tw.q.WaitUntil(t, "the note deleted", func() bool { ns, _ := c.Notes(ctx, id); return len(ns) == 0 })
+	tw.q.WaitUntil(t, "its card removed", func() bool { return len(p.notes.Objects) == 0 })
 
 	// The library's tag filter, stale since, reads the case again.
 	if !tw.slots[0].stale {
@@ -261,7 +265,7 @@ func TestReviewNotesAndTags(t *testing.T) {
 // TestMetaPanel compares the metadata panel of a made-up image with its
 // golden markup.
 func TestMetaPanel(t *testing.T) {
-	newQueuedApp(t)
+	apptest.NewQueuedApp(t)
 	taken := time.Date(2017, 10, 14, 23, 5, 9, 0, time.UTC)
 	gpsClock := time.Date(2017, 10, 14, 20, 5, 0, 0, time.UTC)
 	gone := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
@@ -272,16 +276,16 @@ func TestMetaPanel(t *testing.T) {
 		Lens: "EF24-105mm f/4L", Lat: &lat, Lon: &lon, Alt: &alt, Direction: &dir, Decoded: true,
 		MetaNote: "MakerNote unreadable", ImportedAt: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC),
 		Locations: []catalog.Location{{Path: "/evidence/raqqa/IMG_0042.JPG"}, {Path: "/old/IMG_0042.JPG", GoneAt: &gone}}}
-	panel := newMetaPanel(im, test.NewClipboard())
+	panel := ui.NewMetaPanel(im, test.NewClipboard())
 	w := test.NewTempWindow(t, panel)
 	w.Resize(fyne.NewSize(480, 760))
 	test.AssertObjectRendersToMarkup(t, "meta_panel.xml", panel)
 
-	rows := metaRows(im)
+	rows := ui.MetaRows(im)
 	get := func(k string) string {
 		for _, r := range rows {
-			if r.key == k {
-				return r.value
+			if r.Key == k {
+				return r.Value
 			}
 		}
 		return ""
@@ -303,7 +307,7 @@ func TestMetaPanel(t *testing.T) {
 	im.Lat, im.Lon = &zero, &zero
 	im.Asserted = &catalog.AssertedTime{Actor: "ana@laptop, exhibit", Source: "Maxar catalogue"}
 	im.TakenSource = catalog.SourceAsserted
-	rows = metaRows(im)
+	rows = ui.MetaRows(im)
 	for k, want := range map[string]string{
 		"GPS":         "no fix (0°, 0°)",
 		"Captured":    "2017-10-14 23:05:09 (asserted by ana@laptop, exhibit: Maxar catalogue; zone not given)",
@@ -312,5 +316,22 @@ func TestMetaPanel(t *testing.T) {
 		if got := get(k); got != want {
 			t.Errorf("%s: %q, want %q", k, got, want)
 		}
+	}
+}
+
+// TestReviewShowOnTheMap: the review's details open the map on the image
+// reviewed (the map's own test checks that it selects it).
+func TestReviewShowOnTheMap(t *testing.T) {
+	c := apptest.SampleCase(t)
+	tw := newTestWindow(t, c)
+	r := openReview(t, tw, 1)
+	b := apptest.FindButton(r.details, "Show on the map")
+	if b == nil {
+		t.Fatal("no Show on the map in the review's details")
+	}
+	test.Tap(b)
+	tw.q.Drain()
+	if tw.currentID() != ui.ScreenMap {
+		t.Errorf("Show on the map: screen %s", tw.currentID())
 	}
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
 	"context"
 	"fmt"
 	"strings"
@@ -11,7 +13,7 @@ import (
 // same on every machine: the README, the smoke script and people trying
 // commands out can say "image 1" for the street before the strike.
 func TestSampleCaseIDsFollowNames(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	ctx := context.Background()
 	for id := int64(1); id <= 11; id++ {
 		im, err := c.Image(ctx, id)

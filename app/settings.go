@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -115,10 +117,10 @@ func (s *Settings) SetLastCase(dir string) {
 func (s *Settings) LastScreen() string {
 	id := s.kept().LastScreen
 	if id == "" {
-		id = s.p.StringWithFallback(settingLastScreen, screenLibrary)
+		id = s.p.StringWithFallback(settingLastScreen, ui.ScreenLibrary)
 	}
 	if screenSpecByID(id) == nil {
-		return screenLibrary
+		return ui.ScreenLibrary
 	}
 	return id
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"fmt"
 	"strconv"
 
@@ -22,7 +24,7 @@ func (mw *mainWindow) showSettings() {
 		}
 		return nil
 	}
-	hint := caption(fmt.Sprintf("Memory for the library's thumbnails, in MB (default %d). Used when a case is next opened.", def))
+	hint := ui.Caption(fmt.Sprintf("Memory for the library's thumbnails, in MB (default %d). Used when a case is next opened.", def))
 	items := []*widget.FormItem{widget.NewFormItem("Thumbnail cache", cache), widget.NewFormItem("", hint)}
 	d := dialog.NewForm("Settings", "Save", "Cancel", items, func(ok bool) {
 		if !ok {
@@ -32,6 +34,6 @@ func (mw *mainWindow) showSettings() {
 			mw.settings.SetThumbCacheMB(v)
 		}
 	}, mw.win)
-	d.Resize(fyne.NewSize(dialogWidth(mw.win, 520), 0))
+	d.Resize(fyne.NewSize(ui.DialogWidth(mw.win, 520), 0))
 	d.Show()
 }

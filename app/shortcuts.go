@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"runtime"
 	"strings"
 
@@ -65,7 +67,7 @@ func (mw *mainWindow) shortcuts() []shortcut {
 	for i := range screenSpecs {
 		spec := &screenSpecs[i]
 		out = append(out, shortcut{group: "Anywhere", what: "Show the " + strings.ToLower(spec.Title) + " screen",
-			chord: chord(spec.Key, ctrl), run: func() { mw.show(spec.ID, Target{}) }})
+			chord: chord(spec.Key, ctrl), run: func() { mw.show(spec.ID, ui.Target{}) }})
 	}
 	out = append(out,
 		shortcut{id: "import-files", group: "Anywhere", what: "Import files…", chord: chord(fyne.KeyI, ctrl), run: mw.importFilesDialog},
@@ -160,7 +162,7 @@ func (mw *mainWindow) showShortcuts() {
 			group = s.group
 			h := widget.NewLabel(group)
 			h.TextStyle.Bold = true
-			grid = container.New(newColumnsLayout(230))
+			grid = container.New(ui.NewColumnsLayout(230))
 			box.Add(h)
 			box.Add(grid)
 		}
@@ -173,7 +175,7 @@ func (mw *mainWindow) showShortcuts() {
 		grid.Add(w)
 	}
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(box), mw.win)
-	d.Resize(fyne.NewSize(dialogWidth(mw.win, 720), min(mw.win.Canvas().Size().Height-60, 640)))
+	d.Resize(fyne.NewSize(ui.DialogWidth(mw.win, 720), min(mw.win.Canvas().Size().Height-60, 640)))
 	d.Show()
 }
 

@@ -1,6 +1,10 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"strings"
 	"testing"
 	"time"
@@ -36,7 +40,7 @@ func (tw *testWindow) typeKey(k fyne.KeyName) {
 // zoom keys, the review screen's Escape), and with the dialog closed the
 // same keys work again.
 func TestKeysStayInDialogs(t *testing.T) {
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	cs := openCompare(t, tw, 1)
 	check := func(what string) {
@@ -85,15 +89,15 @@ func TestKeysStayInDialogs(t *testing.T) {
 		t.Fatal("no Export complete dialog")
 	}
 	tw.typeKey(fyne.KeyEscape)
-	tw.q.settle()
-	if id := tw.currentID(); id != screenReview {
+	tw.q.Settle()
+	if id := tw.currentID(); id != ui.ScreenReview {
 		t.Errorf("Escape on Export complete showed the %s screen", id)
 	}
 	tw.topOverlay().Hide()
 	tw.win.Canvas().Unfocus() // the image had the focus: it keeps Escape to deselect
 	tw.typeKey(fyne.KeyEscape)
-	tw.q.settle()
-	if id := tw.currentID(); id != screenLibrary {
+	tw.q.Settle()
+	if id := tw.currentID(); id != ui.ScreenLibrary {
 		t.Errorf("Escape with no dialog shows the %s screen, want the library", id)
 	}
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"fmt"
 	"path/filepath"
@@ -57,17 +59,17 @@ func sampleDir() (string, error) {
 }
 
 // startScreen returns the screen to show first and on what.
-func startScreen(opt Options) (string, Target) {
-	t := Target{ImageID: opt.ImageID, ReportID: opt.ReportID, PairID: opt.PairID}
+func startScreen(opt Options) (string, ui.Target) {
+	t := ui.Target{ImageID: opt.ImageID, ReportID: opt.ReportID, PairID: opt.PairID}
 	switch {
 	case opt.Screen != "":
 		return opt.Screen, t
 	case opt.PairID > 0:
-		return screenCompare, t
+		return ui.ScreenCompare, t
 	case opt.ImageID > 0:
-		return screenReview, t
+		return ui.ScreenReview, t
 	case opt.ReportID > 0:
-		return screenReport, t
+		return ui.ScreenReport, t
 	}
 	return "", t
 }
@@ -87,7 +89,7 @@ func (mw *mainWindow) start(opt Options) error {
 				return err
 			}
 			mw.showWelcome()
-			showError(mw.win, "Could not open the last case", err)
+			ui.ShowError(mw.win, "Could not open the last case", err)
 			return nil
 		}
 		mw.setCase(c, screen, target)

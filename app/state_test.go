@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"bufio"
 	"fmt"
 	"math/rand/v2"
@@ -26,7 +28,7 @@ func writeStatesForever(path string) {
 	for i := 0; ; i++ {
 		f.update(func(st *appState) {
 			st.LastCase = fmt.Sprintf("/cases/Case %d.exhibit", i)
-			st.LastScreen = screenReview
+			st.LastScreen = ui.ScreenReview
 			st.WindowSize = []float64{1280 + float64(i%7), 820}
 		})
 		if i == 0 {
@@ -89,12 +91,12 @@ func TestLastCaseSurvivesLostPreferences(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state", stateFileName)
 	s := NewSettingsWithState(a.Preferences(), path)
 	s.SetLastCase("/cases/Raqqa.exhibit")
-	s.SetLastScreen(screenCompare)
+	s.SetLastScreen(ui.ScreenCompare)
 	s.SetWindowSize(fyne.NewSize(1500, 900))
 
 	lost := test.NewTempApp(t).Preferences() // nothing in them
 	got := NewSettingsWithState(lost, path)
-	if got.LastCase() != "/cases/Raqqa.exhibit" || got.LastScreen() != screenCompare || got.WindowSize() != fyne.NewSize(1500, 900) {
+	if got.LastCase() != "/cases/Raqqa.exhibit" || got.LastScreen() != ui.ScreenCompare || got.WindowSize() != fyne.NewSize(1500, 900) {
 		t.Errorf("preferences lost: last case %q, screen %q, window %v", got.LastCase(), got.LastScreen(), got.WindowSize())
 	}
 
@@ -103,7 +105,7 @@ func TestLastCaseSurvivesLostPreferences(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := NewSettingsWithState(a.Preferences(), path)
-		if got.LastCase() != "/cases/Raqqa.exhibit" || got.LastScreen() != screenCompare {
+		if got.LastCase() != "/cases/Raqqa.exhibit" || got.LastScreen() != ui.ScreenCompare {
 			t.Errorf("state file %q: last case %q, screen %q; want the preferences' ones", damaged, got.LastCase(), got.LastScreen())
 		}
 	}

@@ -3,6 +3,9 @@ package app
 import (
 	"context"
 
+	"github.com/exhibit-app/exhibit/app/team"
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -23,13 +26,16 @@ type statusBar struct {
 	changesBox *fyne.Container
 	reload     *widget.Button
 
-	sess *session
-	load latest
+	// team is a team case's sync state (hidden for other cases).
+	team *team.Bar
+
+	sess *ui.Session
+	load ui.Latest
 }
 
 type statusCounts struct{ images, reports int }
 
-func newStatusBar() *statusBar {
+func newStatusBar(h team.Host) *statusBar {
 	b := &statusBar{
 		caseName: widget.NewLabel(""),
 		counts:   widget.NewLabel(""),
@@ -50,15 +56,17 @@ func newStatusBar() *statusBar {
 	b.reload.Importance = widget.LowImportance
 	b.changesBox = container.NewBorder(nil, nil, nil, b.reload, b.changes)
 	b.changesBox.Hide()
-	right := container.NewHBox(b.activity, b.busy, b.counts)
+	b.team = team.New(h)
+	right := container.NewHBox(b.activity, b.busy, b.counts, b.team.Content)
 	b.content = container.NewVBox(widget.NewSeparator(), b.changesBox, container.NewBorder(nil, nil, nil, right, b.caseName))
 	return b
 }
 
 // setCase shows the open case.
-func (b *statusBar) setCase(s *session) {
+func (b *statusBar) setCase(s *ui.Session) {
 	b.sess = s
-	b.caseName.SetText(s.c.Name() + "   " + s.c.Dir())
+	b.caseName.SetText(s.Case.Name() + "   " + s.Case.Dir())
+	b.team.SetCase(s)
 	b.refresh()
 }
 
@@ -67,8 +75,9 @@ func (b *statusBar) refresh() {
 	if b.sess == nil {
 		return
 	}
-	c := b.sess.c
-	load(&b.load, b.sess.ctx, func(ctx context.Context) (statusCounts, error) {
+	c := b.sess.Case
+	b.team.Refresh()
+	ui.Load(&b.load, b.sess.Ctx, func(ctx context.Context) (statusCounts, error) {
 		n, err := c.CountImages(ctx)
 		if err != nil {
 			return statusCounts{}, err
@@ -76,7 +85,7 @@ func (b *statusBar) refresh() {
 		rs, err := c.Reports(ctx)
 		return statusCounts{n, len(rs)}, err
 	}, func(sc statusCounts) {
-		b.counts.SetText(plural(sc.images, "image", "images") + " · " + plural(sc.reports, "report", "reports"))
+		b.counts.SetText(ui.Plural(sc.images, "image", "images") + " · " + ui.Plural(sc.reports, "report", "reports"))
 	}, func(err error) {
 		b.counts.SetText("")
 		fyne.LogError("count the case", err)

@@ -1,6 +1,10 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"context"
 	"errors"
 	"os"
@@ -20,14 +24,14 @@ func TestFormatCount(t *testing.T) {
 		n    int
 		want string
 	}{{0, "0"}, {7, "7"}, {999, "999"}, {1000, "1,000"}, {20000, "20,000"}, {1234567, "1,234,567"}, {-4321, "-4,321"}} {
-		if got := formatCount(tc.n); got != tc.want {
+		if got := ui.FormatCount(tc.n); got != tc.want {
 			t.Errorf("formatCount(%d) = %q, want %q", tc.n, got, tc.want)
 		}
 	}
-	if got := shownCount(1234, 20000); got != "1,234 of 20,000 images" {
+	if got := ui.ShownCount(1234, 20000); got != "1,234 of 20,000 images" {
 		t.Errorf("shownCount = %q", got)
 	}
-	if got := shownCount(1, 1); got != "1 image" {
+	if got := ui.ShownCount(1, 1); got != "1 image" {
 		t.Errorf("shownCount(1, 1) = %q", got)
 	}
 }
@@ -53,7 +57,7 @@ func TestTakenText(t *testing.T) {
 		{"shifted", catalog.Image{TakenAt: &clock, TakenSource: "exif:DateTimeOriginal", Shift: &catalog.ClockShift{Shift: -time.Hour, Reason: "DST not set"}},
 			"2017-10-14 23:05:09 (EXIF DateTimeOriginal; camera clock, zone not recorded; camera clock shifted by -1h0m0s (DST not set))"},
 	} {
-		if got := takenText(&tc.im); got != tc.want {
+		if got := ui.TakenText(&tc.im); got != tc.want {
 			t.Errorf("%s: takenText = %q, want %q", tc.name, got, tc.want)
 		}
 	}
@@ -61,15 +65,15 @@ func TestTakenText(t *testing.T) {
 
 func TestSmallFormats(t *testing.T) {
 	for _, tc := range []struct{ got, want string }{
-		{gpsText(35.9528, 39.0079), "35.952800, 39.007900"},
-		{directionText(274.5), "274.5° (W)"},
-		{directionText(359), "359.0° (N)"},
-		{formatBytes(507531), "508 KB"},
-		{formatBytes(3_200_000), "3.2 MB"},
-		{regionText(nil), "whole image"},
-		{regionText(&catalog.Region{X: 0.1, Y: 0.2, W: 0.3, H: 0.4}), "region at 10 %, 20 %, 30 × 40 % of the image"},
+		{ui.GpsText(35.9528, 39.0079), "35.952800, 39.007900"},
+		{ui.DirectionText(274.5), "274.5° (W)"},
+		{ui.DirectionText(359), "359.0° (N)"},
+		{ui.FormatBytes(507531), "508 KB"},
+		{ui.FormatBytes(3_200_000), "3.2 MB"},
+		{ui.RegionText(nil), "whole image"},
+		{ui.RegionText(&catalog.Region{X: 0.1, Y: 0.2, W: 0.3, H: 0.4}), "region at 10 %, 20 %, 30 × 40 % of the image"},
 		{shorten("one two three four", 9), "one two…"},
-		{errorText(errors.New("open x: no such file")), "Open x: no such file."},
+		{ui.ErrorText(errors.New("open x: no such file")), "Open x: no such file."},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)
@@ -167,7 +171,7 @@ func TestCameraCountsAndKeep(t *testing.T) {
 }
 
 func TestSettings(t *testing.T) {
-	a, _ := newQueuedApp(t)
+	a, _ := apptest.NewQueuedApp(t)
 	s := NewSettings(a.Preferences())
 	if got := s.WindowSize(); got != fyne.NewSize(settingWindowWidthDef, settingWindowHeightDef) {
 		t.Errorf("default window size %v", got)
@@ -177,15 +181,15 @@ func TestSettings(t *testing.T) {
 	if got := s.WindowSize(); got != fyne.NewSize(1440, 900) {
 		t.Errorf("window size %v", got)
 	}
-	if s.LastScreen() != screenLibrary {
+	if s.LastScreen() != ui.ScreenLibrary {
 		t.Errorf("default last screen %q", s.LastScreen())
 	}
-	s.SetLastScreen(screenReport)
-	if s.LastScreen() != screenReport {
+	s.SetLastScreen(ui.ScreenReport)
+	if s.LastScreen() != ui.ScreenReport {
 		t.Errorf("last screen %q", s.LastScreen())
 	}
 	s.SetLastScreen("gone") // a screen of another version
-	if s.LastScreen() != screenLibrary {
+	if s.LastScreen() != ui.ScreenLibrary {
 		t.Errorf("unknown last screen gives %q", s.LastScreen())
 	}
 	s.SetLastCase("/x/Raqqa.exhibit")
@@ -241,7 +245,7 @@ func TestChooseStart(t *testing.T) {
 	for _, tc := range []struct {
 		opt    Options
 		screen string
-	}{{Options{}, ""}, {Options{ImageID: 3}, screenReview}, {Options{ReportID: 1}, screenReport}, {Options{Screen: "library", ImageID: 3}, screenLibrary}} {
+	}{{Options{}, ""}, {Options{ImageID: 3}, ui.ScreenReview}, {Options{ReportID: 1}, ui.ScreenReport}, {Options{Screen: "library", ImageID: 3}, ui.ScreenLibrary}} {
 		if s, tg := startScreen(tc.opt); s != tc.screen || tg.ImageID != tc.opt.ImageID {
 			t.Errorf("startScreen(%+v) = %q, %+v", tc.opt, s, tg)
 		}
@@ -252,32 +256,32 @@ func TestChooseStart(t *testing.T) {
 // ends after a later one started is dropped, whatever the order in which
 // they finish.
 func TestLatestDropsStaleResults(t *testing.T) {
-	_, q := newQueuedApp(t)
-	var l latest
+	_, q := apptest.NewQueuedApp(t)
+	var l ui.Latest
 	release := make(chan struct{})
 	var applied []string
-	load(&l, context.Background(), func(ctx context.Context) (string, error) {
+	ui.Load(&l, context.Background(), func(ctx context.Context) (string, error) {
 		<-release // the first load finishes last
 		return "first", nil
 	}, func(s string) { applied = append(applied, s) }, nil)
-	load(&l, context.Background(), func(ctx context.Context) (string, error) {
+	ui.Load(&l, context.Background(), func(ctx context.Context) (string, error) {
 		return "second", nil
 	}, func(s string) { applied = append(applied, s) }, nil)
-	q.waitUntil(t, "the second load", func() bool { return len(applied) > 0 })
+	q.WaitUntil(t, "the second load", func() bool { return len(applied) > 0 })
 	close(release)
 	time.Sleep(20 * time.Millisecond)
-	q.settle()
+	q.Settle()
 	if len(applied) != 1 || applied[0] != "second" {
 		t.Errorf("applied %v, want only the second load", applied)
 	}
 
 	// A panic in a load becomes an error, not a crash.
 	var got error
-	load(&l, context.Background(), func(ctx context.Context) (int, error) {
+	ui.Load(&l, context.Background(), func(ctx context.Context) (int, error) {
 		panic("a bug in the load")
 	}, func(int) {}, func(err error) { got = err })
-	q.waitUntil(t, "the failed load", func() bool { return got != nil })
-	if !errors.Is(got, errPanic) {
+	q.WaitUntil(t, "the failed load", func() bool { return got != nil })
+	if !errors.Is(got, ui.ErrPanic) {
 		t.Errorf("error %v, want errPanic", got)
 	}
 }

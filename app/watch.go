@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"fmt"
 	"strings"
 	"sync"
@@ -55,12 +57,12 @@ func (s *changeSummary) add(es []catalog.AuditEntry) {
 func (s *changeSummary) text() string {
 	var parts []string
 	if s.images > 0 {
-		parts = append(parts, plural(s.images, "image", "images")+" added")
+		parts = append(parts, ui.Plural(s.images, "image", "images")+" added")
 	}
 	if s.other > 0 {
-		what := plural(s.other, "change", "changes")
+		what := ui.Plural(s.other, "change", "changes")
 		if s.images > 0 {
-			what = plural(s.other, "other change", "other changes")
+			what = ui.Plural(s.other, "other change", "other changes")
 		}
 		parts = append(parts, what)
 	}
@@ -88,13 +90,13 @@ func (w *caseWatch) reset() {
 
 // watch checks s's case every watchEvery until the session ends, and
 // shows in the status bar what other programs changed.
-func (mw *mainWindow) watch(s *session) {
+func (mw *mainWindow) watch(s *ui.Session) {
 	w := &caseWatch{}
 	mw.caseWatch = w
 	go func() {
-		mark, err := s.c.AuditMark(s.ctx)
+		mark, err := s.Case.AuditMark(s.Ctx)
 		if err != nil {
-			if s.ctx.Err() == nil {
+			if s.Ctx.Err() == nil {
 				fyne.LogError("watch the case for changes made elsewhere", err)
 			}
 			return
@@ -103,11 +105,11 @@ func (mw *mainWindow) watch(s *session) {
 		defer t.Stop()
 		for {
 			select {
-			case <-s.ctx.Done():
+			case <-s.Ctx.Done():
 				return
 			case <-t.C:
 			}
-			es, next, err := s.c.ChangesElsewhere(s.ctx, mark)
+			es, next, err := s.Case.ChangesElsewhere(s.Ctx, mark)
 			if err != nil {
 				continue // the case is closing, or busy: next time
 			}

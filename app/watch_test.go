@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/apptest"
+
 	"context"
 	"os"
 	"path/filepath"
@@ -19,7 +21,7 @@ import (
 func TestChangesMadeElsewhere(t *testing.T) {
 	defer func(d time.Duration) { watchEvery = d }(watchEvery)
 	watchEvery = 20 * time.Millisecond
-	c := sampleCase(t)
+	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	l := tw.library()
 	before := l.total
@@ -31,7 +33,7 @@ func TestChangesMadeElsewhere(t *testing.T) {
 	}
 	tw.changed(nil)
 	time.Sleep(10 * watchEvery)
-	tw.q.drain()
+	tw.q.Drain()
 	if tw.status.changesBox.Visible() {
 		t.Fatalf("the window's own change is reported as made elsewhere: %q", tw.status.changes.Text)
 	}
@@ -52,7 +54,7 @@ func TestChangesMadeElsewhere(t *testing.T) {
 	if _, err := cli.Import(ctx, []string{dir}, catalog.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	tw.q.waitUntil(t, "the note of changes made elsewhere", func() bool { return tw.status.changesBox.Visible() })
+	tw.q.WaitUntil(t, "the note of changes made elsewhere", func() bool { return tw.status.changesBox.Visible() })
 	if got := tw.status.changes.Text; !strings.Contains(got, "2 images added") || !strings.Contains(got, "exhibit import") {
 		t.Errorf("note = %q; want 2 images added, by exhibit import", got)
 	}

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -36,7 +38,7 @@ func newWelcomeScreen(mw *mainWindow) *welcomeScreen {
 	w.create = widget.NewButtonWithIcon("New case…", theme.FolderNewIcon(), mw.newCaseDialog)
 	choice := func(b *widget.Button, text string) fyne.CanvasObject {
 		b.Alignment = widget.ButtonAlignLeading
-		return container.NewBorder(nil, nil, container.NewVBox(container.New(widthLayout{240}, b)), nil, dimWrapped(text))
+		return container.NewBorder(nil, nil, container.NewVBox(container.New(ui.WidthLayout{Width: 240}, b)), nil, ui.DimWrapped(text))
 	}
 	column := container.NewVBox(
 		container.NewHBox(icon, container.NewVBox(layout.NewSpacer(), title, layout.NewSpacer())),
@@ -48,7 +50,7 @@ func newWelcomeScreen(mw *mainWindow) *welcomeScreen {
 		choice(w.create, "Choose a name and where to keep it, then import a folder of images. Drop files "+
 			"or folders on the window at any time to import them."),
 	)
-	w.content = container.NewCenter(container.New(widthLayout{720}, column))
+	w.content = container.NewCenter(container.New(ui.WidthLayout{Width: 720}, column))
 	return w
 }
 

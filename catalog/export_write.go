@@ -127,14 +127,8 @@ func (r *ExportRun) Write(ctx context.Context, write func(io.Writer) error) (*Ex
 		return nil, errors.Join(err, r.Abandon(ctx, err))
 	}
 	syncDir(filepath.Dir(r.Path))
-	if exportHook != nil {
-		exportHook("renamed", r)
-	}
 	return r.complete(context.WithoutCancel(ctx), sum, size)
 }
-
-// exportHook, set by tests, is called at the stages of an export.
-var exportHook func(stage string, r *ExportRun)
 
 // writeTemp writes the temporary file and returns its SHA-256 and size.
 func (r *ExportRun) writeTemp(ctx context.Context, write func(io.Writer) error) (sum string, size int64, err error) {
@@ -150,9 +144,6 @@ func (r *ExportRun) writeTemp(ctx context.Context, write func(io.Writer) error) 
 			f.Close()
 		}
 	}()
-	if exportHook != nil {
-		exportHook("writing", r)
-	}
 	h := sha256.New()
 	cw := &countWriter{w: io.MultiWriter(f, h)}
 	bw := bufio.NewWriterSize(cw, 64<<10)

@@ -3,9 +3,11 @@ package catalog
 import (
 	"bufio"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,31 +17,55 @@ import (
 	"time"
 )
 
-// exportChild, run in a child process, begins an export of a file at path
-// and stops at stage ("writing": the temporary file half written;
-// "renamed": the file in place, its SHA-256 not recorded), says so on
-// standard output and waits to be killed.
+// exportChild, run in a child process, exports a file at path: it writes
+// half the file, says "stopped" on standard output and waits for a line
+// on standard input; then (stage "renamed") finishes the file, which is
+// renamed into place and recorded done once the case's write lock is free
+// (the parent holds it). It never ends by itself: it is killed.
 func exportChild(dir, stage, path string) {
 	c, err := Open(context.Background(), dir)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
-	exportHook = func(s string, r *ExportRun) {
-		if s == stage {
-			fmt.Println("stopped", r.ID)
-			time.Sleep(time.Hour)
-		}
-	}
 	_, err = c.WriteExport(context.Background(), "csv", path, nil, func(w io.Writer) error {
 		_, err := io.WriteString(w, strings.Repeat("half,written\n", 1000))
 		if bw, ok := w.(*bufio.Writer); ok {
 			bw.Flush() // so that the temporary file has bytes when killed
 		}
+		fmt.Println("stopped")
+		bufio.NewReader(os.Stdin).ReadString('\n')
+		if stage != "renamed" {
+			time.Sleep(time.Hour)
+		}
 		return err
 	})
 	fmt.Fprintln(os.Stderr, "the export was not stopped:", err)
 	os.Exit(3)
+}
+
+// holdWriteLock takes the write lock of the case in dir, as another
+// program writing to it would, until release is called; status returns
+// the status of the export with this ID meanwhile.
+func holdWriteLock(t *testing.T, dir string) (status func(id int64) string, release func()) {
+	t.Helper()
+	db, err := sql.Open("sqlite", SQLiteURI(filepath.Join(dir, DBName), url.Values{"_txlock": {"immediate"}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := db.Begin()
+	if err != nil {
+		db.Close()
+		t.Fatal(err)
+	}
+	status = func(id int64) string {
+		var st string
+		if err := tx.QueryRow(`SELECT status FROM exports WHERE id = ?`, id).Scan(&st); err != nil {
+			t.Errorf("read export %d: %v", id, err)
+		}
+		return st
+	}
+	return status, func() { tx.Rollback(); db.Close() }
 }
 
 // TestExportKilledMidway kills (SIGKILL) a program exporting a file,
@@ -69,6 +95,7 @@ func TestExportKilledMidway(t *testing.T) {
 			cmd.Env = append(os.Environ(), "EXHIBIT_TEST_EXPORT_CASE="+caseDir, "EXHIBIT_TEST_EXPORT_STAGE="+tt.stage, "EXHIBIT_TEST_EXPORT_PATH="+out)
 			cmd.Stderr = os.Stderr
 			stdout, _ := cmd.StdoutPipe()
+			stdin, _ := cmd.StdinPipe()
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
@@ -90,8 +117,30 @@ func TestExportKilledMidway(t *testing.T) {
 				t.Fatalf("while the child lives: exports %+v; want one pending", es)
 			}
 			temps, _ := filepath.Glob(filepath.Join(outDir, ".*"+exportTempSuffix))
-			if !tt.filePresent && len(temps) != 1 {
+			if len(temps) != 1 {
 				t.Errorf("while writing: temporary files %v; want one", temps)
+			}
+			if tt.stage == "renamed" {
+				// Another program takes the case's write lock: the child
+				// renames its file into place, then waits to record it.
+				status, release := holdWriteLock(t, caseDir)
+				defer release()
+				fmt.Fprintln(stdin, "go")
+				deadline := time.Now().Add(20 * time.Second)
+				for _, err := os.Stat(out); err != nil; _, err = os.Stat(out) {
+					if time.Now().After(deadline) {
+						cmd.Process.Kill()
+						cmd.Wait()
+						t.Fatalf("the child's file never took its name: %v", err)
+					}
+					time.Sleep(10 * time.Millisecond)
+				}
+				if st := status(es[0].ID); st != ExportPending {
+					t.Errorf("the file in place, its export is %s; want pending", st)
+				}
+				cmd.Process.Signal(syscall.SIGKILL)
+				cmd.Wait()
+				release()
 			}
 			cmd.Process.Signal(syscall.SIGKILL)
 			cmd.Wait()
@@ -138,13 +187,12 @@ func TestWriteExport(t *testing.T) {
 	c := openTestCase(t)
 	dir := t.TempDir()
 	var seen []string
-	exportHook = func(stage string, r *ExportRun) {
-		es, _ := c.ExportByID(ctx, r.ID)
-		seen = append(seen, stage+":"+es.Status)
-	}
-	defer func() { exportHook = nil }()
 	ok := filepath.Join(dir, "a.csv")
 	e, err := c.WriteExport(ctx, "csv", ok, map[string]any{"n": 1}, func(w io.Writer) error {
+		es, _ := c.Exports(ctx)
+		for _, e := range es {
+			seen = append(seen, "writing:"+e.Status)
+		}
 		_, err := io.WriteString(w, "a,b\n")
 		return err
 	})
@@ -154,7 +202,7 @@ func TestWriteExport(t *testing.T) {
 	if sum, _ := hashFile(ok); e.SHA256 != sum || e.Size != 4 || e.Status != ExportDone {
 		t.Errorf("export %+v; file SHA-256 %s", e, sum)
 	}
-	if strings.Join(seen, " ") != "writing:pending renamed:pending" {
+	if strings.Join(seen, " ") != "writing:pending" {
 		t.Errorf("stages seen %v", seen)
 	}
 

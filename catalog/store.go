@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"github.com/exhibit-app/exhibit/internal/sqliteuri"
+
 	"context"
 	"database/sql"
 	"embed"
@@ -8,7 +10,6 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"strconv"
@@ -188,6 +189,4 @@ func isBusy(err error) bool {
 // "#", which a folder's name may hold ("Raqqa #2"), are escaped, else SQLite
 // would read them as an escape, the query or the fragment, and open another
 // file.
-func SQLiteURI(path string, q url.Values) string {
-	return "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path)) + "?" + q.Encode()
-}
+func SQLiteURI(path string, q url.Values) string { return sqliteuri.For(path, q) }

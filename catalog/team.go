@@ -40,6 +40,8 @@ type HubInfo struct {
 	Member int64
 	// Pulled is the hub's sequence number of the last entry pulled.
 	Pulled int64
+	// Synced is when the last sync ended well ("" never), RFC 3339.
+	Synced string
 }
 
 // memberBlock is the number of ids each member owns in each table.
@@ -72,6 +74,7 @@ func (c *Case) Hub(ctx context.Context) (HubInfo, bool, error) {
 	h := HubInfo{DB: vals["hub_db"], Store: vals["hub_store"]}
 	h.Member, _ = strconv.ParseInt(vals["hub_member"], 10, 64)
 	h.Pulled, _ = strconv.ParseInt(vals["hub_pulled"], 10, 64)
+	h.Synced = vals["hub_synced"]
 	return h, true, nil
 }
 
@@ -148,6 +151,16 @@ func (c *Case) SetPulled(ctx context.Context, seq int64) error {
 		strconv.FormatInt(seq, 10))
 	if err != nil {
 		return fmt.Errorf("record what was pulled: %w", err)
+	}
+	return nil
+}
+
+// SetSynced records that a sync with the hub ended well, now.
+func (c *Case) SetSynced(ctx context.Context) error {
+	_, err := c.wr.ExecContext(ctx, `INSERT INTO case_info(key, value) VALUES('hub_synced', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+		timestamp(c.now()))
+	if err != nil {
+		return fmt.Errorf("record the sync: %w", err)
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"sync"
 
 	"github.com/klippa-app/go-pdfium"
@@ -39,6 +40,26 @@ func (e *Engine) Open(ctx context.Context, data []byte) (*Doc, error) {
 	if !bytes.Contains(data[:min(len(data), headerWindow)], []byte("%PDF-")) {
 		return nil, fmt.Errorf("open PDF: %w", ErrNotPDF)
 	}
+	d := &Doc{data: data}
+	return e.open(ctx, d, &requests.OpenDocument{File: &d.data})
+}
+
+// OpenReader opens a PDF of size bytes read from r as PDFium needs them
+// (the file is not held in memory; r must not change while it is open).
+// The document lives as Open's does.
+func (e *Engine) OpenReader(ctx context.Context, r io.ReaderAt, size int64) (*Doc, error) {
+	if size > e.opt.MaxFileSize {
+		return nil, fmt.Errorf("open PDF: %w: %d bytes, over %d", ErrTooLarge, size, e.opt.MaxFileSize)
+	}
+	head := make([]byte, min(size, headerWindow))
+	if n, _ := r.ReadAt(head, 0); !bytes.Contains(head[:n], []byte("%PDF-")) {
+		return nil, fmt.Errorf("open PDF: %w", ErrNotPDF)
+	}
+	return e.open(ctx, &Doc{}, &requests.OpenDocument{FileReader: io.NewSectionReader(r, 0, size), FileReaderSize: size})
+}
+
+// open opens the document req names into d, on an instance of its own.
+func (e *Engine) open(ctx context.Context, d *Doc, req *requests.OpenDocument) (*Doc, error) {
 	dctx, cancel := context.WithTimeout(ctx, e.opt.Timeout)
 	inst, err := e.instance(dctx)
 	if err != nil {
@@ -48,10 +69,11 @@ func (e *Engine) Open(ctx context.Context, data []byte) (*Doc, error) {
 	// A document that overstays (or whose ctx ends) loses its instance:
 	// killing it stops PDFium wherever it is.
 	killer := context.AfterFunc(dctx, func() { inst.Kill() })
-	d := &Doc{e: e, inst: inst, data: data, ctx: dctx, stop: func() { killer(); cancel() }}
+	d.e, d.inst, d.ctx, d.stop = e, inst, dctx, func() { killer(); cancel() }
 	empty := ""
+	req.Password = &empty
 	err = guard(func() error {
-		r, err := inst.OpenDocument(&requests.OpenDocument{File: &d.data, Password: &empty})
+		r, err := inst.OpenDocument(req)
 		if err != nil {
 			return openError(err)
 		}

@@ -2,7 +2,9 @@ package pdfengine
 
 import (
 	"fmt"
+	"unicode"
 
+	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 )
 
@@ -31,6 +33,18 @@ type Char struct {
 	// across, from the font's descent to its ascent up (what a text
 	// selection covers).
 	Box Rect
+	// Size is the font size in points (FPDFText_GetFontSize); 0 for a
+	// space or a line break. Size and Weight are read at the start of
+	// each word (a font seldom changes inside one: reading them for each
+	// character would double the time Text takes).
+	Size float64
+	// Weight is the font's weight, 100 to 900 (400 regular, 700 bold), from
+	// its descriptor (FPDFText_GetFontWeight); 0 when unknown.
+	Weight int
+	// Generated is a character PDFium made up (FPDFText_IsGenerated): a
+	// space between words drawn apart, a line break between lines. Its box
+	// is empty.
+	Generated bool
 }
 
 // PageText is the text of a page as PDFium reads it.
@@ -52,8 +66,23 @@ func (t *PageText) String() string {
 const maxChars = 1 << 20
 
 // Text reads the text of page (from 1) with each character's box
-// (FPDFText_GetUnicode and FPDFText_GetLooseCharBox).
+// (FPDFText_GetUnicode and FPDFText_GetLooseCharBox), font size and
+// weight, and whether PDFium made it up.
 func (d *Doc) Text(page int) (*PageText, error) {
+	return d.text(page, true)
+}
+
+// TextQuick is Text, faster (for reading a whole document): the page's
+// characters are read in one call, and in a word of left-to-right letters
+// and digits only the first and the last character's boxes are read, the
+// others' spread evenly between them. Words with right-to-left letters,
+// combining marks or other characters have every box read.
+func (d *Doc) TextQuick(page int) (*PageText, error) {
+	return d.text(page, false)
+}
+
+// text reads page's text, every box read when exact.
+func (d *Doc) text(page int, exact bool) (*PageText, error) {
 	out := &PageText{Page: page}
 	err := d.do(page, func() error {
 		p := requests.Page{ByIndex: &requests.PageByIndex{Document: d.doc, Index: page - 1}}
@@ -69,18 +98,38 @@ func (d *Doc) Text(page int) (*PageText, error) {
 		if n.Count > maxChars {
 			return fmt.Errorf("%w: %d characters on one page, over %d", ErrTooLarge, n.Count, maxChars)
 		}
-		out.Chars = make([]Char, 0, n.Count)
+		r := textReader{d: d, tp: tp.TextPage}
+		var runes []rune
+		if !exact {
+			runes = r.all(n.Count)
+		}
+		out.Chars = make([]Char, n.Count)
 		for i := range n.Count {
-			u, err := d.inst.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: tp.TextPage, Index: i})
-			if err != nil {
+			c := &out.Chars[i]
+			if runes != nil {
+				c.Rune = runes[i]
+			} else if c.Rune, err = r.rune(i); err != nil {
 				return err
 			}
-			c := Char{Rune: rune(u.Unicode)}
-			b, err := d.inst.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: tp.TextPage, Index: i})
-			if err == nil {
-				c.Box = Rect{Left: float64(b.Rect.Left), Bottom: float64(b.Rect.Bottom), Right: float64(b.Rect.Right), Top: float64(b.Rect.Top)}
+			// PDFium makes up spaces and line breaks only.
+			if c.Rune == ' ' || c.Rune == '\r' || c.Rune == '\n' {
+				c.Generated = r.generated(i)
 			}
-			out.Chars = append(out.Chars, c)
+		}
+		for s := 0; s < n.Count; {
+			e := s
+			for e < n.Count && !isBreak(out.Chars[e]) {
+				e++
+			}
+			if e == s {
+				if !out.Chars[s].Generated {
+					out.Chars[s].Box = r.box(s)
+				}
+				s++
+				continue
+			}
+			r.word(out.Chars, s, e, exact)
+			s = e
 		}
 		return nil
 	})
@@ -88,4 +137,103 @@ func (d *Doc) Text(page int) (*PageText, error) {
 		return nil, fmt.Errorf("text of page %d: %w", page, err)
 	}
 	return out, nil
+}
+
+// isBreak is a character between words.
+func isBreak(c Char) bool { return c.Generated || unicode.IsSpace(c.Rune) }
+
+// textReader reads a loaded text page.
+type textReader struct {
+	d  *Doc
+	tp references.FPDF_TEXTPAGE
+}
+
+// all is the page's n characters read in one call, nil when PDFium's text
+// does not have one rune for each character.
+func (r textReader) all(n int) []rune {
+	t, err := r.d.inst.FPDFText_GetText(&requests.FPDFText_GetText{TextPage: r.tp, StartIndex: 0, Count: n})
+	if err != nil {
+		return nil
+	}
+	rs := []rune(t.Text)
+	if len(rs) != n {
+		return nil
+	}
+	for i, c := range rs {
+		if c == 0xFFFE {
+			rs[i] = 0x02 // PDFium's mark of a hyphen at a line end, as GetUnicode gives it
+		}
+	}
+	return rs
+}
+
+func (r textReader) rune(i int) (rune, error) {
+	u, err := r.d.inst.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: r.tp, Index: i})
+	if err != nil {
+		return 0, err
+	}
+	return rune(u.Unicode), nil
+}
+
+func (r textReader) generated(i int) bool {
+	g, err := r.d.inst.FPDFText_IsGenerated(&requests.FPDFText_IsGenerated{TextPage: r.tp, Index: i})
+	return err == nil && g.IsGenerated
+}
+
+func (r textReader) box(i int) Rect {
+	b, err := r.d.inst.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: r.tp, Index: i})
+	if err != nil {
+		return Rect{}
+	}
+	return Rect{Left: float64(b.Rect.Left), Bottom: float64(b.Rect.Bottom), Right: float64(b.Rect.Right), Top: float64(b.Rect.Top)}
+}
+
+// word reads the boxes and the font of the word cs[s:e]: the font once
+// (a font seldom changes inside a word), the boxes of its ends only when
+// not exact and the word is simple, spread evenly over the others.
+func (r textReader) word(cs []Char, s, e int, exact bool) {
+	var size float64
+	var weight int
+	if sz, err := r.d.inst.FPDFText_GetFontSize(&requests.FPDFText_GetFontSize{TextPage: r.tp, Index: s}); err == nil {
+		size = sz.FontSize
+	}
+	if w, err := r.d.inst.FPDFText_GetFontWeight(&requests.FPDFText_GetFontWeight{TextPage: r.tp, Index: s}); err == nil && w.FontWeight > 0 {
+		weight = w.FontWeight
+	}
+	for i := s; i < e; i++ {
+		cs[i].Size, cs[i].Weight = size, weight
+	}
+	if !exact && e-s >= 3 && simpleWord(cs[s:e]) {
+		first, last := r.box(s), r.box(e-1)
+		step := (last.Left - first.Right) / float64(e-s-2)
+		overlap := min(first.Top, last.Top) - max(first.Bottom, last.Bottom)
+		if !first.Empty() && !last.Empty() && step > 0 && overlap > 0.5*(first.Top-first.Bottom) {
+			cs[s].Box, cs[e-1].Box = first, last
+			for i := s + 1; i < e-1; i++ {
+				x := first.Right + step*float64(i-s-1)
+				cs[i].Box = Rect{Left: x, Bottom: first.Bottom, Right: x + step, Top: first.Top}
+			}
+			return
+		}
+	}
+	for i := s; i < e; i++ {
+		cs[i].Box = r.box(i)
+	}
+}
+
+// simpleWord is a word whose characters PDFium gives left to right, one
+// glyph each: letters of left-to-right scripts, digits, ASCII punctuation.
+func simpleWord(cs []Char) bool {
+	for _, c := range cs {
+		r := c.Rune
+		switch {
+		case r < 0x80 && r > ' ':
+		case r >= 0x0590 && r <= 0x08FF, r >= 0xFB00:
+			return false // right-to-left scripts, ligatures, presentation forms
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		default:
+			return false
+		}
+	}
+	return true
 }

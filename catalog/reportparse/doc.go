@@ -22,14 +22,17 @@
 //
 // The heuristics of each format are documented on parseText (text.go),
 // parseMarkdown (markdown.go), parseHTML (html.go), and for PDF in
-// pdf.go (library and streaming), pdfcontent.go (text drawing),
-// pdflines.go (lines, spaces, right-to-left text) and pdfpara.go
-// (running headers and footers, headings, paragraphs, page breaks).
+// pdf.go (PDFium, through catalog/pdfengine, and streaming), pdflayout.go
+// (characters into lines, columns and table rows: one excerpt per row,
+// cells joined with " | "), pdfbidi.go (ligatures of right-to-left
+// letters) and pdfpara.go (running headers and footers, headings,
+// paragraphs, paragraphs across columns and pages).
 //
-// A PDF is untrusted input: pdfxref.go refuses the cross-reference
-// structures that would make the pdf library crash or hang, and the
-// content read is bounded per page and per document (pdfcontent.go), so
-// that a crafted file gets an error or a warning in bounded time.
+// A PDF is untrusted input: PDFium (WebAssembly, in a sandbox of its own)
+// repairs damaged cross-reference structures, each opening of a document
+// lives at most pdfTimeout, and the characters read are bounded per page
+// and per document, so that a crafted file gets its text, an error or a
+// warning in bounded time.
 //
 // Normalize, TextHash and MentionsDate serve search and identity: an
 // excerpt keeps its TextHash across a corrected re-import as long as its

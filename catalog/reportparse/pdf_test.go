@@ -17,6 +17,8 @@ func englishPDF(t testing.TB) ([]byte, []Block) {
 	for i := range want {
 		want[i].PageLabel = strconv.Itoa(want[i].Page) // printed in the footer
 	}
+	// The running header is page furniture: one block, after the body.
+	want = append(want, Block{Paragraph: len(want) + 1, Page: 1, PageEnd: want[len(want)-1].PageEnd, Text: runningHeader})
 	return data, want
 }
 
@@ -38,7 +40,7 @@ func TestParsePDFEnglish(t *testing.T) {
 	for _, b := range want {
 		crossing = crossing || b.PageEnd > b.Page
 	}
-	if !crossing || want[len(want)-1].Page < 2 {
+	if !crossing || want[len(want)-2].Page < 2 {
 		t.Fatalf("sample has no paragraph across a page break: %+v", want)
 	}
 	got, info, err := parseAll(t, writeTemp(t, "en.pdf", data))
@@ -83,6 +85,8 @@ func TestParsePDFLibreOffice(t *testing.T) {
 		{Page: 1, PageEnd: 2, PageLabel: "1", Heading: "The covered market", Text: "The municipal engineer confirmed that the water main under the market was broken by the strike and repaired in November. His office kept a record of the repair with the date, the length of pipe replaced and the names of the workers, which the team copied with his permission. He added that the pipe had been laid in 1998 and had never failed before, and that the pressure in the western quarter stayed low for three weeks after the strike, until the pump near the mill could be restarted with a borrowed generator."},
 		{Page: 2, PageEnd: 2, PageLabel: "2", Heading: "شهادة من السوق", Text: "قال نجّار يعمل قرب السوق المسقوف إن الذخيرة الثالثة سقطت في ١٧ تشرين الأول ٢٠١٧ على بعد نحو عشرين متراً شرق النافورة، وإنه جمع قطعتين من المعدن من بين الأنقاض."},
 		{Page: 2, PageEnd: 2, PageLabel: "2", Heading: "Measurements", Text: "The east wall of the clinic measured 11.4 metres before the strike; 7.9 metres of it collapsed. The bakery's roof, a concrete slab of about 60 square metres, fell into the shop in one piece and was still lying there on the day of the visit."},
+		// The running header, once.
+		{Page: 1, PageEnd: 2, Text: "Second visit to Tal Hamra · page 1"},
 	})
 	compareBlocks(t, got, want)
 }
@@ -125,22 +129,10 @@ func TestParsePDFPageLabels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range want {
+	for i := range want[:len(want)-1] { // the running header has no label
 		want[i].PageLabel = map[int]string{1: "i", 2: "A-7"}[want[i].Page]
 	}
 	compareBlocks(t, got, want)
-}
-
-func TestPageLabelStyles(t *testing.T) {
-	pl := pageLabels{{start: 0, style: "R", first: 1}, {start: 4, style: "a", first: 27}, {start: 6, prefix: "Annex "}}
-	for i, want := range []string{"I", "II", "III", "IV", "aa", "bb", "Annex "} {
-		if got := pl.label(i); got != want {
-			t.Errorf("label(%d) = %q, want %q", i, got, want)
-		}
-	}
-	if got := (pageLabels{}).label(3); got != "" {
-		t.Errorf("no labels: %q", got)
-	}
 }
 
 // PDF 2.0 files, and files with bytes after the last %%EOF (as some mail

@@ -18,7 +18,7 @@ import (
 	_ "golang.org/x/image/webp" // tiles in WebP
 	_ "modernc.org/sqlite"      // the MBTiles file
 
-	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/internal/sqliteuri"
 )
 
 // TileSource gives basemap tiles in the usual XYZ scheme: at zoom z the
@@ -71,7 +71,7 @@ func OpenMBTiles(ctx context.Context, path string) (*MBTiles, error) {
 	q := url.Values{}
 	q.Set("mode", "ro")
 	q.Set("immutable", "1")
-	db, err := sql.Open("sqlite", catalog.SQLiteURI(abs, q))
+	db, err := sql.Open("sqlite", sqliteuri.For(abs, q))
 	if err != nil {
 		return nil, fmt.Errorf("open basemap %s: %w", abs, err)
 	}

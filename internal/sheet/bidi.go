@@ -2,12 +2,12 @@ package sheet
 
 import "golang.org/x/text/unicode/bidi"
 
-// This file resolves embedding levels and visual order by a simplified
-// Unicode bidirectional algorithm (UAX #9): rules P2–P3, W1–W7, N1–N2,
-// I1–I2 and L1–L2, with mirrored brackets at odd levels. Explicit
-// embeddings, overrides and isolates are ignored (treated as boundary
-// neutrals), and brackets are not paired (N0). Combining marks stay after
-// their base character when a run is reversed.
+// This file puts a paragraph in display order by the Unicode bidirectional
+// algorithm (UAX #9): golang.org/x/text/unicode/bidi resolves its levels;
+// here, what that package leaves undone: a line's trailing whitespace back
+// to the paragraph's level and the reordering of runs (rules L1–L2),
+// brackets mirrored at odd levels, combining marks kept after their base
+// character when a run is reversed.
 
 // bidiText is a paragraph in logical order with its resolved levels.
 type bidiText struct {
@@ -27,9 +27,6 @@ func classOf(r rune) bidi.Class {
 	}
 	return c
 }
-
-// isStrongRTL reports whether c is a strong right-to-left class.
-func isStrongRTL(c bidi.Class) bool { return c == bidi.R || c == bidi.AL }
 
 // isRTLText reports whether the first paragraph of s is right to left:
 // whether its first strong character is.
@@ -57,157 +54,105 @@ func hasRTL(rs []rune) bool {
 	return false
 }
 
-// resolveBidi resolves the levels of the paragraph rs.
+// resolveBidi resolves the levels of the paragraph rs: golang.org/x/text's
+// bidi resolves the paragraph (rules P2–P3, X1–X10, W1–W7, N0–N2, I1–I2)
+// into runs of one direction, in logical order; a run's level follows from
+// its direction and the paragraph's, a run of numbers without a
+// left-to-right letter between two right-to-left runs of a left-to-right
+// paragraph being at level 2 (I1).
 func resolveBidi(rs []rune) bidiText {
 	n := len(rs)
 	t := bidiText{runes: rs, classes: make([]bidi.Class, n), levels: make([]uint8, n)}
 	for i, r := range rs {
 		t.classes[i] = classOf(r)
 	}
-	// P2, P3: the first strong character sets the paragraph level.
-	for _, c := range t.classes {
-		if c == bidi.L {
-			break
-		}
-		if isStrongRTL(c) {
-			t.base = 1
-			break
-		}
+	if isRTLText(string(rs)) {
+		t.base = 1
+	}
+	for i := range t.levels {
+		t.levels[i] = t.base
 	}
 	if !hasRTL(rs) {
-		return t // all levels 0 or, for a neutral RTL paragraph, irrelevant
+		return t
 	}
-	sos := bidi.L
-	if t.base == 1 {
-		sos = bidi.R
+	runs, ok := bidiRuns(rs)
+	if !ok {
+		return t // x/text could not order it: shown in logical order
 	}
-	ty := append([]bidi.Class(nil), t.classes...)
-
-	// W1: marks (and boundary neutrals) take the type of what precedes.
-	for i := range ty {
-		if ty[i] == bidi.NSM || ty[i] == bidi.BN {
-			if i == 0 {
-				ty[i] = sos
-			} else {
-				ty[i] = ty[i-1]
-			}
-		}
-	}
-	// W2: European numbers after an Arabic letter are Arabic numbers.
-	last := sos
-	for i, c := range ty {
-		switch c {
-		case bidi.L, bidi.R, bidi.AL:
-			last = c
-		case bidi.EN:
-			if last == bidi.AL {
-				ty[i] = bidi.AN
-			}
-		}
-	}
-	// W3: Arabic letters are right to left.
-	for i, c := range ty {
-		if c == bidi.AL {
-			ty[i] = bidi.R
-		}
-	}
-	// W4: one separator between two numbers of the same kind joins them.
-	for i := 1; i+1 < n; i++ {
-		prev, next := ty[i-1], ty[i+1]
-		switch {
-		case ty[i] == bidi.ES && prev == bidi.EN && next == bidi.EN:
-			ty[i] = bidi.EN
-		case ty[i] == bidi.CS && prev == bidi.EN && next == bidi.EN:
-			ty[i] = bidi.EN
-		case ty[i] == bidi.CS && prev == bidi.AN && next == bidi.AN:
-			ty[i] = bidi.AN
-		}
-	}
-	// W5: terminators next to European numbers become European numbers.
-	for i := 0; i < n; i++ {
-		if ty[i] != bidi.ET {
-			continue
-		}
-		j := i
-		for j < n && ty[j] == bidi.ET {
-			j++
-		}
-		if (i > 0 && ty[i-1] == bidi.EN) || (j < n && ty[j] == bidi.EN) {
-			for k := i; k < j; k++ {
-				ty[k] = bidi.EN
-			}
-		}
-		i = j - 1
-	}
-	// W6: remaining separators and terminators are neutral.
-	for i, c := range ty {
-		if c == bidi.ES || c == bidi.ET || c == bidi.CS {
-			ty[i] = bidi.ON
-		}
-	}
-	// W7: European numbers in left-to-right context are left to right.
-	last = sos
-	for i, c := range ty {
-		switch c {
-		case bidi.L, bidi.R:
-			last = c
-		case bidi.EN:
-			if last == bidi.L {
-				ty[i] = bidi.L
-			}
-		}
-	}
-	// N1, N2: neutrals take the direction of their surroundings when both
-	// sides agree, else the paragraph direction.
-	strong := func(c bidi.Class) bidi.Class {
-		if c == bidi.EN || c == bidi.AN {
-			return bidi.R
-		}
-		return c
-	}
-	isNeutral := func(c bidi.Class) bool {
-		return c == bidi.B || c == bidi.S || c == bidi.WS || c == bidi.ON
-	}
-	for i := 0; i < n; i++ {
-		if !isNeutral(ty[i]) {
-			continue
-		}
-		j := i
-		for j < n && isNeutral(ty[j]) {
-			j++
-		}
-		before, after := sos, sos
-		if i > 0 {
-			before = strong(ty[i-1])
-		}
-		if j < n {
-			after = strong(ty[j])
-		}
-		dir := sos
-		if before == after {
-			dir = before
-		}
-		for k := i; k < j; k++ {
-			ty[k] = dir
-		}
-		i = j - 1
-	}
-	// I1, I2: implicit levels.
-	for i, c := range ty {
+	for k, r := range runs {
 		lv := t.base
-		if lv%2 == 0 {
-			switch c {
-			case bidi.R:
-				lv++
-			case bidi.AN, bidi.EN:
-				lv += 2
+		switch {
+		case r.rtl:
+			lv = 1
+		case t.base == 1:
+			lv = 2
+		case k > 0:
+			// Numbers after right-to-left text are at level 2, the
+			// neutrals after them at 0: one run of x/text's.
+			if from, to, ok := numberSpan(t.classes[r.start:r.end]); ok {
+				for i := r.start + from; i < r.start+to; i++ {
+					t.levels[i] = 2
+				}
+				continue
 			}
-		} else if c == bidi.L || c == bidi.EN || c == bidi.AN {
-			lv++
 		}
-		t.levels[i] = lv
+		for i := r.start; i < r.end; i++ {
+			t.levels[i] = lv
+		}
 	}
 	return t
+}
+
+// bidiRun is a run of characters of one direction, [start, end) in rs.
+type bidiRun struct {
+	start, end int
+	rtl        bool
+}
+
+// bidiRuns returns the runs of one direction of the paragraph rs, in
+// logical order, as golang.org/x/text's bidi resolves them; false when it
+// fails (it may panic on odd input: recovered).
+func bidiRuns(rs []rune) (runs []bidiRun, ok bool) {
+	defer func() {
+		if recover() != nil {
+			runs, ok = nil, false
+		}
+	}()
+	var p bidi.Paragraph
+	if _, err := p.SetString(string(rs)); err != nil {
+		return nil, false
+	}
+	o, err := p.Order()
+	if err != nil {
+		return nil, false
+	}
+	pos := 0
+	for i := 0; i < o.NumRuns(); i++ {
+		r := o.Run(i)
+		m := len([]rune(r.String()))
+		runs = append(runs, bidiRun{start: pos, end: pos + m, rtl: r.Direction() == bidi.RightToLeft})
+		pos += m
+	}
+	return runs, pos == len(rs)
+}
+
+// numberSpan returns the span [from, to) of a left-to-right run of these
+// classes from its first number to its last, when the run has numbers and
+// no left-to-right letter.
+func numberSpan(cs []bidi.Class) (from, to int, ok bool) {
+	from = -1
+	for i, c := range cs {
+		switch c {
+		case bidi.L:
+			return 0, 0, false
+		case bidi.EN, bidi.AN:
+			if from < 0 {
+				from = i
+			}
+			to = i + 1
+		}
+	}
+	return from, to, from >= 0
 }
 
 // visual returns the characters from start to end (exclusive) as one line

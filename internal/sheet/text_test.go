@@ -48,6 +48,8 @@ func TestBidiVisual(t *testing.T) {
 		{"brackets are mirrored", "אב (גד)", "(דג) בא", true},
 		{"trailing space stays at the end", "abc אבג ", "abc גבא ", false},
 		{"arabic number after arabic letter", "ب ١٢", "١٢ ب", true},
+		{"number closing an rtl run, then a full stop", "abc אבג 12.", "abc 12 גבא.", false},
+		{"a full stop after rtl text in ltr text", "abc אבג.", "abc גבא.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
