@@ -1,7 +1,9 @@
 package hub
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -37,22 +39,33 @@ func TestSyncKilledMidway(t *testing.T) {
 			cmd := exec.Command(os.Args[0], "-test.run", "^$")
 			cmd.Env = append(os.Environ(), "EXHIBIT_TEST_SYNC_CASE="+l.dir, "EXHIBIT_TEST_SYNC_BATCH=5",
 				"EXHIBIT_CONFIG_DIR="+l.keys, "PGPASSWORD="+l.pw)
-			var out strings.Builder
-			cmd.Stderr = &out
+			var errs strings.Builder
+			cmd.Stderr = &errs
+			out, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			done := make(chan error, 1)
-			go func() { done <- cmd.Wait() }()
-			select {
-			case err := <-done:
-				if err != nil {
-					t.Fatalf("sync child: %v: %s", err, out.String())
+			// Killed after a random number of its progress lines (each a
+			// batch done), in the midst of the next.
+			stopAt, lines, wasKilled := 1+rng.IntN(8), 0, false
+			sc := bufio.NewScanner(out)
+			for sc.Scan() {
+				if lines++; lines == stopAt {
+					time.Sleep(time.Duration(rng.IntN(20)) * time.Millisecond)
+					cmd.Process.Kill()
+					wasKilled = true
+					break
 				}
-			case <-time.After(time.Duration(100+rng.IntN(600)) * time.Millisecond):
-				cmd.Process.Kill()
-				<-done
+			}
+			io.Copy(io.Discard, out)
+			err = cmd.Wait()
+			if wasKilled {
 				killed++
+			} else if err != nil {
+				t.Fatalf("sync child: %v: %s", err, errs.String())
 			}
 		}
 		l.sync()
@@ -60,7 +73,7 @@ func TestSyncKilledMidway(t *testing.T) {
 	kill(alice)
 	kill(bob)
 	kill(alice)
-	if killed == 0 {
+	if killed < 4 {
 		t.Errorf("no sync was killed: the test tries nothing")
 	}
 	t.Logf("%d syncs killed", killed)

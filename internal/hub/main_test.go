@@ -31,7 +31,8 @@ func syncChild(dir string) int {
 	}
 	defer c.Close()
 	batch, _ := strconv.Atoi(os.Getenv("EXHIBIT_TEST_SYNC_BATCH"))
-	if _, err := Sync(ctx, c, Options{Batch: batch}); err != nil {
+	progress := func(s string) { fmt.Fprintln(os.Stdout, s) } // read by the parent, which kills at some line
+	if _, err := Sync(ctx, c, Options{Batch: batch, Progress: progress}); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 3
 	}
