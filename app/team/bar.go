@@ -172,9 +172,6 @@ func (b *Bar) Sync() {
 		res, err = hub.Sync(ctx, c, hub.Options{Progress: func(what string) {
 			fyne.Do(func() { b.host.SetBusy(what) })
 		}})
-		if err == nil {
-			err = c.SetSynced(ctx)
-		}
 		return err
 	}, func(err error) {
 		b.syncing = false

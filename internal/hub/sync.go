@@ -93,7 +93,7 @@ func syncWith(ctx context.Context, local Local, dbURL string, opt Options) (*Res
 		return res, err
 	}
 	if opt.PullOnly {
-		return res, nil
+		return res, markSynced(ctx, local)
 	}
 	if res.Pushed, err = s.pushEntries(ctx, local, opt.Batch); err != nil {
 		return res, err
@@ -103,7 +103,19 @@ func syncWith(ctx context.Context, local Local, dbURL string, opt Options) (*Res
 	if or.missing != nil {
 		res.Missing = or.missing
 	}
+	if err == nil {
+		err = markSynced(ctx, local)
+	}
 	return res, err
+}
+
+// markSynced records in the case that a sync ended well (the app's status
+// bar says when), when the case keeps such a record.
+func markSynced(ctx context.Context, local Local) error {
+	if c, ok := local.(interface{ SetSynced(context.Context) error }); ok {
+		return c.SetSynced(ctx)
+	}
+	return nil
 }
 
 // checkCase fails unless the hub holds the case caseID.
