@@ -72,6 +72,11 @@ func TestTwoLaptopsConverge(t *testing.T) {
 			}
 			alice.verifyClean()
 			bob.verifyClean()
+			for _, l := range []*laptop{alice, bob} {
+				if h, _, err := l.c.Hub(c); err != nil || h.Synced == "" {
+					t.Errorf("after a sync the case does not say when it synced: %+v, %v", h, err)
+				}
+			}
 		})
 	}
 }
