@@ -161,28 +161,7 @@ func (s *scans) warning() string {
 	if s == nil || s.res == nil || len(s.res.Read) == 0 || s.unread == nil {
 		return ""
 	}
-	return fmt.Sprintf("%s no text layer and could not be read: %v", pageNumbers(s.res.Read), s.unread)
-}
-
-// pageNumbers names pages: "page 3 has", "pages 2–4, 7 have".
-func pageNumbers(pages []int) string {
-	if len(pages) == 1 {
-		return fmt.Sprintf("page %d has", pages[0])
-	}
-	var parts []string
-	for i := 0; i < len(pages); {
-		j := i
-		for j+1 < len(pages) && pages[j+1] == pages[j]+1 {
-			j++
-		}
-		if j > i {
-			parts = append(parts, fmt.Sprintf("%d–%d", pages[i], pages[j]))
-		} else {
-			parts = append(parts, fmt.Sprint(pages[i]))
-		}
-		i = j + 1
-	}
-	return "pages " + strings.Join(parts, ", ") + " have"
+	return fmt.Sprintf("%s no text layer and could not be read: %v", reportparse.PageList(s.res.Read), s.unread)
 }
 
 // isNoTextWarning is the parser's warning about pages without a text

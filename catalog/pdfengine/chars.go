@@ -3,6 +3,7 @@ package pdfengine
 import (
 	"fmt"
 
+	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 )
 
@@ -11,14 +12,8 @@ import (
 // so it is fast where Text is not.
 func (d *Doc) CountChars(page int) (int, error) {
 	var n int
-	err := d.do(page, func() error {
-		p := requests.Page{ByIndex: &requests.PageByIndex{Document: d.doc, Index: page - 1}}
-		tp, err := d.inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: p})
-		if err != nil {
-			return err
-		}
-		defer d.inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
-		c, err := d.inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
+	err := d.withTextPage(page, func(tp references.FPDF_TEXTPAGE) error {
+		c, err := d.inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp})
 		if err != nil {
 			return err
 		}

@@ -81,24 +81,32 @@ func (d *Doc) TextQuick(page int) (*PageText, error) {
 	return d.text(page, false)
 }
 
-// text reads page's text, every box read when exact.
-func (d *Doc) text(page int, exact bool) (*PageText, error) {
-	out := &PageText{Page: page}
-	err := d.do(page, func() error {
+// withTextPage runs fn, on the engine's goroutine, with the text of page
+// (from 1) loaded (FPDFText_LoadPage), and closes it after.
+func (d *Doc) withTextPage(page int, fn func(tp references.FPDF_TEXTPAGE) error) error {
+	return d.do(page, func() error {
 		p := requests.Page{ByIndex: &requests.PageByIndex{Document: d.doc, Index: page - 1}}
 		tp, err := d.inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: p})
 		if err != nil {
 			return err
 		}
 		defer d.inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
-		n, err := d.inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
+		return fn(tp.TextPage)
+	})
+}
+
+// text reads page's text, every box read when exact.
+func (d *Doc) text(page int, exact bool) (*PageText, error) {
+	out := &PageText{Page: page}
+	err := d.withTextPage(page, func(tp references.FPDF_TEXTPAGE) error {
+		n, err := d.inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp})
 		if err != nil {
 			return err
 		}
 		if n.Count > maxChars {
 			return fmt.Errorf("%w: %d characters on one page, over %d", ErrTooLarge, n.Count, maxChars)
 		}
-		r := textReader{d: d, tp: tp.TextPage}
+		r := textReader{d: d, tp: tp}
 		var runes []rune
 		if !exact {
 			runes = r.all(n.Count)

@@ -121,7 +121,7 @@ func parsePDF(path string, f io.ReaderAt, size int64, info *Info, b *builder) (e
 		info.Warnings = append(info.Warnings, fmt.Sprintf("%s not been read: the document's text exceeds %d characters", pages, maxDocChars))
 	}
 	if len(noText) > 0 {
-		info.Warnings = append(info.Warnings, fmt.Sprintf("%s no text layer (scanned?); run OCR to read them", pageList(noText)))
+		info.Warnings = append(info.Warnings, fmt.Sprintf("%s no text layer (scanned?); run OCR to read them", PageList(noText)))
 	}
 	return nil
 }
@@ -222,7 +222,9 @@ func readPage(doc *pdfengine.Doc, num int) (*pdfPage, error) {
 	return p, nil
 }
 
-func pageList(pages []int) string {
+// PageList names pages for a sentence: "page 3 has", "pages 2–4, 7
+// have".
+func PageList(pages []int) string {
 	if len(pages) == 1 {
 		return fmt.Sprintf("page %d has", pages[0])
 	}
