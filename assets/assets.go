@@ -3,7 +3,10 @@
 //
 // The fonts are DejaVu Sans (regular and bold), whose licence
 // (fonts/LICENSE-DejaVu.txt) allows embedding and redistribution. They
-// cover Latin, Greek, Cyrillic and Arabic.
+// cover Latin, Greek, Cyrillic and Arabic. What they do not cover is
+// printed in Droid Sans Fallback (Apache 2.0,
+// fonts/LICENSE-DroidSansFallback.txt): Chinese and Japanese; and in
+// NanumSquare (SIL OFL 1.1, fonts/LICENSE-NanumSquare.txt): Korean.
 //
 // World is the built-in world basemap: Natural Earth's countries at 1:50m
 // (public domain), from the npm package world-atlas 2.0.2 (ISC), converted
@@ -26,6 +29,20 @@ var FontRegular []byte
 //
 //go:embed fonts/DejaVuSans-Bold.ttf
 var FontBold []byte
+
+// FontCJK is Droid Sans Fallback (the full one), a TrueType font covering
+// Chinese and Japanese (kana and kanji), for the characters DejaVu Sans
+// lacks. It has no bold. Its Korean is conjoining jamo only, composed
+// into syllables by OpenType shaping: see FontKorean.
+//
+//go:embed fonts/DroidSansFallbackFull.ttf
+var FontCJK []byte
+
+// FontKorean is NanumSquare Regular, a TrueType font with every precomposed
+// hangul syllable, for the Korean neither DejaVu Sans nor FontCJK has.
+//
+//go:embed fonts/NanumSquareR.ttf
+var FontKorean []byte
 
 // World is the built-in world basemap, gzip-compressed, in the format
 // internal/worldgen writes and internal/geo reads.

@@ -84,9 +84,8 @@ func (wr *writer) caption(pn *Panel, pi printImage, w float64) []line {
 		key := r[0]
 		ls = append(ls, wr.para(r[1], val, w, keyW, func(x, y, h float64, first bool) {
 			if first {
-				wr.setFont(true, sizeCaption)
 				wr.setTextColor(muted)
-				wr.pdf.Text(x, y+val.baseline(), key)
+				wr.drawText(x, y+val.baseline(), key, true, sizeCaption)
 			}
 		})...)
 	}

@@ -25,6 +25,7 @@ type writer struct {
 	widths     [2]map[rune]float64
 	meter      *fpdf.Fpdf     // measures text, never output
 	figures    []placedFigure // the figures of the sheet being written
+	fallbacks  [2]bool        // which fallback fonts are registered (fallback.go)
 }
 
 // alignment of a paragraph's lines.
@@ -88,7 +89,8 @@ func (wr *writer) setDrawColor(c rgb) { wr.pdf.SetDrawColor(c.r, c.g, c.b) }
 func (wr *writer) setFillColor(c rgb) { wr.pdf.SetFillColor(c.r, c.g, c.b) }
 
 // runeWidth returns a function giving the width in millimetres of a
-// character set in the given font and size.
+// character set in the given font and size (in the fallback font when the
+// sheet font lacks it).
 func (wr *writer) runeWidth(bold bool, size float64) func(rune) float64 {
 	i := 0
 	if bold {
@@ -108,6 +110,11 @@ func (wr *writer) runeWidth(bold bool, size float64) func(rune) float64 {
 			// Measured on a document of its own, so that measuring never
 			// changes the font of the page being drawn.
 			wr.meter.SetFont(fontFamily, style, 1)
+			if i := fontFor(r, bold); i != 0 {
+				if family, err := wr.useFallback(i); err == nil {
+					wr.meter.SetFont(family, "", 1)
+				}
+			}
 			w = wr.meter.GetStringWidth(string(r))
 			cache[r] = w
 		}
@@ -150,9 +157,8 @@ func (wr *writer) para(text string, st style, w, indent float64, deco func(x, y,
 			case t.rtl:
 				tx += free
 			}
-			wr.setFont(st.bold, st.size)
 			wr.setTextColor(st.color)
-			wr.pdf.Text(tx, y+st.baseline(), t.text)
+			wr.drawText(tx, y+st.baseline(), t.text, st.bold, st.size)
 		}}
 	}
 	return out

@@ -127,14 +127,12 @@ func (wr *writer) symbol(a catalog.Annotation, x, y, h float64) {
 		if tw := wr.textWidth(s, true, size); tw > 1.6*r {
 			size *= 1.6 * r / tw
 		}
-		wr.setFont(true, size)
 		wr.setTextColor(onColor(c))
-		f.Text(x+r+0.2-wr.textWidth(s, true, size)/2, cy+annot.DigitHeight*size*ptToMM/2, s)
+		wr.drawText(x+r+0.2-wr.textWidth(s, true, size)/2, cy+annot.DigitHeight*size*ptToMM/2, s, true, size)
 	case catalog.KindText:
 		f.Rect(x+0.3, cy-sh/2, sw-0.6, sh, "F")
 		size := sh * 0.8 / ptToMM
-		wr.setFont(true, size)
 		wr.setTextColor(onColor(c))
-		f.Text(x+sw/2-wr.textWidth("T", true, size)/2, cy+annot.DigitHeight*size*ptToMM/2, "T")
+		wr.drawText(x+sw/2-wr.textWidth("T", true, size)/2, cy+annot.DigitHeight*size*ptToMM/2, "T", true, size)
 	}
 }

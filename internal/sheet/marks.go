@@ -144,9 +144,8 @@ func (wr *writer) drawShape(p placed, a catalog.Annotation) {
 			size *= 1.5 * r / w
 		}
 		w := wr.textWidth(s, true, size)
-		wr.setFont(true, size)
 		wr.setTextColor(onColor(c))
-		f.Text(c0.X-w/2, c0.Y+annot.DigitHeight*size*ptToMM/2, s)
+		wr.drawText(c0.X-w/2, c0.Y+annot.DigitHeight*size*ptToMM/2, s, true, size)
 	}
 }
 
@@ -192,6 +191,6 @@ func (wr *writer) drawTag(p placed, a catalog.Annotation) {
 		if l.rtl {
 			lx = x + bw - padX - wr.textWidth(l.text, false, pts)
 		}
-		f.Text(lx, base+float64(i)*lineH, l.text)
+		wr.drawText(lx, base+float64(i)*lineH, l.text, false, pts)
 	}
 }

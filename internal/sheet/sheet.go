@@ -319,18 +319,16 @@ func (wr *writer) footers(sheets int) {
 		wr.setDrawColor(ruleColor)
 		f.SetLineWidth(0.2)
 		f.Line(wr.pg.left, rule, wr.pg.left+wr.pg.cw, rule)
-		wr.setFont(false, sizeFooter)
 		wr.setTextColor(muted)
-		f.Text(wr.pg.left, y, left)
+		wr.drawText(wr.pg.left, y, left, false, sizeFooter)
 		if sheets > 1 {
 			mid := fmt.Sprintf("Sheet %d of %d", wr.pageSheets[p-1], sheets)
-			f.Text(wr.pg.left+(wr.pg.cw-wr.textWidth(mid, false, sizeFooter))/2, y, mid)
+			wr.drawText(wr.pg.left+(wr.pg.cw-wr.textWidth(mid, false, sizeFooter))/2, y, mid, false, sizeFooter)
 		}
 		right := fmt.Sprintf("Page %d of %d", p, n)
-		f.Text(wr.pg.left+wr.pg.cw-wr.textWidth(right, false, sizeFooter), y, right)
-		wr.setFont(false, sizeSeal)
+		wr.drawText(wr.pg.left+wr.pg.cw-wr.textWidth(right, false, sizeFooter), y, right, false, sizeFooter)
 		for i, l := range seal {
-			f.Text(wr.pg.left, y+float64(i+1)*sealLeading, l)
+			wr.drawText(wr.pg.left, y+float64(i+1)*sealLeading, l, false, sizeSeal)
 		}
 	}
 }
