@@ -6,9 +6,9 @@ what=${1:-test}
 # build: cgo, GLFW, libjpeg-turbo, libheif (HEIC, AVIF), libvips (TIFF, huge images)
 pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libturbojpeg0-dev libheif-dev libvips-dev)
 case "$what" in
-  gui|test) pkgs+=(xvfb xauth x11-utils xdotool imagemagick poppler-utils libimage-exiftool-perl openssl
+  gui|test) pkgs+=(fonts-droid-fallback fonts-nanum xvfb xauth x11-utils xdotool imagemagick poppler-utils libimage-exiftool-perl openssl
                    libvips-tools libheif-examples libtiff-tools
-                   tesseract-ocr tesseract-ocr-eng tesseract-ocr-ara) ;;&  # reference decoders and test images; OCR of scans
+                   tesseract-ocr tesseract-ocr-eng tesseract-ocr-ara) ;;&  # CJK fonts Fyne falls back to on screen (sheets embed their own, assets/README.md); reference decoders and test images; OCR of scans
   test) pkgs+=(gdal-bin pango1.0-tools postgresql) ;;&  # pango-view: Arabic scans shaped as printed; postgresql: the hub tests run a cluster of their own (SeaweedFS is built from its Go module)
   bench) pkgs+=(xvfb xauth imagemagick poppler-utils libimage-exiftool-perl libvips-tools python3-pil python3-numpy bc time) ;;
 esac
