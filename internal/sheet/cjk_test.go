@@ -111,3 +111,36 @@ func TestFontRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapCJK wraps Chinese and Japanese, which have no spaces, at every
+// width: every line fits, none starts with closing punctuation or ends
+// with opening punctuation, and the lines hold the whole text.
+func TestWrapCJK(t *testing.T) {
+	text := "「東京の橋」は三月十日の空襲で被害を受けた。桥梁在空袭中严重受损，桥面部分坍塌，交通中断。Bridge 3 は閉鎖。"
+	width := func(r rune) float64 {
+		if isCJK(r) {
+			return 2
+		}
+		return 1
+	}
+	for w := 6.0; w <= 60; w++ {
+		var b strings.Builder
+		for _, l := range wrapText(text, w, width) {
+			rs := []rune(l.text)
+			var lw float64
+			for _, r := range rs {
+				lw += width(r)
+			}
+			if lw > w+1e-9 {
+				t.Errorf("width %v: line %q is %v wide", w, l.text, lw)
+			}
+			if strings.ContainsRune(noLineStart, rs[0]) || strings.ContainsRune(noLineEnd, rs[len(rs)-1]) {
+				t.Errorf("width %v: line %q starts or ends with the wrong punctuation", w, l.text)
+			}
+			b.WriteString(l.text)
+		}
+		if strings.ReplaceAll(b.String(), " ", "") != strings.ReplaceAll(text, " ", "") {
+			t.Errorf("width %v: lines %q do not hold the text", w, b.String())
+		}
+	}
+}

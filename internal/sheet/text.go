@@ -40,7 +40,8 @@ const breakAfter = "/\\-_.,;:"
 // character with runeWidth. Paragraphs (separated by line breaks) start new
 // lines; an empty paragraph gives an empty line. Words are kept whole when
 // they fit on a line; a longer word (a file name, a hash) is broken, after
-// one of breakAfter when possible. Arabic is shaped and right-to-left text
+// one of breakAfter when possible. Chinese and Japanese break between
+// characters (cjkBreak). Arabic is shaped and right-to-left text
 // reordered for display.
 func wrapText(text string, width float64, runeWidth func(rune) float64) []textLine {
 	var out []textLine
@@ -80,7 +81,7 @@ func wrapRunes(rs []rune, width float64, runeWidth func(rune) float64) [][2]int 
 		end, lastSpace := start, -1
 		var lineW float64
 		for end < len(rs) && lineW+w[end] <= width+1e-9 {
-			if rs[end] == ' ' {
+			if rs[end] == ' ' || end > start && cjkBreak(rs[end-1], rs[end]) {
 				lastSpace = end
 			}
 			lineW += w[end]
@@ -89,8 +90,9 @@ func wrapRunes(rs []rune, width float64, runeWidth func(rune) float64) [][2]int 
 		switch {
 		case end == len(rs):
 			// The rest fits.
-		case rs[end] == ' ':
-			// Broken exactly at a space.
+		case rs[end] == ' ', end > start && cjkBreak(rs[end-1], rs[end]):
+			// Broken exactly at a space, or between Chinese or Japanese
+			// characters.
 		case lastSpace > start:
 			end = lastSpace
 		default:
@@ -100,6 +102,29 @@ func wrapRunes(rs []rune, width float64, runeWidth func(rune) float64) [][2]int 
 		start = end
 	}
 	return spans
+}
+
+// Chinese and Japanese are written without spaces: a line may break
+// between any two of their characters, but not before closing punctuation
+// or small kana, nor after opening punctuation (the basic rules of
+// kinsoku shori). Korean breaks at spaces.
+const (
+	noLineStart = "、。，．：；！？）」』】〕〉》”’・ー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ〜…,.!?:;)]}%"
+	noLineEnd   = "（「『【〔〈《“‘([{"
+)
+
+// isCJK reports whether r is a Chinese or Japanese character or CJK
+// punctuation or a fullwidth form.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
+		r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF
+}
+
+// cjkBreak reports whether a line may break between a and b because one
+// of them is Chinese or Japanese.
+func cjkBreak(a, b rune) bool {
+	return (isCJK(a) || isCJK(b)) && a != ' ' && b != ' ' &&
+		!strings.ContainsRune(noLineStart, b) && !strings.ContainsRune(noLineEnd, a)
 }
 
 // breakWord chooses where to break a word that does not fit: after the last
