@@ -44,6 +44,11 @@ type typeface struct {
 	seg      shaping.Segmenter
 	lines    map[string]*shapedLine
 	outlines map[gtfont.GID][][]vec // contours in em units, y down
+	// fallbacks draw the characters this font lacks: Chinese and
+	// Japanese, Korean (assets.FontCJK, assets.FontKorean). Parsed on
+	// first need, each typeface its own (guarded by its mu).
+	fallbacks      []*typeface
+	fallbackLoaded bool
 }
 
 // shapedLine is a line of text laid out at size 1: its glyphs, in visual
@@ -55,7 +60,8 @@ type shapedLine struct {
 
 type placedGlyph struct {
 	gid  gtfont.GID
-	x, y float64 // origin of the glyph, em units, y down
+	x, y float64   // origin of the glyph, em units, y down
+	from *typeface // the font the glyph is of: the typeface or a fallback
 }
 
 // maxCachedLines bounds the shaped-line cache.
@@ -119,10 +125,48 @@ func face(bold bool) *typeface {
 	return fonts.regular
 }
 
-// oneFace is a shaping.Fontmap with a single face.
-type oneFace struct{ f *gtfont.Face }
+// fallbackFonts are the fonts for what DejaVu lacks, tried in order.
+var fallbackFonts = []struct {
+	name string
+	data func() []byte
+}{
+	{"DroidSansFallbackFull", func() []byte { return assets.FontCJK }},
+	{"NanumSquareR", func() []byte { return assets.FontKorean }},
+}
 
-func (o oneFace) ResolveFace(rune) *gtfont.Face { return o.f }
+// ResolveFace makes a typeface a shaping.Fontmap: its face for the
+// characters it has, else the first fallback's that has them, else its
+// own (its missing-glyph box). The caller holds t.mu.
+func (t *typeface) ResolveFace(r rune) *gtfont.Face {
+	if _, ok := t.face.NominalGlyph(r); ok || r < 0x0250 {
+		return t.face
+	}
+	if !t.fallbackLoaded {
+		t.fallbackLoaded = true
+		for _, fb := range fallbackFonts {
+			if f, err := newTypeface(fb.name, fb.data()); err == nil {
+				t.fallbacks = append(t.fallbacks, f)
+			}
+		}
+	}
+	for _, fb := range t.fallbacks {
+		if _, ok := fb.face.NominalGlyph(r); ok {
+			return fb.face
+		}
+	}
+	return t.face
+}
+
+// typefaceOf returns the typeface (t or one of its fallbacks) whose face f
+// is.
+func (t *typeface) typefaceOf(f *gtfont.Face) *typeface {
+	for _, fb := range t.fallbacks {
+		if fb.face == f {
+			return fb
+		}
+	}
+	return t
+}
 
 // shape returns the line s laid out at size 1 (cached).
 func (t *typeface) shape(s string) *shapedLine {
@@ -162,7 +206,7 @@ func (t *typeface) shapeLocked(s string) (line *shapedLine) {
 		Face:      t.face,
 		Size:      fixed.I(refSize),
 	}
-	runs := t.seg.Split(in, oneFace{t.face})
+	runs := t.seg.Split(in, t)
 	outs := make([]shaping.Output, len(runs))
 	levels := make([]int, len(runs))
 	for i, r := range runs {
@@ -173,11 +217,13 @@ func (t *typeface) shapeLocked(s string) (line *shapedLine) {
 	// rule L2). Within a run, HarfBuzz already gives visual order.
 	x := 0.0
 	for _, i := range visualOrder(levels) {
+		from := t.typefaceOf(runs[i].Face)
 		for _, g := range outs[i].Glyphs {
 			line.glyphs = append(line.glyphs, placedGlyph{
-				gid: g.GlyphID,
-				x:   x + fixedToFloat(g.XOffset)/refSize,
-				y:   -fixedToFloat(g.YOffset) / refSize,
+				gid:  g.GlyphID,
+				from: from,
+				x:    x + fixedToFloat(g.XOffset)/refSize,
+				y:    -fixedToFloat(g.YOffset) / refSize,
 			})
 			x += fixedToFloat(g.XAdvance) / refSize
 		}
@@ -335,7 +381,7 @@ func drawText(dst *image.RGBA, t *typeface, size float64, s string, x, y float64
 	t.mu.Lock()
 	for _, g := range line.glyphs {
 		o := vec{x + g.x*size, y + g.y*size}
-		for _, contour := range t.outline(g.gid) {
+		for _, contour := range g.from.outline(g.gid) { // t.mu guards its fallbacks too
 			ps := make([]vec, len(contour))
 			for i, p := range contour {
 				ps[i] = o.add(p.mul(size))
