@@ -81,7 +81,7 @@ func wrapRunes(rs []rune, width float64, runeWidth func(rune) float64) [][2]int 
 		end, lastSpace := start, -1
 		var lineW float64
 		for end < len(rs) && lineW+w[end] <= width+1e-9 {
-			if rs[end] == ' ' || end > start && cjkBreak(rs[end-1], rs[end]) {
+			if breakBefore(rs, start, end) {
 				lastSpace = end
 			}
 			lineW += w[end]
@@ -90,7 +90,7 @@ func wrapRunes(rs []rune, width float64, runeWidth func(rune) float64) [][2]int 
 		switch {
 		case end == len(rs):
 			// The rest fits.
-		case rs[end] == ' ', end > start && cjkBreak(rs[end-1], rs[end]):
+		case breakBefore(rs, start, end):
 			// Broken exactly at a space, or between Chinese or Japanese
 			// characters.
 		case lastSpace > start:
@@ -125,6 +125,12 @@ func isCJK(r rune) bool {
 func cjkBreak(a, b rune) bool {
 	return (isCJK(a) || isCJK(b)) && a != ' ' && b != ' ' &&
 		!strings.ContainsRune(noLineStart, b) && !strings.ContainsRune(noLineEnd, a)
+}
+
+// breakBefore reports whether the line that begins at start may break
+// before rs[i]: at a space, or between Chinese or Japanese characters.
+func breakBefore(rs []rune, start, i int) bool {
+	return rs[i] == ' ' || i > start && cjkBreak(rs[i-1], rs[i])
 }
 
 // breakWord chooses where to break a word that does not fit: after the last
