@@ -26,7 +26,7 @@ type fallbackFont struct {
 }
 
 // fallbacks are tried in order for a character the sheet font lacks.
-var fallbacks = []fallbackFont{
+var fallbacks = [...]fallbackFont{
 	{"droidfallback", func() []byte { return assets.FontCJK }},
 	{"nanumsquare", func() []byte { return assets.FontKorean }},
 }
@@ -114,10 +114,10 @@ func fontFor(r rune, bold bool) int {
 // documents the first time it is needed, and returns its family.
 func (wr *writer) useFallback(i int) (string, error) {
 	fb := fallbacks[i-1]
-	if wr.fallbacks[i-1] {
+	if wr.registered[i-1] {
 		return fb.family, nil
 	}
-	wr.fallbacks[i-1] = true
+	wr.registered[i-1] = true
 	for _, d := range []*fpdf.Fpdf{wr.pdf, wr.meter} {
 		d.AddUTF8FontFromBytes(fb.family, "", fb.data())
 		if err := d.Error(); err != nil {
@@ -153,7 +153,8 @@ func fontRuns(s string, bold bool) []textRun {
 
 // drawText draws s (one line, in display order) with its baseline's left
 // end at (x, y), in the sheet font of the given weight and size, the
-// characters that font lacks in the fallback, in the current text colour.
+// characters that font lacks in a fallback font of the same size, in the
+// current text colour.
 // It leaves the sheet font selected.
 func (wr *writer) drawText(x, y float64, s string, bold bool, size float64) {
 	runs := fontRuns(s, bold)

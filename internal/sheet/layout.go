@@ -23,9 +23,9 @@ type writer struct {
 	sheetNo    int   // 1-based number of the sheet being written
 	pageSheets []int // the sheet number of each page
 	widths     [2]map[rune]float64
-	meter      *fpdf.Fpdf     // measures text, never output
-	figures    []placedFigure // the figures of the sheet being written
-	fallbacks  [2]bool        // which fallback fonts are registered (fallback.go)
+	meter      *fpdf.Fpdf           // measures text, never output
+	figures    []placedFigure       // the figures of the sheet being written
+	registered [len(fallbacks)]bool // which fallback fonts are registered (fallback.go)
 }
 
 // alignment of a paragraph's lines.
