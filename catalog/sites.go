@@ -196,6 +196,10 @@ func siteName(name string) (string, error) {
 	return name, nil
 }
 
+// CheckSiteName returns a site's name as it would be stored (spaces
+// collapsed), or why it is refused: empty, too long, or a number alone.
+func CheckSiteName(name string) (string, error) { return siteName(name) }
+
 // NewSite is what AddSite needs.
 type NewSite struct {
 	Name      string
