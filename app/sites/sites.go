@@ -73,7 +73,7 @@ type sitesScreen struct {
 	loading ui.Latest
 	showing ui.Latest
 	thumbs  ui.Latest
-	working bool // a code or a pair is being written
+	working bool      // a code or a pair is being written
 	form    *siteForm // the site dialog last opened
 }
 
