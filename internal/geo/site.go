@@ -30,6 +30,9 @@ type Layers struct {
 	Sites        []Circle
 	Footprints   []Outline
 	SelectedSite int64
+	// Swipe, when set, draws two georeferenced images in their
+	// footprints, one each side of a handle.
+	Swipe *Swipe
 }
 
 // Colours of sites and footprints (premultiplied where translucent).
