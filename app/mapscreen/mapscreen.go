@@ -54,6 +54,7 @@ type mapScreen struct {
 	clearMap *widget.Button
 	side     *fyne.Container
 	thumb    *canvas.Image
+	swipe    *swiper
 
 	data      mapData
 	loading   ui.Latest
@@ -93,8 +94,9 @@ func newMapScreen(host Host, settings Settings, s *ui.Session) *mapScreen {
 	fit := widget.NewButtonWithIcon("Fit", theme.ZoomFitIcon(), ms.m.Fit)
 	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { ms.m.ZoomBy(1.5) })
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { ms.m.ZoomBy(1 / 1.5) })
-	bar := container.NewBorder(nil, nil, ms.count,
-		container.NewHBox(zoomOut, zoomIn, fit, widget.NewSeparator(), choose, ms.clearMap), ms.basemap)
+	ms.swipe = newSwiper(ms)
+	bar := container.NewBorder(nil, ms.swipe.row, ms.count,
+		container.NewHBox(zoomOut, zoomIn, fit, widget.NewSeparator(), ms.swipe.open, choose, ms.clearMap), ms.basemap)
 	ms.thumb = canvas.NewImageFromImage(nil)
 	ms.thumb.FillMode = canvas.ImageFillContain
 	ms.thumb.SetMinSize(fyne.NewSize(300, 225))
@@ -134,6 +136,7 @@ func (ms *mapScreen) Reload() {
 func (ms *mapScreen) Close() {
 	ms.loading.Stop()
 	ms.thumbing.Stop()
+	ms.swipe.loading.Stop()
 	if ms.tiles != nil {
 		ms.tiles.Close()
 		ms.tiles = nil
@@ -185,6 +188,7 @@ func (ms *mapScreen) update(d mapData) {
 			Label: im.Name()})
 	}
 	ms.m.SetLayers(d.layers.Sites, d.layers.Footprints)
+	ms.swipe.setFootprints(d.layers.Footprints)
 	ms.m.SetMarkers(markers)
 	ms.count.SetText(fmt.Sprintf("%s of %s have a position", ui.FormatCount(len(d.images)), ui.Plural(d.total, "image", "images")))
 	if sel := ms.m.Selected(); sel != 0 && d.byID[sel] == nil {
