@@ -24,6 +24,9 @@ type MapView struct {
 	// OnSelected is called with the image tapped (0 when the tap was on
 	// no image).
 	OnSelected func(id int64)
+	// OnSecondary, when set, is called on a right click with the
+	// position under it and where it was, on the canvas.
+	OnSecondary func(lat, lon float64, at fyne.Position)
 
 	mu         sync.Mutex // markers, tiles and view are read by the raster
 	markers    []geo.Marker
@@ -271,6 +274,18 @@ func (m *MapView) Tapped(ev *fyne.PointEvent) {
 	if m.OnSelected != nil {
 		m.OnSelected(best)
 	}
+}
+
+// TappedSecondary calls OnSecondary with the position under the pointer.
+func (m *MapView) TappedSecondary(ev *fyne.PointEvent) {
+	if m.OnSecondary == nil {
+		return
+	}
+	m.mu.Lock()
+	p := m.sized(m.Size()).FromScreen(float64(ev.Position.X), float64(ev.Position.Y))
+	m.mu.Unlock()
+	lat, lon := geo.Unproject(p)
+	m.OnSecondary(lat, geo.WrapLon(lon), ev.AbsolutePosition)
 }
 
 // ZoomBy zooms about the centre (the + and - buttons).

@@ -1,9 +1,14 @@
 package mapscreen
 
 import (
+	"math"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/exhibit-app/exhibit/app/ui"
+	"github.com/exhibit-app/exhibit/internal/geo"
 )
 
 // Swipe footprints: offered once the case has two georeferenced images;
@@ -42,5 +47,25 @@ func TestMapScreenSwipe(t *testing.T) {
 	sw.stop()
 	if ms.m.Swipe() != nil || sw.row.Visible() {
 		t.Error("the swipe stays after the cross")
+	}
+}
+
+// A right click on the map offers to add a site there: the Sites screen
+// is asked for, on that position.
+func TestMapScreenAddSiteHere(t *testing.T) {
+	ms, h, _ := openMap(t)
+	h.Q.WaitUntil(t, "the map's images", func() bool { return ms.data.byID != nil && ms.loading.CancelFunc == nil })
+	v := ms.m.View()
+	at := fyne.NewPos(200, 150)
+	test.TapSecondaryAt(ms.m, at)
+	if ms.menu == nil || h.Win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no menu on a right click")
+	}
+	ms.menu.Items[0].Action()
+	got := h.LastShown()
+	lat, lon := geo.Unproject(v.FromScreen(200, 150))
+	if got.Screen != ui.ScreenSites || got.Target.NewSiteAt == nil ||
+		math.Abs(got.Target.NewSiteAt[0]-lat) > 1e-6 || math.Abs(got.Target.NewSiteAt[1]-lon) > 1e-6 {
+		t.Errorf("asked for %+v, want the Sites screen at %v, %v", got, lat, lon)
 	}
 }

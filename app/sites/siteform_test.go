@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/exhibit-app/exhibit/app/apptest"
+	"github.com/exhibit-app/exhibit/app/ui"
 	"github.com/exhibit-app/exhibit/catalog"
 )
 
@@ -78,6 +79,13 @@ func TestAddEditRemoveSite(t *testing.T) {
 	if len(ss.sites) != 2 || h.Changes == 0 {
 		t.Errorf("%d sites listed, %d changes reported", len(ss.sites), h.Changes)
 	}
+
+	// Asked from the map, on a position: the dialog opens there.
+	ss.Open(ui.Target{NewSiteAt: &[2]float64{35.951234, 39.0105}})
+	if f := ss.form; f.lat.Text != "35.951234" || f.lon.Text != "39.0105" || f.name.Text != "" {
+		t.Errorf("Add a site here: %q, %q, %q", f.name.Text, f.lat.Text, f.lon.Text)
+	}
+	test.Tap(ss.form.cancel)
 
 	// Edit: the dialog holds the site; what changed is recorded.
 	test.Tap(ss.edit)

@@ -168,11 +168,16 @@ func newSitesScreen(host Host, s *ui.Session) *sitesScreen {
 // Content returns the screen.
 func (ss *sitesScreen) Content() fyne.CanvasObject { return ss.content }
 
-// Open reads the sites when the screen is first shown.
-func (ss *sitesScreen) Open(ui.Target) {
+// Open reads the sites when the screen is first shown; on a position
+// (t.NewSiteAt: Add a site here, on the map), it opens the dialog that
+// adds a site there.
+func (ss *sitesScreen) Open(t ui.Target) {
 	if !ss.opened {
 		ss.opened = true
 		ss.reload()
+	}
+	if t.NewSiteAt != nil {
+		ss.AddSite(t.NewSiteAt)
 	}
 }
 
