@@ -74,8 +74,8 @@ func newSiteForm(w fyne.Window, title, confirm string, s *catalog.Site, submit f
 	if s != nil {
 		f.fill(s)
 	}
-	f.lat.OnChanged = f.pasted
-	f.lon.OnChanged = f.pasted
+	f.lat.OnChanged = f.pasted(f.lat)
+	f.lon.OnChanged = f.pasted(f.lon)
 	for _, e := range []*widget.Entry{f.name, f.radius, f.metres} {
 		e.OnChanged = func(string) { f.check() }
 	}
@@ -120,17 +120,24 @@ func (f *siteForm) fill(s *catalog.Site) {
 
 func formatDegrees(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
-// pasted splits a position pasted whole into either entry ("36.0,38.9",
-// as copied from a map) into its latitude and longitude.
-func (f *siteForm) pasted(t string) {
-	if strings.ContainsAny(strings.TrimSpace(t), ", ;") {
-		if lat, lon, err := catalog.ParseLatLon(t); err == nil {
-			f.lat.SetText(formatDegrees(lat))
-			f.lon.SetText(formatDegrees(lon))
-			return // SetText checked the form again
+// pasted returns what the entry e does on a change: a position pasted
+// whole into it ("36.0,38.9", as copied from a map: more than one
+// character at once) is split into its latitude and longitude; typed
+// one character at a time, it is left as it is.
+func (f *siteForm) pasted(e *widget.Entry) func(string) {
+	prev := e.Text
+	return func(t string) {
+		was := prev
+		prev = t
+		if len([]rune(t))-len([]rune(was)) > 1 && strings.ContainsAny(strings.TrimSpace(t), ", ;") {
+			if lat, lon, err := catalog.ParseLatLon(t); err == nil {
+				f.lat.SetText(formatDegrees(lat))
+				f.lon.SetText(formatDegrees(lon))
+				return // SetText checked the form again
+			}
 		}
+		f.check()
 	}
-	f.check()
 }
 
 // precisionValue returns the precision chosen.

@@ -48,6 +48,15 @@ func TestAddEditRemoveSite(t *testing.T) {
 	if f.msg.Visible() {
 		t.Errorf("a good position still says %q", f.msg.Text)
 	}
+	// Typed a character at a time, it is not split as it goes ("36.0,3").
+	f.lat.SetText("")
+	f.lon.SetText("")
+	test.Type(f.lat, "36.0,38.9")
+	if f.lat.Text != "36.0,38.9" || f.lon.Text != "" {
+		t.Errorf("typed into Latitude: %q, %q", f.lat.Text, f.lon.Text)
+	}
+	f.lat.SetText("36.2")
+	f.lon.SetText("38.95")
 	f.radius.SetText("0")
 	says("Radius 0 m must be a number more than 0")
 	f.radius.SetText("120 m")
