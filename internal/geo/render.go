@@ -95,9 +95,7 @@ func RenderLayers(v View, ly Layers, selected int64, tiles TileSource, st Style,
 		}
 		drawGrid(dst, v, st, pixelScale)
 	}
-	if ly.Swipe != nil {
-		drawSwipe(dst, v, ly.Swipe, st, pixelScale)
-	}
+	drawSwipe(dst, v, ly.Swipe, st, pixelScale)
 	labels := newLabelSet(pixelScale)
 	drawFootprints(dst, v, ly.Footprints, st, pixelScale, labels)
 	drawSites(dst, v, ly.Sites, ly.SelectedSite, st, pixelScale, labels)

@@ -37,8 +37,11 @@ var handleColour = color.RGBA{0xFF, 0xFF, 0xFF, 0xFF}
 
 // drawSwipe draws the two images of the swipe, each on its side of the
 // handle, and the handle: a line across the view with a knob in its
-// middle.
+// middle (nothing when s is nil).
 func drawSwipe(dst *image.RGBA, v View, s *Swipe, st Style, k float64) {
+	if s == nil {
+		return
+	}
 	hx := int(math.Round(s.HandleX(v)))
 	b := dst.Bounds()
 	left := image.Rect(b.Min.X, b.Min.Y, hx, b.Max.Y)
