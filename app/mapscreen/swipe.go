@@ -39,7 +39,10 @@ func newSwiper(ms *mapScreen) *swiper {
 	sw.right.PlaceHolder = "(another)"
 	sw.note = ui.Caption("Pick two georeferenced images; drag the handle to reveal one over the other.")
 	stop := widget.NewButtonWithIcon("", theme.CancelIcon(), sw.stop)
-	sw.row = container.NewHBox(widget.NewLabel("Swipe"), sw.left, widget.NewLabel("left of the handle,"), sw.right, widget.NewLabel("right of it"), stop, sw.note)
+	sw.note.Wrapping = fyne.TextWrapOff
+	sw.note.Truncation = fyne.TextTruncateEllipsis
+	picks := container.NewHBox(widget.NewLabel("Swipe"), sw.left, widget.NewLabel("left of the handle,"), sw.right, widget.NewLabel("right of it"), stop)
+	sw.row = container.NewBorder(nil, nil, picks, nil, sw.note)
 	sw.row.Hide()
 	sw.open = widget.NewButtonWithIcon("Swipe footprints", theme.ViewRestoreIcon(), func() {
 		sw.row.Show()
