@@ -95,7 +95,7 @@ func RenderLayers(v View, ly Layers, selected int64, tiles TileSource, st Style,
 		}
 		drawGrid(dst, v, st, pixelScale)
 	}
-	drawSwipe(dst, v, ly.Swipe, st, pixelScale)
+	drawSwipe(dst, v, ly.Swipe)
 	labels := newLabelSet(pixelScale)
 	drawFootprints(dst, v, ly.Footprints, st, pixelScale, labels)
 	drawSites(dst, v, ly.Sites, ly.SelectedSite, st, pixelScale, labels)
@@ -135,6 +135,7 @@ func RenderLayers(v View, ly Layers, selected int64, tiles TileSource, st Style,
 	}
 	// The labels last, over everything, none over another.
 	labels.draw(dst, st)
+	drawSwipeHandle(dst, v, ly.Swipe, st, pixelScale)
 	drawScaleBar(dst, v, st, pixelScale)
 	if tiles != nil {
 		f := labelFace(pixelScale)

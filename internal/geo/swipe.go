@@ -36,18 +36,25 @@ func (s *Swipe) HandleX(v View) float64 {
 var handleColour = color.RGBA{0xFF, 0xFF, 0xFF, 0xFF}
 
 // drawSwipe draws the two images of the swipe, each on its side of the
-// handle, and the handle: a line across the view with a knob in its
-// middle (nothing when s is nil).
-func drawSwipe(dst *image.RGBA, v View, s *Swipe, st Style, k float64) {
+// handle (nothing when s is nil).
+func drawSwipe(dst *image.RGBA, v View, s *Swipe) {
 	if s == nil {
 		return
 	}
 	hx := int(math.Round(s.HandleX(v)))
 	b := dst.Bounds()
-	left := image.Rect(b.Min.X, b.Min.Y, hx, b.Max.Y)
-	right := image.Rect(hx, b.Min.Y, b.Max.X, b.Max.Y)
-	drawOverlay(dst, left, v, s.Left)
-	drawOverlay(dst, right, v, s.Right)
+	drawOverlay(dst, image.Rect(b.Min.X, b.Min.Y, hx, b.Max.Y), v, s.Left)
+	drawOverlay(dst, image.Rect(hx, b.Min.Y, b.Max.X, b.Max.Y), v, s.Right)
+}
+
+// drawSwipeHandle draws the swipe's handle over everything: a line across
+// the view with a knob in its middle (nothing when s is nil).
+func drawSwipeHandle(dst *image.RGBA, v View, s *Swipe, st Style, k float64) {
+	if s == nil {
+		return
+	}
+	hx := int(math.Round(s.HandleX(v)))
+	b := dst.Bounds()
 	w := max(2, int(math.Round(2*k)))
 	fillRect(dst, hx-w/2-1, b.Min.Y, w+2, b.Dy(), st.Outline)
 	fillRect(dst, hx-w/2, b.Min.Y, w, b.Dy(), st.Selected)
