@@ -107,6 +107,66 @@ func ParsePrecision(s string) (name string, metres float64, err error) {
 	return PrecisionMetres, f, nil
 }
 
+// ParseLatLon reads a position written "LAT,LON" ("36.0, 38.9"; a
+// semicolon or spaces alone also separate them, as pasted from a map) and
+// checks it (latitude within ±90, longitude within ±180): the one rule
+// for the app and the command line.
+func ParseLatLon(s string) (lat, lon float64, err error) {
+	t := strings.TrimSpace(s)
+	var parts []string
+	switch {
+	case strings.Contains(t, ","):
+		parts = strings.Split(t, ",")
+	case strings.Contains(t, ";"):
+		parts = strings.Split(t, ";")
+	default:
+		parts = strings.Fields(t)
+	}
+	if len(parts) != 2 {
+		return 0, 0, fmt.Errorf("position %q: want LAT,LON (for example 35.9519,39.0103)", s)
+	}
+	var v [2]float64
+	for i, p := range parts {
+		if v[i], err = parseCoordinate(p); err != nil {
+			return 0, 0, fmt.Errorf("position %q: %w", s, err)
+		}
+	}
+	if err := validatePosition(v[0], v[1]); err != nil {
+		return 0, 0, fmt.Errorf("position %q: %w", s, err)
+	}
+	return v[0], v[1], nil
+}
+
+// parseCoordinate reads one latitude or longitude ("35.95"), unchecked.
+func parseCoordinate(s string) (float64, error) {
+	s = strings.TrimSpace(s)
+	f, err := strconv.ParseFloat(s, 64)
+	switch {
+	case errors.Is(err, strconv.ErrRange):
+		return 0, fmt.Errorf("%q is out of range", s)
+	case err != nil:
+		return 0, fmt.Errorf("%q is not a number", s)
+	}
+	return f, nil
+}
+
+// ParseRadius reads a site's radius in metres ("50", "50m", "50 m"; ""
+// is DefaultSiteRadius) and checks it.
+func ParseRadius(s string) (float64, error) {
+	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.ToLower(s)), "m"))
+	if t == "" {
+		return DefaultSiteRadius, nil
+	}
+	r, err := parseCoordinate(t)
+	if err != nil {
+		return 0, fmt.Errorf("radius: %w", err)
+	}
+	if err := validateRadius(r); err != nil {
+		return 0, err
+	}
+	return r, nil
+}
+
 // validatePosition checks a latitude and longitude.
 func validatePosition(lat, lon float64) error {
 	return Near{Lat: lat, Lon: lon, Km: 1}.Validate()
@@ -135,6 +195,10 @@ func siteName(name string) (string, error) {
 	}
 	return name, nil
 }
+
+// CheckSiteName returns a site's name as it would be stored (spaces
+// collapsed), or why it is refused: empty, too long, or a number alone.
+func CheckSiteName(name string) (string, error) { return siteName(name) }
 
 // NewSite is what AddSite needs.
 type NewSite struct {

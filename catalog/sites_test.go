@@ -419,3 +419,57 @@ func TestSiteNumbersRefused(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// A position is read "LAT,LON" as typed or pasted (spaces, a semicolon,
+// or spaces alone between the two), and refused with what is wrong; a
+// radius in metres, with or without its unit.
+func TestParseLatLonAndRadius(t *testing.T) {
+	for _, c := range []struct {
+		in       string
+		lat, lon float64
+		err      string
+	}{
+		{"36.0,38.9", 36, 38.9, ""},
+		{" 36.0, 38.9 ", 36, 38.9, ""},
+		{"36.0 38.9", 36, 38.9, ""},
+		{"-12.5;-77", -12.5, -77, ""},
+		{"36.0", 0, 0, "want LAT,LON"},
+		{"1,2,3", 0, 0, "want LAT,LON"},
+		{"north,38.9", 0, 0, `"north" is not a number`},
+		{"91,38.9", 0, 0, "latitude 91 must be a number within ±90"},
+		{"36,181", 0, 0, "longitude 181 must be a number within ±180"},
+		{"NaN,38.9", 0, 0, "latitude NaN"},
+		{"36,1e309", 0, 0, "out of range"},
+	} {
+		lat, lon, err := ParseLatLon(c.in)
+		switch {
+		case c.err == "" && (err != nil || lat != c.lat || lon != c.lon):
+			t.Errorf("ParseLatLon(%q) = %v, %v, %v; want %v, %v", c.in, lat, lon, err, c.lat, c.lon)
+		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
+			t.Errorf("ParseLatLon(%q) error %v, want one saying %q", c.in, err, c.err)
+		}
+	}
+	for _, c := range []struct {
+		in  string
+		r   float64
+		err string
+	}{
+		{"", DefaultSiteRadius, ""},
+		{"120", 120, ""},
+		{"120 m", 120, ""},
+		{"7.5M", 7.5, ""},
+		{"0", 0, "more than 0"},
+		{"-4", 0, "more than 0"},
+		{"200000", 0, "at most 100000"},
+		{"Inf", 0, "more than 0"},
+		{"wide", 0, `"wide" is not a number`},
+	} {
+		r, err := ParseRadius(c.in)
+		switch {
+		case c.err == "" && (err != nil || r != c.r):
+			t.Errorf("ParseRadius(%q) = %v, %v; want %v", c.in, r, err, c.r)
+		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
+			t.Errorf("ParseRadius(%q) error %v, want one saying %q", c.in, err, c.err)
+		}
+	}
+}

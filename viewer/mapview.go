@@ -24,6 +24,9 @@ type MapView struct {
 	// OnSelected is called with the image tapped (0 when the tap was on
 	// no image).
 	OnSelected func(id int64)
+	// OnSecondary, when set, is called on a right click with the
+	// position under it and where it was, on the canvas.
+	OnSecondary func(lat, lon float64, at fyne.Position)
 
 	mu         sync.Mutex // markers, tiles and view are read by the raster
 	markers    []geo.Marker
@@ -33,9 +36,23 @@ type MapView struct {
 	view       geo.View // in Fyne units
 	moved      bool     // the user panned or zoomed: no more fitting by itself
 	selected   int64
+	swipe      *geo.Swipe
+	// dragging is what the drag under way moves: the map (dragMap), the
+	// swipe's handle (dragHandle), or not decided yet (0).
+	dragging int
 
 	raster *canvas.Raster
 }
+
+// What a drag moves.
+const (
+	dragMap = iota + 1
+	dragHandle
+)
+
+// handleGrab is how near the swipe's handle a drag must start to move it
+// (Fyne units).
+const handleGrab = 16
 
 // mapFitSpan is how many metres across a map of a single image shows.
 const mapFitSpan = 100
@@ -68,6 +85,42 @@ func (m *MapView) SetMarkers(ms []geo.Marker) {
 func (m *MapView) SetLayers(sites []geo.Circle, footprints []geo.Outline) {
 	m.mu.Lock()
 	m.sites, m.footprints = append([]geo.Circle(nil), sites...), append([]geo.Outline(nil), footprints...)
+	m.mu.Unlock()
+	m.Refresh()
+}
+
+// SetSwipe draws two georeferenced images in their footprints, one each
+// side of a handle that a drag moves (nil: none).
+func (m *MapView) SetSwipe(s *geo.Swipe) {
+	m.mu.Lock()
+	if s != nil {
+		c := *s
+		s = &c
+	}
+	m.swipe = s
+	m.mu.Unlock()
+	m.Refresh()
+}
+
+// Swipe returns the swipe shown (a copy), or nil.
+func (m *MapView) Swipe() *geo.Swipe {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.swipe == nil {
+		return nil
+	}
+	c := *m.swipe
+	return &c
+}
+
+// ShowArea pans and zooms to show every point given (a footprint, say).
+func (m *MapView) ShowArea(pts []geo.Point) {
+	m.mu.Lock()
+	s := m.Size()
+	if s.Width > 0 && s.Height > 0 && len(pts) > 0 {
+		m.view = geo.Fit(pts, float64(s.Width), float64(s.Height), 32, mapFitSpan)
+		m.moved = true
+	}
 	m.mu.Unlock()
 	m.Refresh()
 }
@@ -174,17 +227,34 @@ func (m *MapView) Scrolled(ev *fyne.ScrollEvent) {
 	m.Refresh()
 }
 
-// Dragged pans the map.
+// Dragged pans the map, or moves the swipe's handle when the drag
+// started on it.
 func (m *MapView) Dragged(ev *fyne.DragEvent) {
 	m.mu.Lock()
-	m.view = m.sized(m.Size()).Pan(float64(ev.Dragged.DX), float64(ev.Dragged.DY))
-	m.moved = true
+	v := m.sized(m.Size())
+	if m.dragging == 0 {
+		m.dragging = dragMap
+		start := float64(ev.Position.X - ev.Dragged.DX)
+		if m.swipe != nil && math.Abs(start-m.swipe.HandleX(v)) <= handleGrab {
+			m.dragging = dragHandle
+		}
+	}
+	if m.dragging == dragHandle && v.W > 0 {
+		m.swipe.At = math.Max(0, math.Min(1, float64(ev.Position.X)/v.W))
+	} else {
+		m.view = v.Pan(float64(ev.Dragged.DX), float64(ev.Dragged.DY))
+		m.moved = true
+	}
 	m.mu.Unlock()
 	m.Refresh()
 }
 
-// DragEnd is called when a drag ends; nothing to do.
-func (m *MapView) DragEnd() {}
+// DragEnd ends a drag.
+func (m *MapView) DragEnd() {
+	m.mu.Lock()
+	m.dragging = 0
+	m.mu.Unlock()
+}
 
 // Tapped selects the image nearest the tap, within tapRadius.
 func (m *MapView) Tapped(ev *fyne.PointEvent) {
@@ -206,6 +276,18 @@ func (m *MapView) Tapped(ev *fyne.PointEvent) {
 	}
 }
 
+// TappedSecondary calls OnSecondary with the position under the pointer.
+func (m *MapView) TappedSecondary(ev *fyne.PointEvent) {
+	if m.OnSecondary == nil {
+		return
+	}
+	m.mu.Lock()
+	p := m.sized(m.Size()).FromScreen(float64(ev.Position.X), float64(ev.Position.Y))
+	m.mu.Unlock()
+	lat, lon := geo.Unproject(p)
+	m.OnSecondary(lat, geo.WrapLon(lon), ev.AbsolutePosition)
+}
+
 // ZoomBy zooms about the centre (the + and - buttons).
 func (m *MapView) ZoomBy(factor float64) {
 	m.mu.Lock()
@@ -223,6 +305,10 @@ func (m *MapView) draw(w, h int) image.Image {
 	v := m.sized(s)
 	markers, tiles, sel := m.markers, m.tiles, m.selected
 	ly := geo.Layers{Markers: markers, Sites: m.sites, Footprints: m.footprints}
+	if m.swipe != nil {
+		sw := *m.swipe
+		ly.Swipe = &sw
+	}
 	m.mu.Unlock()
 	k := 1.0
 	if s.Width > 0 {

@@ -89,3 +89,38 @@ func TestMapViewRenders(t *testing.T) {
 		t.Errorf("the selected image's point is drawn %d,%d,%d, not in the selection's blue", r>>8, g>>8, b>>8)
 	}
 }
+
+// A drag that starts on the swipe's handle moves the handle, not the
+// map; one that starts elsewhere pans the map and leaves the handle.
+func TestMapViewSwipeHandle(t *testing.T) {
+	test.NewTempApp(t)
+	m := NewMapView()
+	m.SetMarkers(testMarkers())
+	w := test.NewWindow(m)
+	defer w.Close()
+	w.Resize(fyne.NewSize(600, 400))
+	m.Resize(fyne.NewSize(600, 400))
+	ring := []geo.Point{geo.Project(35.951, 39.0), geo.Project(35.949, 39.0), geo.Project(35.949, 39.003), geo.Project(35.951, 39.003)}
+	m.SetSwipe(&geo.Swipe{Left: geo.Overlay{ID: 1, Ring: ring}, Right: geo.Overlay{ID: 2, Ring: ring}, At: 0.5})
+	before := m.View()
+	drag := func(x0, dx float32) {
+		m.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(x0+dx/2, 200)}, Dragged: fyne.NewDelta(dx/2, 0)})
+		m.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(x0+dx, 200)}, Dragged: fyne.NewDelta(dx/2, 0)})
+		m.DragEnd()
+	}
+	drag(305, -150) // from the handle (at 300) to 155
+	if got := m.Swipe().At; math.Abs(got-155.0/600) > 1e-6 {
+		t.Errorf("handle at %v after dragging it to 155 of 600", got)
+	}
+	if m.View().Center != before.Center {
+		t.Error("dragging the handle moved the map")
+	}
+	drag(400, 60) // elsewhere: the map pans
+	if m.Swipe().At != 155.0/600 || m.View().Center == before.Center {
+		t.Errorf("a drag off the handle: handle at %v, map centre %v (was %v)", m.Swipe().At, m.View().Center, before.Center)
+	}
+	m.SetSwipe(nil)
+	if m.Swipe() != nil {
+		t.Error("the swipe stays after SetSwipe(nil)")
+	}
+}

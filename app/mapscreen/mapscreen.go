@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -54,6 +55,8 @@ type mapScreen struct {
 	clearMap *widget.Button
 	side     *fyne.Container
 	thumb    *canvas.Image
+	swipe    *swiper
+	menu     *fyne.Menu // the menu of a place, last shown
 
 	data      mapData
 	loading   ui.Latest
@@ -83,6 +86,7 @@ func newMapScreen(host Host, settings Settings, s *ui.Session) *mapScreen {
 	ms := &mapScreen{host: host, settings: settings, s: s}
 	ms.m = viewer.NewMapView()
 	ms.m.OnSelected = ms.selected
+	ms.m.OnSecondary = ms.menuAt
 	ms.count = widget.NewLabel("")
 	ms.basemap = widget.NewLabel("")
 	ms.basemap.Truncation = fyne.TextTruncateEllipsis
@@ -93,8 +97,9 @@ func newMapScreen(host Host, settings Settings, s *ui.Session) *mapScreen {
 	fit := widget.NewButtonWithIcon("Fit", theme.ZoomFitIcon(), ms.m.Fit)
 	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { ms.m.ZoomBy(1.5) })
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { ms.m.ZoomBy(1 / 1.5) })
-	bar := container.NewBorder(nil, nil, ms.count,
-		container.NewHBox(zoomOut, zoomIn, fit, widget.NewSeparator(), choose, ms.clearMap), ms.basemap)
+	ms.swipe = newSwiper(ms)
+	bar := container.NewBorder(nil, ms.swipe.row, ms.count,
+		container.NewHBox(zoomOut, zoomIn, fit, widget.NewSeparator(), ms.swipe.open, choose, ms.clearMap), ms.basemap)
 	ms.thumb = canvas.NewImageFromImage(nil)
 	ms.thumb.FillMode = canvas.ImageFillContain
 	ms.thumb.SetMinSize(fyne.NewSize(300, 225))
@@ -134,6 +139,7 @@ func (ms *mapScreen) Reload() {
 func (ms *mapScreen) Close() {
 	ms.loading.Stop()
 	ms.thumbing.Stop()
+	ms.swipe.loading.Stop()
 	if ms.tiles != nil {
 		ms.tiles.Close()
 		ms.tiles = nil
@@ -185,6 +191,7 @@ func (ms *mapScreen) update(d mapData) {
 			Label: im.Name()})
 	}
 	ms.m.SetLayers(d.layers.Sites, d.layers.Footprints)
+	ms.swipe.setFootprints(d.layers.Footprints)
 	ms.m.SetMarkers(markers)
 	ms.count.SetText(fmt.Sprintf("%s of %s have a position", ui.FormatCount(len(d.images)), ui.Plural(d.total, "image", "images")))
 	if sel := ms.m.Selected(); sel != 0 && d.byID[sel] == nil {
@@ -244,9 +251,27 @@ func (ms *mapScreen) showNone() {
 	ms.side.RemoveAll()
 	ms.side.Add(ui.Heading("Where the images were taken"))
 	ms.side.Add(ui.Wrapped("Each point is an image with a GPS position; the wedge shows the direction the camera faced, when it is recorded. " +
-		"Tap a point to see the image. Drag to move the map, scroll to zoom."))
+		"Tap a point to see the image. Drag to move the map, scroll to zoom; right-click a place to add a site there."))
 	ms.side.Add(ui.Wrapped("The map works offline. For streets and buildings under the points, choose a basemap: an MBTiles file " +
 		"(made with QGIS, MapTiler or gdal from maps or imagery you hold). Without one, a built-in world map (Natural Earth: land, coasts, borders, countries) under a grid of latitude and longitude."))
+}
+
+// menuAt offers what can be done at a place of the map: add a site there
+// (on the Sites screen), copy its position.
+func (ms *mapScreen) menuAt(lat, lon float64, at fyne.Position) {
+	// To 6 decimals: about 10 cm, finer than a click.
+	lat, lon = math.Round(lat*1e6)/1e6, math.Round(lon*1e6)/1e6
+	pos := fmt.Sprintf("%.6f,%.6f", lat, lon)
+	ms.menu = fyne.NewMenu("",
+		fyne.NewMenuItem("Add a site here ("+pos+")…", func() { ms.addSiteAt(lat, lon) }),
+		fyne.NewMenuItem("Copy the position", func() { ms.host.Clipboard().SetContent(pos) }),
+	)
+	widget.ShowPopUpMenuAtPosition(ms.menu, ms.host.Window().Canvas(), at)
+}
+
+// addSiteAt opens the Sites screen's dialog that adds a site, at lat, lon.
+func (ms *mapScreen) addSiteAt(lat, lon float64) {
+	ms.host.Show(ui.ScreenSites, ui.Target{NewSiteAt: &[2]float64{lat, lon}})
 }
 
 // chooseBasemap asks for an MBTiles file.

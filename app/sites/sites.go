@@ -57,6 +57,11 @@ type sitesScreen struct {
 	code     *widget.Button
 	pair     *widget.Button
 	sheet    *widget.Button
+	add      *widget.Button
+	edit     *widget.Button
+	remove   *widget.Button
+	blind    *widget.Check
+	blindMsg *widget.Label
 	side     *fyne.Container
 	detail   *fyne.Container
 
@@ -68,7 +73,8 @@ type sitesScreen struct {
 	loading ui.Latest
 	showing ui.Latest
 	thumbs  ui.Latest
-	working bool // a code or a pair is being written
+	working bool      // a code or a pair is being written
+	form    *siteForm // the site dialog last opened
 }
 
 // siteRow is a site in the list, with its window in a few words.
@@ -84,6 +90,9 @@ type siteData struct {
 	linked   []siteExcerpt
 	dated    []siteExcerpt
 	sentence string
+	// agree is how the case's coders agree (site agreement); nil while
+	// the user codes blind and has images of the site left.
+	agree []catalog.Agreement
 }
 
 // siteExcerpt is an excerpt beside the timeline, and why: the image it is
@@ -137,12 +146,19 @@ func newSitesScreen(host Host, s *ui.Session) *sitesScreen {
 	ss.code.Importance = widget.HighImportance
 	ss.pair = widget.NewButtonWithIcon("Make the bracketing pair", theme.ViewRestoreIcon(), ss.makePair)
 	ss.sheet = widget.NewButtonWithIcon("Export site sheet…", theme.DocumentSaveIcon(), ss.ExportSheet)
+	ss.add = widget.NewButtonWithIcon("Add a site…", theme.ContentAddIcon(), func() { ss.AddSite(nil) })
+	ss.edit = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), ss.editSite)
+	ss.remove = widget.NewButtonWithIcon("Remove…", theme.DeleteIcon(), ss.removeSite)
+	ss.blind = widget.NewCheck("Code blind", func(bool) { ss.Reload() })
+	ss.blindMsg = ui.Caption("")
+	ss.blindMsg.Wrapping = fyne.TextWrapWord
 	coding := container.NewBorder(nil, nil, nil, ss.code, ss.note)
 	ss.detail = container.NewVBox(ss.imgName, ss.imgInfo, ss.states, coding)
 	ss.side = container.NewVBox()
-	left := container.NewBorder(container.NewPadded(ui.Heading("Sites")), ss.count, nil, nil, ss.list)
-	actions := container.NewHBox(ss.pair, ss.sheet)
-	main := container.NewVBox(ss.title, ss.sentence, ss.problems, actions, ss.tl, widget.NewSeparator(), ss.detail)
+	left := container.NewBorder(container.NewVBox(container.NewPadded(ui.Heading("Sites")), ss.add), ss.count, nil, nil, ss.list)
+	actions := container.NewHBox(ss.pair, ss.sheet, widget.NewSeparator(), ss.edit, ss.remove)
+	blind := container.NewBorder(nil, nil, ss.blind, nil, ss.blindMsg)
+	main := container.NewVBox(ss.title, ss.sentence, ss.problems, actions, blind, ss.tl, widget.NewSeparator(), ss.detail)
 	right := container.New(ui.WidthLayout{Width: 320}, container.NewVScroll(ss.side))
 	ss.content = container.NewBorder(nil, nil, container.New(ui.WidthLayout{Width: 260}, left), right, container.NewVScroll(container.NewPadded(main)))
 	ss.showNone()
@@ -152,11 +168,16 @@ func newSitesScreen(host Host, s *ui.Session) *sitesScreen {
 // Content returns the screen.
 func (ss *sitesScreen) Content() fyne.CanvasObject { return ss.content }
 
-// Open reads the sites when the screen is first shown.
-func (ss *sitesScreen) Open(ui.Target) {
+// Open reads the sites when the screen is first shown; on a position
+// (t.NewSiteAt: Add a site here, on the map), it opens the dialog that
+// adds a site there.
+func (ss *sitesScreen) Open(t ui.Target) {
 	if !ss.opened {
 		ss.opened = true
 		ss.reload()
+	}
+	if t.NewSiteAt != nil {
+		ss.AddSite(t.NewSiteAt)
 	}
 }
 
@@ -177,6 +198,7 @@ func (ss *sitesScreen) Close() {
 // reload reads the sites and their windows, then the site shown.
 func (ss *sitesScreen) reload() {
 	c := ss.s.Case
+	blindFor := ss.blindFor()
 	ui.Load(&ss.loading, ss.s.Ctx, func(ctx context.Context) ([]siteRow, error) {
 		sites, err := c.Sites(ctx, false)
 		if err != nil {
@@ -184,7 +206,7 @@ func (ss *sitesScreen) reload() {
 		}
 		rows := make([]siteRow, len(sites))
 		for i, s := range sites {
-			r, err := c.SiteReport(ctx, s.ID, "")
+			r, err := c.SiteReport(ctx, s.ID, blindFor)
 			if err != nil {
 				return nil, err
 			}
@@ -199,7 +221,7 @@ func (ss *sitesScreen) reload() {
 func (ss *sitesScreen) updateList(rows []siteRow) {
 	ss.sites = rows
 	ss.list.Refresh()
-	ss.count.SetText(ui.Plural(len(rows), "site", "sites") + " · add one with exhibit site add")
+	ss.count.SetText(ui.Plural(len(rows), "site", "sites"))
 	if len(rows) == 0 {
 		ss.site = 0
 		ss.showNone()
@@ -212,7 +234,10 @@ func (ss *sitesScreen) updateList(rows []siteRow) {
 			return
 		}
 	}
-	ss.list.Select(0)
+	ss.list.Select(0) // calls showSite, unless row 0 was selected already
+	if ss.site != rows[0].site.ID {
+		ss.showSite(rows[0].site.ID)
+	}
 }
 
 // showSite reads a site's report, footprints and excerpts, and shows them.
@@ -222,14 +247,16 @@ func (ss *sitesScreen) showSite(id int64) {
 	}
 	ss.site = id
 	c := ss.s.Case
+	blindFor := ss.blindFor()
 	ui.Load(&ss.showing, ss.s.Ctx, func(ctx context.Context) (*siteData, error) {
-		return readSite(ctx, c, id)
+		return readSite(ctx, c, id, blindFor)
 	}, ss.update, func(err error) { ui.ShowError(ss.host.Window(), "Could not read the site", err) })
 }
 
-// readSite reads what the screen shows of a site.
-func readSite(ctx context.Context, c *catalog.Case, id int64) (*siteData, error) {
-	r, err := c.SiteReport(ctx, id, "")
+// readSite reads what the screen shows of a site (for a coder coding
+// blind, blindFor: see catalog.SiteReport).
+func readSite(ctx context.Context, c *catalog.Case, id int64, blindFor string) (*siteData, error) {
+	r, err := c.SiteReport(ctx, id, blindFor)
 	if err != nil {
 		return nil, err
 	}
@@ -238,6 +265,11 @@ func readSite(ctx context.Context, c *catalog.Case, id int64) (*siteData, error)
 		return nil, err
 	}
 	d := &siteData{report: r, fps: fps, sentence: export.WindowSentence(r)}
+	if !r.Blind {
+		if d.agree, err = c.CoderAgreement(ctx); err != nil {
+			return nil, err
+		}
+	}
 	seen := map[int64]bool{}
 	for _, si := range r.Images {
 		ls, err := c.Links(ctx, si.Image.ID)
@@ -295,6 +327,9 @@ func (ss *sitesScreen) update(d *siteData) {
 	} else {
 		ss.sheet.Disable()
 	}
+	ss.edit.Enable()
+	ss.remove.Enable()
+	ss.showBlind()
 	ss.showImage()
 	ss.showExcerpts()
 	ss.loadThumbs()
@@ -402,11 +437,11 @@ func (ss *sitesScreen) codeImage() {
 		ui.ShowError(ss.host.Window(), "Choose a state", fmt.Errorf("choose intact, damaged, destroyed or unclear for %s, then Code", si.Image.Name()))
 		return
 	}
-	site, id, note := ss.site, si.Image.ID, ss.note.Text
+	site, id, note, blind := ss.site, si.Image.ID, ss.note.Text, ss.blind.Checked
 	c := ss.s.Case
 	ss.working = true
 	ui.Background(ss.s.Ctx, func(ctx context.Context) error {
-		_, err := c.CodeImage(ctx, site, id, state, note, "", false)
+		_, err := c.CodeImage(ctx, site, id, state, note, "", blind)
 		return err
 	}, func(err error) {
 		ss.working = false
@@ -492,6 +527,7 @@ func BracketingPair(ctx context.Context, c *catalog.Case, r *catalog.SiteReport)
 func (ss *sitesScreen) showExcerpts() {
 	ss.side.RemoveAll()
 	d := ss.data
+	ss.showAgreement()
 	add := func(title string, list []siteExcerpt, none string) {
 		ss.side.Add(ui.Heading(title))
 		if len(list) == 0 {
@@ -514,12 +550,15 @@ func (ss *sitesScreen) showExcerpts() {
 func (ss *sitesScreen) showNone() {
 	ss.data = nil
 	ss.title.SetText("No site")
-	ss.sentence.SetText("A site is a named place whose fate the case works out from its images. Add one with " +
-		"exhibit site add NAME --at LAT,LON, attach images with exhibit site suggest and attach; then code them here.")
+	ss.sentence.SetText("A site is a named place whose fate the case works out from its images. Add one with Add a site… " +
+		"(or from the map, or exhibit site add NAME --at LAT,LON), attach images with exhibit site suggest and attach; then code them here.")
 	ss.problems.Hide()
 	ss.tl.SetItems(nil, export.TimelineWindow(&catalog.SiteReport{}))
 	ss.pair.Disable()
 	ss.sheet.Disable()
+	ss.edit.Disable()
+	ss.remove.Disable()
+	ss.blindMsg.SetText("")
 	ss.side.RemoveAll()
 	ss.image = 0
 	ss.showImage()

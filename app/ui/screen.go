@@ -44,4 +44,7 @@ type Target struct {
 	ReportID int64
 	// PairID is the pair the compare screen shows.
 	PairID int64
+	// NewSiteAt, when set, is a position (latitude, longitude) where the
+	// Sites screen offers to add a site (Add a site here, on the map).
+	NewSiteAt *[2]float64
 }

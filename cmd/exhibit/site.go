@@ -34,22 +34,12 @@ that one. Wherever a command takes a SITE, give its id or its name.`,
 	return cmd
 }
 
-// parseLatLon reads "LAT,LON".
+// parseLatLon reads "LAT,LON" (catalog.ParseLatLon, the app's rule too).
 func parseLatLon(flag, s string) (lat, lon float64, err error) {
-	parts := strings.Split(s, ",")
-	if len(parts) != 2 {
-		return 0, 0, fmt.Errorf("%s %q: want LAT,LON (for example 35.9519,39.0103)", flag, s)
+	if lat, lon, err = catalog.ParseLatLon(s); err != nil {
+		return 0, 0, fmt.Errorf("%s: %w", flag, err)
 	}
-	var v [2]float64
-	for i, p := range parts {
-		if v[i], err = parseNumber(p); err != nil {
-			return 0, 0, fmt.Errorf("%s %q: %w", flag, s, err)
-		}
-	}
-	if err := (catalog.Near{Lat: v[0], Lon: v[1], Km: 1}).Validate(); err != nil {
-		return 0, 0, fmt.Errorf("%s %q: %w", flag, s, err)
-	}
-	return v[0], v[1], nil
+	return lat, lon, nil
 }
 
 func newSiteAddCmd(g *globals) *cobra.Command {
@@ -69,11 +59,8 @@ func newSiteAddCmd(g *globals) *cobra.Command {
 				return err
 			}
 			if radius != "" {
-				if n.RadiusM, err = parseNumber(strings.TrimSuffix(strings.TrimSpace(radius), "m")); err != nil {
+				if n.RadiusM, err = catalog.ParseRadius(radius); err != nil {
 					return fmt.Errorf("--radius: %w", err)
-				}
-				if n.RadiusM == 0 {
-					return fmt.Errorf("--radius 0: a radius is more than 0 m")
 				}
 			}
 			s, err := g.c.AddSite(cmd.Context(), n)
@@ -263,7 +250,7 @@ func newSiteEditCmd(g *globals) *cobra.Command {
 				e.Lat, e.Lon = &lat, &lon
 			}
 			if fl.Changed("radius") {
-				r, err := parseNumber(strings.TrimSuffix(strings.TrimSpace(radius), "m"))
+				r, err := catalog.ParseRadius(radius)
 				if err != nil {
 					return fmt.Errorf("--radius: %w", err)
 				}

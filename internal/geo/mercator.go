@@ -36,3 +36,7 @@ func Unproject(p Point) (lat, lon float64) {
 func metresPerWorldUnit(lat float64) float64 {
 	return 2 * math.Pi * earthRadius * math.Cos(lat*math.Pi/180)
 }
+
+// WrapLon brings a longitude read east or west of the first copy of the
+// world (a map wraps) back into [-180, 180].
+func WrapLon(lon float64) float64 { return wrapLon(lon) }

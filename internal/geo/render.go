@@ -76,7 +76,8 @@ func Render(v View, markers []Marker, selected int64, tiles TileSource, st Style
 // RenderLayers is Render with sites (circles of their radius, named) and
 // footprints (outlines, named) under the points; points that crowd each
 // other are drawn as one, with their count; nothing at 0°, 0° is drawn
-// (a position never recorded, most often).
+// (a position never recorded, most often). Labels that would be drawn
+// over each other are thinned (see thinLabels).
 func RenderLayers(v View, ly Layers, selected int64, tiles TileSource, st Style, pixelScale float64) *image.RGBA {
 	markers := ly.Markers
 	w, h := int(math.Ceil(v.W)), int(math.Ceil(v.H))
@@ -94,8 +95,10 @@ func RenderLayers(v View, ly Layers, selected int64, tiles TileSource, st Style,
 		}
 		drawGrid(dst, v, st, pixelScale)
 	}
-	drawFootprints(dst, v, ly.Footprints, st, pixelScale)
-	drawSites(dst, v, ly.Sites, ly.SelectedSite, st, pixelScale)
+	drawSwipe(dst, v, ly.Swipe)
+	labels := newLabelSet(pixelScale)
+	drawFootprints(dst, v, ly.Footprints, st, pixelScale, labels)
+	drawSites(dst, v, ly.Sites, ly.SelectedSite, st, pixelScale, labels)
 	// Only the points in view (with their cones) are drawn; where they are
 	// many, without cones or labels, which would only cover each other.
 	var sel *Marker
@@ -114,7 +117,8 @@ func RenderLayers(v View, ly Layers, selected int64, tiles TileSource, st Style,
 			shown = append(shown, m)
 		}
 	}
-	d := &markerDrawer{dst: dst, v: v, st: st, k: pixelScale, cones: len(shown) <= maxCones, labels: len(shown) <= maxLabels}
+	d := &markerDrawer{dst: dst, v: v, st: st, k: pixelScale, cones: len(shown) <= maxCones, labels: len(shown) <= maxLabels,
+		names: labels, rank: rankMarker}
 	shown, clusters := cluster(v, shown, pixelScale)
 	for _, m := range shown {
 		d.draw(m, st.Marker)
@@ -126,9 +130,12 @@ func RenderLayers(v View, ly Layers, selected int64, tiles TileSource, st Style,
 		x, y := v.ToScreen(sel.Pos)
 		disc(dst, x, y, selectedRadius*pixelScale, st.Outline)
 		disc(dst, x, y, (selectedRadius-2.5)*pixelScale, st.Selected)
-		d.cones, d.labels = true, true
+		d.cones, d.labels, d.rank = true, true, rankSelected
 		d.draw(sel, st.Selected)
 	}
+	// The labels last, over everything, none over another.
+	labels.draw(dst, st)
+	drawSwipeHandle(dst, v, ly.Swipe, st, pixelScale)
 	drawScaleBar(dst, v, st, pixelScale)
 	if tiles != nil {
 		f := labelFace(pixelScale)
@@ -177,6 +184,8 @@ type markerDrawer struct {
 	st            Style
 	k             float64
 	cones, labels bool
+	names         *labelSet // where labels go
+	rank          int       // their rank
 	dots          map[color.RGBA]*image.RGBA
 }
 
@@ -192,7 +201,7 @@ func (d *markerDrawer) draw(m *Marker, c color.RGBA) {
 	at := image.Pt(int(math.Round(x))-r, int(math.Round(y))-r)
 	draw.Draw(d.dst, dot.Bounds().Add(at), dot, image.Point{}, draw.Over)
 	if d.labels && m.Label != "" {
-		label(d.dst, labelFace(d.k), m.Label, int(x+(markerRadius+4)*d.k), int(y-(markerRadius-1)*d.k), d.st)
+		d.names.add(m.Label, int(x+(markerRadius+4)*d.k), int(y-(markerRadius-1)*d.k), d.rank)
 	}
 }
 

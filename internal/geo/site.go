@@ -30,6 +30,9 @@ type Layers struct {
 	Sites        []Circle
 	Footprints   []Outline
 	SelectedSite int64
+	// Swipe, when set, draws two georeferenced images in their
+	// footprints, one each side of a handle.
+	Swipe *Swipe
 }
 
 // Colours of sites and footprints (premultiplied where translucent).
@@ -66,7 +69,7 @@ func radiusPx(v View, c Circle) float64 {
 // drawSites draws each site as a translucent disc of its radius ringed in
 // its colour, with its name above it; the selected one in the selection's
 // colour. A site too small to see is drawn a few pixels across.
-func drawSites(dst *image.RGBA, v View, sites []Circle, selected int64, st Style, k float64) {
+func drawSites(dst *image.RGBA, v View, sites []Circle, selected int64, st Style, k float64, labels *labelSet) {
 	f := labelFace(k)
 	for _, c := range sites {
 		if nullIsland(c.Pos) {
@@ -85,15 +88,18 @@ func drawSites(dst *image.RGBA, v View, sites []Circle, selected int64, st Style
 		ring(dst, x, y, r, 2*k, stroke)
 		disc(dst, x, y, 2.5*k, stroke)
 		if c.Label != "" {
-			label(dst, f, c.Label, int(x)-textWidth(f, c.Label)/2, int(y-r-5*k), st)
+			rank := rankSite
+			if c.ID == selected && selected != 0 {
+				rank = rankSelected
+			}
+			labels.add(c.Label, int(x)-textWidth(f, c.Label)/2, int(y-r-5*k), rank)
 		}
 	}
 }
 
 // drawFootprints draws each footprint's outline, its label inside its
 // northernmost corner.
-func drawFootprints(dst *image.RGBA, v View, fps []Outline, st Style, k float64) {
-	f := labelFace(k)
+func drawFootprints(dst *image.RGBA, v View, fps []Outline, st Style, k float64, labels *labelSet) {
 	for _, o := range fps {
 		if len(o.Ring) < 3 {
 			continue
@@ -117,7 +123,7 @@ func drawFootprints(dst *image.RGBA, v View, fps []Outline, st Style, k float64)
 		}
 		stroke(dst, pts, 2*k, footprintStroke, true)
 		if o.Label != "" {
-			label(dst, f, o.Label, int(pts[top][0]+4*k), int(pts[top][1]+14*k), st)
+			labels.add(o.Label, int(pts[top][0]+4*k), int(pts[top][1]+14*k), rankFootprint)
 		}
 	}
 }

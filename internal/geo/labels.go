@@ -1,0 +1,89 @@
+package geo
+
+import (
+	"image"
+	"math"
+	"sort"
+
+	"golang.org/x/image/font"
+)
+
+// The ranks of the labels a map writes over its layers: where two would
+// be drawn over each other, the one of lower rank is kept (the selected
+// image's name before a site's, a site's before a footprint's, a
+// footprint's before an image's).
+const (
+	rankSelected = iota
+	rankSite
+	rankFootprint
+	rankMarker
+)
+
+// mapLabel is a label a map would write: its text, where (its baseline
+// starts at X, Y), the box it covers with its halo, and its rank.
+type mapLabel struct {
+	Text string
+	X, Y int
+	Box  image.Rectangle
+	Rank int
+}
+
+// labelSet gathers a map's labels as its layers are drawn, and writes
+// them last, thinned: no two drawn over each other.
+type labelSet struct {
+	f   font.Face
+	k   float64
+	all []mapLabel
+}
+
+func newLabelSet(k float64) *labelSet { return &labelSet{f: labelFace(k), k: k} }
+
+// add asks for s with its baseline at (x, y).
+func (ls *labelSet) add(s string, x, y, rank int) {
+	if s == "" {
+		return
+	}
+	facesMu.Lock()
+	m := ls.f.Metrics()
+	w := font.MeasureString(ls.f, s).Ceil()
+	facesMu.Unlock()
+	pad := int(math.Ceil(2 * ls.k)) // the halo, and a little air
+	box := image.Rect(x-pad, y-m.Ascent.Ceil()-pad, x+w+pad, y+m.Descent.Ceil()+pad)
+	ls.all = append(ls.all, mapLabel{Text: s, X: x, Y: y, Box: box, Rank: rank})
+}
+
+// draw writes the labels kept.
+func (ls *labelSet) draw(dst *image.RGBA, st Style) {
+	for _, l := range thinLabels(ls.all, dst.Bounds()) {
+		label(dst, ls.f, l.Text, l.X, l.Y, st)
+	}
+}
+
+// thinLabels returns the labels to write so that none is drawn over
+// another: by rank (then in the order given), each label that overlaps
+// none kept before it, and touches the view (bounds).
+func thinLabels(ls []mapLabel, bounds image.Rectangle) []mapLabel {
+	order := make([]int, len(ls))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return ls[order[a]].Rank < ls[order[b]].Rank })
+	var kept []mapLabel
+	for _, i := range order {
+		l := ls[i]
+		if !l.Box.Overlaps(bounds) {
+			continue
+		}
+		clash := false
+		for _, q := range kept {
+			if l.Box.Overlaps(q.Box) {
+				clash = true
+				break
+			}
+		}
+		if !clash {
+			kept = append(kept, l)
+		}
+	}
+	return kept
+}
