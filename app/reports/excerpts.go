@@ -93,8 +93,9 @@ func (p *excerptPane) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 // firstLine is the start of a text on one line.
 func firstLine(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > 240 {
-		s = string(r[:240])
+	// what a row shows at most, and no more shaped to be truncated
+	if r := []rune(s); len(r) > 140 {
+		s = string(r[:140])
 	}
 	return s
 }
