@@ -207,12 +207,29 @@ func (p *excerptPane) show(i int) {
 		}
 	}
 	p.choose.Enable()
-	if p.r.host.ReviewImage() != nil {
-		p.linkIt.Enable()
-	} else {
-		p.linkIt.Disable()
-	}
+	p.updateLinkIt()
 	p.r.page.showExcerpt(ex)
+}
+
+// updateLinkIt names the image under review on its button, offered when
+// there is one and the excerpt selected is not linked to it yet.
+func (p *excerptPane) updateLinkIt() {
+	im := p.r.host.ReviewImage()
+	ex := p.selectedExcerpt()
+	if im == nil || ex == nil {
+		p.linkIt.SetText("Link to the image under review")
+		p.linkIt.Disable()
+		return
+	}
+	for _, id := range p.r.shown.linked[ex.ID] {
+		if id == im.ID {
+			p.linkIt.SetText("Linked to " + im.Name())
+			p.linkIt.Disable()
+			return
+		}
+	}
+	p.linkIt.SetText("Link to " + im.Name() + " (Ctrl+L)")
+	p.linkIt.Enable()
 }
 
 // thumbButton is an image's thumbnail that opens it in the review screen.

@@ -154,6 +154,9 @@ func (r *reportScreen) Open(t ui.Target) {
 		r.ex.selectID(r.wantEx)
 		r.wantEx = 0
 	}
+	if r.shown != nil {
+		r.ex.updateLinkIt() // the image under review may have changed
+	}
 }
 
 // FocusSearch focuses the search in the report (Ctrl+F).

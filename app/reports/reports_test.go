@@ -255,4 +255,13 @@ func TestReportLinkToReviewed(t *testing.T) {
 	if r.ex.cur != 8 || len(thumbsIn(r.ex.detail)) != 1 {
 		t.Errorf("after linking, excerpt %d selected with %d thumbnails; want 8 with 1", r.ex.cur, len(thumbsIn(r.ex.detail)))
 	}
+	if !r.ex.linkIt.Disabled() || !strings.HasPrefix(r.ex.linkIt.Text, "Linked to ") {
+		t.Errorf("after linking, the button says %q", r.ex.linkIt.Text)
+	}
+	// another image under review, seen when the screen is shown again
+	h.Reviewing = ims[1]
+	r.Open(ui.Target{})
+	if r.ex.linkIt.Disabled() || !strings.Contains(r.ex.linkIt.Text, ims[1].Name()) {
+		t.Errorf("with %s under review, the button says %q", ims[1].Name(), r.ex.linkIt.Text)
+	}
 }
