@@ -125,17 +125,9 @@ func RenderReportPage(ctx context.Context, c *catalog.Case, r *catalog.Report, o
 		return fail(err)
 	}
 	if out.Excerpt != nil {
-		text, err := doc.Text(opt.Page)
-		if err != nil {
+		if err := highlightExcerpt(doc, page, out); err != nil {
 			return fail(err)
 		}
-		m := pdfengine.Locate(text, out.Excerpt.Text, partOnPage(out.Excerpt, opt.Page))
-		for _, b := range m.Boxes {
-			rect := page.ToPixels.Rect(b)
-			Highlight(page.Image, rect)
-			out.Rects = append(out.Rects, rect)
-		}
-		out.Highlighted, out.Partial, out.Boxes = m.Found && len(m.Boxes) > 0, m.Partial, len(m.Boxes)
 	}
 	b := page.Image.Bounds()
 	out.Width, out.Height = b.Dx(), b.Dy()
@@ -175,6 +167,23 @@ func writeReportPage(ctx context.Context, c *catalog.Case, out *ReportPage, img 
 	}
 	out.Export = e
 	return out, nil
+}
+
+// highlightExcerpt finds out.Excerpt in the text of page out.Page and
+// highlights its words on the page rendered.
+func highlightExcerpt(doc *pdfengine.Doc, page *pdfengine.Rendered, out *ReportPage) error {
+	text, err := doc.Text(out.Page)
+	if err != nil {
+		return err
+	}
+	m := pdfengine.Locate(text, out.Excerpt.Text, partOnPage(out.Excerpt, out.Page))
+	for _, b := range m.Boxes {
+		rect := page.ToPixels.Rect(b)
+		Highlight(page.Image, rect)
+		out.Rects = append(out.Rects, rect)
+	}
+	out.Highlighted, out.Partial, out.Boxes = m.Found && len(m.Boxes) > 0, m.Partial, len(m.Boxes)
+	return nil
 }
 
 // excerptOnPage is excerpt id, checked to be of report r and on page.
