@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/exhibit-app/exhibit/app/ui"
+	"github.com/exhibit-app/exhibit/catalog"
 	"github.com/exhibit-app/exhibit/internal/export"
 )
 
@@ -40,6 +41,16 @@ func (mw *mainWindow) ExportSiteSheet(siteID int64, name string) {
 		"The site's timeline, the two images that bracket its window side by side with their capture times and SHA-256, the window in words, a map of the site and the linked excerpts.",
 		safeName(name)+" site sheet")
 	mw.exportDialog(spec)
+}
+
+// ReviewImage returns the image the Review screen shows (nil: none).
+func (mw *mainWindow) ReviewImage() *catalog.Image {
+	for _, s := range mw.slots {
+		if rs, ok := s.scr.(*reviewScreen); ok {
+			return rs.im
+		}
+	}
+	return nil
 }
 
 // SetBusy says on the status bar what runs in the background ("":

@@ -47,6 +47,9 @@ type linksPanel struct {
 	suggestNote string
 	searching   ui.Latest
 	typing      *time.Timer
+	// rendering renders the page of a linked excerpt; page is its dialog.
+	rendering ui.Latest
+	page      *pageDialog
 }
 
 func newLinksPanel(rs *reviewScreen) *linksPanel {
@@ -77,6 +80,7 @@ func newLinksPanel(rs *reviewScreen) *linksPanel {
 // close stops the search.
 func (p *linksPanel) close() {
 	p.searching.Stop()
+	p.rendering.Stop()
 	if p.typing != nil {
 		p.typing.Stop()
 	}
@@ -120,6 +124,7 @@ func (p *linksPanel) linkedCard(l *catalog.Link) fyne.CanvasObject {
 	if l.Note != "" {
 		box.Add(ui.Wrapped("Note: " + l.Note))
 	}
+	box.Add(p.excerptActions(l.Excerpt))
 	unlink := widget.NewButtonWithIcon("Unlink", theme.ContentRemoveIcon(), func() { p.unlink(l) })
 	unlink.Importance = widget.LowImportance
 	box.Add(ui.WithAction(ui.Caption(ui.RegionText(l.Region)+" · linked "+ui.TimeText(l.CreatedAt)), unlink))

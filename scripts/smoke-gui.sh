@@ -22,6 +22,9 @@ build/exhibit --case "$case_dir" annotate 1 --json - >/dev/null <<'JSON'
  {"kind": "callout", "points": [[0.3, 0.45]], "number": 4},
  {"kind": "text", "points": [[0.05, 0.1]], "color": "#FFFFFF", "label": "11 October 2017, 09:42"}]
 JSON
+# a PDF report (the pair's sheet, imported as a report), for the shot of a report's page
+build/exhibit --case "$case_dir" sheet 1 -o "$work/sheet.pdf" >/dev/null
+build/exhibit --case "$case_dir" report add "$work/sheet.pdf" >/dev/null
 export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data   # fresh preferences: nothing remembered
 
 # shot NAME ARGS...: start exhibit with ARGS on a virtual screen, wait, (type the keys in $KEYS,
@@ -64,6 +67,7 @@ shot library --case "$case_dir" --screen library
 CROP=700x400+100+250 shot review --case "$case_dir" --screen review --image 2
 CROP=700x400+100+250 shot review-marks --case "$case_dir" --screen review --image 1
 shot report --case "$case_dir" --screen report --report 1
+CROP=400x300+950+400 shot report-page --case "$case_dir" --screen report --report 2
 # The compare screen: pair 1 (aligned, annotated) in each mode (keys 1 to 5; the mode is
 # remembered, so each shot starts from the previous one's), then align mode (A).
 if build/exhibit --help | grep -q -- '--screen.*compare'; then

@@ -142,7 +142,7 @@ var (
 // SampleCase returns a fresh copy of the sample case (built once per test
 // binary, with demo.BuildCase): its catalog and cache copied into a temp
 // folder, its images read from the original build.
-func SampleCase(t *testing.T) *catalog.Case {
+func SampleCase(t testing.TB) *catalog.Case {
 	t.Helper()
 	sampleOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "exhibit-app-test-")

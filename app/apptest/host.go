@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/exhibit-app/exhibit/app/ui"
+	"github.com/exhibit-app/exhibit/catalog"
 )
 
 // Host stands in for the main window in a screen's tests: a window
@@ -30,6 +31,8 @@ type Host struct {
 	Busy string
 	// Basemaps are the basemaps kept, by case folder.
 	Basemaps map[string]string
+	// Reviewing is the image the Review screen would show.
+	Reviewing *catalog.Image
 }
 
 // Shown is a screen a screen asked the window to show.
@@ -97,6 +100,9 @@ func Main(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+// ReviewImage returns Reviewing.
+func (h *Host) ReviewImage() *catalog.Image { return h.Reviewing }
 
 // SetBusy records what the screen said runs in the background.
 func (h *Host) SetBusy(what string) { h.Busy = what }

@@ -4,7 +4,6 @@ import (
 	"github.com/exhibit-app/exhibit/app/ui"
 
 	"context"
-	"image"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -23,14 +22,18 @@ type Host interface {
 	Show(screen string, t ui.Target)
 	// AddReport opens the dialog that adds a report to the case.
 	AddReport()
+	// Changed says the screen changed the case (a link added).
+	Changed(from ui.Screen)
+	// ReviewImage is the image the Review screen shows (nil: none).
+	ReviewImage() *catalog.Image
 }
 
 // New makes the Reports screen of the case of s.
 func New(host Host, s *ui.Session) ui.Screen { return newReportScreen(host, s) }
 
-// reportScreen lists the case's reports; the one selected is shown
-// excerpt by excerpt under its headings, each with its citation and the
-// thumbnails of the images linked to it (a click reviews the image).
+// reportScreen lists the case's reports; the one selected is shown as a
+// list of its excerpts (virtualised: thousands scroll smoothly), the
+// excerpt selected beside it, on its page or in the report's text.
 type reportScreen struct {
 	host Host
 	s    *ui.Session
@@ -38,13 +41,13 @@ type reportScreen struct {
 	content fyne.CanvasObject
 	list    *widget.List
 	header  *fyne.Container
-	body    *fyne.Container
-	scroll  *container.Scroll
+	main    *fyne.Container
 	blank   *fyne.Container
 
 	reports  []*catalog.Report
 	selected int64 // report shown
 	want     int64 // report asked for by Open, once the list is read
+	wantEx   int64 // excerpt asked for by Open, once its report is read
 	loaded   bool
 
 	listLoad   ui.Latest
@@ -52,6 +55,10 @@ type reportScreen struct {
 	thumbs     *ui.ThumbLoader
 	// shown is the report shown (tests read it).
 	shown *reportData
+
+	ex     *excerptPane
+	search *searchBar
+	page   *pagePane
 }
 
 // reportData is a report with its excerpts and their linked images.
@@ -60,6 +67,10 @@ type reportData struct {
 	excerpts []*catalog.Excerpt
 	linked   map[int64][]int64 // excerpt to images
 	images   map[int64]*catalog.Image
+	// order is the images linked, excerpt by excerpt (what Review walks).
+	order []int64
+	// lower are the excerpts' texts in lower case, for the search.
+	lower []string
 }
 
 func newReportScreen(host Host, s *ui.Session) *reportScreen {
@@ -90,15 +101,21 @@ func newReportScreen(host Host, s *ui.Session) *reportScreen {
 	left := container.NewBorder(container.NewPadded(add), nil, nil, nil, r.list)
 
 	r.header = container.NewVBox()
-	r.body = container.NewVBox()
-	r.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(r.header, r.body)))
+	r.page = newPagePane(r)
+	r.ex = newExcerptPane(r)
+	r.search = newSearchBar(r)
+	excerpts := container.NewBorder(r.search.content, nil, nil, nil, r.ex.list)
+	side := container.NewBorder(r.ex.detail, nil, nil, nil, r.page.content)
+	inner := container.NewHSplit(excerpts, side)
+	inner.Offset = 0.42
+	r.main = container.NewBorder(container.NewPadded(r.header), nil, nil, nil, inner)
 	blankText := ui.Wrapped("No report in this case yet. Add one (text, Markdown, HTML or PDF): its paragraphs become " +
 		"excerpts you can cite and link to images.")
 	blankText.Alignment = fyne.TextAlignCenter
 	r.blank = container.NewCenter(container.New(ui.WidthLayout{Width: 480}, container.NewVBox(blankText)))
 	r.blank.Hide()
-	split := container.NewHSplit(left, container.NewStack(r.scroll, r.blank))
-	split.Offset = 0.26
+	split := container.NewHSplit(left, container.NewStack(r.main, r.blank))
+	split.Offset = 0.2
 	r.content = split
 	return r
 }
@@ -115,10 +132,14 @@ func reportLine(r *catalog.Report) string {
 // Content returns the screen.
 func (r *reportScreen) Content() fyne.CanvasObject { return r.content }
 
-// Open reads the reports the first time, and shows t's report.
+// Open reads the reports the first time, and shows t's report (on t's
+// excerpt).
 func (r *reportScreen) Open(t ui.Target) {
 	if t.ReportID != 0 {
 		r.want = t.ReportID
+	}
+	if t.ExcerptID != 0 {
+		r.wantEx = t.ExcerptID
 	}
 	if !r.loaded {
 		r.Reload()
@@ -126,8 +147,23 @@ func (r *reportScreen) Open(t ui.Target) {
 	}
 	if r.want != 0 && r.want != r.selected {
 		r.selectReport(r.want)
+		return
+	}
+	r.want = 0
+	if r.wantEx != 0 && r.shown != nil && r.reportLoad.CancelFunc == nil {
+		r.ex.selectID(r.wantEx)
+		r.wantEx = 0
+	}
+	if r.shown != nil {
+		r.ex.updateLinkIt() // the image under review may have changed
 	}
 }
+
+// FocusSearch focuses the search in the report (Ctrl+F).
+func (r *reportScreen) FocusSearch() { r.host.Window().Canvas().Focus(r.search.entry) }
+
+// Link links the selected excerpt to the image under review (Ctrl+L).
+func (r *reportScreen) Link() { r.ex.linkToReviewed() }
 
 // Reload reads the list of reports, and the report shown, again.
 func (r *reportScreen) Reload() {
@@ -140,11 +176,11 @@ func (r *reportScreen) Reload() {
 		r.list.Refresh()
 		if len(rs) == 0 {
 			r.blank.Show()
-			r.scroll.Hide()
+			r.main.Hide()
 			return
 		}
 		r.blank.Hide()
-		r.scroll.Show()
+		r.main.Show()
 		id := r.want
 		if id == 0 {
 			id = r.selected
@@ -175,6 +211,7 @@ func (r *reportScreen) selectReport(id int64) {
 func (r *reportScreen) Close() {
 	r.listLoad.Stop()
 	r.reportLoad.Stop()
+	r.page.close()
 	r.thumbs.Stop()
 }
 
@@ -188,7 +225,7 @@ func (r *reportScreen) showReport(id int64) {
 }
 
 // fetchReport reads a report, its excerpts (those no longer in the
-// current version too) and the images linked to them.
+// current version too) and the images linked to them, once.
 func fetchReport(ctx context.Context, c *catalog.Case, id int64) (*reportData, error) {
 	d := &reportData{images: map[int64]*catalog.Image{}}
 	var err error
@@ -214,19 +251,27 @@ func fetchReport(ctx context.Context, c *catalog.Case, id int64) (*reportData, e
 			d.images[im.ID] = im
 		}
 	}
+	seen := map[int64]bool{}
+	d.lower = make([]string, len(d.excerpts))
+	for i, ex := range d.excerpts {
+		d.lower[i] = strings.ToLower(ex.Text)
+		for _, id := range d.linked[ex.ID] {
+			if !seen[id] {
+				seen[id] = true
+				d.order = append(d.order, id)
+			}
+		}
+	}
 	return d, nil
 }
 
 // update shows a report read by fetchReport.
 func (r *reportScreen) update(d *reportData) {
 	again := r.shown != nil && r.shown.report.ID == d.report.ID // read again: stay where the user was
-	offset := r.scroll.Offset
 	r.shown = d
-	r.thumbs.Stop()
 	rep := d.report
-	title := widget.NewRichText(&widget.TextSegment{Text: rep.Title, Style: widget.RichTextStyle{
-		SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
-	title.Wrapping = fyne.TextWrapWord
+	title := widget.NewLabelWithStyle(rep.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
 	var facts []string
 	if rep.Date != "" {
 		facts = append(facts, rep.Date)
@@ -236,89 +281,25 @@ func (r *reportScreen) update(d *reportData) {
 		facts = append(facts, ui.Plural(rep.Pages, "page", "pages"))
 	}
 	facts = append(facts, ui.Plural(rep.Excerpts, "excerpt", "excerpts"), ui.Plural(len(d.linked), "excerpt linked", "excerpts linked"))
-	r.header.RemoveAll()
-	r.header.Add(title)
-	r.header.Add(ui.Caption(strings.Join(facts, " · ")))
 	if rep.Source != "" {
-		r.header.Add(ui.Caption("Source: " + rep.Source))
+		facts = append(facts, "source: "+rep.Source)
 	}
-	r.header.Add(ui.Caption("Imported from " + rep.Path + " · SHA-256 " + rep.SHA256))
-	r.header.Add(widget.NewSeparator())
-
-	order := r.linkedOrder(d)
-	r.body.RemoveAll()
-	heading := ""
-	for _, ex := range d.excerpts {
-		if ex.Heading != "" && ex.Heading != heading {
-			heading = ex.Heading
-			h := widget.NewRichText(&widget.TextSegment{Text: heading, Style: widget.RichTextStyle{
-				SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
-			h.Wrapping = fyne.TextWrapWord
-			r.body.Add(h)
-		}
-		r.body.Add(r.excerptCard(ex, d, order))
+	cap := ui.Caption(strings.Join(facts, " · ") + " · imported from " + rep.Path + " · SHA-256 " + rep.SHA256)
+	cap.Truncation = fyne.TextTruncateEllipsis
+	r.header.Objects = []fyne.CanvasObject{title, cap}
+	r.header.Refresh()
+	r.ex.update(d, again)
+	r.search.update()
+	want := r.wantEx
+	r.wantEx = 0
+	switch {
+	case want != 0:
+		r.ex.selectID(want)
+	case again && r.ex.cur >= 0:
+		r.ex.show(r.ex.cur)
+	case len(d.excerpts) > 0:
+		r.ex.selectIndex(0)
+	default:
+		r.ex.show(-1)
 	}
-	if again {
-		r.scroll.Offset = offset
-		r.scroll.Refresh()
-	} else {
-		r.scroll.ScrollToTop()
-	}
-}
-
-// linkedOrder is the order of the images linked in the report, excerpt by
-// excerpt: the review screen walks it when a thumbnail is clicked.
-func (r *reportScreen) linkedOrder(d *reportData) []int64 {
-	var out []int64
-	seen := map[int64]bool{}
-	for _, ex := range d.excerpts {
-		for _, id := range d.linked[ex.ID] {
-			if !seen[id] {
-				seen[id] = true
-				out = append(out, id)
-			}
-		}
-	}
-	return out
-}
-
-// excerptCard shows an excerpt: its text, citation, flags and the
-// thumbnails of its linked images.
-func (r *reportScreen) excerptCard(ex *catalog.Excerpt, d *reportData, order []int64) fyne.CanvasObject {
-	text := ui.Wrapped(ex.Text)
-	// the report's title is above: the citation's place in it is enough
-	cite := strings.TrimPrefix(ex.Citation(), ex.ReportTitle+", ")
-	if n := len(d.linked[ex.ID]); n > 0 {
-		cite += " · linked to " + ui.Plural(n, "image", "images")
-	}
-	box := container.NewVBox(text, ui.Caption(cite))
-	if ex.Gone {
-		text.Importance = widget.LowImportance
-		w := ui.Wrapped("No longer in the current version of this report. Kept, with its links, as it was cited.")
-		w.Importance = widget.WarningImportance
-		box.Add(w)
-	} else if ex.Revised {
-		box.Add(ui.Caption("Revised: a later version of the report corrected this text."))
-	}
-	if ids := d.linked[ex.ID]; len(ids) > 0 {
-		row := container.NewHBox()
-		for _, id := range ids {
-			im := d.images[id]
-			if im == nil {
-				continue
-			}
-			row.Add(r.thumbButton(im, order))
-		}
-		box.Add(container.NewHScroll(row))
-	}
-	return ui.NewCard(box)
-}
-
-// thumbButton is an image's thumbnail that opens it in the review screen.
-func (r *reportScreen) thumbButton(im *catalog.Image, order []int64) fyne.CanvasObject {
-	t := newTappableThumb(im.Name(), func() {
-		r.host.Show(ui.ScreenReview, ui.Target{ImageID: im.ID, Order: order})
-	})
-	r.thumbs.Get(im, func(img image.Image, err error) { t.set(img, err) })
-	return t
 }

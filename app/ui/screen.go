@@ -42,6 +42,9 @@ type Target struct {
 	Order []int64
 	// ReportID is the report to show.
 	ReportID int64
+	// ExcerptID is the excerpt of the report to select (its page shown,
+	// it highlighted).
+	ExcerptID int64
 	// PairID is the pair the compare screen shows.
 	PairID int64
 	// NewSiteAt, when set, is a position (latitude, longitude) where the

@@ -57,6 +57,8 @@ type ReportPage struct {
 	// across pages); Boxes is how many word boxes were drawn.
 	Highlighted, Partial bool
 	Boxes                int
+	// Rects are the pixel rectangles highlighted, one per word box.
+	Rects []image.Rectangle
 }
 
 // WriteReportPage renders a page of PDF report r (or the picture of a
@@ -71,11 +73,23 @@ type ReportPage struct {
 // PNG carries a signed manifest naming the report's SHA-256 and the
 // excerpt, as every PNG export does.
 func WriteReportPage(ctx context.Context, c *catalog.Case, r *catalog.Report, opt ReportPageOptions, path string) (*ReportPage, error) {
-	fail := func(err error) (*ReportPage, error) {
+	if err := checkOutput(ctx, c, path); err != nil {
 		return nil, fmt.Errorf("render page %d of report %d: %w", opt.Page, r.ID, err)
 	}
-	if err := checkOutput(ctx, c, path); err != nil {
-		return fail(err)
+	out, img, err := RenderReportPage(ctx, c, r, opt)
+	if err != nil {
+		return nil, err
+	}
+	return writeReportPage(ctx, c, out, img, path)
+}
+
+// RenderReportPage renders a page of PDF report r as WriteReportPage
+// does (the file checked, the excerpt asked for highlighted), into an
+// image, written nowhere and recorded nowhere: what the app shows beside
+// the excerpts. Export is nil in what it returns.
+func RenderReportPage(ctx context.Context, c *catalog.Case, r *catalog.Report, opt ReportPageOptions) (*ReportPage, *image.RGBA, error) {
+	fail := func(err error) (*ReportPage, *image.RGBA, error) {
+		return nil, nil, fmt.Errorf("render page %d of report %d: %w", opt.Page, r.ID, err)
 	}
 	if r.Format != "pdf" && r.Format != "image" {
 		return fail(fmt.Errorf("%w: %q is %s, and only PDF reports and pictures have pages to render (`exhibit report show %d` prints its excerpts)",
@@ -94,7 +108,7 @@ func WriteReportPage(ctx context.Context, c *catalog.Case, r *catalog.Report, op
 		if err != nil {
 			return fail(err)
 		}
-		return writeReportPage(ctx, c, out, img, path)
+		return out, img, nil
 	}
 	data, err := c.ReadReportFile(ctx, r)
 	if err != nil {
@@ -129,9 +143,9 @@ func WriteReportPage(ctx context.Context, c *catalog.Case, r *catalog.Report, op
 	b := page.Image.Bounds()
 	out.Width, out.Height = b.Dx(), b.Dy()
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return writeReportPage(ctx, c, out, page.Image, path)
+	return out, page.Image, nil
 }
 
 // highlightExcerpt highlights out's excerpt on the page rendered where it
@@ -149,7 +163,9 @@ func highlightExcerpt(ctx context.Context, c *catalog.Case, doc *pdfengine.Doc, 
 		}
 	}
 	for _, b := range m.Boxes {
-		Highlight(page.Image, page.ToPixels.Rect(b))
+		rect := page.ToPixels.Rect(b)
+		Highlight(page.Image, rect)
+		out.Rects = append(out.Rects, rect)
 	}
 	out.Highlighted, out.Partial, out.Boxes = m.Found && len(m.Boxes) > 0, m.Partial, len(m.Boxes)
 	return nil
@@ -232,6 +248,7 @@ func writeReportPage(ctx context.Context, c *catalog.Case, out *ReportPage, img 
 	out.Export = e
 	return out, nil
 }
+
 
 // excerptOnPage is excerpt id, checked to be of report r and on page.
 func excerptOnPage(ctx context.Context, c *catalog.Case, r *catalog.Report, id int64, page int) (*catalog.Excerpt, error) {
