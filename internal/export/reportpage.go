@@ -249,7 +249,6 @@ func writeReportPage(ctx context.Context, c *catalog.Case, out *ReportPage, img 
 	return out, nil
 }
 
-
 // excerptOnPage is excerpt id, checked to be of report r and on page.
 func excerptOnPage(ctx context.Context, c *catalog.Case, r *catalog.Report, id int64, page int) (*catalog.Excerpt, error) {
 	e, err := c.Excerpt(ctx, id)
