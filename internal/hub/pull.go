@@ -37,6 +37,8 @@ type hubEntry struct {
 // pullResult is what pulling did.
 type pullResult struct {
 	pulled, conflicts int
+	// last is the hub seq reached (the one pulled from when nothing was).
+	last int64
 }
 
 // pullEntries takes the hub's entries after the case's last pulled seq,
@@ -45,7 +47,7 @@ type pullResult struct {
 // moved past it. The first entry that fails stops the pull with a
 // RefusedEntry; the ones before it are kept.
 func (s *session) pullEntries(ctx context.Context, local Local, from int64, batch int) (pullResult, error) {
-	var res pullResult
+	res := pullResult{last: from}
 	keys, err := s.hubKeys(ctx)
 	if err != nil {
 		return res, err
@@ -79,6 +81,7 @@ func (s *session) pullEntries(ctx context.Context, local Local, from int64, batc
 			return res, err
 		}
 		from = got[len(got)-1].seq
+		res.last = from
 		s.progress(fmt.Sprintf("pulled %d entries (hub seq %d)", res.pulled, from))
 	}
 }

@@ -17,7 +17,7 @@ import (
 // batch in a transaction of its own: signed by this laptop, inserted
 // (an entry the hub has already is skipped: pushing is idempotent), then
 // marked sent in the case. It returns how many were sent.
-func (s *session) pushEntries(ctx context.Context, local Local, batch int) (int, error) {
+func (s *session) pushEntries(ctx context.Context, local Local, batch int, after int64) (int, error) {
 	signer := local.Signer()
 	fp := signer.Fingerprint()
 	total, last := 0, ""
@@ -45,6 +45,18 @@ func (s *session) pushEntries(ctx context.Context, local Local, batch int) (int,
 		}
 		err = s.do(ctx, fmt.Sprintf("push %d entries", len(rows)), func(conn *pgx.Conn) error {
 			return pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
+				// One pusher at a time, and only one that has pulled
+				// everything the hub holds.
+				if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('exhibit push'))`); err != nil {
+					return err
+				}
+				var top int64
+				if err := tx.QueryRow(ctx, `SELECT coalesce(max(seq), 0) FROM entries`).Scan(&top); err != nil {
+					return err
+				}
+				if top != after {
+					return errHubMoved
+				}
 				b := &pgx.Batch{}
 				for _, r := range rows {
 					b.Queue(`INSERT INTO entries (hash, prev, depth, at, actor, key, session, action, object, details,
@@ -52,9 +64,15 @@ func (s *session) pushEntries(ctx context.Context, local Local, batch int) (int,
 						VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::json, $14, $15)
 						ON CONFLICT (hash) DO NOTHING`, r.args()...)
 				}
-				return tx.SendBatch(ctx, b).Close()
+				if err := tx.SendBatch(ctx, b).Close(); err != nil {
+					return err
+				}
+				return tx.QueryRow(ctx, `SELECT coalesce(max(seq), 0) FROM entries`).Scan(&after)
 			})
 		})
+		if errors.Is(err, errHubMoved) {
+			return total, err
+		}
 		if err != nil {
 			return total, explainRefusal(err, s.user)
 		}
@@ -71,6 +89,14 @@ func (s *session) pushEntries(ctx context.Context, local Local, batch int) (int,
 }
 
 // pushRow is an entry as the entries table takes it.
+// errHubMoved is returned by a push when the hub took entries since this
+// laptop last pulled: it must pull (and merge) them first.
+var errHubMoved = errors.New("the hub has entries this laptop has not pulled yet")
+
+// maxPushRounds bounds the pulls and pushes of one sync when others keep
+// pushing meanwhile.
+const maxPushRounds = 5
+
 type pushRow struct {
 	e                 *WireEntry
 	rows, data        string

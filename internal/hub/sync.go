@@ -87,16 +87,30 @@ func syncWith(ctx context.Context, local Local, dbURL string, opt Options) (*Res
 	if res.HubBehind, err = s.behind(ctx, info.Pulled); err != nil {
 		return res, err
 	}
-	pr, err := s.pullEntries(ctx, local, info.Pulled, opt.Batch)
-	res.Pulled, res.Conflicts = pr.pulled, pr.conflicts
-	if err != nil {
-		return res, err
-	}
-	if opt.PullOnly {
-		return res, markSynced(ctx, local)
-	}
-	if res.Pushed, err = s.pushEntries(ctx, local, opt.Batch); err != nil {
-		return res, err
+	// Pull, then push what the case has beyond the hub; when someone else
+	// pushed in between, pull (and merge) again first, so that every push
+	// follows the hub's newest entry and the hub's record keeps one head.
+	from := info.Pulled
+	for attempt := 1; ; attempt++ {
+		pr, err := s.pullEntries(ctx, local, from, opt.Batch)
+		res.Pulled, res.Conflicts = res.Pulled+pr.pulled, res.Conflicts+pr.conflicts
+		if err != nil {
+			return res, err
+		}
+		if opt.PullOnly {
+			return res, markSynced(ctx, local)
+		}
+		from = pr.last
+		n, err := s.pushEntries(ctx, local, opt.Batch, from)
+		res.Pushed += n
+		if errors.Is(err, errHubMoved) && attempt < maxPushRounds {
+			s.progress("someone else pushed meanwhile: pulling their entries first")
+			continue
+		}
+		if err != nil {
+			return res, err
+		}
+		break
 	}
 	or, err := s.syncObjects(ctx, local, store, opt.AllOriginals)
 	res.OriginalsUp, res.OriginalsDown = or.up, or.down

@@ -272,3 +272,45 @@ func TestCoderMerges(t *testing.T) {
 		t.Fatalf("after syncing, the laptops differ:\nalice:\n%s\ncoder:\n%s", a, b)
 	}
 }
+
+// TestPushAfterOthersPushed: a laptop whose pull is out of date (another
+// pushed in between) is refused by the hub and nothing of it is taken;
+// its next sync pulls and merges first, then pushes, and both laptops end
+// identical with a record of one head that verifies.
+func TestPushAfterOthersPushed(t *testing.T) {
+	tm, alice, bob := twoLaptops(t)
+	c := ctx(t)
+	bob.as(func() {
+		if _, err := bob.c.AddNote(c, bob.image("a.jpg").ID, "bob first"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	bob.sync()
+	alice.as(func() {
+		if _, err := alice.c.AddNote(c, alice.image("a.jpg").ID, "alice meanwhile"); err != nil {
+			t.Fatal(err)
+		}
+		h, _, err := alice.c.Hub(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := openSession(c, tm.superURL(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.close()
+		n, err := s.pushEntries(c, alice.c, DefaultBatch, h.Pulled)
+		if !errors.Is(err, errHubMoved) || n != 0 {
+			t.Fatalf("a push behind the hub: %d pushed, %v; want errHubMoved and nothing", n, err)
+		}
+	})
+	if r := alice.sync(); r.Pulled == 0 || r.Pushed == 0 {
+		t.Errorf("alice's sync %+v: want bob's entries pulled, then hers pushed", r)
+	}
+	bob.sync()
+	if a, b := alice.state(), bob.state(); a != b {
+		t.Fatalf("after syncing, the laptops differ:\nalice:\n%s\nbob:\n%s", a, b)
+	}
+	alice.verifyClean()
+	bob.verifyClean()
+}
