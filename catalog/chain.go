@@ -230,18 +230,24 @@ func (t *txChain) finish(ctx context.Context, c *Case, tx *sql.Tx) (int, error) 
 		e := chainEntry{Prev: head.Hash, At: p.at, Actor: actor, Key: key, Session: c.session,
 			Action: p.action, Object: p.object, Details: p.details, RowsDigest: rowsDigest(p.rows)}
 		h := e.hash()
-		r, err := tx.ExecContext(ctx, `INSERT INTO audit(at, action, object, details, session, actor, prev, hash, rows_digest, key, seq)
-			VALUES(?,?,?,?,?,?,?,?,?,?,?)`, e.At, e.Action, e.Object, e.Details, e.Session, e.Actor, e.Prev, h, e.RowsDigest, e.Key, head.Count+1)
-		if err != nil {
-			return 0, fmt.Errorf("audit %s: %w", p.action, err)
-		}
-		id, _ := r.LastInsertId()
-		if err := insertRows(ctx, tx, id, p.rows); err != nil {
+		if _, err := insertEntry(ctx, tx, &e, h, head.Count+1, p.rows); err != nil {
 			return 0, fmt.Errorf("audit %s: %w", p.action, err)
 		}
 		head = ChainHead{Hash: h, Count: head.Count + 1}
 	}
 	return len(t.entries), nil
+}
+
+// insertEntry adds a chained entry, its hash and depth given, with its
+// rows, and returns its id.
+func insertEntry(ctx context.Context, tx *sql.Tx, e *chainEntry, hash string, seq int64, rows []rowHash) (int64, error) {
+	r, err := tx.ExecContext(ctx, `INSERT INTO audit(at, action, object, details, session, actor, prev, hash, rows_digest, key, seq)
+		VALUES(?,?,?,?,?,?,?,?,?,?,?)`, e.At, e.Action, e.Object, e.Details, e.Session, e.Actor, e.Prev, hash, e.RowsDigest, e.Key, seq)
+	if err != nil {
+		return 0, err
+	}
+	id, _ := r.LastInsertId()
+	return id, insertRows(ctx, tx, id, rows)
 }
 
 // insertRows records an entry's rows: their hashes and, when kept, their
@@ -402,12 +408,8 @@ func (c *Case) chainReady(ctx context.Context) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if head.Count == 0 {
-		var n int
-		err := c.rd.QueryRowContext(ctx, `SELECT count(*) FROM case_info WHERE key = 'hub_clone'`).Scan(&n)
-		if err != nil || n == 0 {
-			return false, err
-		}
+	if head.Count == 0 && !c.cloning(ctx, c.rd) {
+		return false, nil
 	}
 	var n int
 	if err := c.rd.QueryRowContext(ctx, `SELECT count(*) FROM keys WHERE fingerprint = ?`, c.signer.Fingerprint()).Scan(&n); err != nil {

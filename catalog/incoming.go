@@ -175,13 +175,6 @@ func (in *incoming) take(ctx context.Context, tx *sql.Tx, e *WireEntry, res *Mer
 	if e.Seq != want {
 		return fmt.Errorf("pull: refused: entry %s (%s) says it is at depth %d of the chain, but its parents put it at %d", short(e.Hash), e.Action, e.Seq, want)
 	}
-	r, err := tx.ExecContext(ctx, `INSERT INTO audit(at, action, object, details, session, actor, prev, hash, rows_digest, key, seq)
-		VALUES(?,?,?,?,?,?,?,?,?,?,?)`, e.At, e.Action, e.Object, e.Details, e.Session, e.Actor, nullIfEmpty(e.Prev), e.Hash, e.RowsDigest, e.Key, e.Seq)
-	if err != nil {
-		return fmt.Errorf("pull: add entry %s: %w", short(e.Hash), err)
-	}
-	id, _ := r.LastInsertId()
-	in.ids = append(in.ids, id)
 	rows := make([]rowHash, len(e.Rows))
 	for i, w := range e.Rows {
 		rows[i] = rowHash{Ref: w.Ref, Hash: w.Hash}
@@ -189,9 +182,12 @@ func (in *incoming) take(ctx context.Context, tx *sql.Tx, e *WireEntry, res *Mer
 			rows[i].Data = w.Data
 		}
 	}
-	if err := insertRows(ctx, tx, id, rows); err != nil {
+	ce := e.entry()
+	id, err := insertEntry(ctx, tx, &ce, e.Hash, e.Seq, rows)
+	if err != nil {
 		return fmt.Errorf("pull: add entry %s: %w", short(e.Hash), err)
 	}
+	in.ids = append(in.ids, id)
 	for _, w := range rows {
 		if own, ok := in.ownTouched[w.Ref]; ok {
 			if own.Hash != w.Hash {
@@ -274,24 +270,12 @@ func (c *Case) writeMerge(ctx context.Context, tx *sql.Tx, in *incoming) (string
 		Action: "sync.merge", Object: "case", Details: string(details), RowsDigest: rowsDigest(rows)}
 	h := e.hash()
 	seq := max(in.depth[in.ownHead], in.depth[in.remoteHead]) + 1
-	r, err := tx.ExecContext(ctx, `INSERT INTO audit(at, action, object, details, session, actor, prev, hash, rows_digest, key, seq)
-		VALUES(?,?,?,?,?,?,?,?,?,?,?)`, e.At, e.Action, e.Object, e.Details, e.Session, e.Actor, e.Prev, h, e.RowsDigest, e.Key, seq)
-	if err != nil {
-		return "", fmt.Errorf("merge: %w", err)
-	}
-	id, _ := r.LastInsertId()
-	if err := insertRows(ctx, tx, id, rows); err != nil {
+	if _, err := insertEntry(ctx, tx, &e, h, seq, rows); err != nil {
 		return "", fmt.Errorf("merge: %w", err)
 	}
 	return h, nil
 }
 
-func nullIfEmpty(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
 
 // pulled remembers the ids of the entries this Case pulled from its hub.
 type pulled struct {

@@ -23,21 +23,36 @@ var ErrChanged = errors.New("the file no longer matches its SHA-256")
 // read-only. It fails with ErrChanged when every path holds other bytes,
 // and with fs.ErrNotExist when none is there.
 func (c *Case) ReadOriginal(ctx context.Context, im *Image) (data []byte, path string, err error) {
-	var errs []error
-	paths := im.Paths()
-	// A team case keeps originals fetched from its hub's store by hash.
-	if c.member.Load() > 0 {
-		paths = append(paths, c.fetchedPath(im.SHA256))
-	}
-	for i, p := range paths {
-		if i == len(paths)-1 && c.member.Load() > 0 {
-			if err := c.fetchOriginal(ctx, im.SHA256); err != nil {
-				errs = append(errs, err)
-				break
-			}
+	b, p, errs := readMatching(ctx, im.Paths(), im.SHA256)
+	// A team case also keeps originals fetched from its hub's store, by
+	// hash: tried when no path of the image holds it, fetched when needed.
+	if b == nil && ctx.Err() == nil && c.member.Load() > 0 {
+		if err := c.fetchOriginal(ctx, im.SHA256); err != nil {
+			errs = append(errs, err)
+		} else {
+			var more []error
+			b, p, more = readMatching(ctx, []string{c.fetchedPath(im.SHA256)}, im.SHA256)
+			errs = append(errs, more...)
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, "", err
+	}
+	switch {
+	case b != nil:
+		return b, p, nil
+	case ctx.Err() != nil:
+		return nil, "", ctx.Err()
+	case len(errs) == 0:
+		return nil, "", fmt.Errorf("read original of image %d: no current path", im.ID)
+	}
+	return nil, "", fmt.Errorf("read original of image %d: %w", im.ID, errors.Join(errs...))
+}
+
+// readMatching reads the first of paths whose bytes have the SHA-256 sha,
+// and says what was wrong with the others.
+func readMatching(ctx context.Context, paths []string, sha string) ([]byte, string, []error) {
+	var errs []error
+	for _, p := range paths {
+		if ctx.Err() != nil {
+			return nil, "", errs
 		}
 		b, err := regular.ReadFile(p)
 		if err != nil {
@@ -45,16 +60,13 @@ func (c *Case) ReadOriginal(ctx context.Context, im *Image) (data []byte, path s
 			continue
 		}
 		sum := sha256.Sum256(b)
-		if hex.EncodeToString(sum[:]) != im.SHA256 {
+		if hex.EncodeToString(sum[:]) != sha {
 			errs = append(errs, fmt.Errorf("%s: %w", p, ErrChanged))
 			continue
 		}
 		return b, p, nil
 	}
-	if len(errs) == 0 {
-		return nil, "", fmt.Errorf("read original of image %d: no current path", im.ID)
-	}
-	return nil, "", fmt.Errorf("read original of image %d: %w", im.ID, errors.Join(errs...))
+	return nil, "", errs
 }
 
 // DecodeOriginal decodes an image's original, upright, at the smallest scale
