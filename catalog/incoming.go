@@ -276,7 +276,6 @@ func (c *Case) writeMerge(ctx context.Context, tx *sql.Tx, in *incoming) (string
 	return h, nil
 }
 
-
 // pulled remembers the ids of the entries this Case pulled from its hub.
 type pulled struct {
 	mu  sync.Mutex
