@@ -86,17 +86,17 @@ func RenderLayers(v View, ly Layers, selected int64, tiles TileSource, st Style,
 	if pixelScale <= 0 {
 		pixelScale = 1
 	}
+	labels := newLabelSet(pixelScale)
 	if tiles != nil {
 		drawTiles(dst, v, tiles)
 	} else {
 		if w, err := LoadWorld(); err == nil {
 			draw.Draw(dst, dst.Bounds(), image.NewUniform(st.Sea), image.Point{}, draw.Src)
-			drawWorld(dst, v, w, st, pixelScale)
+			drawWorld(dst, v, w, st, pixelScale, labels)
 		}
 		drawGrid(dst, v, st, pixelScale)
 	}
 	drawSwipe(dst, v, ly.Swipe)
-	labels := newLabelSet(pixelScale)
 	drawFootprints(dst, v, ly.Footprints, st, pixelScale, labels)
 	drawSites(dst, v, ly.Sites, ly.SelectedSite, st, pixelScale, labels)
 	// Only the points in view (with their cones) are drawn; where they are

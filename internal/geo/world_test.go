@@ -82,7 +82,7 @@ func TestRenderWorld(t *testing.T) {
 		{"the Levantine Sea", 33.7, 30.3, LightStyle.Sea},
 		{"the Black Sea", 43.3, 34.3, LightStyle.Sea},
 		{"Syria, near Raqqa", 35.95, 39.01, LightStyle.Land},
-		{"Cyprus", 35.1, 33.3, LightStyle.Land},
+		{"Cyprus, in the Troodos (away from Nicosia's dot)", 34.95, 32.95, LightStyle.Land},
 		{"Crete", 35.2, 24.9, LightStyle.Land},
 		{"Anatolia", 39.3, 33.3, LightStyle.Land},
 	}

@@ -14,7 +14,9 @@ import (
 // the land, coastlines and borders, and the names of the countries wide
 // enough on screen to hold them. Each copy of the world in view is drawn
 // (the map wraps east and west); points closer than a pixel are merged.
-func drawWorld(dst *image.RGBA, v View, w *World, st Style, k float64) {
+// The populated places named at this zoom are dotted, and their names
+// asked of labels.
+func drawWorld(dst *image.RGBA, v View, w *World, st Style, k float64, labels *labelSet) {
 	b := dst.Bounds()
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
@@ -47,7 +49,14 @@ func drawWorld(dst *image.RGBA, v View, w *World, st Style, k float64) {
 		}
 	}
 	composite(dst, sc, []color.RGBA{st.Land, st.Coast, st.Border})
-	if !drawCountryNames(dst, v, w, copies, st, k) {
+	// The places' dots first, so that the countries' names are written
+	// over them; the places' names, written last, keep off those.
+	drawPlaces(dst, v, w, copies, st, k, labels)
+	taken := drawCountryNames(dst, v, w, copies, st, k)
+	if labels != nil {
+		labels.reserved = append(labels.reserved, taken...)
+	}
+	if len(taken) == 0 {
 		// Too close for any name to fit: the country under the middle
 		// of the view, in the corner.
 		if name := w.CountryAt(v.Center); name != "" {
@@ -149,8 +158,8 @@ func blend(d, c, a uint8) uint8 {
 
 // drawCountryNames writes the names of the countries whose largest ring
 // is wider on screen than their name, leaving out those that would
-// overlap a name already written. It tells whether it wrote any.
-func drawCountryNames(dst *image.RGBA, v View, w *World, copies []float64, st Style, k float64) bool {
+// overlap a name already written. It returns the boxes of those it wrote.
+func drawCountryNames(dst *image.RGBA, v View, w *World, copies []float64, st Style, k float64) []image.Rectangle {
 	f := labelFace(k)
 	var taken []image.Rectangle
 	names := Style{Text: st.Place, Outline: st.Land}
@@ -174,7 +183,7 @@ func drawCountryNames(dst *image.RGBA, v View, w *World, copies []float64, st St
 			label(dst, f, c.Name, r.Min.X, int(y), names)
 		}
 	}
-	return len(taken) > 0
+	return taken
 }
 
 func overlapsAny(r image.Rectangle, rs []image.Rectangle) bool {
