@@ -47,7 +47,12 @@ fi
 mkdir "$work/known"
 printf 'module knownvuln\n\ngo 1.26\n\nrequire golang.org/x/text v0.3.5\n' >"$work/known/go.mod"
 printf 'package main\n\nimport "golang.org/x/text/language"\n\nfunc main() {\n\tlanguage.Parse("en")\n\tlanguage.ParseAcceptLanguage("en")\n}\n' >"$work/known/main.go"
-(cd "$work/known" && go mod tidy && go run "$govulncheck" -db "file://$db" -format json ./...) >"$work/known.json"
+cat >"$work/known/go.sum" <<'SUM'
+golang.org/x/text v0.3.5 h1:i6eZZ+zk0SOf0xgBpEpPD18qWcJda6q1sxt3S0kzyUQ=
+golang.org/x/text v0.3.5/go.mod h1:5Zoc/QRtKVWzQhOtBMvqHzDpF6irO9z98xDceosuGiQ=
+golang.org/x/tools v0.0.0-20180917221912-90fa682c2a6e/go.mod h1:n7NCudcB/nEzxVGmLbDWY5pfWTLqBcC2KZ6jyYvM4mQ=
+SUM
+(cd "$work/known" && go run "$govulncheck" -db "file://$db" -format json ./...) >"$work/known.json"
 go run scripts/vulnreport.go -expect GO-2021-0113,GO-2022-1059 <"$work/known.json" ||
   { echo "lint.sh: the vulnerability database at $db is broken (delete it to rebuild)" >&2; exit 1; }
 go run "$govulncheck" -db "file://$db" -format json ./... >"$work/vulns.json"
