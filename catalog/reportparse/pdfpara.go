@@ -441,14 +441,20 @@ func isHeadingLine(l line, bodySize float64, boldBody bool) bool {
 	return l.bold && !boldBody && math.Abs(l.size-bodySize) <= 1 && n <= 120 && !endsSentence(l.text) && !startsBullet(l.text)
 }
 
-// lineGap is the page's usual space between baselines: the median (the
-// lower of the two middle gaps, so that a page of three lines, two of a
-// paragraph and one after a paragraph's space, keeps the line spacing).
+// lineGap is the page's usual space between the baselines of its body
+// text: the median (the lower of the two middle gaps, so that a page of
+// three lines, two of a paragraph and one after a paragraph's space,
+// keeps the line spacing), over lines of the body size that are not table
+// rows (a page of a table in small type, and a few double-spaced
+// paragraphs, keeps the paragraphs' spacing).
 func lineGap(body []line, bodySize float64) float64 {
 	var gaps []float64
 	for i := 1; i < len(body); i++ {
 		p, l := body[i-1], body[i]
 		g := p.y - l.y
+		if p.row || l.row || math.Abs(l.size-bodySize) > 0.75 {
+			continue
+		}
 		if math.Abs(p.size-l.size) < 0.6 && g > 0.5*l.size && g < 3*l.size {
 			gaps = append(gaps, g)
 		}
