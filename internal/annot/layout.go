@@ -128,13 +128,13 @@ func (f frame) label(a catalog.Annotation) (l labelLayout, ok bool) {
 	sz := e.Sizes(a)
 	l.size = sz.Font
 	t := face(false)
-	asc, desc := t.metrics(l.size)
+	asc, desc := t.Metrics(l.size)
 	l.lineH = LineSpacing * l.size
 	l.padX = LabelPadX * l.size
 	l.ascent = LabelPadY*l.size + (l.lineH-asc-desc)/2 + asc
 	tw := 0.0
 	for _, s := range l.lines {
-		tw = math.Max(tw, t.measure(s, l.size))
+		tw = math.Max(tw, t.Measure(s, l.size))
 	}
 	bw, bh := TagSize(tw, len(l.lines), l.size)
 	at, ok := PlaceLabel(a.Kind, e.Points(a), e, sz, bw, bh)
@@ -153,10 +153,10 @@ func (f frame) calloutNumber(a catalog.Annotation) (s string, size float64, at v
 	r := CalloutRadius(StrokeWidth(a)) * f.unit()
 	size = 1.15 * r
 	t := face(true)
-	if w := t.measure(s, size); w > 1.5*r {
+	if w := t.Measure(s, size); w > 1.5*r {
 		size *= 1.5 * r / w
 	}
-	w := t.measure(s, size)
+	w := t.Measure(s, size)
 	return s, size, vec{c.x - w/2, c.y + DigitHeight*size/2}
 }
 
