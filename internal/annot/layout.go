@@ -16,15 +16,14 @@ const LabelSize = 14.0
 // vec is a point or vector in pixels.
 type vec struct{ x, y float64 }
 
-func (a vec) add(b vec) vec             { return vec{a.x + b.x, a.y + b.y} }
-func (a vec) sub(b vec) vec             { return vec{a.x - b.x, a.y - b.y} }
-func (a vec) mul(k float64) vec         { return vec{a.x * k, a.y * k} }
-func (a vec) dot(b vec) float64         { return a.x*b.x + a.y*b.y }
-func (a vec) cross(b vec) float64       { return a.x*b.y - a.y*b.x }
-func (a vec) norm() float64             { return math.Hypot(a.x, a.y) }
-func (a vec) perp() vec                 { return vec{-a.y, a.x} }
-func (a vec) dist(b vec) float64        { return a.sub(b).norm() }
-func (a vec) lerp(b vec, t float64) vec { return a.add(b.sub(a).mul(t)) }
+func (a vec) add(b vec) vec       { return vec{a.x + b.x, a.y + b.y} }
+func (a vec) sub(b vec) vec       { return vec{a.x - b.x, a.y - b.y} }
+func (a vec) mul(k float64) vec   { return vec{a.x * k, a.y * k} }
+func (a vec) dot(b vec) float64   { return a.x*b.x + a.y*b.y }
+func (a vec) cross(b vec) float64 { return a.x*b.y - a.y*b.x }
+func (a vec) norm() float64       { return math.Hypot(a.x, a.y) }
+func (a vec) perp() vec           { return vec{-a.y, a.x} }
+func (a vec) dist(b vec) float64  { return a.sub(b).norm() }
 
 // unit returns a/|a|, or (0,0) for a null vector.
 func (a vec) unit() vec {

@@ -90,3 +90,22 @@ func BenchmarkDrawLabel(b *testing.B) {
 		f.Draw(img, "IMG_0042-drone-before.jpg", 4, 28, 11, color.Black)
 	}
 }
+
+// Faces are used from several goroutines at once (map tiles, exports).
+func TestConcurrentDraw(t *testing.T) {
+	done := make(chan bool)
+	for i := range 4 {
+		go func() {
+			img := image.NewRGBA(image.Rect(0, 0, 120, 30))
+			for j := range 20 {
+				s := []string{"東京の橋.jpg", "피해.jpg", "الرقة.jpg", "IMG_0001.jpg"}[(i+j)%4]
+				Regular().Draw(img, s, 2, 20, 12, color.Black)
+				Bold().Measure(s+"!", 12)
+			}
+			done <- true
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+}
