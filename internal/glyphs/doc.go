@@ -7,9 +7,11 @@
 //
 // Lines are shaped with go-text's HarfBuzz port, so that Arabic letters
 // join and right-to-left runs (Arabic, Hebrew) are laid out right to left,
-// also when mixed with Latin text and numbers on one line: the paragraph's
-// direction and its runs are resolved by golang.org/x/text/unicode/bidi
-// (bidi.go). Lines are shaped once at refSize (HarfBuzz rounds sizes up to
+// also when mixed with Latin text and numbers on one line, in the order
+// of the Unicode bidirectional algorithm: bidi.go has golang.org/x/text's
+// bidi resolve the levels and reorders the runs (Bidi, IsRTL; package
+// sheet puts its PDF text in display order with them too). Lines are
+// shaped once at refSize (HarfBuzz rounds sizes up to
 // whole pixels, so shaping at the drawing size would distort small text)
 // and scaled.
 //

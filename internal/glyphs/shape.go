@@ -72,9 +72,10 @@ func (f *Face) shapeLocked(s string) (line *shapedLine) {
 			line = &shapedLine{width: 0.6 * float64(len(runes))}
 		}
 	}()
-	rtl := baseRTL(runes)
+	bt := ResolveBidi(runes)
+	levels := bt.lineLevels(0, len(runes))
 	base := di.DirectionLTR
-	if rtl {
+	if bt.RTL() {
 		base = di.DirectionRTL
 	}
 	in := shaping.Input{
@@ -85,19 +86,18 @@ func (f *Face) shapeLocked(s string) (line *shapedLine) {
 		Face:      f.face,
 		Size:      fixed.I(refSize),
 	}
-	// The segmenter splits the line into runs of one direction (resolved
-	// by x/text's bidi), script and font, in logical order.
-	runs := f.seg.Split(in, f)
+	// The segmenter splits the line into runs of one direction, script
+	// and font, in logical order; they are cut further where the level
+	// changes (numbers after right-to-left text, trailing spaces).
+	runs, runLevels := splitByLevel(f.seg.Split(in, f), levels)
 	outs := make([]shaping.Output, len(runs))
-	levels := make([]int, len(runs))
 	for i, r := range runs {
 		outs[i] = f.shaper.Shape(r)
-		levels[i] = runLevel(rtl, r.Direction.Progression() == di.TowardTopLeft)
 	}
 	// Runs are laid out in visual order; within a run, HarfBuzz already
 	// gives visual order.
 	x := 0.0
-	for _, i := range visualOrder(levels) {
+	for _, i := range visualOrder(runLevels) {
 		from := f.faceOf(runs[i].Face)
 		for _, g := range outs[i].Glyphs {
 			line.glyphs = append(line.glyphs, placedGlyph{
@@ -111,6 +111,31 @@ func (f *Face) shapeLocked(s string) (line *shapedLine) {
 	}
 	line.width = x
 	return line
+}
+
+// splitByLevel cuts runs where the characters' bidi level changes, and
+// returns the pieces with their levels, the direction of each set by its
+// level's parity.
+func splitByLevel(runs []shaping.Input, levels []uint8) (out []shaping.Input, runLevels []int) {
+	for _, r := range runs {
+		start := r.RunStart
+		for i := r.RunStart + 1; i <= r.RunEnd; i++ {
+			if i < r.RunEnd && levels[i] == levels[start] {
+				continue
+			}
+			p := r
+			p.RunStart, p.RunEnd = start, i
+			if levels[start]%2 == 1 {
+				p.Direction.SetProgression(di.TowardTopLeft)
+			} else {
+				p.Direction.SetProgression(di.FromTopLeft)
+			}
+			out = append(out, p)
+			runLevels = append(runLevels, int(levels[start]))
+			start = i
+		}
+	}
+	return out, runLevels
 }
 
 func fixedToFloat(v fixed.Int26_6) float64 { return float64(v) / 64 }

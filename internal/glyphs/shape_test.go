@@ -105,8 +105,8 @@ func TestBaseDirection(t *testing.T) {
 		{"\U0001E900 Adlam", true}, // Adlam, right to left
 	}
 	for _, tt := range tests {
-		if got := baseRTL([]rune(tt.s)); got != tt.rtl {
-			t.Errorf("baseRTL(%q) = %v, want %v", tt.s, got, tt.rtl)
+		if got := IsRTL(tt.s); got != tt.rtl {
+			t.Errorf("IsRTL(%q) = %v, want %v", tt.s, got, tt.rtl)
 		}
 	}
 }
