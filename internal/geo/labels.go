@@ -5,7 +5,7 @@ import (
 	"math"
 	"sort"
 
-	"golang.org/x/image/font"
+	"github.com/exhibit-app/exhibit/internal/glyphs"
 )
 
 // The ranks of the labels a map writes over its layers: where two would
@@ -36,7 +36,6 @@ type mapLabel struct {
 // labelSet gathers a map's labels as its layers are drawn, and writes
 // them last, thinned: no two drawn over each other.
 type labelSet struct {
-	f   font.Face
 	k   float64
 	all []mapLabel
 	// reserved are boxes already written into the basemap (the
@@ -44,7 +43,7 @@ type labelSet struct {
 	reserved []image.Rectangle
 }
 
-func newLabelSet(k float64) *labelSet { return &labelSet{f: labelFace(k), k: k} }
+func newLabelSet(k float64) *labelSet { return &labelSet{k: k} }
 
 // add asks for s with its baseline at (x, y).
 func (ls *labelSet) add(s string, x, y, rank int) { ls.addStyled(s, x, y, rank, nil) }
@@ -55,12 +54,10 @@ func (ls *labelSet) addStyled(s string, x, y, rank int, st *Style) {
 	if s == "" {
 		return
 	}
-	facesMu.Lock()
-	m := ls.f.Metrics()
-	w := font.MeasureString(ls.f, s).Ceil()
-	facesMu.Unlock()
+	asc, desc := glyphs.Regular().Metrics(labelSize(ls.k))
+	w := textWidth(s, ls.k)         // as label draws it
 	pad := int(math.Ceil(2 * ls.k)) // the halo, and a little air
-	box := image.Rect(x-pad, y-m.Ascent.Ceil()-pad, x+w+pad, y+m.Descent.Ceil()+pad)
+	box := image.Rect(x-pad, y-int(math.Ceil(asc))-pad, x+w+pad, y+int(math.Ceil(desc))+pad)
 	ls.all = append(ls.all, mapLabel{Text: s, X: x, Y: y, Box: box, Rank: rank, Style: st})
 }
 
@@ -71,7 +68,7 @@ func (ls *labelSet) draw(dst *image.RGBA, st Style) {
 		if l.Style != nil {
 			s = *l.Style
 		}
-		label(dst, ls.f, l.Text, l.X, l.Y, s)
+		label(dst, l.Text, l.X, l.Y, ls.k, s)
 	}
 }
 

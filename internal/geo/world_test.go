@@ -181,7 +181,9 @@ func TestWrapLon(t *testing.T) {
 func TestCountryInCorner(t *testing.T) {
 	v := View{Center: Project(35.95, 39.01), Scale: 256 << 14, W: 600, H: 400}
 	with := Render(v, nil, 0, nil, LightStyle, 1)
-	if !hasColor(with, image.Rect(450, 370, 600, 400), LightStyle.Place, 0) {
+	// Near the name's colour: glyphs placed at fractions of a pixel
+	// seldom cover a whole one.
+	if !hasColor(with, image.Rect(450, 370, 600, 400), LightStyle.Place, 40) {
 		t.Error("no country named in the corner")
 	}
 }

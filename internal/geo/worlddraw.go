@@ -60,8 +60,7 @@ func drawWorld(dst *image.RGBA, v View, w *World, st Style, k float64, labels *l
 		// Too close for any name to fit: the country under the middle
 		// of the view, in the corner.
 		if name := w.CountryAt(v.Center); name != "" {
-			f := labelFace(k)
-			label(dst, f, name, b.Dx()-int(8*k)-textWidth(f, name), b.Dy()-int(8*k), Style{Text: st.Place, Outline: st.Land})
+			label(dst, name, b.Dx()-int(8*k)-textWidth(name, k), b.Dy()-int(8*k), k, Style{Text: st.Place, Outline: st.Land})
 		}
 	}
 }
@@ -160,7 +159,6 @@ func blend(d, c, a uint8) uint8 {
 // is wider on screen than their name, leaving out those that would
 // overlap a name already written. It returns the boxes of those it wrote.
 func drawCountryNames(dst *image.RGBA, v View, w *World, copies []float64, st Style, k float64) []image.Rectangle {
-	f := labelFace(k)
 	var taken []image.Rectangle
 	names := Style{Text: st.Place, Outline: st.Land}
 	for _, o := range copies {
@@ -170,7 +168,7 @@ func drawCountryNames(dst *image.RGBA, v View, w *World, copies []float64, st St
 			if x1 < 0 || x0 > v.W || y1 < 0 || y0 > v.H || y1-y0 < 14*k || x1-x0 < 40*k {
 				continue
 			}
-			tw := float64(textWidth(f, c.Name))
+			tw := float64(textWidth(c.Name, k))
 			if x1-x0 < tw+8*k {
 				continue
 			}
@@ -180,7 +178,7 @@ func drawCountryNames(dst *image.RGBA, v View, w *World, copies []float64, st St
 				continue
 			}
 			taken = append(taken, r.Inset(-int(4*k)))
-			label(dst, f, c.Name, r.Min.X, int(y), names)
+			label(dst, c.Name, r.Min.X, int(y), k, names)
 		}
 	}
 	return taken

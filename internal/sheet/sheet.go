@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/exhibit-app/exhibit/internal/glyphs"
 )
 
 // Type sizes, in points.
@@ -226,7 +228,7 @@ func (wr *writer) heading(text string, w float64) []line {
 func (wr *writer) quote(q Quote, w float64) []line {
 	const inset = 4.5
 	text := "“" + PrintedText(q) + "”"
-	rtl := isRTLText(q.Text)
+	rtl := glyphs.IsRTL(q.Text)
 	bar := func(x, y, h float64, first bool) {
 		wr.setFillColor(quoteBar)
 		bx := x + 0.8
