@@ -432,21 +432,8 @@ func (c *Case) imageByFileName(ctx context.Context, name string) (*Image, error)
 // imageBySHAPrefix finds the one image whose SHA-256 starts with prefix.
 func (c *Case) imageBySHAPrefix(ctx context.Context, prefix string) (*Image, error) {
 	prefix = strings.ToLower(prefix)
-	rows, err := c.rd.QueryContext(ctx, `SELECT id FROM images WHERE sha256 >= ? AND sha256 < ? LIMIT 2`, prefix, prefix+"g")
+	ids, err := queryIDs(ctx, c.rd, `SELECT id FROM images WHERE sha256 >= ? AND sha256 < ? LIMIT 2`, prefix, prefix+"g")
 	if err != nil {
-		return nil, fmt.Errorf("find image %s: %w", prefix, err)
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("find image %s: %w", prefix, err)
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("find image %s: %w", prefix, err)
 	}
 	switch len(ids) {

@@ -86,22 +86,11 @@ func (c *Case) removeLink(ctx context.Context, tx *sql.Tx, linkID, image, excerp
 func (c *Case) UnlinkExcerpt(ctx context.Context, imageID, excerptID int64) (int, error) {
 	var ids []int64
 	err := c.write(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id FROM links WHERE image_id=? AND excerpt_id=? AND deleted_at IS NULL ORDER BY id`, imageID, excerptID)
+		var err error
+		ids, err = queryIDs(ctx, tx, `SELECT id FROM links WHERE image_id=? AND excerpt_id=? AND deleted_at IS NULL ORDER BY id`, imageID, excerptID)
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return err
-			}
-			ids = append(ids, id)
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		rows.Close()
 		for _, id := range ids {
 			if err := c.removeLink(ctx, tx, id, imageID, excerptID); err != nil {
 				return err

@@ -72,20 +72,7 @@ func (c *Case) RereadTimes(ctx context.Context) ([]Reread, error) {
 // imagesWithoutTimeSource are the images whose capture time has no
 // recorded source.
 func (c *Case) imagesWithoutTimeSource(ctx context.Context) ([]int64, error) {
-	rows, err := c.rd.QueryContext(ctx, `SELECT id FROM images WHERE taken_source IS NULL AND taken_at IS NOT NULL ORDER BY id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return queryIDs(ctx, c.rd, `SELECT id FROM images WHERE taken_source IS NULL AND taken_at IS NOT NULL ORDER BY id`)
 }
 
 // setFileTimes sets image id's capture time, its source and its

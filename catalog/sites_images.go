@@ -158,21 +158,12 @@ func (c *Case) CodeImage(ctx context.Context, siteID, imageID int64, state, note
 // siteImageIDs returns the images attached to a site (latest decision),
 // by id.
 func (c *Case) siteImageIDs(ctx context.Context, siteID int64) ([]int64, error) {
-	rows, err := c.rd.QueryContext(ctx, `SELECT d.image_id FROM site_images d WHERE d.site_id = ? AND d.decision = 'attached'
+	ids, err := queryIDs(ctx, c.rd, `SELECT d.image_id FROM site_images d WHERE d.site_id = ? AND d.decision = 'attached'
 		AND d.id = (SELECT max(id) FROM site_images e WHERE e.site_id = d.site_id AND e.image_id = d.image_id) ORDER BY d.image_id`, siteID)
 	if err != nil {
 		return nil, fmt.Errorf("images of site %d: %w", siteID, err)
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return ids, nil
 }
 
 // latestCodes returns the codes that count: the latest per site, image
