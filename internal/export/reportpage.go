@@ -110,19 +110,11 @@ func RenderReportPage(ctx context.Context, c *catalog.Case, r *catalog.Report, o
 		}
 		return out, img, nil
 	}
-	data, err := c.ReadReportFile(ctx, r)
+	doc, done, err := openReport(ctx, c, r, opt.Engine)
 	if err != nil {
 		return fail(err)
 	}
-	eng := opt.Engine
-	if eng == nil {
-		eng = pdfengine.Shared()
-	}
-	doc, err := eng.Open(ctx, data)
-	if err != nil {
-		return fail(err)
-	}
-	defer doc.Close()
+	defer done()
 	out.Pages = doc.Pages()
 	if opt.Page < 1 || opt.Page > out.Pages {
 		return fail(&pdfengine.PageRangeError{Page: opt.Page, Pages: out.Pages})
