@@ -225,9 +225,9 @@ func (ri *reportImporter) block(b reportparse.Block, o *ocr.Block) error {
 	ri.res.Excerpts++
 	hash := reportparse.TextHash(b.Text)
 	page, pageEnd := nullPage(b.Page), nullPage(b.PageEnd)
-	isOCR, conf, boxes := 0, any(nil), any(nil)
+	isOCR, conf, boxes, pageBoxes := 0, any(nil), any(nil), encodePageBoxes(b.Boxes)
 	if o != nil {
-		isOCR, conf, boxes = 1, o.Conf, encodeBoxes(o.Words)
+		isOCR, conf, boxes, pageBoxes = 1, o.Conf, encodeBoxes(o.Words), encodePageBoxes(ocrPageBoxes(o))
 	}
 	if ids := ri.old[hash]; len(ids) > 0 {
 		id := ids[0]
@@ -237,13 +237,13 @@ func (ri *reportImporter) block(b reportparse.Block, o *ocr.Block) error {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE excerpts SET page=?, page_end=?, page_label=?, paragraph=?, heading=?, text=?, gone_at=NULL,
-			ocr=?, ocr_confidence=?, ocr_boxes=? WHERE id=?`,
-			page, pageEnd, b.PageLabel, b.Paragraph, b.Heading, b.Text, isOCR, conf, boxes, id)
+			ocr=?, ocr_confidence=?, ocr_boxes=?, boxes=? WHERE id=?`,
+			page, pageEnd, b.PageLabel, b.Paragraph, b.Heading, b.Text, isOCR, conf, boxes, pageBoxes, id)
 		return err
 	}
 	r, err := ri.c.insertRow(ctx, tx, `INSERT INTO excerpts(report_id, page, page_end, page_label, paragraph, heading, text, text_hash, created_at,
-		ocr, ocr_confidence, ocr_boxes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)`,
-		ri.reportID, page, pageEnd, b.PageLabel, b.Paragraph, b.Heading, b.Text, hash, ri.now, isOCR, conf, boxes)
+		ocr, ocr_confidence, ocr_boxes, boxes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		ri.reportID, page, pageEnd, b.PageLabel, b.Paragraph, b.Heading, b.Text, hash, ri.now, isOCR, conf, boxes, pageBoxes)
 	if err != nil {
 		return err
 	}
@@ -341,8 +341,8 @@ func (ri *reportImporter) revise(oldID, newID int64) error {
 		return err
 	}
 	for _, q := range []string{
-		`UPDATE excerpts SET (page, page_end, page_label, paragraph, heading, text, text_hash, ocr, ocr_confidence, ocr_boxes) =
-			(SELECT page, page_end, page_label, paragraph, heading, text, text_hash, ocr, ocr_confidence, ocr_boxes FROM excerpts WHERE id = ?2),
+		`UPDATE excerpts SET (page, page_end, page_label, paragraph, heading, text, text_hash, ocr, ocr_confidence, ocr_boxes, boxes) =
+			(SELECT page, page_end, page_label, paragraph, heading, text, text_hash, ocr, ocr_confidence, ocr_boxes, boxes FROM excerpts WHERE id = ?2),
 			gone_at = NULL, revised_at = ?3 WHERE id = ?1`,
 		`DELETE FROM excerpts_fts WHERE rowid = ?1`,
 		`INSERT INTO excerpts_fts(rowid, body) SELECT ?1, body FROM excerpts_fts WHERE rowid = ?2`,

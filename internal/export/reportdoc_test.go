@@ -21,12 +21,21 @@ func writeReportPDF(t testing.TB, path string, n int, lines func(page int) []str
 	t.Helper()
 	f := fpdf.New("P", "pt", "Letter", "")
 	f.SetCompression(false)
-	f.SetFont("Helvetica", "", 12)
+	// DejaVu Sans embedded, as real reports' fonts are (PDFium and poppler
+	// measure the standard Helvetica differently)
+	font, err := os.ReadFile(filepath.Join("..", "..", "assets", "fonts", "DejaVuSans.ttf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.AddUTF8FontFromBytes("dejavu", "", font)
 	for p := 1; p <= n; p++ {
 		f.AddPage()
-		f.Text(72, 90, fmt.Sprintf("Section %d", p))
+		f.SetFont("dejavu", "", 18)
+		// not at the same place on every page: no running header
+		f.Text(72, 80+float64(p%7)*12, fmt.Sprintf("Section %d", p))
+		f.SetFont("dejavu", "", 12)
 		for i, l := range lines(p) {
-			f.Text(72, 130+float64(i)*15, l)
+			f.Text(72, 200+float64(i)*15, l)
 		}
 	}
 	if err := f.OutputFileAndClose(path); err != nil {
