@@ -61,7 +61,9 @@ func (rc *reportCache) get(ctx context.Context, id int64) (*catalog.Report, erro
 // margin of a quarter inch. An excerpt whose words are not found on the
 // page, or of an earlier version of its report, is an error saying so.
 func quoteRegion(ctx context.Context, c *catalog.Case, reports *reportCache, id int64) (image.Image, error) {
-	fail := func(err error) (image.Image, error) { return nil, fmt.Errorf("the place of excerpt %d on its page: %w", id, err) }
+	fail := func(err error) (image.Image, error) {
+		return nil, fmt.Errorf("the place of excerpt %d on its page: %w", id, err)
+	}
 	e, err := c.Excerpt(ctx, id)
 	if err != nil {
 		return fail(err)
