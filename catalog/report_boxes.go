@@ -16,11 +16,11 @@ import (
 // (left, bottom) and X1, Y1 (right, top) in PDF points, y up.
 type PageBox = reportparse.Box
 
-// encodePageBoxes is the JSON of boxes stored in excerpts.boxes, to a
-// hundredth of a point; nil (NULL) when there are none.
-func encodePageBoxes(bs []PageBox) any {
+// encodePageBoxes is the JSON of boxes stored in excerpt_boxes, to a
+// hundredth of a point; "" when there are none.
+func encodePageBoxes(bs []PageBox) string {
 	if len(bs) == 0 {
-		return nil
+		return ""
 	}
 	r := func(v float64) float64 { return math.Round(v*100) / 100 }
 	out := make([][5]float64, len(bs))
@@ -43,6 +43,18 @@ func ocrPageBoxes(o *ocr.Block) []PageBox {
 	return out
 }
 
+// setBoxes keeps the boxes of excerpt id (JSON, encodePageBoxes; "":
+// none).
+func (ri *reportImporter) setBoxes(id int64, boxes string) error {
+	if boxes == "" {
+		_, err := ri.tx.ExecContext(ri.ctx, `DELETE FROM excerpt_boxes WHERE excerpt_id = ?`, id)
+		return err
+	}
+	_, err := ri.tx.ExecContext(ri.ctx, `INSERT INTO excerpt_boxes(excerpt_id, boxes) VALUES(?, ?)
+		ON CONFLICT(excerpt_id) DO UPDATE SET boxes = excluded.boxes WHERE boxes != excluded.boxes`, id, boxes)
+	return err
+}
+
 // ExcerptBoxes returns where an excerpt of a PDF report stands on its
 // pages: its words' boxes kept when the report was imported (read from
 // the text layer, or by OCR from a scan), in reading order. None for an
@@ -52,7 +64,8 @@ func (c *Case) ExcerptBoxes(ctx context.Context, id int64) ([]PageBox, error) {
 	var raw sql.NullString
 	var page sql.NullInt64
 	var isOCR bool
-	err := c.rd.QueryRowContext(ctx, `SELECT boxes, page, ocr FROM excerpts WHERE id = ?`, id).Scan(&raw, &page, &isOCR)
+	err := c.rd.QueryRowContext(ctx, `SELECT b.boxes, e.page, e.ocr FROM excerpts e LEFT JOIN excerpt_boxes b ON b.excerpt_id = e.id
+		WHERE e.id = ?`, id).Scan(&raw, &page, &isOCR)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("excerpt %d: %w", id, ErrNotFound)
 	}

@@ -64,9 +64,10 @@ func TestExcerptBoxesKeptAtImport(t *testing.T) {
 	}
 }
 
-// A case made before boxes were kept (schema 11) is migrated: its
-// excerpts have none (they are found in the page's text), and its chain
-// still verifies.
+// A case made before boxes were kept (schema 11) is migrated: its chain
+// still verifies, its excerpts have no boxes (they are found in the
+// page's text), and a PDF imported then keeps its boxes in the new table,
+// recorded by the chain like any other.
 func TestMigrateToExcerptBoxes(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "Old.exhibit")
@@ -74,12 +75,12 @@ func TestMigrateToExcerptBoxes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := c.AddReport(ctx, writePDF(t, t.TempDir(), "r.pdf", testPage{text: []string{"A paragraph on the only page."}}), ReportOptions{})
+	md, err := c.AddReport(ctx, writeReport(t, t.TempDir(), "r.md", reportV1), ReportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	c.Close()
-	tamper(t, dir, `ALTER TABLE excerpts DROP COLUMN boxes`, `PRAGMA user_version = 11`)
+	tamper(t, dir, `DROP TABLE excerpt_boxes`, `PRAGMA user_version = 11`)
 	if rep := verifyChainOf(t, dir); !rep.OK() {
 		t.Fatalf("migrated case: %s", problemsText(rep))
 	}
@@ -87,12 +88,26 @@ func TestMigrateToExcerptBoxes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer c.Close()
-	es, err := c.Excerpts(ctx, res.Report.ID, false)
+	es, err := c.Excerpts(ctx, md.Report.ID, false)
 	if err != nil || len(es) == 0 {
 		t.Fatalf("excerpts after migration: %v", err)
 	}
 	if bs, err := c.ExcerptBoxes(ctx, es[0].ID); err != nil || len(bs) != 0 {
 		t.Errorf("an excerpt imported before: %d boxes, %v", len(bs), err)
+	}
+	pdf, err := c.AddReport(ctx, writePDF(t, t.TempDir(), "r.pdf", testPage{text: []string{"A paragraph on the only page."}}), ReportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err = c.Excerpts(ctx, pdf.Report.ID, false)
+	if err != nil || len(es) == 0 {
+		t.Fatalf("excerpts of the PDF: %v", err)
+	}
+	if bs, err := c.ExcerptBoxes(ctx, es[0].ID); err != nil || len(bs) != 6 {
+		t.Errorf("a PDF imported after the migration: %d boxes, want 6 (%v)", len(bs), err)
+	}
+	c.Close()
+	if rep := verifyChainOf(t, dir); !rep.OK() {
+		t.Fatalf("after a PDF kept its boxes: %s", problemsText(rep))
 	}
 }

@@ -237,18 +237,24 @@ func (ri *reportImporter) block(b reportparse.Block, o *ocr.Block) error {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE excerpts SET page=?, page_end=?, page_label=?, paragraph=?, heading=?, text=?, gone_at=NULL,
-			ocr=?, ocr_confidence=?, ocr_boxes=?, boxes=? WHERE id=?`,
-			page, pageEnd, b.PageLabel, b.Paragraph, b.Heading, b.Text, isOCR, conf, boxes, pageBoxes, id)
-		return err
+			ocr=?, ocr_confidence=?, ocr_boxes=? WHERE id=?`,
+			page, pageEnd, b.PageLabel, b.Paragraph, b.Heading, b.Text, isOCR, conf, boxes, id)
+		if err != nil {
+			return err
+		}
+		return ri.setBoxes(id, pageBoxes)
 	}
 	r, err := ri.c.insertRow(ctx, tx, `INSERT INTO excerpts(report_id, page, page_end, page_label, paragraph, heading, text, text_hash, created_at,
-		ocr, ocr_confidence, ocr_boxes, boxes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		ri.reportID, page, pageEnd, b.PageLabel, b.Paragraph, b.Heading, b.Text, hash, ri.now, isOCR, conf, boxes, pageBoxes)
+		ocr, ocr_confidence, ocr_boxes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)`,
+		ri.reportID, page, pageEnd, b.PageLabel, b.Paragraph, b.Heading, b.Text, hash, ri.now, isOCR, conf, boxes)
 	if err != nil {
 		return err
 	}
 	id, _ := r.LastInsertId()
 	if _, err := tx.ExecContext(ctx, `INSERT INTO excerpts_fts(rowid, body) VALUES(?, ?)`, id, ftsBody(b.Text)); err != nil {
+		return err
+	}
+	if err := ri.setBoxes(id, pageBoxes); err != nil {
 		return err
 	}
 	ri.added = append(ri.added, id)
@@ -341,12 +347,14 @@ func (ri *reportImporter) revise(oldID, newID int64) error {
 		return err
 	}
 	for _, q := range []string{
-		`UPDATE excerpts SET (page, page_end, page_label, paragraph, heading, text, text_hash, ocr, ocr_confidence, ocr_boxes, boxes) =
-			(SELECT page, page_end, page_label, paragraph, heading, text, text_hash, ocr, ocr_confidence, ocr_boxes, boxes FROM excerpts WHERE id = ?2),
+		`UPDATE excerpts SET (page, page_end, page_label, paragraph, heading, text, text_hash, ocr, ocr_confidence, ocr_boxes) =
+			(SELECT page, page_end, page_label, paragraph, heading, text, text_hash, ocr, ocr_confidence, ocr_boxes FROM excerpts WHERE id = ?2),
 			gone_at = NULL, revised_at = ?3 WHERE id = ?1`,
 		`DELETE FROM excerpts_fts WHERE rowid = ?1`,
 		`INSERT INTO excerpts_fts(rowid, body) SELECT ?1, body FROM excerpts_fts WHERE rowid = ?2`,
 		`DELETE FROM excerpts_fts WHERE rowid = ?2`,
+		`DELETE FROM excerpt_boxes WHERE excerpt_id = ?1`,
+		`UPDATE excerpt_boxes SET excerpt_id = ?1 WHERE excerpt_id = ?2`,
 		`DELETE FROM excerpts WHERE id = ?2`, // inserted by this very transaction
 	} {
 		if _, err := tx.ExecContext(ctx, q, oldID, newID, ri.now); err != nil {

@@ -3,12 +3,16 @@ package export
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/xml"
 	"math"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/exhibit-app/exhibit/catalog"
 )
 
 // bboxWord is a word of `pdftotext -bbox`: points from the top left.
@@ -47,6 +51,27 @@ func pdftotextWords(t testing.TB, pdf string, page int) []bboxWord {
 // the box pdftotext gives the same word; on a page of its own they are
 // drawn where the words are (72 DPI: a pixel a point).
 func TestHighlightFromKeptBoxes(t *testing.T) {
+	t.Run("kept", func(t *testing.T) { testHighlightBoxes(t, false) })
+	t.Run("located", func(t *testing.T) { testHighlightBoxes(t, true) })
+}
+
+// forgetBoxes makes c a case imported before boxes were kept: the rows of
+// excerpt_boxes deleted behind Exhibit's back (only a test may).
+func forgetBoxes(t *testing.T, c *catalog.Case) {
+	t.Helper()
+	db, err := sql.Open("sqlite", catalog.SQLiteURI(filepath.Join(c.Dir(), catalog.DBName), nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`DELETE FROM excerpt_boxes`); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// testHighlightBoxes: see TestHighlightFromKeptBoxes; old, the excerpts
+// have no boxes kept and are found in the page's text, the same boxes.
+func testHighlightBoxes(t *testing.T, old bool) {
 	need(t, "pdftotext")
 	// each page its own text: none of it is taken for a running header
 	places := []string{"", "mill by the river road", "school on the hill", "bakery in the market square"}
@@ -55,6 +80,11 @@ func TestHighlightFromKeptBoxes(t *testing.T) {
 			"knocked down and the well " + places[4-p] + " filled with mud."}
 	})
 	ctx := context.Background()
+	want := BoxesKept
+	if old {
+		forgetBoxes(t, c)
+		want = BoxesLocated
+	}
 	es, err := c.Excerpts(ctx, r.ID, false)
 	if err != nil {
 		t.Fatal(err)
@@ -69,8 +99,8 @@ func TestHighlightFromKeptBoxes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !out.Highlighted || out.BoxesFrom != BoxesKept {
-			t.Fatalf("excerpt %d: highlighted %v from %q, want from the boxes kept", e.ID, out.Highlighted, out.BoxesFrom)
+		if !out.Highlighted || out.BoxesFrom != want {
+			t.Fatalf("excerpt %d: highlighted %v from %q, want from %q", e.ID, out.Highlighted, out.BoxesFrom, want)
 		}
 		words := pdftotextWords(t, r.Path, e.Page)
 		first := -1
