@@ -80,7 +80,7 @@ func TestMigrateToExcerptBoxes(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.Close()
-	tamper(t, dir, `DROP TABLE excerpt_boxes`, `PRAGMA user_version = 11`)
+	tamper(t, dir, `DROP TABLE excerpt_boxes`, `DROP INDEX excerpts_current`, `PRAGMA user_version = 11`)
 	if rep := verifyChainOf(t, dir); !rep.OK() {
 		t.Fatalf("migrated case: %s", problemsText(rep))
 	}

@@ -12,3 +12,8 @@ CREATE TABLE excerpt_boxes (
     excerpt_id  INTEGER PRIMARY KEY REFERENCES excerpts(id),
     boxes       TEXT NOT NULL
 );
+
+-- A report's current excerpts (gone_at NULL) counted, every time reports
+-- are listed or one is shown, from this index alone (a covering index),
+-- without reading each excerpt: a PDF of 10,000 pages has some 35,000.
+CREATE INDEX excerpts_current ON excerpts(report_id, gone_at);
