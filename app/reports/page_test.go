@@ -2,6 +2,8 @@ package reports
 
 import (
 	"context"
+	"fmt"
+	"time"
 	"image"
 	"path/filepath"
 	"strings"
@@ -74,7 +76,7 @@ func TestReportPageView(t *testing.T) {
 	pp := r.page.pages
 	waitPage := func(page int) *ui.RenderedPage {
 		t.Helper()
-		h.Q.WaitUntil(t, "the page", func() bool { return pp.Current() != nil && pp.Page() == page })
+		waitShown(t, h, pp, page)
 		return pp.Current()
 	}
 	rp := waitPage(2)
@@ -166,7 +168,7 @@ func TestPageZoomRendersAgain(t *testing.T) {
 		}
 	}
 	pp := r.page.pages
-	h.Q.WaitUntil(t, "page 2", func() bool { return pp.Current() != nil && pp.Page() == 2 })
+	waitShown(t, h, pp, 2)
 	base := pp.Current()
 	min0 := pp.View.Scale() * float32(base.Image.Bounds().Dx())
 	for i := 0; i < 20 && pp.View.Scale() < 2.5; i++ {
@@ -193,4 +195,18 @@ func TestPageZoomRendersAgain(t *testing.T) {
 	if pp.Shown() == fine {
 		t.Error("the page rendered for the zoom kept after paging")
 	}
+}
+
+// waitShown waits until the pane shows page, failing at once with its
+// message when the page could not be rendered. A minute: a document is
+// opened on a PDFium instance made anew, which takes seconds of CPU, many
+// more when the machine is loaded.
+func waitShown(t *testing.T, h *apptest.Host, pp *ui.PagePane, page int) {
+	t.Helper()
+	h.Q.WaitFor(t, fmt.Sprintf("page %d", page), time.Minute, func() bool {
+		if m := pp.View.Message(); strings.HasPrefix(m, "Could not") {
+			t.Fatalf("page %d: %s", page, m)
+		}
+		return pp.Current() != nil && pp.Page() == page
+	})
 }
