@@ -3,11 +3,11 @@ package reports
 import (
 	"context"
 	"fmt"
-	"time"
 	"image"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
