@@ -74,7 +74,7 @@ func (mw *mainWindow) shortcuts() []shortcut {
 		shortcut{id: "import-folder", group: "Anywhere", what: "Import a folder…", chord: chord(fyne.KeyI, ctrl|fyne.KeyModifierShift), run: mw.importFolderDialog},
 		shortcut{id: "open-case", group: "Anywhere", what: "Open a case…", chord: chord(fyne.KeyO, ctrl), run: mw.openCaseDialog},
 		shortcut{id: "reload", group: "Anywhere", what: "Reload the case (after changes made elsewhere: a command, another window)", chord: chord(fyne.KeyR, ctrl), run: mw.reloadCase},
-		shortcut{id: "find", group: "Anywhere", what: "Find: the library's search, or excerpts in the review screen", chord: chord(fyne.KeyF, ctrl), run: mw.focusSearch},
+		shortcut{id: "find", group: "Anywhere", what: "Find: the library's search, excerpts in the review screen, or in the report shown (reports)", chord: chord(fyne.KeyF, ctrl), run: mw.focusSearch},
 		shortcut{group: "Anywhere", keys: "F1", what: "This list of shortcuts"},
 		shortcut{id: "shortcuts", group: "Anywhere", what: "This list of shortcuts", chord: chord(fyne.KeySlash, ctrl), run: mw.showShortcuts},
 
@@ -90,6 +90,9 @@ func (mw *mainWindow) shortcuts() []shortcut {
 		shortcut{group: "Review", keys: "Drag, double click", what: "Pan; toggle between fit and 100 %"},
 		shortcut{id: "link", group: "Review", what: "Link the highlighted excerpt to the image", chord: chord(fyne.KeyL, ctrl), run: mw.link},
 		shortcut{group: "Review", keys: "Escape", what: "Back to the library"},
+
+		shortcut{group: "Reports", keys: chordText(chord(fyne.KeyF, ctrl)), what: "Search in the report shown (Enter: the next match)"},
+		shortcut{group: "Reports", keys: chordText(chord(fyne.KeyL, ctrl)), what: "Link the selected excerpt to the image shown in Review"},
 
 		shortcut{id: "make-pair", group: "Pairs and exports", what: "Make a pair of the two images selected in the library…", chord: chord(fyne.KeyP, ctrl), run: mw.makePair},
 		shortcut{id: "export-sheet", group: "Pairs and exports", what: "Export the sheet of the image or pair shown…", chord: chord(fyne.KeyE, ctrl), run: mw.exportSheet},

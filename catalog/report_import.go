@@ -225,9 +225,9 @@ func (ri *reportImporter) block(b reportparse.Block, o *ocr.Block) error {
 	ri.res.Excerpts++
 	hash := reportparse.TextHash(b.Text)
 	page, pageEnd := nullPage(b.Page), nullPage(b.PageEnd)
-	isOCR, conf, boxes := 0, any(nil), any(nil)
+	isOCR, conf, boxes, pageBoxes := 0, any(nil), any(nil), encodePageBoxes(b.Boxes)
 	if o != nil {
-		isOCR, conf, boxes = 1, o.Conf, encodeBoxes(o.Words)
+		isOCR, conf, boxes, pageBoxes = 1, o.Conf, encodeBoxes(o.Words), encodePageBoxes(ocrPageBoxes(o))
 	}
 	if ids := ri.old[hash]; len(ids) > 0 {
 		id := ids[0]
@@ -239,7 +239,10 @@ func (ri *reportImporter) block(b reportparse.Block, o *ocr.Block) error {
 		_, err := tx.ExecContext(ctx, `UPDATE excerpts SET page=?, page_end=?, page_label=?, paragraph=?, heading=?, text=?, gone_at=NULL,
 			ocr=?, ocr_confidence=?, ocr_boxes=? WHERE id=?`,
 			page, pageEnd, b.PageLabel, b.Paragraph, b.Heading, b.Text, isOCR, conf, boxes, id)
-		return err
+		if err != nil {
+			return err
+		}
+		return ri.setBoxes(id, pageBoxes)
 	}
 	r, err := ri.c.insertRow(ctx, tx, `INSERT INTO excerpts(report_id, page, page_end, page_label, paragraph, heading, text, text_hash, created_at,
 		ocr, ocr_confidence, ocr_boxes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)`,
@@ -249,6 +252,9 @@ func (ri *reportImporter) block(b reportparse.Block, o *ocr.Block) error {
 	}
 	id, _ := r.LastInsertId()
 	if _, err := tx.ExecContext(ctx, `INSERT INTO excerpts_fts(rowid, body) VALUES(?, ?)`, id, ftsBody(b.Text)); err != nil {
+		return err
+	}
+	if err := ri.setBoxes(id, pageBoxes); err != nil {
 		return err
 	}
 	ri.added = append(ri.added, id)
@@ -347,6 +353,8 @@ func (ri *reportImporter) revise(oldID, newID int64) error {
 		`DELETE FROM excerpts_fts WHERE rowid = ?1`,
 		`INSERT INTO excerpts_fts(rowid, body) SELECT ?1, body FROM excerpts_fts WHERE rowid = ?2`,
 		`DELETE FROM excerpts_fts WHERE rowid = ?2`,
+		`DELETE FROM excerpt_boxes WHERE excerpt_id = ?1`,
+		`UPDATE excerpt_boxes SET excerpt_id = ?1 WHERE excerpt_id = ?2`,
 		`DELETE FROM excerpts WHERE id = ?2`, // inserted by this very transaction
 	} {
 		if _, err := tx.ExecContext(ctx, q, oldID, newID, ri.now); err != nil {

@@ -371,7 +371,7 @@ func TestMigrateToOCRColumns(t *testing.T) {
 	}
 	c.Close()
 	tamper(t, dir, `ALTER TABLE excerpts DROP COLUMN ocr`, `ALTER TABLE excerpts DROP COLUMN ocr_confidence`,
-		`ALTER TABLE excerpts DROP COLUMN ocr_boxes`,
+		`ALTER TABLE excerpts DROP COLUMN ocr_boxes`, `DROP TABLE excerpt_boxes`, `DROP INDEX excerpts_current`, // 0012
 		`DROP TABLE on_hub`, `DROP TABLE audit_data`, `DROP TABLE conflicts`, // 0011, team cases
 		`PRAGMA user_version = 9`)
 	rep := verifyChainOf(t, dir)

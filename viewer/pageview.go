@@ -12,7 +12,9 @@ import (
 // PageView shows a rendered page of a report, scrolled, at a zoom: fit
 // to the width of the view (the default) or a factor of its pixels,
 // changed by ZoomIn and ZoomOut. It draws what it is given: the page
-// with its highlight burned in.
+// with its highlight burned in. A page rendered again finer for a zoom
+// (SetPageAt) keeps its size on screen: the zoom counts pixels of the
+// page as first rendered, its base.
 type PageView struct {
 	widget.BaseWidget
 	img    *canvas.Image
@@ -23,8 +25,10 @@ type PageView struct {
 	Zoom float32
 	// OnZoom, when set, is called after the zoom changed.
 	OnZoom func()
-	size   image.Point
-	width  float32 // the width last laid out, for fitting
+	size   image.Point // of the base, in its pixels
+	// density is the image's pixels per pixel of the base.
+	density float32
+	width   float32 // the width last laid out, for fitting
 }
 
 // NewPageView makes an empty page view.
@@ -42,17 +46,38 @@ func NewPageView() *PageView {
 	return v
 }
 
-// SetPage shows img (nil: nothing), keeping the zoom.
+// SetPage shows img (nil: nothing), keeping the zoom, scrolled to the
+// top. img is the base: the zoom counts its pixels.
 func (v *PageView) SetPage(img image.Image) {
-	v.msg.Hide()
-	v.img.Image = img
-	v.size = image.Point{}
-	if img != nil {
-		v.size = img.Bounds().Size()
-	}
-	v.apply()
+	v.SetPageAt(img, 1)
 	v.scroll.ScrollToTop()
 }
+
+// SetPageAt shows img, rendered at density pixels per pixel of the base
+// (a page rendered again finer for a zoom: 2 is twice as many pixels a
+// side), at the same size on screen, keeping the zoom and the scroll.
+func (v *PageView) SetPageAt(img image.Image, density float32) {
+	v.msg.Hide()
+	v.img.Image = img
+	v.size, v.density = image.Point{}, max(density, 1e-3)
+	if img != nil {
+		s := img.Bounds().Size()
+		v.size = image.Pt(int(float32(s.X)/v.density+0.5), int(float32(s.Y)/v.density+0.5))
+	}
+	v.apply()
+}
+
+// Density is the pixels of the image shown per pixel of the base.
+func (v *PageView) Density() float32 {
+	if v.density == 0 {
+		return 1
+	}
+	return v.density
+}
+
+// Scale is the zoom in effect: Fyne units per pixel of the base (the
+// fitting one when Zoom is 0).
+func (v *PageView) Scale() float32 { return v.scale() }
 
 // SetMessage shows a message instead of a page (while it renders, or why
 // it cannot be).

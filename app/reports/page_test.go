@@ -2,10 +2,12 @@ package reports
 
 import (
 	"context"
+	"fmt"
 	"image"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -71,32 +73,29 @@ func TestReportPageView(t *testing.T) {
 		t.Fatalf("no excerpt about the bakery in %d excerpts", len(r.shown.excerpts))
 	}
 	r.ex.selectIndex(bakery)
-	waitPage := func(page int) *renderedPage {
+	pp := r.page.pages
+	waitPage := func(page int) *ui.RenderedPage {
 		t.Helper()
-		h.Q.WaitUntil(t, "the page", func() bool { return r.page.current != nil && r.page.page == page })
-		return r.page.current
+		waitShown(t, h, pp, page)
+		return pp.Current()
 	}
 	rp := waitPage(2)
-	if !rp.highlighted || len(rp.rects) == 0 {
-		t.Fatalf("page 2 shown without the excerpt highlighted (%d boxes)", len(rp.rects))
+	if !rp.Highlighted || len(rp.Rects) == 0 {
+		t.Fatalf("page 2 shown without the excerpt highlighted (%d boxes)", len(rp.Rects))
 	}
-	if r.page.view.Image() != image.Image(rp.img) {
+	if pp.View.Image() != image.Image(rp.Image) {
 		t.Error("the page view does not show the page rendered")
 	}
 	// yellow inside the excerpt's boxes, none above them (the heading)
 	inside, outside := 0, 0
-	b := rp.img.Bounds()
-	top := b.Max.Y
-	for _, rc := range rp.rects {
-		top = min(top, rc.Min.Y)
-	}
+	b := rp.Image.Bounds()
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		for x := b.Min.X; x < b.Max.X; x++ {
-			if !isHighlight(rp.img, x, y) {
+			if !isHighlight(rp.Image, x, y) {
 				continue
 			}
 			in := false
-			for _, rc := range rp.rects {
+			for _, rc := range rp.Rects {
 				in = in || image.Pt(x, y).In(rc)
 			}
 			if in {
@@ -109,25 +108,25 @@ func TestReportPageView(t *testing.T) {
 	if inside < 1000 || outside > 0 {
 		t.Errorf("%d highlight pixels inside the excerpt's boxes, %d outside; want many inside, none outside", inside, outside)
 	}
-	if !strings.Contains(r.page.where.Text, "Page 2 of 3") {
-		t.Errorf("page bar says %q", r.page.where.Text)
+	if !strings.Contains(pp.Where.Text, "Page 2 of 3") {
+		t.Errorf("page bar says %q", pp.Where.Text)
 	}
 
 	// the next page: rendered without highlight (the excerpt is not on it)
-	test.Tap(r.page.next)
+	test.Tap(pp.Next)
 	rp = waitPage(3)
-	for _, rc := range []image.Rectangle{rp.img.Bounds()} {
+	for _, rc := range []image.Rectangle{rp.Image.Bounds()} {
 		for y := rc.Min.Y; y < rc.Max.Y; y += 3 {
 			for x := rc.Min.X; x < rc.Max.X; x += 3 {
-				if isHighlight(rp.img, x, y) {
+				if isHighlight(rp.Image, x, y) {
 					t.Fatalf("page 3 highlighted at %d,%d", x, y)
 				}
 			}
 		}
 	}
 	// back: from the cache, at once
-	test.Tap(r.page.prev)
-	if r.page.current == nil || r.page.page != 2 || !r.page.current.highlighted {
+	test.Tap(pp.Prev)
+	if pp.Current() == nil || pp.Page() != 2 || !pp.Current().Highlighted {
 		t.Error("page 2 not shown again at once from the cache")
 	}
 	// go to page 1: its first excerpt selected
@@ -138,42 +137,76 @@ func TestReportPageView(t *testing.T) {
 		t.Errorf("go to page 1 selected %v", ex)
 	}
 	r.page.goToPage("9")
-	if !strings.Contains(r.page.where.Text, "No page") || r.page.page != 1 {
-		t.Errorf("go to page 9 of 3: %q, page %d", r.page.where.Text, r.page.page)
+	if !strings.Contains(pp.Where.Text, "No page") || pp.Page() != 1 {
+		t.Errorf("go to page 9 of 3: %q, page %d", pp.Where.Text, pp.Page())
 	}
 	// zoom: fit to the width, then in and out
-	r.page.view.ZoomIn()
-	if r.page.view.Zoom <= 0 {
+	pp.View.ZoomIn()
+	if pp.View.Zoom <= 0 {
 		t.Error("zoom in did not leave fitting to the width")
 	}
-	r.page.view.FitWidth()
-	if r.page.view.Zoom != 0 {
+	pp.View.FitWidth()
+	if pp.View.Zoom != 0 {
 		t.Error("fit width did not fit")
 	}
-	if n := r.page.cache.len(); n != 3 {
+	if n := pp.Cached(); n != 3 {
 		t.Errorf("%d pages cached, want 3", n)
 	}
 }
 
-// TestPageCacheStaysSmall: however many pages are viewed, the cache keeps
-// the last few, the least recently shown dropped first.
-func TestPageCacheStaysSmall(t *testing.T) {
-	c := newPageCache(3)
-	for i := 1; i <= 50; i++ {
-		c.put(pageKey{page: i}, &renderedPage{})
-		if i == 10 {
-			c.get(pageKey{page: 8}) // shown again: kept
+// TestPageZoomRendersAgain: zoomed in, the page is rendered again with
+// more pixels (not the same bitmap magnified), shown at the same size on
+// screen; the highlight is still on it.
+func TestPageZoomRendersAgain(t *testing.T) {
+	c := apptest.SampleCase(t)
+	rep := addPDFReport(t, c)
+	r, h := openReports(t, c, ui.Target{ReportID: rep.ID})
+	waitReport(t, r, h, rep.ID)
+	for i, ex := range r.shown.excerpts {
+		if strings.Contains(ex.Text, "bakery") {
+			r.ex.selectIndex(i)
 		}
 	}
-	if c.len() != 3 {
-		t.Errorf("%d pages kept, want 3", c.len())
+	pp := r.page.pages
+	waitShown(t, h, pp, 2)
+	base := pp.Current()
+	min0 := pp.View.Scale() * float32(base.Image.Bounds().Dx())
+	for i := 0; i < 20 && pp.View.Scale() < 2.5; i++ {
+		pp.View.ZoomIn()
 	}
-	for _, p := range []int{48, 49, 50} {
-		if c.get(pageKey{page: p}) == nil {
-			t.Errorf("page %d dropped", p)
+	h.Q.WaitFor(t, "the page rendered again", 30e9, func() bool { return pp.Shown() != base })
+	fine := pp.Shown()
+	bw, fw := base.Image.Bounds().Dx(), fine.Image.Bounds().Dx()
+	if fw < bw*2 || fine.DPI <= base.DPI {
+		t.Fatalf("zoomed %.2f×: rendered again %d pixels wide at %d DPI, the page was %d at %d", pp.View.Scale(), fw, fine.DPI, bw, base.DPI)
+	}
+	if pp.View.Image() != image.Image(fine.Image) {
+		t.Error("the page rendered again is not shown")
+	}
+	if !fine.Highlighted || len(fine.Rects) != len(base.Rects) {
+		t.Errorf("rendered again: highlighted %v, %d boxes; want %d", fine.Highlighted, len(fine.Rects), len(base.Rects))
+	}
+	// the same size on screen as the bitmap magnified would have
+	if got, want := pp.View.Scale()*float32(fw)/pp.View.Density(), pp.View.Scale()*float32(bw); got < want*0.98 || got > want*1.02 {
+		t.Errorf("shown %.0f wide, want %.0f (fit was %.0f)", got, want, min0)
+	}
+	// another page drops it
+	test.Tap(pp.Next)
+	if pp.Shown() == fine {
+		t.Error("the page rendered for the zoom kept after paging")
+	}
+}
+
+// waitShown waits until the pane shows page, failing at once with its
+// message when the page could not be rendered. A minute: a document is
+// opened on a PDFium instance made anew, which takes seconds of CPU, many
+// more when the machine is loaded.
+func waitShown(t *testing.T, h *apptest.Host, pp *ui.PagePane, page int) {
+	t.Helper()
+	h.Q.WaitFor(t, fmt.Sprintf("page %d", page), time.Minute, func() bool {
+		if m := pp.View.Message(); strings.HasPrefix(m, "Could not") {
+			t.Fatalf("page %d: %s", page, m)
 		}
-	}
-	if c.get(pageKey{page: 8}) != nil {
-		t.Error("page 8 kept after 40 others")
-	}
+		return pp.Current() != nil && pp.Page() == page
+	})
 }

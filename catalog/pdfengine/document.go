@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/references"
@@ -25,6 +27,14 @@ type Doc struct {
 	pages int
 	ctx   context.Context
 	stop  func()
+	// cancel ends ctx (killing the instance); kept is set for a document
+	// OpenKept keeps, whose calls are each bounded (expired: one was),
+	// uses counts them.
+	cancel  func()
+	kept    bool
+	expired atomic.Bool
+	uses    atomic.Int64
+	closed  atomic.Bool
 }
 
 // headerWindow is how far into a file PDFium looks for "%PDF-".
@@ -34,6 +44,11 @@ const headerWindow = 1024
 // open). The document lives at most the engine's Timeout, or until ctx
 // is done: then its instance is killed and its methods fail.
 func (e *Engine) Open(ctx context.Context, data []byte) (*Doc, error) {
+	return e.openBytes(ctx, data, e.opt.Timeout)
+}
+
+// openBytes opens data; life, when not 0, bounds the document's life.
+func (e *Engine) openBytes(ctx context.Context, data []byte, life time.Duration) (*Doc, error) {
 	if int64(len(data)) > e.opt.MaxFileSize {
 		return nil, fmt.Errorf("open PDF: %w: %d bytes, over %d", ErrTooLarge, len(data), e.opt.MaxFileSize)
 	}
@@ -41,7 +56,7 @@ func (e *Engine) Open(ctx context.Context, data []byte) (*Doc, error) {
 		return nil, fmt.Errorf("open PDF: %w", ErrNotPDF)
 	}
 	d := &Doc{data: data}
-	return e.open(ctx, d, &requests.OpenDocument{File: &d.data})
+	return e.open(ctx, d, &requests.OpenDocument{File: &d.data}, life)
 }
 
 // OpenReader opens a PDF of size bytes read from r as PDFium needs them
@@ -55,12 +70,16 @@ func (e *Engine) OpenReader(ctx context.Context, r io.ReaderAt, size int64) (*Do
 	if n, _ := r.ReadAt(head, 0); !bytes.Contains(head[:n], []byte("%PDF-")) {
 		return nil, fmt.Errorf("open PDF: %w", ErrNotPDF)
 	}
-	return e.open(ctx, &Doc{}, &requests.OpenDocument{FileReader: io.NewSectionReader(r, 0, size), FileReaderSize: size})
+	return e.open(ctx, &Doc{}, &requests.OpenDocument{FileReader: io.NewSectionReader(r, 0, size), FileReaderSize: size}, e.opt.Timeout)
 }
 
-// open opens the document req names into d, on an instance of its own.
-func (e *Engine) open(ctx context.Context, d *Doc, req *requests.OpenDocument) (*Doc, error) {
-	dctx, cancel := context.WithTimeout(ctx, e.opt.Timeout)
+// open opens the document req names into d, on an instance of its own;
+// life, when not 0, bounds the document's life.
+func (e *Engine) open(ctx context.Context, d *Doc, req *requests.OpenDocument, life time.Duration) (*Doc, error) {
+	dctx, cancel := context.WithCancel(ctx)
+	if life > 0 {
+		dctx, cancel = context.WithTimeout(ctx, life)
+	}
 	inst, err := e.instance(dctx)
 	if err != nil {
 		cancel()
@@ -69,7 +88,7 @@ func (e *Engine) open(ctx context.Context, d *Doc, req *requests.OpenDocument) (
 	// A document that overstays (or whose ctx ends) loses its instance:
 	// killing it stops PDFium wherever it is.
 	killer := context.AfterFunc(dctx, func() { inst.Kill() })
-	d.e, d.inst, d.ctx, d.stop = e, inst, dctx, func() { killer(); cancel() }
+	d.e, d.inst, d.ctx, d.stop, d.cancel = e, inst, dctx, func() { killer(); cancel() }, cancel
 	empty := ""
 	req.Password = &empty
 	err = guard(func() error {
@@ -98,6 +117,9 @@ func (e *Engine) open(ctx context.Context, d *Doc, req *requests.OpenDocument) (
 		d.Close()
 		return nil, fmt.Errorf("open PDF: count pages: %w", err)
 	}
+	e.mu.Lock()
+	e.opened++
+	e.mu.Unlock()
 	return d, nil
 }
 
@@ -169,7 +191,13 @@ func (d *Doc) release() {
 		d.inst.Close()
 	}
 	d.inst = nil
+	d.e.inUse.Add(-1)
+	d.closed.Store(true)
 }
+
+// dead says whether the document can no longer be used: closed, or its
+// instance killed.
+func (d *Doc) dead() bool { return d.closed.Load() || d.ctx.Err() != nil }
 
 // do runs f on page (from 1) of the open document, one call at a time.
 func (d *Doc) do(page int, f func() error) error {
@@ -184,6 +212,9 @@ func (d *Doc) do(page int, f func() error) error {
 	if err := d.ctx.Err(); err != nil {
 		return d.why(err)
 	}
+	d.uses.Add(1)
+	stop := d.callTimer()
+	defer stop()
 	return d.why(guard(f))
 }
 
@@ -194,7 +225,7 @@ func (d *Doc) why(err error) error {
 		return nil
 	}
 	switch cerr := d.ctx.Err(); {
-	case errors.Is(cerr, context.DeadlineExceeded):
+	case errors.Is(cerr, context.DeadlineExceeded), cerr != nil && d.expired.Load():
 		return fmt.Errorf("PDFium took over %v on this PDF: stopped", d.e.opt.Timeout)
 	case cerr != nil:
 		return cerr

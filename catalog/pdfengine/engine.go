@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/klippa-app/go-pdfium"
@@ -39,11 +40,13 @@ type Options struct {
 	// CacheDir(). When it cannot be made, the module is compiled in
 	// memory on every start (CacheError says why).
 	CacheDir string
-	// Instances, MaxFileSize, Timeout and MaxSide: see the defaults.
+	// Instances, MaxFileSize, Timeout, MaxSide and KeepOpen: see the
+	// defaults.
 	Instances   int
 	MaxFileSize int64
 	Timeout     time.Duration
 	MaxSide     int
+	KeepOpen    int
 }
 
 // Engine runs PDFium. It is started on first use and safe for concurrent
@@ -55,6 +58,12 @@ type Engine struct {
 	pool     pdfium.Pool
 	closed   bool
 	cacheErr error
+	// kept are the documents OpenKept keeps open, the least recently
+	// used first; inUse counts the instances documents hold; opened the
+	// documents opened.
+	kept   []*kept
+	inUse  atomic.Int64
+	opened int64
 }
 
 // New returns an engine, not yet started.
@@ -70,6 +79,9 @@ func New(opt Options) *Engine {
 	}
 	if opt.MaxSide <= 0 {
 		opt.MaxSide = DefaultMaxSide
+	}
+	if opt.KeepOpen <= 0 {
+		opt.KeepOpen = DefaultKeepOpen
 	}
 	return &Engine{opt: opt}
 }
@@ -208,6 +220,7 @@ func (e *Engine) Close() error {
 		return nil
 	}
 	e.closed = true
+	e.closeKept()
 	if e.pool == nil {
 		return nil
 	}
@@ -220,11 +233,15 @@ func (e *Engine) Close() error {
 }
 
 // instance borrows a PDFium instance for a document, waiting for one
-// while all are in use.
+// while all are in use (a kept document no one uses is closed first to
+// free its instance).
 func (e *Engine) instance(ctx context.Context) (pdfium.Pdfium, error) {
 	pool, err := e.started()
 	if err != nil {
 		return nil, err
+	}
+	if e.inUse.Load() >= int64(e.opt.Instances) {
+		e.evictIdle()
 	}
 	inst, err := pool.GetInstanceWithContext(ctx)
 	if err != nil {
@@ -236,6 +253,7 @@ func (e *Engine) instance(ctx context.Context) (pdfium.Pdfium, error) {
 		}
 		return nil, fmt.Errorf("start a PDFium instance: %w", err)
 	}
+	e.inUse.Add(1)
 	return inst, nil
 }
 

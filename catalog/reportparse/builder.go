@@ -81,13 +81,13 @@ func (b *builder) headingPath() string {
 
 // block emits one paragraph. Text without a single letter or digit (blank,
 // or a separator such as "* * *") is skipped.
-func (b *builder) block(text string, page, pageEnd int, label string) error {
+func (b *builder) block(text string, page, pageEnd int, label string, boxes ...Box) error {
 	text = collapse(text)
 	if !hasWordChar(text) {
 		return nil
 	}
 	b.n++
-	return b.emit(Block{Paragraph: b.n, Page: page, PageEnd: pageEnd, PageLabel: label, Heading: b.headingPath(), Text: text})
+	return b.emit(Block{Paragraph: b.n, Page: page, PageEnd: pageEnd, PageLabel: label, Heading: b.headingPath(), Text: text, Boxes: boxes})
 }
 
 // collapse trims s and turns every run of white space into one space.

@@ -34,6 +34,18 @@ type Block struct {
 	// "gation") is joined when the line ends with a letter and "-" and the
 	// next line starts with a lowercase letter.
 	Text string
+	// Boxes are, for a PDF read from its text layer, the boxes of the
+	// paragraph's words where they stand on its pages, in reading order
+	// (see Box); none for other formats.
+	Boxes []Box
+}
+
+// Box is a word's box on a PDF page: Page from 1, X0, Y0 (left, bottom)
+// and X1, Y1 (right, top) in PDF points, y up, as PDFium gives the page's
+// characters (the page's rotation not applied).
+type Box struct {
+	Page           int
+	X0, Y0, X1, Y1 float64
 }
 
 // Info describes a parsed report.

@@ -81,6 +81,10 @@ type line struct {
 	rtl    bool    // right-to-left (Arabic, Hebrew) base direction
 	row    bool    // a table's row: a paragraph by itself
 	text   string  // in logical order
+	// words are its words' boxes, in the page's reading frame, in
+	// logical order; boxes the same on the page (pdfPage.boxes).
+	words []pdfengine.Rect
+	boxes []Box
 }
 
 // pdfPage is one page's text, laid out, and what is known about it.
@@ -93,6 +97,9 @@ type pdfPage struct {
 	// its letters are right-to-left.
 	rows []*row
 	rtl  bool
+	// unturn maps a box of the reading frame back onto the page (nil:
+	// the page's text runs left to right already).
+	unturn func(pdfengine.Rect) pdfengine.Rect
 	// margins are the rows in the top and bottom margins, kept to find
 	// running headers and footers on the neighbouring pages.
 	margins []marginLine
@@ -101,7 +108,8 @@ type pdfPage struct {
 // layoutPage lays out a page's characters.
 func layoutPage(t *pdfengine.PageText) *pdfPage {
 	p := &pdfPage{num: t.Page}
-	chars := turn(t.Chars)
+	chars, unturn := turn(t.Chars)
+	p.unturn = unturn
 	frags := fragments(chars)
 	for _, c := range chars {
 		if !c.Generated && !unicode.IsSpace(c.Rune) {
@@ -119,8 +127,9 @@ func layoutPage(t *pdfengine.PageText) *pdfPage {
 }
 
 // turn rotates the characters of a page whose text runs up or down (by
-// most of its letters) so that it runs left to right.
-func turn(cs []pdfengine.Char) []pdfengine.Char {
+// most of its letters) so that it runs left to right; unturn maps a box
+// back (nil when they were not turned).
+func turn(cs []pdfengine.Char) (turned []pdfengine.Char, unturn func(pdfengine.Rect) pdfengine.Rect) {
 	var horiz, up, down int
 	for i := 1; i < len(cs); i++ {
 		a, b := cs[i-1], cs[i]
@@ -140,14 +149,16 @@ func turn(cs []pdfengine.Char) []pdfengine.Char {
 			down++
 		}
 	}
-	var m func(x, y float64) (float64, float64)
+	var m, back func(x, y float64) (float64, float64)
 	switch {
 	case up > horiz && up >= down:
 		m = func(x, y float64) (float64, float64) { return y, -x }
+		back = func(x, y float64) (float64, float64) { return -y, x }
 	case down > horiz:
 		m = func(x, y float64) (float64, float64) { return -y, x }
+		back = func(x, y float64) (float64, float64) { return y, -x }
 	default:
-		return cs
+		return cs, nil
 	}
 	out := make([]pdfengine.Char, len(cs))
 	for i, c := range cs {
@@ -155,9 +166,51 @@ func turn(cs []pdfengine.Char) []pdfengine.Char {
 		if c.Box.Empty() {
 			continue
 		}
-		x0, y0 := m(c.Box.Left, c.Box.Bottom)
-		x1, y1 := m(c.Box.Right, c.Box.Top)
-		out[i].Box = pdfengine.Rect{Left: min(x0, x1), Bottom: min(y0, y1), Right: max(x0, x1), Top: max(y0, y1)}
+		out[i].Box = mapRect(c.Box, m)
+	}
+	return out, func(r pdfengine.Rect) pdfengine.Rect { return mapRect(r, back) }
+}
+
+// mapRect maps a box by a rotation of a quarter turn.
+func mapRect(r pdfengine.Rect, m func(x, y float64) (float64, float64)) pdfengine.Rect {
+	x0, y0 := m(r.Left, r.Bottom)
+	x1, y1 := m(r.Right, r.Top)
+	return pdfengine.Rect{Left: min(x0, x1), Bottom: min(y0, y1), Right: max(x0, x1), Top: max(y0, y1)}
+}
+
+// boxes are words' boxes of the page's reading frame, on the page.
+func (p *pdfPage) boxes(words []pdfengine.Rect) []Box {
+	out := make([]Box, 0, len(words))
+	for _, w := range words {
+		if p.unturn != nil {
+			w = p.unturn(w)
+		}
+		out = append(out, Box{Page: p.num, X0: w.Left, Y0: w.Bottom, X1: w.Right, Y1: w.Top})
+	}
+	return out
+}
+
+// wordBoxes are the boxes of the words of fragments, a box per run of
+// characters between spaces.
+func wordBoxes(frags []*frag) []pdfengine.Rect {
+	var out []pdfengine.Rect
+	for _, f := range frags {
+		var cur pdfengine.Rect
+		for _, c := range f.cs {
+			if unicode.IsSpace(c.r) {
+				if !cur.Empty() {
+					out = append(out, cur)
+				}
+				cur = pdfengine.Rect{}
+				continue
+			}
+			if !c.box.Empty() {
+				cur = cur.Union(c.box)
+			}
+		}
+		if !cur.Empty() {
+			out = append(out, cur)
+		}
 	}
 	return out
 }
@@ -338,6 +391,7 @@ func mergeTouching(frags []*frag) []*frag {
 		} else {
 			if gap > 0.15*max(f.size(), last.size()) {
 				last.text = append(last.text, ' ')
+				last.cs = append(last.cs, placed{r: ' '})
 			}
 			last.text = append(last.text, f.text...)
 			last.cs = append(last.cs, f.cs...)
@@ -374,6 +428,7 @@ func makeLine(frags []*frag, sep string) line {
 	for i, f := range order {
 		parts[i] = string(f.text)
 	}
+	l.words = wordBoxes(order)
 	l.text = strings.Join(parts, sep)
 	l.bold = bold*2 > n
 	if len(sizes) > 0 {

@@ -112,9 +112,11 @@ type para struct {
 	first, last   line
 	page, pageEnd int
 	label         string
+	boxes         []Box
 }
 
 func (p *para) add(l line) {
+	p.boxes = append(p.boxes, l.boxes...)
 	if p.text.Len() == 0 {
 		p.first = l
 		p.text.WriteString(l.text)
@@ -212,7 +214,7 @@ func (a *assembler) flush() error {
 	}
 	p := a.pending
 	a.pending = nil
-	return a.b.block(bulletGlyphRE.ReplaceAllString(p.text.String(), ""), p.page, p.pageEnd, p.label)
+	return a.b.block(bulletGlyphRE.ReplaceAllString(p.text.String(), ""), p.page, p.pageEnd, p.label, p.boxes...)
 }
 
 // finish emits the last paragraph, then the running headers and footers,
@@ -225,7 +227,7 @@ func (a *assembler) finish() error {
 	a.b.stale = true
 	for _, k := range a.runningOrder {
 		f := a.running[k]
-		if err := a.b.block(f.text.String(), f.page, f.pageEnd, ""); err != nil {
+		if err := a.b.block(f.text.String(), f.page, f.pageEnd, "", f.boxes...); err != nil {
 			return err
 		}
 	}
@@ -247,6 +249,11 @@ func (a *assembler) page(p, prev, next *pdfPage) error {
 		label = printed
 	}
 	fl := flows(kept, p.rtl)
+	for _, f := range fl {
+		for i := range f {
+			f[i].boxes = p.boxes(f[i].words)
+		}
+	}
 	var body []line
 	for _, f := range fl {
 		body = append(body, f...)

@@ -19,9 +19,12 @@ type reportPageJSON struct {
 	Highlighted bool   `json:"highlighted"`
 	Partial     bool   `json:"partial"`
 	Boxes       int    `json:"boxes"`
-	DPI         int    `json:"dpi"`
-	Width       int    `json:"width"`
-	Height      int    `json:"height"`
+	// BoxesFrom: "kept" (the boxes kept at import) or "located" (found
+	// in the page's text); "" when not highlighted.
+	BoxesFrom string `json:"boxes_from"`
+	DPI       int    `json:"dpi"`
+	Width     int    `json:"width"`
+	Height    int    `json:"height"`
 }
 
 func newReportPageCmd(g *globals) *cobra.Command {
@@ -35,9 +38,11 @@ func newReportPageCmd(g *globals) *cobra.Command {
 		Long: `Render a page (from 1) of a PDF report as PNG, read with PDFium from the
 report's current file, which is checked against its SHA-256 first (a file
 that changed since it was imported is refused). With --excerpt, the
-excerpt's words are found in the page's text (spaces, line breaks,
-hyphenation and ligatures aside) and highlighted in translucent yellow; when
-they are not found the page is written without, and the command says so.
+excerpt's words are highlighted in translucent yellow, from their boxes kept
+when the PDF was imported (for a report imported before Exhibit kept them,
+found in the page's text, spaces, line breaks, hyphenation and ligatures
+aside); when they are not found the page is written without, and the
+command says so.
 The page is rendered at --dpi, by default 150 DPI or more, so that it is at
 least 1000 pixels wide (at most 6000 pixels a side). An excerpt read by OCR
 from a scanned page is highlighted from the boxes of its words as OCR found
@@ -72,7 +77,7 @@ signed manifest naming the report's SHA-256 and the excerpt.`,
 			}
 			if asJSON {
 				j := reportPageJSON{Path: res.Export.Path, SHA256: res.Export.SHA256, Report: r.ID, Page: res.Page,
-					Highlighted: res.Highlighted, Partial: res.Partial, Boxes: res.Boxes, DPI: res.DPI, Width: res.Width, Height: res.Height}
+					Highlighted: res.Highlighted, Partial: res.Partial, Boxes: res.Boxes, BoxesFrom: res.BoxesFrom, DPI: res.DPI, Width: res.Width, Height: res.Height}
 				if res.Excerpt != nil {
 					j.Excerpt = &res.Excerpt.ID
 				}

@@ -17,7 +17,7 @@ func init() { extraCommands = append(extraCommands, newSheetCmd) }
 
 func newSheetCmd(g *globals) *cobra.Command {
 	var out, paper, created string
-	var landscape, images, force, asJSON bool
+	var landscape, images, force, asJSON, quoteImages bool
 	var sites []string
 	cmd := &cobra.Command{
 		Use:   "sheet PAIR... -o FILE.pdf | sheet --image IMAGE... -o FILE.pdf | sheet --site SITE -o FILE.pdf",
@@ -29,7 +29,9 @@ SHA-256, the date window, notes and the linked excerpts with their citations.
 With --image, one sheet per image. With --site (repeatable), a site sheet:
 the site's timeline, the two images that bracket its window side by side, the
 window in words with both capture times, a map of the site's circle and the
-excerpts linked to its images. The PDF is recorded in the audit trail
+excerpts linked to its images. With --quote-images, each excerpt quoted from
+a PDF report is followed by its place on its page: the region of the page
+around it, rendered, the excerpt highlighted. The PDF is recorded in the audit trail
 before it is written and with its SHA-256 once it is; it carries a manifest of
 what it shows, signed with your key (see exhibit verify). --created fixes the
 export time printed: the pages are then the same every time, the manifest
@@ -50,7 +52,7 @@ caption; the export goes on, and names it here (and in "unprinted" with
 			if out == "" {
 				return fmt.Errorf("sheet: give the output file with -o FILE.pdf")
 			}
-			opt := sheet.Options{Paper: paper, Landscape: landscape, Version: version}
+			opt := sheet.Options{Paper: paper, Landscape: landscape, Version: version, QuoteImages: quoteImages}
 			switch strings.ToUpper(paper) {
 			case "A4", "LETTER":
 			default:
@@ -116,6 +118,7 @@ caption; the export goes on, and names it here (and in "unprinted" with
 	fl.BoolVar(&landscape, "landscape", false, "landscape pages")
 	fl.BoolVar(&images, "image", false, "the arguments are images (one sheet each), not pairs")
 	fl.BoolVar(&asJSON, "json", false, "print the result as JSON")
+	fl.BoolVar(&quoteImages, "quote-images", false, "print under each excerpt quoted from a PDF its place on its page (the page region, the excerpt highlighted)")
 	fl.StringArrayVar(&sites, "site", nil, "a site (name or id) to make a site sheet of; repeatable")
 	fl.StringVar(&created, "created", "", "the export time printed and stored in the PDF (RFC 3339; default now)")
 	return needsCase(cmd, false)

@@ -59,16 +59,21 @@ type ReportPage struct {
 	Boxes                int
 	// Rects are the pixel rectangles highlighted, one per word box.
 	Rects []image.Rectangle
+	// BoxesFrom says, when Highlighted, where the boxes came from:
+	// BoxesKept (when the report was imported) or BoxesLocated (found in
+	// the page's text: an excerpt imported before boxes were kept).
+	BoxesFrom string
 }
 
 // WriteReportPage renders a page of PDF report r (or the picture of a
 // picture report, its only page), read from its current
 // file (checked against its SHA-256 first: a file that changed is
 // refused), as PNG at path, with the excerpt asked for highlighted in
-// translucent yellow over its words where it stands on the page (found in
-// the page's text, see pdfengine.Locate; for an excerpt read by OCR from a
-// scan, the boxes of its words OCR stored; when it is not found the page
-// is written without, Highlighted unset). A report that is neither a PDF nor a
+// translucent yellow over its words where it stands on the page (the
+// boxes of its words kept when the report was imported, from its text
+// layer or by OCR; for an excerpt imported before, found in the page's
+// text, see pdfengine.Locate; when it is not found the page is written
+// without, Highlighted unset). A report that is neither a PDF nor a
 // picture has no pages: ErrNoPages. The export is recorded (kind "report-page") and the
 // PNG carries a signed manifest naming the report's SHA-256 and the
 // excerpt, as every PNG export does.
@@ -110,19 +115,11 @@ func RenderReportPage(ctx context.Context, c *catalog.Case, r *catalog.Report, o
 		}
 		return out, img, nil
 	}
-	data, err := c.ReadReportFile(ctx, r)
+	doc, done, err := openReport(ctx, c, r, opt.Engine)
 	if err != nil {
 		return fail(err)
 	}
-	eng := opt.Engine
-	if eng == nil {
-		eng = pdfengine.Shared()
-	}
-	doc, err := eng.Open(ctx, data)
-	if err != nil {
-		return fail(err)
-	}
-	defer doc.Close()
+	defer done()
 	out.Pages = doc.Pages()
 	if opt.Page < 1 || opt.Page > out.Pages {
 		return fail(&pdfengine.PageRangeError{Page: opt.Page, Pages: out.Pages})
@@ -149,18 +146,13 @@ func RenderReportPage(ctx context.Context, c *catalog.Case, r *catalog.Report, o
 }
 
 // highlightExcerpt highlights out's excerpt on the page rendered where it
-// stands: found in the page's text, or, for one read by OCR from a scan
-// (which has no text to find it in), from its words' boxes.
+// stands: from its words' boxes kept when the report was imported (from
+// its text layer, or by OCR from a scan), else, for an excerpt imported
+// before they were kept, found in the page's text.
 func highlightExcerpt(ctx context.Context, c *catalog.Case, doc *pdfengine.Doc, page *pdfengine.Rendered, out *ReportPage) error {
-	text, err := doc.Text(out.Page)
+	m, from, err := excerptMatch(ctx, c, doc, out.Excerpt, out.Page)
 	if err != nil {
 		return err
-	}
-	m := pdfengine.Locate(text, out.Excerpt.Text, partOnPage(out.Excerpt, out.Page))
-	if !m.Found && out.Excerpt.OCR {
-		if m, err = ocrMatch(ctx, c, out.Excerpt); err != nil {
-			return err
-		}
 	}
 	for _, b := range m.Boxes {
 		rect := page.ToPixels.Rect(b)
@@ -168,7 +160,40 @@ func highlightExcerpt(ctx context.Context, c *catalog.Case, doc *pdfengine.Doc, 
 		out.Rects = append(out.Rects, rect)
 	}
 	out.Highlighted, out.Partial, out.Boxes = m.Found && len(m.Boxes) > 0, m.Partial, len(m.Boxes)
+	if out.Highlighted {
+		out.BoxesFrom = from
+	}
 	return nil
+}
+
+// Where the boxes of a highlighted excerpt came from (ReportPage.BoxesFrom).
+const (
+	BoxesKept    = "kept"    // kept when the report was imported
+	BoxesLocated = "located" // found in the page's text
+)
+
+// excerptMatch is where excerpt e stands on page (from 1), and where that
+// was learnt (BoxesKept, BoxesLocated).
+func excerptMatch(ctx context.Context, c *catalog.Case, doc *pdfengine.Doc, e *catalog.Excerpt, page int) (pdfengine.Match, string, error) {
+	kept, err := c.ExcerptBoxes(ctx, e.ID)
+	if err != nil {
+		return pdfengine.Match{}, "", err
+	}
+	if len(kept) > 0 {
+		m := pdfengine.Match{Partial: e.PageEnd > e.Page}
+		for _, b := range kept {
+			if b.Page == page {
+				m.Boxes = append(m.Boxes, pdfengine.Rect{Left: b.X0, Bottom: b.Y0, Right: b.X1, Top: b.Y1})
+			}
+		}
+		m.Found = len(m.Boxes) > 0
+		return m, BoxesKept, nil
+	}
+	text, err := doc.Text(page)
+	if err != nil {
+		return pdfengine.Match{}, "", err
+	}
+	return pdfengine.Locate(text, e.Text, partOnPage(e, page)), BoxesLocated, nil
 }
 
 // picturePage is the picture of report out.Report (a picture of a
@@ -201,20 +226,6 @@ func picturePage(ctx context.Context, c *catalog.Case, out *ReportPage) (*image.
 	}
 	out.Highlighted, out.Boxes = len(boxes) > 0, len(boxes)
 	return img, ctx.Err()
-}
-
-// ocrMatch is where an excerpt read by OCR stands on its page: the boxes
-// of its words (in PDF points) that OCR stored.
-func ocrMatch(ctx context.Context, c *catalog.Case, e *catalog.Excerpt) (pdfengine.Match, error) {
-	boxes, err := c.ExcerptWordBoxes(ctx, e.ID)
-	if err != nil {
-		return pdfengine.Match{}, err
-	}
-	m := pdfengine.Match{Found: len(boxes) > 0}
-	for _, b := range boxes {
-		m.Boxes = append(m.Boxes, pdfengine.Rect{Left: b.X0, Bottom: b.Y0, Right: b.X1, Top: b.Y1})
-	}
-	return m, nil
 }
 
 // writeReportPage records the export and writes img with its manifest.

@@ -82,6 +82,9 @@ func ExportSheets(ctx context.Context, c *catalog.Case, t Target, path string, o
 	if err != nil {
 		return nil, err
 	}
+	if opt.QuoteImages {
+		quoteRegions(ctx, c, sheets)
+	}
 	objects := map[string]any{"pairs": t.Pairs, "images": t.Images, "paper": opt.Paper, "landscape": opt.Landscape}
 	if len(t.Sites) > 0 {
 		objects["sites"] = t.Sites

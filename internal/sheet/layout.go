@@ -25,6 +25,7 @@ type writer struct {
 	widths     [2]map[rune]float64
 	meter      *fpdf.Fpdf           // measures text, never output
 	figures    []placedFigure       // the figures of the sheet being written
+	regions    []placedFigure       // its quotes' page regions (quoteregion.go)
 	registered [len(fallbacks)]bool // which fallback fonts are registered (fallback.go)
 }
 

@@ -200,7 +200,7 @@ func (wr *writer) sectionLines(s *Sheet) []line {
 			if i > 0 {
 				ls = append(ls, spacer(2.5))
 			}
-			ls = append(ls, wr.quote(q, w)...)
+			ls = append(ls, wr.quote(q, i, w)...)
 		}
 	}
 	if len(ls) > 0 {
@@ -223,10 +223,14 @@ func (wr *writer) heading(text string, w float64) []line {
 	return ls
 }
 
-// quote returns an excerpt, marked by a bar on its side (the right for a
-// right-to-left excerpt), with its citation and note.
-func (wr *writer) quote(q Quote, w float64) []line {
-	const inset = 4.5
+// quoteInset is how far a quote is set in from its bar.
+const quoteInset = 4.5
+
+// quote returns excerpt j of the sheet, marked by a bar on its side (the
+// right for a right-to-left excerpt), with its citation and note, and its
+// page region when it has one.
+func (wr *writer) quote(q Quote, j int, w float64) []line {
+	const inset = quoteInset
 	text := "“" + PrintedText(q) + "”"
 	rtl := glyphs.IsRTL(q.Text)
 	bar := func(x, y, h float64, first bool) {
@@ -259,6 +263,10 @@ func (wr *writer) quote(q Quote, w float64) []line {
 	if strings.TrimSpace(q.Note) != "" {
 		ls[len(ls)-1].keep = true
 		ls = append(ls, wr.para("Note: "+strings.TrimSpace(q.Note), set(sizeCaption+0.5, textColor), w, indent, bar)...)
+	}
+	if region := wr.regionLines(j, indent, set(sizeCaption, muted), w, bar); len(region) > 0 {
+		ls[len(ls)-1].keep = true
+		ls = append(ls, region...)
 	}
 	return ls
 }

@@ -31,6 +31,10 @@ type Options struct {
 	// Progress, when set, is told after each sheet is laid out how many
 	// are of how many; the document is written out after the last.
 	Progress func(done, total int)
+	// QuoteImages prints under each excerpt quoted from a PDF report its
+	// place on its page: the page rendered with the excerpt highlighted,
+	// cropped around it (see Quote.Region; the exporter makes them).
+	QuoteImages bool
 }
 
 // Attachment is a file embedded in the PDF.
@@ -147,6 +151,14 @@ type Quote struct {
 	// from: the citation prints its first 12 digits (the sheet's signed
 	// manifest holds it whole); "" when unknown.
 	ReportSHA256 string
+	// ExcerptID is the excerpt's id in the case (0: none).
+	ExcerptID int64
+	// Region, when set, makes the excerpt's place on its page (the page
+	// rendered, the excerpt highlighted, cropped around it), printed
+	// under the quote; it is called as the sheet is written, and what it
+	// makes let go once printed. One that fails is replaced by a line
+	// saying why.
+	Region func() (image.Image, error)
 }
 
 // Source makes a panel's picture, upright, with a long side of at least

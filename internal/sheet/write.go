@@ -121,6 +121,7 @@ func WriteReport(w io.Writer, sheets []Sheet, opt Options) (rep *Report, err err
 			pi.jpeg = nil
 			wr.figures = append(wr.figures, placedFigure{name: name, print: pi})
 		}
+		wr.prepareRegions(i, s)
 		wr.sheetNo = i + 1
 		wr.writeSheet(s, len(sheets), names, prints, slots[i])
 		if err := f.Error(); err != nil {

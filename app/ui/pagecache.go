@@ -1,27 +1,13 @@
-package reports
+package ui
 
-import (
-	"image"
-	"sync"
-)
+import "sync"
 
-// pageKey names a rendered page: a page of a report's file (its SHA-256:
-// a new version is another file) with an excerpt highlighted (0: none).
+// pageKey names a rendered page: a page of a document (its Key: a new
+// version of a file is another document) with a highlight ("": none).
 type pageKey struct {
-	sha     string
-	page    int
-	excerpt int64
-}
-
-// renderedPage is a page rendered with what the page bar says of it.
-type renderedPage struct {
-	img         *image.RGBA
-	label       string // the printed page label, when the PDF gives one
-	pages       int
-	highlighted bool
-	partial     bool
-	// rects are the pixel boxes highlighted.
-	rects []image.Rectangle
+	doc       string
+	page      int
+	highlight string
 }
 
 // pageCache keeps the last pages rendered, the least recently shown
@@ -31,14 +17,14 @@ type pageCache struct {
 	mu    sync.Mutex
 	size  int
 	order []pageKey // least recent first
-	pages map[pageKey]*renderedPage
+	pages map[pageKey]*RenderedPage
 }
 
 func newPageCache(size int) *pageCache {
-	return &pageCache{size: size, pages: map[pageKey]*renderedPage{}}
+	return &pageCache{size: size, pages: map[pageKey]*RenderedPage{}}
 }
 
-func (c *pageCache) get(k pageKey) *renderedPage {
+func (c *pageCache) get(k pageKey) *RenderedPage {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	p := c.pages[k]
@@ -48,7 +34,7 @@ func (c *pageCache) get(k pageKey) *renderedPage {
 	return p
 }
 
-func (c *pageCache) put(k pageKey, p *renderedPage) {
+func (c *pageCache) put(k pageKey, p *RenderedPage) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := c.pages[k]; !ok {
