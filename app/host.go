@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 
+	"github.com/exhibit-app/exhibit/app/exports"
 	"github.com/exhibit-app/exhibit/app/ui"
 	"github.com/exhibit-app/exhibit/catalog"
 	"github.com/exhibit-app/exhibit/internal/export"
@@ -37,20 +38,57 @@ func (mw *mainWindow) AddReport() { mw.addReportDialog() }
 // ExportSiteSheet opens the export dialog of the sheet of the site with
 // this ID and name.
 func (mw *mainWindow) ExportSiteSheet(siteID int64, name string) {
-	spec := mw.sheetsSpec(export.Target{Sites: []int64{siteID}}, "Export site sheet",
+	mw.ExportSheets(export.Target{Sites: []int64{siteID}}, "Export site sheet",
 		"The site's timeline, the two images that bracket its window side by side with their capture times and SHA-256, the window in words, a map of the site and the linked excerpts.",
-		safeName(name)+" site sheet")
-	mw.exportDialog(spec)
+		exports.SafeName(name)+" site sheet")
 }
 
 // ReviewImage returns the image the Review screen shows (nil: none).
 func (mw *mainWindow) ReviewImage() *catalog.Image {
-	for _, s := range mw.slots {
-		if rs, ok := s.scr.(*reviewScreen); ok {
-			return rs.im
-		}
+	if r, ok := mw.screen(ui.ScreenReview).(imageShower); ok {
+		return r.Image()
 	}
 	return nil
+}
+
+// LibraryOrder returns the images the Library has Review walk from id
+// (nil: none read yet).
+func (mw *mainWindow) LibraryOrder(id int64) []int64 {
+	if l, ok := mw.screen(ui.ScreenLibrary).(libraryOrder); ok {
+		return l.Order(id)
+	}
+	return nil
+}
+
+// LibraryCursor returns the image under the Library's cursor.
+func (mw *mainWindow) LibraryCursor() (int64, bool) {
+	if l, ok := mw.screen(ui.ScreenLibrary).(libraryOrder); ok {
+		return l.Cursor()
+	}
+	return 0, false
+}
+
+// ImportFolder opens the dialog importing a folder.
+func (mw *mainWindow) ImportFolder() { mw.importFolderDialog() }
+
+// ImportFiles opens the dialog importing files.
+func (mw *mainWindow) ImportFiles() { mw.importFilesDialog() }
+
+// makePair asks for a new pair of the two images selected in the library
+// (Ctrl+P), then opens the compare screen on it; showing the library
+// first when it does not hold two images selected.
+func (mw *mainWindow) makePair() {
+	if _, ok := mw.requireCase(); !ok {
+		return
+	}
+	l, ok := mw.screen(ui.ScreenLibrary).(libraryOrder)
+	if !ok {
+		return
+	}
+	if len(l.Selected()) != 2 && mw.currentScreen() != ui.Screen(l) {
+		mw.show(ui.ScreenLibrary, ui.Target{})
+	}
+	l.MakePair()
 }
 
 // SetBusy says on the status bar what runs in the background ("":

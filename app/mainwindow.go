@@ -30,11 +30,6 @@ type mainWindow struct {
 	menu      *fyne.MainMenu
 	welcome   *welcomeScreen
 
-	// lastPairForm and lastExport are the last dialogs of their kind
-	// opened (tests fill them in).
-	lastPairForm *pairForm
-	lastExport   *exportForm
-
 	// A switch of tab made by show carries its target to selected.
 	opening bool
 	pending ui.Target

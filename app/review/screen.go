@@ -1,4 +1,4 @@
-package app
+package review
 
 import (
 	"github.com/exhibit-app/exhibit/app/marks"
@@ -22,8 +22,8 @@ import (
 // it, its notes and tags, and its metadata. Previous and Next walk the
 // order it was opened with (the library's selection or filter).
 type reviewScreen struct {
-	mw *mainWindow
-	s  *ui.Session
+	host Host
+	s    *ui.Session
 
 	content fyne.CanvasObject
 	image   *ui.ReviewImage
@@ -64,13 +64,13 @@ type reviewData struct {
 	anns        []catalog.Annotation // the marks made on the image itself
 }
 
-func newReviewScreen(mw *mainWindow, s *ui.Session) *reviewScreen {
-	r := &reviewScreen{mw: mw, s: s}
+func newReviewScreen(host Host, settings marks.StyleSettings, s *ui.Session) *reviewScreen {
+	r := &reviewScreen{host: host, s: s}
 	r.image = ui.NewReviewImage(s, r, r.TypedRune)
-	r.store = &marks.Store{Session: s, Changed: func() { mw.changed(r) }}
+	r.store = &marks.Store{Session: s, Changed: func() { host.Changed(r) }}
 	layer := r.image.Layer
 	r.store.Attach(layer)
-	r.tools = marks.NewToolbar(mw.settings, []*viewer.AnnotationLayer{layer}, marks.Actions{Undo: r.Undo, Redo: r.Redo, Delete: r.DeleteMark})
+	r.tools = marks.NewToolbar(settings, []*viewer.AnnotationLayer{layer}, marks.Actions{Undo: r.Undo, Redo: r.Redo, Delete: r.DeleteMark})
 	r.marks = marks.NewPanel([]marks.Side{{Layer: layer}}, r.markError)
 	layer.OnSelectionChanged = func(a *catalog.Annotation) {
 		if a != nil {
@@ -118,7 +118,7 @@ func (r *reviewScreen) Content() fyne.CanvasObject { return r.content }
 // Open shows t's image, walking t's order (or the library's).
 func (r *reviewScreen) Open(t ui.Target) {
 	// the arrows walk the images and + - 0 1 zoom at once
-	r.mw.win.Canvas().Focus(r.image.Layer)
+	r.host.Window().Canvas().Focus(r.image.Layer)
 	if t.ImageID == 0 {
 		if r.im == nil {
 			r.openFirst()
@@ -127,9 +127,7 @@ func (r *reviewScreen) Open(t ui.Target) {
 	}
 	order := t.Order
 	if len(order) == 0 {
-		if l, ok := r.mw.screen(ui.ScreenLibrary).(*libraryScreen); ok {
-			order = l.order(t.ImageID)
-		}
+		order = r.host.LibraryOrder(t.ImageID)
 	}
 	r.setOrder(order, t.ImageID)
 	r.showImage(t.ImageID)
@@ -179,15 +177,13 @@ func (r *reviewScreen) setOrder(order []int64, id int64) {
 // openFirst shows the first image of the library's order (reading it when
 // the library has not yet).
 func (r *reviewScreen) openFirst() {
-	if l, ok := r.mw.screen(ui.ScreenLibrary).(*libraryScreen); ok && l.src != nil {
-		if ids := l.order(0); len(ids) > 0 {
-			if id, ok := l.grid.Cursor(); ok {
-				r.Open(ui.Target{ImageID: id, Order: l.order(id)})
-				return
-			}
-			r.Open(ui.Target{ImageID: ids[0], Order: ids})
+	if ids := r.host.LibraryOrder(0); len(ids) > 0 {
+		if id, ok := r.host.LibraryCursor(); ok {
+			r.Open(ui.Target{ImageID: id, Order: r.host.LibraryOrder(id)})
 			return
 		}
+		r.Open(ui.Target{ImageID: ids[0], Order: ids})
+		return
 	}
 	c := r.s.Case
 	ui.Load(&r.first, r.s.Ctx, func(ctx context.Context) ([]int64, error) {
@@ -198,7 +194,7 @@ func (r *reviewScreen) openFirst() {
 			return
 		}
 		r.Open(ui.Target{ImageID: ids[0], Order: ids})
-	}, func(err error) { ui.ShowError(r.mw.win, "Could not list the images", err) })
+	}, func(err error) { ui.ShowError(r.host.Window(), "Could not list the images", err) })
 }
 
 func (r *reviewScreen) showBlank(on bool) {
@@ -233,7 +229,7 @@ func (r *reviewScreen) Close() {
 // FocusSearch focuses the excerpt search.
 func (r *reviewScreen) FocusSearch() {
 	r.side.SelectIndex(0)
-	r.mw.win.Canvas().Focus(r.links.search)
+	r.host.Window().Canvas().Focus(r.links.search)
 }
 
 // Link links the highlighted excerpt (Ctrl+L).
@@ -283,7 +279,7 @@ func (r *reviewScreen) backToLibrary() {
 	if r.im != nil {
 		t.ImageID = r.im.ID
 	}
-	r.mw.show(ui.ScreenLibrary, t)
+	r.host.Show(ui.ScreenLibrary, t)
 }
 
 // showPosition updates the walk's buttons and position.
@@ -331,7 +327,7 @@ func (r *reviewScreen) fetch(id int64, newImage bool) {
 	}, func(err error) {
 		r.loadingID = 0
 		r.title.SetText("")
-		ui.ShowError(r.mw.win, fmt.Sprintf("Could not read image %d", id), err)
+		ui.ShowError(r.host.Window(), fmt.Sprintf("Could not read image %d", id), err)
 	})
 }
 
@@ -391,12 +387,12 @@ func (r *reviewScreen) update(d *reviewData, newImage bool) {
 	actions := container.NewHBox()
 	if d.im.HasGPS() {
 		id := d.im.ID
-		onMap := widget.NewButtonWithIcon("Show on the map", ui.MapIcon(), func() { r.mw.show(ui.ScreenMap, ui.Target{ImageID: id}) })
+		onMap := widget.NewButtonWithIcon("Show on the map", ui.MapIcon(), func() { r.host.Show(ui.ScreenMap, ui.Target{ImageID: id}) })
 		actions.Add(onMap)
 	}
 	actions.Add(r.allTagsButton(d.im))
 	r.details.Add(actions)
-	r.details.Add(ui.NewMetaPanel(d.im, r.mw.app.Clipboard()))
+	r.details.Add(ui.NewMetaPanel(d.im, r.host.Clipboard()))
 	r.side.Items[0].Text = fmt.Sprintf("Excerpts (%d)", len(d.links))
 	r.side.Items[1].Text = fmt.Sprintf("Notes & tags (%d)", len(d.notes)+len(d.tags))
 	r.side.Items[3].Text = fmt.Sprintf("Marks (%d)", len(r.image.Layer.Annotations()))
@@ -407,7 +403,7 @@ func (r *reviewScreen) update(d *reviewData, newImage bool) {
 // and tells the other screens.
 func (r *reviewScreen) caseChanged() {
 	r.Reload()
-	r.mw.changed(r)
+	r.host.Changed(r)
 }
 
 // change runs a change of the case in the background, then reads the
@@ -416,7 +412,7 @@ func (r *reviewScreen) change(do func(context.Context, *catalog.Case) error, fai
 	c := r.s.Case
 	ui.Background(r.s.Ctx, func(ctx context.Context) error { return do(ctx, c) }, func(err error) {
 		if err != nil {
-			ui.ShowError(r.mw.win, failTitle, err)
+			ui.ShowError(r.host.Window(), failTitle, err)
 		} else if ok != nil {
 			ok()
 		}
@@ -426,5 +422,5 @@ func (r *reviewScreen) change(do func(context.Context, *catalog.Case) error, fai
 
 // confirmThen asks, then runs the change.
 func (r *reviewScreen) confirmThen(title, message, action string, do func(context.Context, *catalog.Case) error, failTitle string) {
-	ui.Confirm(r.mw.win, title, message, action, func() { r.change(do, failTitle, nil) })
+	ui.Confirm(r.host.Window(), title, message, action, func() { r.change(do, failTitle, nil) })
 }

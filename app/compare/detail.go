@@ -1,4 +1,4 @@
-package app
+package compare
 
 import (
 	"github.com/exhibit-app/exhibit/app/ui"

@@ -1,4 +1,4 @@
-package app
+package review
 
 import (
 	"github.com/exhibit-app/exhibit/app/ui"
@@ -63,7 +63,7 @@ func newLinksPanel(rs *reviewScreen) *linksPanel {
 		if p.typing != nil {
 			p.typing.Stop()
 		}
-		p.typing = time.AfterFunc(typingDelay, func() { fyne.Do(p.runSearch) })
+		p.typing = time.AfterFunc(ui.TypingDelay, func() { fyne.Do(p.runSearch) })
 	}
 	p.search.OnSubmitted = func(string) { p.runSearch() }
 	p.candHead = ui.Heading("Suggestions")
@@ -134,12 +134,12 @@ func (p *linksPanel) linkedCard(l *catalog.Link) fyne.CanvasObject {
 // unlink removes a link after confirmation.
 func (p *linksPanel) unlink(l *catalog.Link) {
 	rs := p.rs
-	ui.Confirm(rs.mw.win, "Unlink this excerpt?", fmt.Sprintf("“%s” will no longer be linked to %s. The audit trail keeps the link and its removal.",
+	ui.Confirm(rs.host.Window(), "Unlink this excerpt?", fmt.Sprintf("“%s” will no longer be linked to %s. The audit trail keeps the link and its removal.",
 		shorten(l.Excerpt.Text, 160), rs.im.Name()), "Unlink", func() {
 		c := rs.s.Case
 		ui.Background(rs.s.Ctx, func(ctx context.Context) error { return c.RemoveLink(ctx, l.ID) }, func(err error) {
 			if err != nil {
-				ui.ShowError(rs.mw.win, "Could not unlink the excerpt", err)
+				ui.ShowError(rs.host.Window(), "Could not unlink the excerpt", err)
 			}
 			rs.caseChanged()
 		})
@@ -263,7 +263,7 @@ func (p *linksPanel) candidateCard(i int, c candidate) *ui.Card {
 // search when there is none.
 func (p *linksPanel) linkMarked() {
 	if p.mark < 0 || p.mark >= len(p.candidates) || p.candidates[p.mark].linked {
-		p.rs.mw.win.Canvas().Focus(p.search)
+		p.rs.host.Window().Canvas().Focus(p.search)
 		return
 	}
 	p.linkDialog(p.candidates[p.mark].ex)
@@ -295,14 +295,14 @@ func (p *linksPanel) linkDialog(ex *catalog.Excerpt) {
 			return err
 		}, func(err error) {
 			if err != nil {
-				ui.ShowError(rs.mw.win, "Could not link the excerpt", err)
+				ui.ShowError(rs.host.Window(), "Could not link the excerpt", err)
 			}
 			rs.caseChanged()
 		})
-	}, rs.mw.win)
-	d.Resize(fyne.NewSize(ui.DialogWidth(rs.mw.win, 620), 0))
+	}, rs.host.Window())
+	d.Resize(fyne.NewSize(ui.DialogWidth(rs.host.Window(), 620), 0))
 	d.Show()
-	rs.mw.win.Canvas().Focus(note)
+	rs.host.Window().Canvas().Focus(note)
 }
 
 // shorten cuts s to about n characters at a word, with "…".

@@ -1,4 +1,4 @@
-package app
+package compare
 
 import (
 	"github.com/exhibit-app/exhibit/app/ui"
@@ -119,7 +119,7 @@ func (a *alignPanel) saveThen(then func()) {
 	c := cs.s.Case
 	ui.Background(cs.s.Ctx, func(ctx context.Context) error { return c.SetAlignment(ctx, id, al) }, func(err error) {
 		if err != nil {
-			ui.ShowError(cs.mw.win, "Could not save the alignment", err)
+			ui.ShowError(cs.host.Window(), "Could not save the alignment", err)
 			return
 		}
 		if cs.data != nil && cs.data.pair.ID == id {
@@ -170,12 +170,12 @@ func (a *alignPanel) reset() {
 		cs.cv.ResetAlignment()
 		return
 	}
-	ui.Confirm(cs.mw.win, "Reset the alignment?", fmt.Sprintf("“%s” will be shown unaligned and its points forgotten. "+
+	ui.Confirm(cs.host.Window(), "Reset the alignment?", fmt.Sprintf("“%s” will be shown unaligned and its points forgotten. "+
 		"The audit trail keeps the alignment removed.", p.Title), "Reset", func() {
 		id, c := p.ID, cs.s.Case
 		ui.Background(cs.s.Ctx, func(ctx context.Context) error { return c.SetAlignment(ctx, id, nil) }, func(err error) {
 			if err != nil {
-				ui.ShowError(cs.mw.win, "Could not reset the alignment", err)
+				ui.ShowError(cs.host.Window(), "Could not reset the alignment", err)
 				return
 			}
 			if cs.data != nil && cs.data.pair.ID == id {
@@ -194,7 +194,7 @@ func (a *alignPanel) reset() {
 func (a *alignPanel) saved() {
 	cs := a.cs
 	a.show()
-	cs.mw.changed(cs)
+	cs.host.Changed(cs)
 	cs.pairs.reload()
 	if cs.data != nil {
 		cs.showHeader()
@@ -221,9 +221,9 @@ func (a *alignPanel) settle(then func()) {
 			cs.pairs.showSelected(cs.data.pair.ID)
 		}
 	})
-	d = dialog.NewCustomWithoutButtons("Unsaved alignment", msg, cs.mw.win)
+	d = dialog.NewCustomWithoutButtons("Unsaved alignment", msg, cs.host.Window())
 	d.SetButtons([]fyne.CanvasObject{back, discard, save})
-	d.Resize(fyne.NewSize(ui.DialogWidth(cs.mw.win, 480), 0))
+	d.Resize(fyne.NewSize(ui.DialogWidth(cs.host.Window(), 480), 0))
 	d.Show()
 }
 

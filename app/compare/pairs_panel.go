@@ -1,4 +1,4 @@
-package app
+package compare
 
 import (
 	"github.com/exhibit-app/exhibit/app/ui"
@@ -146,7 +146,7 @@ func (p *pairsPanel) reload() {
 	c := p.cs.s.Case
 	ui.Load(&p.loading, p.cs.s.Ctx, func(ctx context.Context) ([]pairRow, error) {
 		return fetchPairRows(ctx, c)
-	}, p.update, func(err error) { ui.ShowError(p.cs.mw.win, "Could not list the pairs", err) })
+	}, p.update, func(err error) { ui.ShowError(p.cs.host.Window(), "Could not list the pairs", err) })
 }
 
 // fetchPairRows reads the pairs and their images.
@@ -198,7 +198,7 @@ func (p *pairsPanel) update(rows []pairRow) {
 	if p.openFirst && cs.data == nil && cs.want == 0 && len(rows) > 0 {
 		p.openFirst = false
 		id := rows[0].p.ID
-		if last := cs.mw.settings.LastPair(); slices.ContainsFunc(rows, func(r pairRow) bool { return r.p.ID == last }) {
+		if last := cs.settings.LastPair(); slices.ContainsFunc(rows, func(r pairRow) bool { return r.p.ID == last }) {
 			id = last
 		}
 		cs.openPair(id)

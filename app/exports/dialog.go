@@ -1,4 +1,8 @@
-package app
+// Package exports holds the export dialogs: where to write a file (and
+// the paper, for sheets), the export's progress with Cancel, and its result
+// with the file's SHA-256; and the specs of the exports the screens and the
+// window offer (sheets, PNG renders, the catalog).
+package exports
 
 import (
 	"github.com/exhibit-app/exhibit/app/ui"
@@ -22,30 +26,30 @@ import (
 	"github.com/exhibit-app/exhibit/catalog"
 )
 
-// exportSpec describes one export the user asked for.
-type exportSpec struct {
-	title string // of the dialog: "Export the sheet of pair 1"
-	what  string // what will be written, in a sentence
-	ext   string // ".pdf"
-	name  string // the file name offered, without the extension
-	// sheets offers the paper and the orientation.
-	sheets bool
-	// sides, when set, offers which image of a pair to export ("Before",
+// Spec describes one export the user asked for.
+type Spec struct {
+	Title string // of the dialog: "Export the sheet of pair 1"
+	What  string // what will be written, in a sentence
+	Ext   string // ".pdf"
+	Name  string // the file name offered, without the extension
+	// Sheets offers the paper and the orientation.
+	Sheets bool
+	// Sides, when set, offers which image of a pair to export ("Before",
 	// "After").
-	sides []string
-	// run writes the file at path (atomically: through a temporary file
+	Sides []string
+	// Run writes the file at path (atomically: through a temporary file
 	// renamed at the end) from case c, as chosen in the dialog, and records
 	// it; it reports its progress when it can (total 0: unknown). It returns
 	// the export recorded and a summary. It runs in the background.
-	run func(ctx context.Context, c *catalog.Case, path string, ch exportChoice, progress func(done, total int)) (*catalog.Export, string, error)
+	Run func(ctx context.Context, c *catalog.Case, path string, ch Choice, progress func(done, total int)) (*catalog.Export, string, error)
 }
 
-// exportChoice is what the export dialog asked, read on the UI goroutine
-// before the export runs.
-type exportChoice struct {
-	paper     string // "A4" or "Letter"
-	landscape bool
-	side      string // "Before" or "After", when offered
+// Choice is what the export dialog asked, read on the UI goroutine before
+// the export runs.
+type Choice struct {
+	Paper     string // "A4" or "Letter"
+	Landscape bool
+	Side      string // "Before" or "After", when offered
 }
 
 // exportState is where an export dialog is.
@@ -59,16 +63,40 @@ const (
 	exportFailed
 )
 
-// exportForm is an export's dialog: where to write, the sheet options,
+// Host is what the export dialogs ask of the window they are shown in.
+type Host interface {
+	Window() fyne.Window
+	Clipboard() fyne.Clipboard
+	// OpenURL opens a file written in the desktop's application for it.
+	OpenURL(u *url.URL) error
+	// ChooseFolder asks for a folder, starting in start, then calls then
+	// with its path.
+	ChooseFolder(title, confirm, start string, then func(dir string))
+	// Exported says that an export was written and recorded in the case.
+	Exported()
+}
+
+// Settings are the settings an export dialog remembers.
+type Settings interface {
+	LastExportFolder() string
+	SetLastExportFolder(dir string)
+	SheetPaper() (paper string, landscape bool)
+	SetSheetPaper(paper string, landscape bool)
+}
+
+// Form is an export's dialog: where to write, the sheet options,
 // then its progress and its result.
-type exportForm struct {
-	spec   exportSpec
-	d      *dialog.ConfirmDialog
-	folder *widget.Entry
-	name   *widget.Entry
-	paper  *widget.RadioGroup
-	orient *widget.RadioGroup
-	side   *widget.RadioGroup
+type Form struct {
+	host     Host
+	settings Settings
+	sess     *ui.Session
+	spec     Spec
+	d        *dialog.ConfirmDialog
+	folder   *widget.Entry
+	name     *widget.Entry
+	paper    *widget.RadioGroup
+	orient   *widget.RadioGroup
+	side     *widget.RadioGroup
 
 	state    exportState
 	path     string
@@ -81,9 +109,9 @@ type exportForm struct {
 	err      error
 }
 
-// safeName makes s usable as a file name: no separators or characters
+// SafeName makes s usable as a file name: no separators or characters
 // some systems refuse, at most 80 characters.
-func safeName(s string) string {
+func SafeName(s string) string {
 	s = strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
 			return '-'
@@ -101,8 +129,8 @@ func safeName(s string) string {
 
 // exportFolder is the folder offered: the last used, else Documents,
 // else the home folder.
-func (mw *mainWindow) exportFolder() string {
-	if d := mw.settings.LastExportFolder(); d != "" {
+func exportFolder(st Settings) string {
+	if d := st.LastExportFolder(); d != "" {
 		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
 			return d
 		}
@@ -117,12 +145,13 @@ func (mw *mainWindow) exportFolder() string {
 	return home
 }
 
-// exportDialog asks where to write spec's file (and the paper, for
-// sheets), then writes it with a progress dialog and shows the result.
-func (mw *mainWindow) exportDialog(spec exportSpec) *exportForm {
-	f := &exportForm{spec: spec}
+// Open asks where to write spec's file from the case of s (and the paper,
+// for sheets), then writes it with a progress dialog and shows the result.
+func Open(h Host, st Settings, s *ui.Session, spec Spec) *Form {
+	f := &Form{host: h, settings: st, sess: s, spec: spec}
+	win := h.Window()
 	f.folder = widget.NewEntry()
-	f.folder.SetText(mw.exportFolder())
+	f.folder.SetText(exportFolder(st))
 	f.folder.Validator = func(s string) error {
 		if fi, err := os.Stat(strings.TrimSpace(s)); err != nil || !fi.IsDir() {
 			return fmt.Errorf("no such folder")
@@ -130,10 +159,10 @@ func (mw *mainWindow) exportDialog(spec exportSpec) *exportForm {
 		return nil
 	}
 	choose := widget.NewButtonWithIcon("Choose…", theme.FolderOpenIcon(), func() {
-		mw.chooseFolder("Where to write the file", "", f.folder.Text, f.folder.SetText)
+		h.ChooseFolder("Where to write the file", "", f.folder.Text, f.folder.SetText)
 	})
 	f.name = widget.NewEntry()
-	f.name.SetText(safeName(spec.name) + spec.ext)
+	f.name.SetText(SafeName(spec.Name) + spec.Ext)
 	f.name.Validator = func(s string) error {
 		s = strings.TrimSpace(s)
 		if s == "" || strings.ContainsAny(s, `/\`) {
@@ -145,8 +174,8 @@ func (mw *mainWindow) exportDialog(spec exportSpec) *exportForm {
 		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, f.folder)),
 		widget.NewFormItem("File name", f.name),
 	}
-	if spec.sheets {
-		paper, landscape := mw.settings.SheetPaper()
+	if spec.Sheets {
+		paper, landscape := st.SheetPaper()
 		f.paper = widget.NewRadioGroup([]string{"A4", "Letter"}, nil)
 		f.paper.Horizontal = true
 		f.paper.Required = true
@@ -157,94 +186,95 @@ func (mw *mainWindow) exportDialog(spec exportSpec) *exportForm {
 		f.orient.SetSelected(map[bool]string{false: "Portrait", true: "Landscape"}[landscape])
 		items = append(items, widget.NewFormItem("Paper", f.paper), widget.NewFormItem("Orientation", f.orient))
 	}
-	if len(spec.sides) > 0 {
-		auto := func(side string) string { return safeName(spec.name+" - "+strings.ToLower(side)) + spec.ext }
-		f.side = widget.NewRadioGroup(spec.sides, nil)
+	if len(spec.Sides) > 0 {
+		auto := func(side string) string { return SafeName(spec.Name+" - "+strings.ToLower(side)) + spec.Ext }
+		f.side = widget.NewRadioGroup(spec.Sides, nil)
 		f.side.OnChanged = func(side string) {
-			for _, o := range spec.sides {
+			for _, o := range spec.Sides {
 				if f.name.Text == auto(o) {
 					f.name.SetText(auto(side))
 				}
 			}
 		}
-		f.name.SetText(auto(spec.sides[len(spec.sides)-1]))
+		f.name.SetText(auto(spec.Sides[len(spec.Sides)-1]))
 		f.side.Horizontal = true
 		f.side.Required = true
-		f.side.SetSelected(spec.sides[len(spec.sides)-1])
+		f.side.SetSelected(spec.Sides[len(spec.Sides)-1])
 		items = append(items, widget.NewFormItem("Image", f.side))
 	}
-	note := ui.Caption(spec.what + " The file is written whole or not at all, and recorded in the case's audit trail with its SHA-256.")
+	note := ui.Caption(spec.What + " The file is written whole or not at all, and recorded in the case's audit trail with its SHA-256.")
 	body := container.NewVBox(widget.NewForm(items...), note)
-	f.d = dialog.NewCustomConfirm(spec.title, "Export", "Cancel", body, func(ok bool) {
+	f.d = dialog.NewCustomConfirm(spec.Title, "Export", "Cancel", body, func(ok bool) {
 		if ok {
-			mw.startExport(f)
+			f.start()
 		}
-	}, mw.win)
-	f.d.Resize(fyne.NewSize(ui.DialogWidth(mw.win, 640), 0))
-	mw.lastExport = f
+	}, win)
+	f.d.Resize(fyne.NewSize(ui.DialogWidth(win, 640), 0))
 	f.d.Show()
 	return f
 }
 
 // choice returns what the dialog asks for.
-func (f *exportForm) choice() exportChoice {
-	ch := exportChoice{paper: "A4", landscape: f.orient != nil && f.orient.Selected == "Landscape"}
+func (f *Form) choice() Choice {
+	ch := Choice{Paper: "A4", Landscape: f.orient != nil && f.orient.Selected == "Landscape"}
 	if f.paper != nil && f.paper.Selected != "" {
-		ch.paper = f.paper.Selected
+		ch.Paper = f.paper.Selected
 	}
 	if f.side != nil {
-		ch.side = f.side.Selected
+		ch.Side = f.side.Selected
 	}
 	return ch
 }
 
-// startExport checks the form, asks before replacing a file, and runs the
+// start checks the form, asks before replacing a file, and runs the
 // export.
-func (mw *mainWindow) startExport(f *exportForm) {
+func (f *Form) start() {
+	win := f.host.Window()
 	folder := strings.TrimSpace(f.folder.Text)
 	name := strings.TrimSpace(f.name.Text)
 	if err := f.folder.Validator(folder); err != nil {
-		ui.ShowError(mw.win, "Nothing was exported", fmt.Errorf("the folder %q does not exist: choose another", folder))
+		ui.ShowError(win, "Nothing was exported", fmt.Errorf("the folder %q does not exist: choose another", folder))
 		return
 	}
 	if err := f.name.Validator(name); err != nil {
-		ui.ShowError(mw.win, "Nothing was exported", fmt.Errorf("give a file name, without / or \\"))
+		ui.ShowError(win, "Nothing was exported", fmt.Errorf("give a file name, without / or \\"))
 		return
 	}
-	if !strings.EqualFold(filepath.Ext(name), f.spec.ext) {
-		name += f.spec.ext
+	if !strings.EqualFold(filepath.Ext(name), f.spec.Ext) {
+		name += f.spec.Ext
 	}
 	f.path = filepath.Join(folder, name)
-	mw.settings.SetLastExportFolder(folder)
-	if f.spec.sheets {
+	f.settings.SetLastExportFolder(folder)
+	if f.spec.Sheets {
 		ch := f.choice()
-		mw.settings.SetSheetPaper(ch.paper, ch.landscape)
+		f.settings.SetSheetPaper(ch.Paper, ch.Landscape)
 	}
 	// Never over evidence, into the case, or onto what is not a regular
 	// file: said now, before asking to replace anything. (Replacing an
 	// ordinary file is asked just below, hence force.)
-	if s := mw.sess; s != nil {
+	if s := f.sess; s != nil {
 		if err := s.Case.GuardOutput(s.Ctx, f.path, true); err != nil {
 			f.state, f.err = exportFailed, err
-			ui.ShowError(mw.win, "Nothing was exported", err)
+			ui.ShowError(win, "Nothing was exported", err)
 			return
 		}
 	}
 	if _, err := os.Stat(f.path); err == nil {
-		ui.Confirm(mw.win, "Replace the file?", fmt.Sprintf("%s exists. It will be replaced once the export is complete "+
-			"(until then it is left as it is).", f.path), "Replace", func() { mw.runExport(f) })
+		ui.Confirm(win, "Replace the file?", fmt.Sprintf("%s exists. It will be replaced once the export is complete "+
+			"(until then it is left as it is).", f.path), "Replace", f.run)
 		return
 	}
-	mw.runExport(f)
+	f.run()
 }
 
-// runExport writes the file in the background with a progress dialog and
-// a Cancel button, then shows where it is and its SHA-256.
-func (mw *mainWindow) runExport(f *exportForm) {
-	s := mw.sess
+// run writes the file in the background with a progress dialog and a
+// Cancel button, then shows where it is and its SHA-256.
+func (f *Form) run() {
+	s := f.sess
 	if s == nil {
 		return
 	}
+	win := f.host.Window()
 	ctx, cancel := context.WithCancel(s.Ctx)
 	f.cancel, f.state = cancel, exportRunning
 	f.step = widget.NewLabel("Starting…")
@@ -253,9 +283,9 @@ func (mw *mainWindow) runExport(f *exportForm) {
 		f.step.SetText("Cancelling…")
 		cancel()
 	})
-	f.progress = dialog.NewCustomWithoutButtons(f.spec.title, container.NewVBox(f.step, f.bar, ui.Caption(f.path)), mw.win)
+	f.progress = dialog.NewCustomWithoutButtons(f.spec.Title, container.NewVBox(f.step, f.bar, ui.Caption(f.path)), win)
 	f.progress.SetButtons([]fyne.CanvasObject{stop})
-	f.progress.Resize(fyne.NewSize(ui.DialogWidth(mw.win, 520), 0))
+	f.progress.Resize(fyne.NewSize(ui.DialogWidth(win, 520), 0))
 	f.progress.Show()
 	progress := func(done, total int) {
 		fyne.Do(func() {
@@ -269,7 +299,7 @@ func (mw *mainWindow) runExport(f *exportForm) {
 	var summary string
 	c, path, ch := s.Case, f.path, f.choice()
 	ui.Background(ctx, func(ctx context.Context) (err error) {
-		e, summary, err = f.spec.run(ctx, c, path, ch, progress)
+		e, summary, err = f.spec.Run(ctx, c, path, ch, progress)
 		return err
 	}, func(err error) {
 		cancel()
@@ -277,22 +307,22 @@ func (mw *mainWindow) runExport(f *exportForm) {
 		switch {
 		case err != nil && ctx.Err() != nil && errors.Is(err, context.Canceled):
 			f.state = exportCancelled
-			dialog.ShowInformation("Export cancelled", fmt.Sprintf("Nothing was written to %s.", f.path), mw.win)
+			dialog.ShowInformation("Export cancelled", fmt.Sprintf("Nothing was written to %s.", f.path), win)
 		case err != nil:
 			f.state, f.err = exportFailed, err
-			ui.ShowError(mw.win, "Could not export", err)
+			ui.ShowError(win, "Could not export", err)
 		default:
 			f.state, f.export = exportDone, e
-			mw.showExported(f, summary)
-			mw.status.refresh()
+			f.showExported(summary)
+			f.host.Exported()
 		}
 	})
 }
 
 // showExported says what was written, where, and its SHA-256, with Copy
 // and (when the desktop can) Open.
-func (mw *mainWindow) showExported(f *exportForm, summary string) {
-	e := f.export
+func (f *Form) showExported(summary string) {
+	e, win := f.export, f.host.Window()
 	path := widget.NewLabel(e.Path)
 	path.Wrapping = fyne.TextWrapBreak
 	path.Selectable = true
@@ -300,7 +330,7 @@ func (mw *mainWindow) showExported(f *exportForm, summary string) {
 	sum.TextStyle.Monospace = true
 	sum.Wrapping = fyne.TextWrapBreak
 	sum.Selectable = true
-	clip := mw.app.Clipboard()
+	clip := f.host.Clipboard()
 	copySum := ui.CopyButton("Copy", clip, func() string { return e.SHA256 })
 	copyPath := ui.CopyButton("Copy", clip, func() string { return e.Path })
 	grid := container.New(ui.NewColumnsLayout(80),
@@ -315,16 +345,16 @@ func (mw *mainWindow) showExported(f *exportForm, summary string) {
 	buttons := []fyne.CanvasObject{closeB}
 	if canOpenFiles() {
 		open := widget.NewButtonWithIcon("Open", theme.FileIcon(), func() {
-			if err := mw.app.OpenURL(&url.URL{Scheme: "file", Path: e.Path}); err != nil {
-				ui.ShowError(mw.win, "Could not open the file", err)
+			if err := f.host.OpenURL(&url.URL{Scheme: "file", Path: e.Path}); err != nil {
+				ui.ShowError(win, "Could not open the file", err)
 			}
 		})
 		open.Importance = widget.HighImportance
 		buttons = append(buttons, open)
 	}
-	d = dialog.NewCustomWithoutButtons("Export complete", body, mw.win)
+	d = dialog.NewCustomWithoutButtons("Export complete", body, win)
 	d.SetButtons(buttons)
-	d.Resize(fyne.NewSize(ui.DialogWidth(mw.win, 640), 0))
+	d.Resize(fyne.NewSize(ui.DialogWidth(win, 640), 0))
 	f.result = d
 	d.Show()
 }
@@ -338,6 +368,3 @@ func canOpenFiles() bool {
 	_, err := exec.LookPath("xdg-open")
 	return err == nil
 }
-
-// trimExt returns a file name without its extension.
-func trimExt(name string) string { return strings.TrimSuffix(name, filepath.Ext(name)) }

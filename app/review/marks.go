@@ -1,4 +1,4 @@
-package app
+package review
 
 import (
 	"github.com/exhibit-app/exhibit/app/ui"
@@ -29,7 +29,7 @@ func (r *reviewScreen) markError(err error) {
 		r.image.Warn(ui.ErrorText(err))
 		return
 	}
-	ui.ShowError(r.mw.win, "The mark was not saved", err)
+	ui.ShowError(r.host.Window(), "The mark was not saved", err)
 }
 
 // Undo undoes the latest change of a mark on the image.
@@ -66,24 +66,24 @@ func (r *reviewScreen) Hidden() { r.marks.Flush() }
 // ExportSheet exports the image's sheet.
 func (r *reviewScreen) ExportSheet() {
 	if r.im == nil {
-		ui.ShowError(r.mw.win, "No image to export", fmt.Errorf("open an image first"))
+		ui.ShowError(r.host.Window(), "No image to export", fmt.Errorf("open an image first"))
 		return
 	}
 	r.marks.Flush()
 	im := r.im
-	r.mw.exportDialog(r.mw.sheetsSpec(export.Target{Images: []int64{im.ID}}, "Export the sheet of the image",
+	r.host.ExportSheets(export.Target{Images: []int64{im.ID}}, "Export the sheet of the image",
 		fmt.Sprintf("The sheet of %s: the image with its marks and their legend, its caption with SHA-256, and the "+
-			"excerpts linked to it.", im.Name()), fmt.Sprintf("Image %d - %s", im.ID, trimExt(im.Name()))))
+			"excerpts linked to it.", im.Name()), fmt.Sprintf("Image %d - %s", im.ID, ui.TrimExt(im.Name())))
 }
 
 // ExportImage exports the image at full resolution with its marks.
 func (r *reviewScreen) ExportImage() {
 	if r.im == nil {
-		ui.ShowError(r.mw.win, "No image to export", fmt.Errorf("open an image first"))
+		ui.ShowError(r.host.Window(), "No image to export", fmt.Errorf("open an image first"))
 		return
 	}
 	r.marks.Flush()
 	im := r.im
-	r.mw.exportDialog(r.mw.pngSpec("Export the image (PNG)", func(string) (*catalog.Image, int64) { return im, 0 },
-		fmt.Sprintf("Image %d - %s - marked", im.ID, trimExt(im.Name())), nil))
+	r.host.ExportPNG("Export the image (PNG)", func(string) (*catalog.Image, int64) { return im, 0 },
+		fmt.Sprintf("Image %d - %s - marked", im.ID, ui.TrimExt(im.Name())), nil)
 }

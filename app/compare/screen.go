@@ -1,4 +1,4 @@
-package app
+package compare
 
 import (
 	"github.com/exhibit-app/exhibit/app/marks"
@@ -26,8 +26,9 @@ import (
 // following the pair's alignment; point picking to align it; the list of
 // pairs on the left, the pair's details, marks and alignment on the right.
 type compareScreen struct {
-	mw *mainWindow
-	s  *ui.Session
+	host     Host
+	settings Settings
+	s        *ui.Session
 
 	content fyne.CanvasObject
 	cv      *viewer.CompareView
@@ -57,8 +58,6 @@ type compareScreen struct {
 	noticeT *time.Timer
 	// zoomTries counts the retries of showZoom since the last change.
 	zoomTries int
-	// lastEdit is the last pair edit dialog opened (for tests).
-	lastEdit *pairEditForm
 }
 
 // compareData is what the compare screen reads about a pair.
@@ -72,9 +71,9 @@ type compareData struct {
 	trErr error
 }
 
-func newCompareScreen(mw *mainWindow, s *ui.Session) *compareScreen {
-	cs := &compareScreen{mw: mw, s: s, cv: viewer.NewCompareView()}
-	cs.store = &marks.Store{Session: s, Changed: func() { mw.changed(cs) }, Stored: cs.order.Made}
+func newCompareScreen(host Host, settings Settings, s *ui.Session) *compareScreen {
+	cs := &compareScreen{host: host, settings: settings, s: s, cv: viewer.NewCompareView()}
+	cs.store = &marks.Store{Session: s, Changed: func() { host.Changed(cs) }, Stored: cs.order.Made}
 	layers := cs.layers()
 	for _, l := range layers {
 		cs.store.Attach(l)
@@ -102,7 +101,7 @@ func newCompareScreen(mw *mainWindow, s *ui.Session) *compareScreen {
 	cs.notice.Hide()
 
 	cs.modes = newModeBar(cs)
-	cs.tools = marks.NewToolbar(mw.settings, layers, marks.Actions{Undo: cs.Undo, Redo: cs.Redo, Delete: cs.DeleteMark})
+	cs.tools = marks.NewToolbar(settings, layers, marks.Actions{Undo: cs.Undo, Redo: cs.Redo, Delete: cs.DeleteMark})
 	cs.marks = marks.NewPanel([]marks.Side{{Name: "Before", Layer: layers[0]}, {Name: "After", Layer: layers[1]}}, cs.markError)
 	cs.marks.OnSelect = func(l *viewer.AnnotationLayer, _ int64) {
 		if cs.cv.Mode() != viewer.ModeSideBySide {
@@ -138,7 +137,7 @@ func newCompareScreen(mw *mainWindow, s *ui.Session) *compareScreen {
 	split.Offset = 0.18
 	cs.content = split
 
-	mode := mw.settings.CompareMode()
+	mode := settings.CompareMode()
 	cs.cv.SetMode(mode)
 	cs.modes.show(mode)
 	cs.enableTools()
@@ -268,7 +267,7 @@ func (cs *compareScreen) fetch(id int64) {
 			cs.pairs.openFirst = cs.data == nil // show another instead
 			cs.pairs.reload()
 		}
-		ui.ShowError(cs.mw.win, fmt.Sprintf("Could not open pair %d", id), err)
+		ui.ShowError(cs.host.Window(), fmt.Sprintf("Could not open pair %d", id), err)
 	})
 }
 
@@ -361,7 +360,7 @@ func (cs *compareScreen) update(d *compareData) {
 	cs.marks.RefreshList()
 	cs.showPair()
 	cs.pairs.showSelected(d.pair.ID)
-	cs.mw.settings.SetLastPair(d.pair.ID)
+	cs.settings.SetLastPair(d.pair.ID)
 }
 
 // showPair shows the pair's title, window, details, or that there is none.
@@ -402,7 +401,7 @@ func (cs *compareScreen) showHeader() {
 func (cs *compareScreen) modeChanged(m viewer.CompareMode) {
 	cs.zoomTries = 0
 	cs.modes.show(m)
-	cs.mw.settings.SetCompareMode(m)
+	cs.settings.SetCompareMode(m)
 	cs.enableTools()
 	cs.align.show()
 	cs.showZoom()
@@ -457,7 +456,7 @@ func (cs *compareScreen) markError(err error) {
 		cs.showNotice(ui.ErrorText(err))
 		return
 	}
-	ui.ShowError(cs.mw.win, "The mark was not saved", err)
+	ui.ShowError(cs.host.Window(), "The mark was not saved", err)
 }
 
 // showNotice shows a passing message under the view.

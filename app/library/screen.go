@@ -1,4 +1,4 @@
-package app
+package library
 
 import (
 	"github.com/exhibit-app/exhibit/app/ui"
@@ -21,8 +21,8 @@ import (
 // libraryScreen shows the case's images as a grid of thumbnails under a
 // filter bar. Filtering runs in the background; the last request wins.
 type libraryScreen struct {
-	mw *mainWindow
-	s  *ui.Session
+	host Host
+	s    *ui.Session
 
 	content fyne.CanvasObject
 	bar     *filterBar
@@ -58,15 +58,12 @@ type libraryData struct {
 	src     *imageSource // made here, in the background
 }
 
-// typingDelay is how long the text search waits for the next key.
-const typingDelay = 250 * time.Millisecond
-
-func newLibraryScreen(mw *mainWindow, s *ui.Session) *libraryScreen {
-	l := &libraryScreen{mw: mw, s: s}
+func newLibraryScreen(host Host, settings Settings, s *ui.Session) *libraryScreen {
+	l := &libraryScreen{host: host, s: s}
 	l.bar = newFilterBar(l.filterChanged)
 	l.grid = viewer.NewThumbGrid(nil, viewer.ThumbGridOptions{
 		ThumbSize:  fyne.NewSize(184, 138),
-		CacheBytes: int64(mw.settings.ThumbCacheMB()) << 20,
+		CacheBytes: int64(settings.ThumbCacheMB()) << 20,
 		CacheItems: 20000,
 	})
 	l.grid.OnActivated = l.activated
@@ -81,7 +78,7 @@ func newLibraryScreen(mw *mainWindow, s *ui.Session) *libraryScreen {
 		}
 	})
 	l.review.Disable()
-	l.pair = widget.NewButtonWithIcon("Make a pair…", theme.ViewRestoreIcon(), mw.makePair)
+	l.pair = widget.NewButtonWithIcon("Make a pair…", theme.ViewRestoreIcon(), l.MakePair)
 	l.pair.Disable()
 	l.sheets = widget.NewButtonWithIcon("Export sheets…", theme.DocumentSaveIcon(), l.ExportSheets)
 	l.sheets.Disable()
@@ -111,7 +108,7 @@ func (l *libraryScreen) Open(t ui.Target) {
 		l.selectPending()
 	}
 	// the keyboard walks the thumbnails at once
-	l.mw.win.Canvas().Focus(l.grid)
+	l.host.Window().Canvas().Focus(l.grid)
 }
 
 // Reload reads the images, cameras and tags again.
@@ -127,7 +124,7 @@ func (l *libraryScreen) Close() {
 }
 
 // FocusSearch focuses the text search.
-func (l *libraryScreen) FocusSearch() { l.mw.win.Canvas().Focus(l.bar.text) }
+func (l *libraryScreen) FocusSearch() { l.host.Window().Canvas().Focus(l.bar.text) }
 
 // filterChanged runs the query again, at once or, while the user types,
 // after a pause.
@@ -139,7 +136,7 @@ func (l *libraryScreen) filterChanged(typing bool) {
 		l.reload(false)
 		return
 	}
-	l.typing = time.AfterFunc(typingDelay, func() { fyne.Do(func() { l.reload(false) }) })
+	l.typing = time.AfterFunc(ui.TypingDelay, func() { fyne.Do(func() { l.reload(false) }) })
 }
 
 // reload runs the filter bar's query in the background; withOptions also
@@ -152,7 +149,7 @@ func (l *libraryScreen) reload(withOptions bool) {
 		return fetchLibrary(ctx, s, q, withOptions)
 	}, l.update, func(err error) {
 		l.count.SetText("")
-		ui.ShowError(l.mw.win, "Could not list the images", err)
+		ui.ShowError(l.host.Window(), "Could not list the images", err)
 	})
 }
 
@@ -242,10 +239,10 @@ func (l *libraryScreen) showEmpty() {
 	if l.total == 0 {
 		l.emptyTx.SetText("This case has no images yet. Import a folder or files, or drop them on this window. " +
 			"Originals are only read, never changed.")
-		folder := widget.NewButtonWithIcon("Import a folder…", theme.FolderOpenIcon(), l.mw.importFolderDialog)
+		folder := widget.NewButtonWithIcon("Import a folder…", theme.FolderOpenIcon(), l.host.ImportFolder)
 		folder.Importance = widget.HighImportance
 		l.emptyBt.Add(folder)
-		l.emptyBt.Add(widget.NewButtonWithIcon("Import files…", theme.FileImageIcon(), l.mw.importFilesDialog))
+		l.emptyBt.Add(widget.NewButtonWithIcon("Import files…", theme.FileImageIcon(), l.host.ImportFiles))
 	} else {
 		l.emptyTx.SetText("No image matches these filters.")
 		l.emptyBt.Add(widget.NewButtonWithIcon("Clear the filters", theme.ContentClearIcon(), l.bar.reset))
@@ -291,7 +288,7 @@ func (l *libraryScreen) order(id int64) []int64 {
 
 // activated opens the review screen on id.
 func (l *libraryScreen) activated(id int64) {
-	l.mw.show(ui.ScreenReview, ui.Target{ImageID: id, Order: l.order(id)})
+	l.host.Show(ui.ScreenReview, ui.Target{ImageID: id, Order: l.order(id)})
 }
 
 // contextMenu offers what can be done with the images selected.
@@ -303,9 +300,9 @@ func (l *libraryScreen) contextMenu(id int64, ev *fyne.PointEvent) {
 		fyne.NewMenuItem(fmt.Sprintf("Export %s…", ui.Plural(len(sel), "sheet", "sheets")), l.ExportSheets),
 	}
 	if len(sel) == 2 {
-		items = append(items, fyne.NewMenuItem("Make a pair…", l.mw.makePair))
+		items = append(items, fyne.NewMenuItem("Make a pair…", l.MakePair))
 	}
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), l.mw.win.Canvas(), ev.AbsolutePosition)
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), l.host.Window().Canvas(), ev.AbsolutePosition)
 }
 
 // tagSelected asks for a tag and adds it to the images ids.
@@ -328,12 +325,12 @@ func (l *libraryScreen) tagSelected(ids []int64) {
 				return nil
 			}, func(err error) {
 				if err != nil {
-					ui.ShowError(l.mw.win, "Could not add the tag", err)
+					ui.ShowError(l.host.Window(), "Could not add the tag", err)
 				}
-				l.mw.changed(nil)
+				l.host.Changed(nil)
 			})
-		}, l.mw.win)
-	d.Resize(fyne.NewSize(ui.DialogWidth(l.mw.win, 440), 0))
+		}, l.host.Window())
+	d.Resize(fyne.NewSize(ui.DialogWidth(l.host.Window(), 440), 0))
 	d.Show()
 }
 
@@ -351,16 +348,16 @@ func sameQuery(a, b libraryQuery) bool {
 func (l *libraryScreen) ExportSheets() {
 	ids := l.grid.Selected()
 	if len(ids) == 0 {
-		ui.ShowError(l.mw.win, "No image selected", fmt.Errorf("select the images to export (click, Shift+click, Ctrl+click), then Export sheets… again"))
+		ui.ShowError(l.host.Window(), "No image selected", fmt.Errorf("select the images to export (click, Shift+click, Ctrl+click), then Export sheets… again"))
 		return
 	}
 	name := l.s.Case.Name() + " - " + ui.Plural(len(ids), "image", "images")
 	if len(ids) == 1 && l.src != nil {
 		if im := l.src.byID[ids[0]]; im != nil {
-			name = fmt.Sprintf("Image %d - %s", im.ID, trimExt(im.Name()))
+			name = fmt.Sprintf("Image %d - %s", im.ID, ui.TrimExt(im.Name()))
 		}
 	}
-	l.mw.exportDialog(l.mw.sheetsSpec(export.Target{Images: ids}, "Export the sheets of the images selected",
+	l.host.ExportSheets(export.Target{Images: ids}, "Export the sheets of the images selected",
 		fmt.Sprintf("%s, one per image, in one PDF: each image with its marks, caption, SHA-256 and linked excerpts.",
-			ui.Plural(len(ids), "sheet", "sheets")), name))
+			ui.Plural(len(ids), "sheet", "sheets")), name)
 }

@@ -1,4 +1,4 @@
-package app
+package review
 
 import (
 	"github.com/exhibit-app/exhibit/app/ui"
@@ -20,7 +20,7 @@ import (
 func (r *reviewScreen) allTagsButton(im *catalog.Image) *widget.Button {
 	var b *widget.Button
 	b = widget.NewButton("All tags…", func() {
-		c, win, clip := r.s.Case, r.mw.win, r.mw.app.Clipboard()
+		c, win, clip := r.s.Case, r.host.Window(), r.host.Clipboard()
 		b.Disable()
 		var tags []catalog.FileTag
 		var path string

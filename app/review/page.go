@@ -1,4 +1,4 @@
-package app
+package review
 
 import (
 	"github.com/exhibit-app/exhibit/app/ui"
@@ -23,7 +23,7 @@ import (
 // (for a PDF report) and the report, opened on it.
 func (p *linksPanel) excerptActions(ex *catalog.Excerpt) fyne.CanvasObject {
 	open := widget.NewButtonWithIcon("Open in the report", theme.DocumentIcon(), func() {
-		p.rs.mw.show(ui.ScreenReport, ui.Target{ReportID: ex.ReportID, ExcerptID: ex.ID})
+		p.rs.host.Show(ui.ScreenReport, ui.Target{ReportID: ex.ReportID, ExcerptID: ex.ID})
 	})
 	open.Importance = widget.LowImportance
 	row := container.NewHBox(open)
@@ -50,7 +50,7 @@ type pageDialog struct {
 // screen (fit to the width, + and −).
 func (p *linksPanel) showPage(ex *catalog.Excerpt) {
 	rs := p.rs
-	w := rs.mw.win
+	w := rs.host.Window()
 	pd := &pageDialog{view: viewer.NewPageView(), where: ui.Caption(ex.Citation())}
 	pd.view.SetMessage(fmt.Sprintf("Rendering page %d…", ex.Page))
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), pd.view.ZoomOut)
@@ -58,7 +58,7 @@ func (p *linksPanel) showPage(ex *catalog.Excerpt) {
 	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), pd.view.ZoomIn)
 	open := widget.NewButtonWithIcon("Open in the report", theme.DocumentIcon(), func() {
 		pd.d.Hide()
-		rs.mw.show(ui.ScreenReport, ui.Target{ReportID: ex.ReportID, ExcerptID: ex.ID})
+		rs.host.Show(ui.ScreenReport, ui.Target{ReportID: ex.ReportID, ExcerptID: ex.ID})
 	})
 	bar := container.NewBorder(nil, nil, pd.where, container.NewHBox(zoomOut, fit, zoomIn, open))
 	pd.d = dialog.NewCustom("“"+shorten(ex.Text, 60)+"”", "Close", container.NewBorder(bar, nil, nil, nil, pd.view), w)
