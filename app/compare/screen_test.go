@@ -1,4 +1,4 @@
-package app
+package compare
 
 import (
 	"github.com/exhibit-app/exhibit/app/apptest"
@@ -102,7 +102,7 @@ func TestCompareModes(t *testing.T) {
 
 	// A compare screen made next (the next run) starts in the mode used
 	// last.
-	next := newCompareScreen(tw.mainWindow, tw.sess)
+	next := newCompareScreen(tw.Host, tw.settings, tw.sess)
 	defer next.Close()
 	if m := next.cv.Mode(); m != viewer.ModeDifference || next.modes.buttons[3].Importance != widget.HighImportance {
 		t.Errorf("a new compare screen starts in %v, want difference", m)
@@ -120,14 +120,14 @@ func TestCompareAnnotations(t *testing.T) {
 	cs.cv.SetMode(viewer.ModeSideBySide)
 	before, after := cs.cv.Layer(viewer.SideBefore), cs.cv.Layer(viewer.SideAfter)
 	p := cs.data.pair
-	if n := len(storedMarks(t, c, p.ID)); n != 0 {
+	if n := len(apptest.StoredMarks(t, c, p.ID)); n != 0 {
 		t.Fatalf("pair 2 has %d marks", n)
 	}
 	// newest returns the mark added last, checking it is stored on the
 	// right side of the pair.
 	newest := func(kind catalog.AnnotationKind, side viewer.Side, n int) *catalog.Annotation {
 		t.Helper()
-		marks := storedMarks(t, c, p.ID)
+		marks := apptest.StoredMarks(t, c, p.ID)
 		if len(marks) != n {
 			t.Fatalf("%d marks stored after the %s, want %d", len(marks), kind, n)
 		}
@@ -146,7 +146,7 @@ func TestCompareAnnotations(t *testing.T) {
 	tool := func(tl viewer.Tool) { test.Tap(cs.tools.Tools[tl]) }
 
 	tool(viewer.ToolRect)
-	dragLayer(before, 0.2, 0.2, 0.4, 0.35)
+	apptest.DragLayer(before, 0.2, 0.2, 0.4, 0.35)
 	rect := newest(catalog.KindRect, viewer.SideBefore, 1)
 	if math.Abs(rect.Points[0].X-0.2) > 0.01 || math.Abs(rect.Points[1].Y-0.35) > 0.01 {
 		t.Errorf("rect at %v", rect.Points)
@@ -154,7 +154,7 @@ func TestCompareAnnotations(t *testing.T) {
 	test.Tap(cs.tools.Swatches[3]) // green
 	cs.tools.Width.SetSelected("Thick")
 	tool(viewer.ToolEllipse)
-	dragLayer(after, 0.5, 0.5, 0.7, 0.6)
+	apptest.DragLayer(after, 0.5, 0.5, 0.7, 0.6)
 	ell := newest(catalog.KindEllipse, viewer.SideAfter, 2)
 	if ell.Color != "#43A047" || ell.Width != 5 {
 		t.Errorf("ellipse drawn %s width %v, want the style chosen", ell.Color, ell.Width)
@@ -163,20 +163,20 @@ func TestCompareAnnotations(t *testing.T) {
 		t.Errorf("style remembered %s %v", col, w)
 	}
 	tool(viewer.ToolArrow)
-	dragLayer(after, 0.1, 0.9, 0.3, 0.7)
+	apptest.DragLayer(after, 0.1, 0.9, 0.3, 0.7)
 	newest(catalog.KindArrow, viewer.SideAfter, 3)
 	tool(viewer.ToolPolyline)
-	clickLayer(before, 0.6, 0.1)
-	clickLayer(before, 0.7, 0.2)
-	clickLayer(before, 0.8, 0.1)
+	apptest.ClickLayer(before, 0.6, 0.1)
+	apptest.ClickLayer(before, 0.7, 0.2)
+	apptest.ClickLayer(before, 0.8, 0.1)
 	before.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if line := newest(catalog.KindPolyline, viewer.SideBefore, 4); len(line.Points) != 3 {
 		t.Errorf("line of %d points", len(line.Points))
 	}
 	tool(viewer.ToolCallout)
-	clickLayer(after, 0.45, 0.3)
+	apptest.ClickLayer(after, 0.45, 0.3)
 	c1 := newest(catalog.KindCallout, viewer.SideAfter, 5)
-	clickLayer(before, 0.3, 0.6)
+	apptest.ClickLayer(before, 0.3, 0.6)
 	c2 := newest(catalog.KindCallout, viewer.SideBefore, 6)
 	// numbered across the pair, after those of its images
 	top := 0
@@ -191,7 +191,7 @@ func TestCompareAnnotations(t *testing.T) {
 		t.Errorf("callouts numbered %d, %d: want %d, %d across the pair", c1.Number, c2.Number, top+1, top+2)
 	}
 	tool(viewer.ToolText)
-	clickLayer(after, 0.2, 0.15)
+	apptest.ClickLayer(after, 0.2, 0.15)
 	for _, r := range "Crater" {
 		after.TypedRune(r)
 	}
@@ -205,15 +205,15 @@ func TestCompareAnnotations(t *testing.T) {
 
 	// Select and move the rect.
 	tool(viewer.ToolSelect)
-	clickLayer(before, 0.3, 0.2) // on its top edge
+	apptest.ClickLayer(before, 0.3, 0.2) // on its top edge
 	if a, ok := before.Selected(); !ok || a.ID != rect.ID {
 		t.Fatalf("clicking the rect selects %v %v", a.ID, ok)
 	}
 	if cs.side.SelectedIndex() != 1 || !cs.marks.Editor.Visible() {
 		t.Error("the Marks panel does not show the selected mark")
 	}
-	dragLayer(before, 0.3, 0.2, 0.35, 0.3)
-	moved := storedMarks(t, c, p.ID)[rect.ID]
+	apptest.DragLayer(before, 0.3, 0.2, 0.35, 0.3)
+	moved := apptest.StoredMarks(t, c, p.ID)[rect.ID]
 	if math.Abs(moved.Points[0].X-0.25) > 0.01 || math.Abs(moved.Points[0].Y-0.3) > 0.01 {
 		t.Errorf("moved rect at %v, want its corner at (0.25, 0.3)", moved.Points)
 	}
@@ -223,14 +223,14 @@ func TestCompareAnnotations(t *testing.T) {
 	test.Type(cs.marks.Label, "Roof hole")
 	test.Type(cs.marks.Note, "Seen on both dates")
 	tw.q.WaitUntil(t, "the label stored", func() bool {
-		return storedMarks(t, c, p.ID)[rect.ID].Label == "Roof hole"
+		return apptest.StoredMarks(t, c, p.ID)[rect.ID].Label == "Roof hole"
 	})
-	if got := storedMarks(t, c, p.ID)[rect.ID].Note; got != "Seen on both dates" {
+	if got := apptest.StoredMarks(t, c, p.ID)[rect.ID].Note; got != "Seen on both dates" {
 		t.Errorf("note stored %q", got)
 	}
 	test.Type(cs.marks.Label, " (east)")
 	after.Select(ell.ID) // before the pause
-	if got := storedMarks(t, c, p.ID)[rect.ID].Label; got != "Roof hole (east)" {
+	if got := apptest.StoredMarks(t, c, p.ID)[rect.ID].Label; got != "Roof hole (east)" {
 		t.Errorf("label typed before selecting another mark: %q", got)
 	}
 	if _, sel := before.Selected(); sel {
@@ -242,40 +242,39 @@ func TestCompareAnnotations(t *testing.T) {
 
 	// Undo (Ctrl+Z, through the menu's Undo shortcut) goes back across
 	// the sides in the order made: the label, then the move of the rect.
-	sc := tw.win.Canvas().(fyne.Shortcutable)
-	sc.TypedShortcut(&fyne.ShortcutUndo{})
-	if got := storedMarks(t, c, p.ID)[rect.ID].Label; got != "Roof hole" {
+	cs.Undo() // Ctrl+Z, through the window's Undo shortcut
+	if got := apptest.StoredMarks(t, c, p.ID)[rect.ID].Label; got != "Roof hole" {
 		t.Errorf("undo: label %q", got)
 	}
-	tw.menuAction(t, "Edit", "Undo")
-	tw.menuAction(t, "Edit", "Undo")
-	if got := storedMarks(t, c, p.ID)[rect.ID]; got.Label != "" || math.Abs(got.Points[0].Y-0.2) > 0.01 {
+	cs.Undo() // Edit ▸ Undo
+	cs.Undo()
+	if got := apptest.StoredMarks(t, c, p.ID)[rect.ID]; got.Label != "" || math.Abs(got.Points[0].Y-0.2) > 0.01 {
 		t.Errorf("undo thrice: %q at %v", got.Label, got.Points)
 	}
-	sc.TypedShortcut(&fyne.ShortcutUndo{}) // the text, on the after side
-	if _, ok := storedMarks(t, c, p.ID)[newest(catalog.KindCallout, viewer.SideBefore, 6).ID]; !ok {
+	cs.Undo() // the text, on the after side
+	if _, ok := apptest.StoredMarks(t, c, p.ID)[newest(catalog.KindCallout, viewer.SideBefore, 6).ID]; !ok {
 		t.Error("undo went to the wrong side")
 	}
-	sc.TypedShortcut(chord(fyne.KeyZ, ctrl|fyne.KeyModifierShift)) // redo the text
+	cs.Redo() // Ctrl+Shift+Z: redo the text
 	txt := newest(catalog.KindText, viewer.SideAfter, 7)
 	for range 3 {
-		sc.TypedShortcut(&fyne.ShortcutRedo{})
+		cs.Redo()
 	}
-	if got := storedMarks(t, c, p.ID)[rect.ID]; got.Label != "Roof hole (east)" || math.Abs(got.Points[0].Y-0.3) > 0.01 {
+	if got := apptest.StoredMarks(t, c, p.ID)[rect.ID]; got.Label != "Roof hole (east)" || math.Abs(got.Points[0].Y-0.3) > 0.01 {
 		t.Errorf("redo: %q at %v", got.Label, got.Points)
 	}
 
 	// Delete the text (restored with its ID by the redo) with the toolbar.
 	after.Select(txt.ID)
 	test.Tap(cs.tools.Delete)
-	if _, ok := storedMarks(t, c, p.ID)[txt.ID]; ok {
+	if _, ok := apptest.StoredMarks(t, c, p.ID)[txt.ID]; ok {
 		t.Error("the text is still stored after Delete")
 	}
-	sc.TypedShortcut(&fyne.ShortcutUndo{})
-	if _, ok := storedMarks(t, c, p.ID)[txt.ID]; !ok {
+	cs.Undo()
+	if _, ok := apptest.StoredMarks(t, c, p.ID)[txt.ID]; !ok {
 		t.Error("undo does not restore the deleted text")
 	}
-	a := auditActions(t, c)
+	a := apptest.AuditActions(t, c)
 	for _, want := range []string{"annotation.add", "annotation.update", "annotation.delete", "annotation.restore"} {
 		if !slices.Contains(a, want) {
 			t.Errorf("the audit trail lacks %s", want)
@@ -284,9 +283,9 @@ func TestCompareAnnotations(t *testing.T) {
 
 	// In an overlay mode the marks are not edited.
 	cs.cv.SetMode(viewer.ModeBlend)
-	n := len(storedMarks(t, c, p.ID))
-	sc.TypedShortcut(&fyne.ShortcutUndo{})
-	if len(storedMarks(t, c, p.ID)) != n || !cs.notice.Visible() {
+	n := len(apptest.StoredMarks(t, c, p.ID))
+	cs.Undo()
+	if len(apptest.StoredMarks(t, c, p.ID)) != n || !cs.notice.Visible() {
 		t.Error("undo in blend mode changed the marks, or said nothing")
 	}
 	cs.cv.SetMode(viewer.ModeSideBySide)
@@ -321,8 +320,8 @@ func TestCompareAlign(t *testing.T) {
 		}{{zb, xb, yb}, {za, xa, ya}} {
 			o := alignOverlay(t, s.z)
 			pos := s.z.ImageToWidget(catalog.Point{X: s.x, Y: s.y})
-			pressAt(o, pos)
-			releaseAt(o, pos)
+			apptest.PressAt(o, pos)
+			apptest.ReleaseAt(o, pos)
 			test.TapAt(o, pos)
 		}
 	}
@@ -346,7 +345,7 @@ func TestCompareAlign(t *testing.T) {
 	}
 
 	// Align and save.
-	tw.menuAction(t, "Pair", "Align…")
+	cs.Align() // Pair ▸ Align…
 	if !cs.cv.Aligning() {
 		t.Fatal("Pair ▸ Align… does not start point picking")
 	}
@@ -397,7 +396,7 @@ func TestCompareAlign(t *testing.T) {
 	tw.tapOverlayButton(t, "Reset")
 	tw.q.WaitUntil(t, "the reset", func() bool { p, _ := c.Pair(ctx, 2); return p.Alignment == nil })
 	tw.q.WaitUntil(t, "the view unaligned", func() bool { return cs.cv.Transform() == nil && cs.data.pair.Alignment == nil })
-	a := auditActions(t, c)
+	a := apptest.AuditActions(t, c)
 	if !slices.Contains(a, "pair.align") || a[len(a)-1] != "pair.align.reset" {
 		t.Errorf("audit ends %v", a[max(0, len(a)-3):])
 	}
