@@ -1,4 +1,4 @@
-package app
+package review
 
 import (
 	"github.com/exhibit-app/exhibit/app/apptest"
@@ -26,7 +26,7 @@ func TestMarkNoteIsStoredAsTyped(t *testing.T) {
 	tw.q.WaitUntil(t, "the image", func() bool { return r.image.Stage >= ui.StagePreview })
 	l := r.image.Layer
 	test.Tap(r.tools.Tools[viewer.ToolRect])
-	dragLayer(l, 0.3, 0.3, 0.6, 0.6)
+	apptest.DragLayer(l, 0.3, 0.3, 0.6, 0.6)
 	a, ok := l.Selected()
 	if !ok {
 		t.Fatal("the mark drawn is not selected")

@@ -1,4 +1,4 @@
-package app
+package review
 
 import (
 	"github.com/exhibit-app/exhibit/app/apptest"

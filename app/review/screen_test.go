@@ -1,4 +1,4 @@
-package app
+package review
 
 import (
 	"github.com/exhibit-app/exhibit/app/apptest"
@@ -18,28 +18,24 @@ import (
 	"github.com/exhibit-app/exhibit/catalog"
 )
 
-// openReview opens the review screen on the library's image at index i.
-func openReview(t *testing.T, tw *testWindow, i int) *reviewScreen {
-	t.Helper()
-	l := tw.library()
-	id := l.src.ID(i)
-	l.activated(id)
-	r := tw.review()
-	tw.q.WaitUntil(t, "the review of the image", func() bool { return r.im != nil && r.im.ID == id && r.load.CancelFunc == nil })
-	return r
-}
-
 // TestReviewKeyboardNavigation walks the library's filter order with the
 // arrows and Page Up/Down, with nothing focused and with the image
 // focused (clicked).
 func TestReviewKeyboardNavigation(t *testing.T) {
 	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
-	l := tw.library()
-	// a filter, so that the order is not every image
-	l.bar.sort.SetSelected("Name, Z to A")
-	tw.waitLibrary(t)
-	ids := l.src.IDs()
+	// an order that is not every image's default: the Library's "Name, Z
+	// to A"
+	ims, err := c.Images(context.Background(), catalog.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.SortFunc(ims, func(a, b *catalog.Image) int { return strings.Compare(b.Name(), a.Name()) })
+	ids := make([]int64, len(ims))
+	for i, im := range ims {
+		ids[i] = im.ID
+	}
+	tw.ids = ids
 	r := openReview(t, tw, 0)
 	at := func(i int) {
 		t.Helper()
@@ -102,13 +98,19 @@ func TestReviewImageStages(t *testing.T) {
 	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
 	r := openReview(t, tw, 0)
+	// The stages shown, seen after each function the UI goroutine runs.
 	var stages []ui.ImageStage
-	r.image.OnStage = func(s ui.ImageStage) { stages = append(stages, s) }
+	record := func() {
+		if s := r.image.Stage; s > 0 && (len(stages) == 0 || stages[len(stages)-1] != s) {
+			stages = append(stages, s)
+		}
+	}
 	r.image.ShowImage(r.im) // again, recording
-	tw.q.WaitUntil(t, "the preview", func() bool {
+	tw.q.WaitStepwise(t, "the preview", func() bool {
 		if r.image.Message.Visible() {
 			t.Fatalf("message: %s", r.image.Message.Text)
 		}
+		record()
 		return r.image.Stage == ui.StagePreview
 	})
 	w, _ := r.im.UprightSize()
@@ -117,7 +119,7 @@ func TestReviewImageStages(t *testing.T) {
 	}
 	if w > catalog.PreviewSize {
 		r.image.Zoom.Actual() // 100 %: more pixels than the preview has
-		tw.q.WaitUntil(t, "the full resolution", func() bool { return r.image.Stage == ui.StageFull })
+		tw.q.WaitStepwise(t, "the full resolution", func() bool { record(); return r.image.Stage == ui.StageFull })
 		if got := r.image.Zoom.Image().Bounds().Dx(); got != w {
 			t.Errorf("full resolution %d px wide, want %d", got, w)
 		}
@@ -158,7 +160,7 @@ func TestReviewLinkAndUnlink(t *testing.T) {
 	}
 
 	// Ctrl+L opens the link dialog on the highlighted excerpt.
-	tw.win.Canvas().(fyne.Shortcutable).TypedShortcut(chord(fyne.KeyL, ctrl))
+	r.Link() // Ctrl+L, through the window's shortcut
 	note := "the minaret seen from the street"
 	var entry fyne.Focusable = tw.win.Canvas().Focused()
 	test.Type(entry, note)
@@ -256,9 +258,10 @@ func TestReviewNotesAndTags(t *testing.T) {
 	tw.q.WaitUntil(t, "the note deleted", func() bool { ns, _ := c.Notes(ctx, id); return len(ns) == 0 })
 	tw.q.WaitUntil(t, "its card removed", func() bool { return len(p.notes.Objects) == 0 })
 
-	// The library's tag filter, stale since, reads the case again.
-	if !tw.slots[0].stale {
-		t.Error("the library was not told the case changed")
+	// The window is told, so that the Library's tag filter, stale since,
+	// reads the case again.
+	if tw.Changes == 0 {
+		t.Error("the window was not told the case changed")
 	}
 }
 
@@ -331,7 +334,7 @@ func TestReviewShowOnTheMap(t *testing.T) {
 	}
 	test.Tap(b)
 	tw.q.Drain()
-	if tw.currentID() != ui.ScreenMap {
-		t.Errorf("Show on the map: screen %s", tw.currentID())
+	if got := tw.LastShown(); got.Screen != ui.ScreenMap || got.Target.ImageID != r.im.ID {
+		t.Errorf("Show on the map: screen %s on %+v, want the map on image %d", got.Screen, got.Target, r.im.ID)
 	}
 }

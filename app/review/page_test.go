@@ -1,4 +1,4 @@
-package app
+package review
 
 import (
 	"context"
@@ -8,14 +8,12 @@ import (
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/exhibit-app/exhibit/app/apptest"
 	"github.com/exhibit-app/exhibit/app/ui"
 	"github.com/exhibit-app/exhibit/catalog"
 	"github.com/exhibit-app/exhibit/internal/export"
-	"github.com/exhibit-app/exhibit/viewer"
 )
 
 // yellowPixels counts the pixels of img in the highlighter's yellow.
@@ -77,7 +75,7 @@ func TestReviewExcerptOnItsPage(t *testing.T) {
 		t.Fatalf("no excerpt about the bakery on page 2: %v", bakery)
 	}
 	tw := newTestWindow(t, c)
-	imageID := tw.library().src.ID(0)
+	imageID := tw.ids[0]
 	if _, err := c.AddLink(ctx, imageID, bakery.ID, "", nil); err != nil {
 		t.Fatal(err)
 	}
@@ -100,20 +98,9 @@ func TestReviewExcerptOnItsPage(t *testing.T) {
 		t.Fatal("no Open in the report in the page's dialog")
 	}
 	test.Tap(open)
-	if tw.currentID() != ui.ScreenReport {
-		t.Fatalf("screen %q shown, want the reports", tw.currentID())
+	if got := tw.LastShown(); got.Screen != ui.ScreenReport || got.Target.ReportID != res.Report.ID || got.Target.ExcerptID != bakery.ID {
+		t.Fatalf("showed %s on %+v, want the report %d on excerpt %d", got.Screen, got.Target, res.Report.ID, bakery.ID)
 	}
-	content := tw.screen(ui.ScreenReport).Content()
-	var view *viewer.PageView
-	apptest.Walk(content, func(o fyne.CanvasObject) {
-		if v, ok := o.(*viewer.PageView); ok {
-			view = v
-		}
-	})
-	tw.q.WaitUntil(t, "the report's page 2", func() bool {
-		return view != nil && view.Image() != nil && strings.Contains(strings.Join(apptest.Texts(content), "\n"), "Page 2 of 3")
-	})
-	if n := yellowPixels(view.Image()); n < 1000 {
-		t.Errorf("the Reports screen shows page 2 with %d highlighted pixels", n)
-	}
+	// (The Reports screen opened on the excerpt shows its page
+	// highlighted: the window's TestReportOpensOnAnExcerpt.)
 }

@@ -1,4 +1,4 @@
-package app
+package review
 
 import (
 	"github.com/exhibit-app/exhibit/app/apptest"
@@ -6,7 +6,6 @@ import (
 	"github.com/exhibit-app/exhibit/app/ui"
 
 	"context"
-	"slices"
 	"strings"
 	"testing"
 
@@ -26,8 +25,8 @@ func TestReviewAnnotations(t *testing.T) {
 	ctx := context.Background()
 	tw := newTestWindow(t, c)
 	p, _ := c.Pair(ctx, 2)
-	tw.show(ui.ScreenReview, ui.Target{ImageID: p.BeforeID})
-	r := tw.review()
+	r := tw.r
+	r.Open(ui.Target{ImageID: p.BeforeID})
 	tw.q.WaitUntil(t, "the image", func() bool { return r.im != nil && r.im.ID == p.BeforeID && r.image.Stage >= ui.StagePreview })
 	l := r.image.Layer
 	stored := func() []*catalog.Annotation {
@@ -40,7 +39,7 @@ func TestReviewAnnotations(t *testing.T) {
 	n0 := len(stored())
 
 	test.Tap(r.tools.Tools[viewer.ToolEllipse])
-	dragLayer(l, 0.4, 0.4, 0.6, 0.55)
+	apptest.DragLayer(l, 0.4, 0.4, 0.6, 0.55)
 	anns := stored()
 	if len(anns) != n0+1 {
 		t.Fatalf("%d marks stored, want %d", len(anns), n0+1)
@@ -62,47 +61,31 @@ func TestReviewAnnotations(t *testing.T) {
 	if got := stored()[len(anns)-1].Label; got != "Water tank" {
 		t.Errorf("label stored %q", got)
 	}
-	// Ctrl+Z in the focused label undoes the typing, not the mark.
-	tw.win.Canvas().Focus(r.marks.Label)
-	test.Type(r.marks.Label, "s")
-	sc := tw.win.Canvas().(fyne.Shortcutable)
-	sc.TypedShortcut(&fyne.ShortcutUndo{})
-	if r.marks.Label.Text == "Water tanks" || stored()[len(anns)-1].Label != "Water tank" {
-		t.Errorf("Ctrl+Z in the label: entry %q, stored %q", r.marks.Label.Text, stored()[len(anns)-1].Label)
-	}
-	r.marks.Label.SetText("Water tank")
-	r.marks.Flush()
-	tw.win.Canvas().Unfocus()
+	// (Ctrl+Z in the focused label undoes the typing, not the mark: the
+	// window's test TestUndoInAFieldFocused.)
 
-	// Undo: the label, then the mark; redo both.
-	sc.TypedShortcut(&fyne.ShortcutUndo{})
+	// Undo (Ctrl+Z, through the window): the label, then the mark; redo
+	// both (Ctrl+Y, Ctrl+Shift+Z).
+	r.Undo()
 	if got := stored()[len(anns)-1].Label; got != "" {
 		t.Errorf("undo: label %q", got)
 	}
-	sc.TypedShortcut(&fyne.ShortcutUndo{})
+	r.Undo()
 	if len(stored()) != n0 {
 		t.Error("undo does not remove the mark")
 	}
-	sc.TypedShortcut(&fyne.ShortcutRedo{})
-	sc.TypedShortcut(chord(fyne.KeyZ, ctrl|fyne.KeyModifierShift))
+	r.Redo()
+	r.Redo()
 	anns = stored()
 	if len(anns) != n0+1 || anns[len(anns)-1].ID != ell.ID || anns[len(anns)-1].Label != "Water tank" {
 		t.Errorf("redo: %d marks, last %+v", len(anns), anns[len(anns)-1])
 	}
 
-	// The pair of the image shows it, saying where it belongs.
-	cs := openCompare(t, tw, 2)
-	bl := cs.cv.Layer(viewer.SideBefore)
-	if !slices.ContainsFunc(bl.Annotations(), func(a catalog.Annotation) bool { return a.ID == ell.ID }) {
-		t.Fatal("the image's mark is not shown in its pair")
-	}
-	bl.Select(ell.ID)
-	if !strings.Contains(cs.marks.Scope.Text, "image itself") || cs.marks.Label.Text != "Water tank" {
-		t.Errorf("panel: %q, %q", cs.marks.Scope.Text, cs.marks.Label.Text)
-	}
+	// (The pair of the image shows it, saying where it belongs: Compare's
+	// TestImageMarkInItsPair.)
 
 	// Back in the review, Delete (the image focused) deletes it.
-	tw.show(ui.ScreenReview, ui.Target{})
+	r.Open(ui.Target{})
 	tw.q.Settle()
 	l.Select(ell.ID)
 	tw.win.Canvas().Focus(l)

@@ -1,4 +1,4 @@
-package app
+package review
 
 import (
 	"github.com/exhibit-app/exhibit/app/apptest"
@@ -47,7 +47,7 @@ func TestReviewKeepsLabelTypedWhileOpening(t *testing.T) {
 	first := r.im.ID
 	tw.q.WaitUntil(t, "the image", func() bool { return r.image.Stage >= ui.StagePreview })
 	test.Tap(r.tools.Tools[viewer.ToolRect])
-	dragLayer(r.image.Layer, 0.2, 0.2, 0.4, 0.4)
+	apptest.DragLayer(r.image.Layer, 0.2, 0.2, 0.4, 0.4)
 	anns, err := c.Annotations(ctx, catalog.AnnotationScope{ImageID: first})
 	if err != nil || len(anns) == 0 {
 		t.Fatalf("no mark drawn: %v", err)
