@@ -47,7 +47,7 @@ func TestChangesMadeElsewhere(t *testing.T) {
 	cli.SetProgram("exhibit import")
 	dir := t.TempDir()
 	for i, name := range []string{"a.jpg", "b.jpg"} {
-		if err := os.WriteFile(filepath.Join(dir, name), smallJPEG(t, 4242+i), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, name), apptest.SmallJPEG(t, 4242+i), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -1,4 +1,4 @@
-package app
+package apptest
 
 import (
 	"bytes"
@@ -18,10 +18,10 @@ import (
 	"github.com/exhibit-app/exhibit/catalog"
 )
 
-// largeCase returns a case of n small generated JPEGs (with capture time,
+// LargeCase returns a case of n small generated JPEGs (with capture time,
 // camera and, for most, GPS in their EXIF), made once and kept under
 // os.TempDir() for later runs.
-func largeCase(tb testing.TB, n int) string {
+func LargeCase(tb testing.TB, n int) string {
 	tb.Helper()
 	root := filepath.Join(os.TempDir(), fmt.Sprintf("exhibit-large-%d-v1", n))
 	dir := filepath.Join(root, "Large.exhibit")
@@ -45,7 +45,7 @@ func largeCase(tb testing.TB, n int) string {
 				tb.Fatal(err)
 			}
 		}
-		if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("IMG_%05d.jpg", i)), smallJPEG(tb, i), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("IMG_%05d.jpg", i)), SmallJPEG(tb, i), 0o644); err != nil {
 			tb.Fatal(err)
 		}
 	}
@@ -68,9 +68,9 @@ func largeCase(tb testing.TB, n int) string {
 
 var largeCameras = [][2]string{{"Canon", "Canon EOS 5D Mark III"}, {"Apple", "iPhone 6"}, {"DJI", "FC6310"}, {"NIKON CORPORATION", "NIKON D750"}, {"samsung", "SM-G930F"}}
 
-// smallJPEG draws image i: a coloured scene with a few blocks, 160×120,
+// SmallJPEG draws image i: a coloured scene with a few blocks, 160×120,
 // with EXIF.
-func smallJPEG(tb testing.TB, i int) []byte {
+func SmallJPEG(tb testing.TB, i int) []byte {
 	img := image.NewRGBA(image.Rect(0, 0, 160, 120))
 	hue := float64(i*37%360) / 360
 	sky := hsv(hue, 0.25, 0.95)
@@ -227,31 +227,3 @@ func exifAPP1(make, model string, taken time.Time, gps *[2]float64) []byte {
 	return append(b[:6], tiff...)
 }
 
-// TestSmallJPEGMetadata checks the generated photos' EXIF reads back.
-func TestSmallJPEGMetadata(t *testing.T) {
-	dir := t.TempDir()
-	files := filepath.Join(dir, "files")
-	os.MkdirAll(files, 0o755)
-	for i := range 4 {
-		os.WriteFile(filepath.Join(files, fmt.Sprintf("IMG_%d.jpg", i)), smallJPEG(t, i), 0o644)
-	}
-	c, err := catalog.Open(context.Background(), filepath.Join(dir, "T.exhibit"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	if _, err := c.Import(context.Background(), []string{files}, catalog.ImportOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	ims, _ := c.Images(context.Background(), catalog.Filter{Sort: catalog.SortName})
-	if len(ims) != 4 {
-		t.Fatalf("%d images", len(ims))
-	}
-	im := ims[1]
-	if im.Make != "Apple" || im.Model != "iPhone 6" || im.TakenAt == nil || im.TakenAt.Format("2006-01-02 15:04") != "2017-06-01 08:07" {
-		t.Errorf("image 1: %q %q %v", im.Make, im.Model, im.TakenAt)
-	}
-	if !im.HasGPS() || math.Abs(*im.Lat-35.9501) > 1e-4 || ims[0].HasGPS() {
-		t.Errorf("GPS: %v %v (image 0 %v)", im.Lat, im.Lon, ims[0].HasGPS())
-	}
-}
