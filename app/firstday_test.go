@@ -83,11 +83,11 @@ func TestCopyButtonsSayCopied(t *testing.T) {
 func TestPlaceholdersAreExamples(t *testing.T) {
 	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
-	cs := openCompare(t, tw, 1)
-	cs.editPair()
+	openCompare(t, tw, 1)
+	tw.menuAction(t, "Pair", "Edit the pair…")
 	digits := regexp.MustCompile(`\d{2}`)
 	checked := 0
-	for _, o := range []fyne.CanvasObject{tw.library().content, tw.topOverlay()} {
+	for _, o := range []fyne.CanvasObject{tw.library().Content(), tw.topOverlay()} {
 		apptest.Walk(o, func(o fyne.CanvasObject) {
 			e, ok := o.(*widget.Entry)
 			if !ok || !digits.MatchString(e.PlaceHolder) {

@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/internal/sheet"
 )
 
 func TestFormatCount(t *testing.T) {
@@ -72,7 +71,6 @@ func TestSmallFormats(t *testing.T) {
 		{ui.FormatBytes(3_200_000), "3.2 MB"},
 		{ui.RegionText(nil), "whole image"},
 		{ui.RegionText(&catalog.Region{X: 0.1, Y: 0.2, W: 0.3, H: 0.4}), "region at 10 %, 20 %, 30 × 40 % of the image"},
-		{shorten("one two three four", 9), "one two…"},
 		{ui.ErrorText(errors.New("open x: no such file")), "Open x: no such file."},
 	} {
 		if tc.got != tc.want {
@@ -226,4 +224,3 @@ func TestLatestDropsStaleResults(t *testing.T) {
 		t.Errorf("error %v, want errPanic", got)
 	}
 }
-

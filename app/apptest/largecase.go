@@ -226,4 +226,3 @@ func exifAPP1(make, model string, taken time.Time, gps *[2]float64) []byte {
 	}
 	return append(b[:6], tiff...)
 }
-
