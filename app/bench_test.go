@@ -50,7 +50,7 @@ func BenchmarkOpenLargeCase(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		mw := newMainWindow(a, settings, "bench")
+		mw := newMainWindow(a, settings, windowOptions{version: "bench"})
 		mw.win.Resize(fyne.NewSize(1280, 820))
 		mw.setCase(c, ui.ScreenLibrary, ui.Target{})
 		l := mw.screen(ui.ScreenLibrary).(libraryOrder)

@@ -3,7 +3,6 @@ package app
 import (
 	"github.com/exhibit-app/exhibit/app/apptest"
 
-
 	"bytes"
 	"context"
 	"crypto/sha256"

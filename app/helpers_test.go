@@ -23,8 +23,14 @@ type testWindow struct {
 // newTestWindow opens the main window (1280×820) on c, library first.
 func newTestWindow(t *testing.T, c *catalog.Case) *testWindow {
 	t.Helper()
+	return newTestWindowWith(t, c, windowOptions{version: "test"})
+}
+
+// newTestWindowWith opens the main window made with o on c.
+func newTestWindowWith(t *testing.T, c *catalog.Case, o windowOptions) *testWindow {
+	t.Helper()
 	a, q := apptest.NewQueuedApp(t)
-	mw := newMainWindow(a, NewSettings(a.Preferences()), "test")
+	mw := newMainWindow(a, NewSettings(a.Preferences()), o)
 	mw.win.Resize(fyne.NewSize(1280, 820))
 	tw := &testWindow{mainWindow: mw, q: q}
 	t.Cleanup(func() {

@@ -19,10 +19,9 @@ import (
 // bar says so, and Reload (or Ctrl+R) shows the new images. The window's
 // own changes are not reported as made elsewhere.
 func TestChangesMadeElsewhere(t *testing.T) {
-	defer func(d time.Duration) { watchEvery = d }(watchEvery)
-	watchEvery = 20 * time.Millisecond
+	const every = 20 * time.Millisecond
 	c := apptest.SampleCase(t)
-	tw := newTestWindow(t, c)
+	tw := newTestWindowWith(t, c, windowOptions{version: "test", watchEvery: every})
 	before := len(tw.libraryIDs())
 
 	// A change made in the window: no note.
@@ -31,7 +30,7 @@ func TestChangesMadeElsewhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	tw.changed(nil)
-	time.Sleep(10 * watchEvery)
+	time.Sleep(10 * every)
 	tw.q.Drain()
 	if tw.status.changesBox.Visible() {
 		t.Fatalf("the window's own change is reported as made elsewhere: %q", tw.status.changes.Text)
