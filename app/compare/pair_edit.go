@@ -16,7 +16,7 @@ import (
 	"github.com/exhibit-app/exhibit/catalog"
 )
 
-// pairEditForm is the dialog editing a pair (kept for tests).
+// pairEditForm is the dialog editing a pair: its fields.
 type pairEditForm struct {
 	d             *dialog.FormDialog
 	title, nb, na *widget.Entry
