@@ -1,13 +1,9 @@
 package app
 
 import (
-	"net/url"
-
 	"fyne.io/fyne/v2/dialog"
 
 	"github.com/exhibit-app/exhibit/app/exports"
-	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/internal/export"
 )
 
 // exportDialog opens the export dialog of spec on the open case.
@@ -17,30 +13,6 @@ func (mw *mainWindow) exportDialog(spec exports.Spec) {
 	}
 	exports.Open(mw, mw.settings, mw.sess, spec)
 }
-
-// ExportSheets opens the export dialog of the sheets of t as one PDF.
-func (mw *mainWindow) ExportSheets(t export.Target, title, what, name string) {
-	mw.exportDialog(exports.Sheets(t, title, what, name, mw.version))
-}
-
-// ExportPNG opens the export dialog of an image (pick chooses it, and the
-// pair whose marks are drawn too, from the side chosen among sides) with
-// its marks burned in.
-func (mw *mainWindow) ExportPNG(title string, pick func(side string) (*catalog.Image, int64), name string, sides []string) {
-	mw.exportDialog(exports.PNG(title, pick, name, sides))
-}
-
-// OpenURL opens u in the desktop's application for it.
-func (mw *mainWindow) OpenURL(u *url.URL) error { return mw.app.OpenURL(u) }
-
-// ChooseFolder asks for a folder, starting in start, then calls then with
-// its path.
-func (mw *mainWindow) ChooseFolder(title, confirm, start string, then func(dir string)) {
-	mw.chooseFolder(title, confirm, start, then)
-}
-
-// Exported says on the status bar that an export was recorded.
-func (mw *mainWindow) Exported() { mw.status.refresh() }
 
 // exportSheet exports the sheet of what the screen shows (Ctrl+E).
 func (mw *mainWindow) exportSheet() {

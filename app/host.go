@@ -1,6 +1,8 @@
 package app
 
 import (
+	"net/url"
+
 	"fyne.io/fyne/v2"
 
 	"github.com/exhibit-app/exhibit/app/exports"
@@ -74,23 +76,26 @@ func (mw *mainWindow) ImportFolder() { mw.importFolderDialog() }
 // ImportFiles opens the dialog importing files.
 func (mw *mainWindow) ImportFiles() { mw.importFilesDialog() }
 
-// makePair asks for a new pair of the two images selected in the library
-// (Ctrl+P), then opens the compare screen on it; showing the library
-// first when it does not hold two images selected.
-func (mw *mainWindow) makePair() {
-	if _, ok := mw.requireCase(); !ok {
-		return
-	}
-	l, ok := mw.screen(ui.ScreenLibrary).(libraryOrder)
-	if !ok {
-		return
-	}
-	if len(l.Selected()) != 2 && mw.currentScreen() != ui.Screen(l) {
-		mw.show(ui.ScreenLibrary, ui.Target{})
-	}
-	l.MakePair()
+// ExportSheets opens the export dialog of the sheets of t as one PDF.
+func (mw *mainWindow) ExportSheets(t export.Target, title, what, name string) {
+	mw.exportDialog(exports.Sheets(t, title, what, name, mw.version))
 }
 
-// SetBusy says on the status bar what runs in the background ("":
-// nothing).
-func (mw *mainWindow) SetBusy(what string) { mw.status.setBusy(what) }
+// ExportPNG opens the export dialog of an image (pick chooses it, and the
+// pair whose marks are drawn too, from the side chosen among sides) with
+// its marks burned in.
+func (mw *mainWindow) ExportPNG(title string, pick func(side string) (*catalog.Image, int64), name string, sides []string) {
+	mw.exportDialog(exports.PNG(title, pick, name, sides))
+}
+
+// OpenURL opens u in the desktop's application for it.
+func (mw *mainWindow) OpenURL(u *url.URL) error { return mw.app.OpenURL(u) }
+
+// ChooseFolder asks for a folder, starting in start, then calls then with
+// its path.
+func (mw *mainWindow) ChooseFolder(title, confirm, start string, then func(dir string)) {
+	mw.chooseFolder(title, confirm, start, then)
+}
+
+// Exported says on the status bar that an export was recorded.
+func (mw *mainWindow) Exported() { mw.status.refresh() }

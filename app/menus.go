@@ -137,3 +137,24 @@ func (mw *mainWindow) onPair(f func(cs pairActions)) {
 	}
 	f(cs)
 }
+
+// makePair asks for a new pair of the two images selected in the library
+// (Ctrl+P), then opens the compare screen on it; showing the library
+// first when it does not hold two images selected.
+func (mw *mainWindow) makePair() {
+	if _, ok := mw.requireCase(); !ok {
+		return
+	}
+	l, ok := mw.screen(ui.ScreenLibrary).(libraryOrder)
+	if !ok {
+		return
+	}
+	if len(l.Selected()) != 2 && mw.currentScreen() != ui.Screen(l) {
+		mw.show(ui.ScreenLibrary, ui.Target{})
+	}
+	l.MakePair()
+}
+
+// SetBusy says on the status bar what runs in the background ("":
+// nothing).
+func (mw *mainWindow) SetBusy(what string) { mw.status.setBusy(what) }
