@@ -141,10 +141,6 @@ func NewCompareView() *CompareView {
 	return cv
 }
 
-func (cv *CompareView) views() []*ZoomView {
-	return []*ZoomView{cv.sides[0], cv.sides[1], cv.ov, cv.ovTop}
-}
-
 // Layer returns the annotation layer of a side (shown in side-by-side
 // mode): the app wires its callbacks and loads its marks.
 func (cv *CompareView) Layer(s Side) *AnnotationLayer { return cv.layers[s] }
