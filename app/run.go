@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"github.com/exhibit-app/exhibit/app/fallbackfonts"
 	"github.com/exhibit-app/exhibit/assets"
 )
 
@@ -24,6 +26,7 @@ func Run(opt Options) error {
 	if err := opt.Validate(); err != nil {
 		return err
 	}
+	provideFallbackFonts()
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(appIcon)
 	settings := NewSettingsWithState(a.Preferences(), filepath.Join(a.Storage().RootURI().Path(), stateFileName))
@@ -53,4 +56,18 @@ func quitOnSignal(a fyne.App) {
 		signal.Stop(ch) // a second signal ends the process at once
 		fyne.Do(a.Quit)
 	}()
+}
+
+// provideFallbackFonts makes the embedded CJK fonts findable by Fyne (see
+// package fallbackfonts); without them, on a machine with no such font,
+// Chinese, Japanese and Korean are drawn as boxes. A failure is reported
+// and the app goes on.
+func provideFallbackFonts() {
+	dir, err := os.UserCacheDir()
+	if err == nil {
+		err = fallbackfonts.Provide(filepath.Join(dir, "exhibit", "fallback-fonts"))
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "exhibit:", err)
+	}
 }

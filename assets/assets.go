@@ -10,7 +10,8 @@
 //
 // World is the built-in world basemap: Natural Earth's countries at 1:50m
 // (public domain), from the npm package world-atlas 2.0.2 (ISC), converted
-// by internal/worldgen (see README.md in this folder).
+// by internal/worldgen (see README.md in this folder); Places are its
+// populated places at 1:110m.
 package assets
 
 import _ "embed"
@@ -50,3 +51,10 @@ var FontKorean []byte
 //go:generate sh -c "test -n \"$WORLD_ATLAS\" || { echo 'set WORLD_ATLAS to an unpacked npm world-atlas@2.0.2 (README.md)' >&2; exit 1; }; go run ../internal/worldgen $WORLD_ATLAS/countries-50m.json world.bin.gz"
 //go:embed world.bin.gz
 var World []byte
+
+// Places are Natural Earth's 1:110m populated places (public domain), a
+// tab-separated table internal/worldgen writes and internal/geo reads.
+//
+//go:generate sh -c "test -n \"$NE_PLACES\" || { echo 'set NE_PLACES to ne_110m_populated_places_simple.geojson (README.md)' >&2; exit 1; }; go run ../internal/worldgen places $NE_PLACES places.tsv"
+//go:embed places.tsv
+var Places []byte

@@ -83,6 +83,80 @@ type ImportResult struct {
 	Provisional int
 }
 
+// toRead splits the files found into those to read and those cataloged
+// already: a file whose path, size and modification time are cataloged
+// (with pixels) needs no reading, and is counted unchanged in res;
+// missing are those of them whose thumbnails were never made (a run
+// killed between its passes). A file cataloged without pixels is read
+// again: a decoder may get them now.
+func (c *Case) toRead(files []candidate, known map[string]knownLoc, skips map[string]knownSkip, res *ImportResult) (todo []candidate, missing []thumbTask) {
+	for _, f := range files {
+		if k, ok := known[f.path]; ok && k.size == f.size && k.mtime == f.mtime && k.decoded {
+			res.Unchanged++
+			if c.hasThumb(k.sha256) {
+				res.Pictures++
+			} else {
+				missing = append(missing, thumbTask{path: f.path, sha256: k.sha256, format: k.format,
+					size: k.size, mtime: k.mtime, orientation: k.orientation})
+			}
+			continue
+		}
+		if k, ok := skips[f.path]; ok && k.size == f.size && k.mtime == f.mtime {
+			f.skipSHA = k.sha256
+		}
+		todo = append(todo, f)
+	}
+	return todo, missing
+}
+
+// readAll reads the files todo with workers goroutines and hands each
+// result to write, in the order they finish, on the calling goroutine.
+// It stops reading when ctx is cancelled (a file stopped is not handed
+// on: the next import reads it) or when write fails, and returns write's
+// error.
+func (c *Case) readAll(ctx context.Context, todo []candidate, workers int, write func(processed) error) error {
+	work, stop := context.WithCancel(ctx)
+	defer stop()
+	jobs := make(chan candidate)
+	out := make(chan processed, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf []byte // reused for every file this worker reads
+			for f := range jobs {
+				out <- c.process(work, f, &buf, true)
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for _, f := range todo {
+			select {
+			case jobs <- f:
+			case <-work.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(out) }()
+	var werr error
+	for p := range out {
+		if werr != nil {
+			continue // drain
+		}
+		if p.err != nil && work.Err() != nil && errors.Is(p.err, work.Err()) {
+			continue
+		}
+		if err := write(p); err != nil {
+			werr = err
+			stop()
+		}
+	}
+	return werr
+}
+
 // Import catalogs the images found at paths (files or folders, walked
 // recursively). Each original is opened read-only and read once: it is
 // hashed, its metadata read and its thumbnail made. A file that cannot be
@@ -137,28 +211,8 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 		}
 	}
 
-	// Files whose path, size and modification time are cataloged need no
-	// reading; the rest go to the workers.
-	var todo []candidate
-	var missing []thumbTask // cataloged, but their thumbnails were never made (a run killed between its passes)
-	for _, f := range wres.files {
-		if k, ok := known[f.path]; ok && k.size == f.size && k.mtime == f.mtime && k.decoded {
-			res.Unchanged++
-			prog.Done++
-			if c.hasThumb(k.sha256) {
-				res.Pictures++
-			} else {
-				missing = append(missing, thumbTask{path: f.path, sha256: k.sha256, format: k.format,
-					size: k.size, mtime: k.mtime, orientation: k.orientation})
-			}
-			continue
-		}
-		// (Cataloged without pixels: read again, a decoder may get them now.)
-		if k, ok := skips[f.path]; ok && k.size == f.size && k.mtime == f.mtime {
-			f.skipSHA = k.sha256
-		}
-		todo = append(todo, f)
-	}
+	todo, missing := c.toRead(wres.files, known, skips, res)
+	prog.Done += res.Unchanged
 
 	// What was read is written even once ctx is cancelled: a cancelled
 	// import keeps every file it dealt with.
@@ -177,55 +231,18 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 	}
 	report("")
 
-	// work stops the workers when ctx is cancelled or the catalog cannot
-	// be written.
-	work, stop := context.WithCancel(ctx)
-	defer stop()
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	jobs := make(chan candidate)
-	out := make(chan processed, workers)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf []byte // reused for every file this worker reads
-			for f := range jobs {
-				out <- c.process(work, f, &buf, true)
-			}
-		}()
-	}
-	go func() {
-		defer close(jobs)
-		for _, f := range todo {
-			select {
-			case jobs <- f:
-			case <-work.Done():
-				return
-			}
-		}
-	}()
-	go func() { wg.Wait(); close(out) }()
-
-	var werr error
-	for p := range out {
-		if werr != nil {
-			continue // drain
-		}
-		if p.err != nil && work.Err() != nil && errors.Is(p.err, work.Err()) {
-			continue // stopped, not failed: the next import reads it
-		}
+	werr := c.readAll(ctx, todo, workers, func(p processed) error {
 		if err := w.add(wctx, p); err != nil {
-			werr = err
-			stop()
-			continue
+			return err
 		}
 		prog.Done++
 		report(p.cand.path)
-	}
+		return nil
+	})
 	if werr == nil {
 		werr = w.flush(wctx)
 	}

@@ -198,19 +198,8 @@ func imageObject(id int64) string { return fmt.Sprintf("image:%d", id) }
 // insertImage adds a new image from p and returns its id.
 func (c *Case) insertImage(ctx context.Context, tx *sql.Tx, p processed, now string) (int64, error) {
 	m := p.meta
-	var taken, offset, source, modified, modOffset, gpsTime any
-	if m.TakenAt != nil {
-		taken, source = clockString(*m.TakenAt), m.TakenSource
-		if m.TakenOffset != "" {
-			offset = m.TakenOffset
-		}
-	}
-	if m.ModifiedAt != nil {
-		modified = clockString(*m.ModifiedAt)
-		if m.ModifiedOffset != "" {
-			modOffset = m.ModifiedOffset
-		}
-	}
+	taken, offset, source, modified, modOffset := fileTimes(m)
+	var gpsTime any
 	if m.GPSTime != nil {
 		gpsTime = timestamp(*m.GPSTime)
 	}

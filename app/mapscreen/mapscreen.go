@@ -253,7 +253,7 @@ func (ms *mapScreen) showNone() {
 	ms.side.Add(ui.Wrapped("Each point is an image with a GPS position; the wedge shows the direction the camera faced, when it is recorded. " +
 		"Tap a point to see the image. Drag to move the map, scroll to zoom; right-click a place to add a site there."))
 	ms.side.Add(ui.Wrapped("The map works offline. For streets and buildings under the points, choose a basemap: an MBTiles file " +
-		"(made with QGIS, MapTiler or gdal from maps or imagery you hold). Without one, a built-in world map (Natural Earth: land, coasts, borders, countries) under a grid of latitude and longitude."))
+		"(made with QGIS, MapTiler or gdal from maps or imagery you hold). Without one, a built-in world map (Natural Earth: land, coasts, borders, countries, cities) under a grid of latitude and longitude."))
 }
 
 // menuAt offers what can be done at a place of the map: add a site there

@@ -132,12 +132,8 @@ func (ss *sitesScreen) showBlind() {
 	case r.Blind:
 		left := 0
 		me := ss.s.Case.Who()
-		for _, si := range r.Images {
-			mine := false
-			for _, k := range si.Codes {
-				mine = mine || k.Coder == me
-			}
-			if !mine {
+		for i := range r.Images {
+			if !codedBy(&r.Images[i], me) {
 				left++
 			}
 		}

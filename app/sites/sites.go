@@ -2,6 +2,7 @@ package sites
 
 import (
 	"github.com/exhibit-app/exhibit/app/ui"
+	"slices"
 
 	"context"
 	"fmt"
@@ -153,12 +154,17 @@ func newSitesScreen(host Host, s *ui.Session) *sitesScreen {
 	ss.blindMsg = ui.Caption("")
 	ss.blindMsg.Wrapping = fyne.TextWrapWord
 	coding := container.NewBorder(nil, nil, nil, ss.code, ss.note)
-	ss.detail = container.NewVBox(ss.imgName, ss.imgInfo, ss.states, coding)
+	// The controls come before what is known of the image (its time, its
+	// codes), which grows as it is coded: they stay put.
+	ss.detail = container.NewVBox(ss.imgName, ss.states, coding, ss.imgInfo)
 	ss.side = container.NewVBox()
 	left := container.NewBorder(container.NewVBox(container.NewPadded(ui.Heading("Sites")), ss.add), ss.count, nil, nil, ss.list)
 	actions := container.NewHBox(ss.pair, ss.sheet, widget.NewSeparator(), ss.edit, ss.remove)
 	blind := container.NewBorder(nil, nil, ss.blind, nil, ss.blindMsg)
-	main := container.NewVBox(ss.title, ss.sentence, ss.problems, actions, blind, ss.tl, widget.NewSeparator(), ss.detail)
+	// What the codes say (the window in a sentence, the contradictions)
+	// comes under the timeline and the coding controls: it is rewritten
+	// with each code, and would otherwise move them under the pointer.
+	main := container.NewVBox(ss.title, actions, blind, ss.tl, widget.NewSeparator(), ss.detail, widget.NewSeparator(), ss.sentence, ss.problems)
 	right := container.New(ui.WidthLayout{Width: 320}, container.NewVScroll(ss.side))
 	ss.content = container.NewBorder(nil, nil, container.New(ui.WidthLayout{Width: 260}, left), right, container.NewVScroll(container.NewPadded(main)))
 	ss.showNone()
@@ -371,6 +377,7 @@ func (ss *sitesScreen) showImage() {
 	if si == nil {
 		ss.imgName.SetText("Tap an image on the timeline to code it")
 		ss.imgInfo.SetText("Its frame is the colour of its state: green intact, orange damaged, red destroyed, violet unclear, grey not coded.")
+		ss.states.SetSelected("")
 		ss.states.Disable()
 		ss.note.Disable()
 		ss.code.Disable()
@@ -450,9 +457,33 @@ func (ss *sitesScreen) codeImage() {
 			return
 		}
 		ss.note.SetText("")
+		ss.image = ss.nextToCode(id)
 		ss.host.Changed(ss)
 		ss.reload()
 	})
+}
+
+// nextToCode is the image to select once image id is coded: the next one
+// in time (going round) that the user has not coded yet, or id itself
+// when every other is coded.
+func (ss *sitesScreen) nextToCode(id int64) int64 {
+	if ss.data == nil {
+		return id
+	}
+	ims, me := ss.data.report.Images, ss.s.Case.Who()
+	at := slices.IndexFunc(ims, func(si catalog.SiteImage) bool { return si.Image.ID == id })
+	for k := 1; k < len(ims); k++ {
+		si := &ims[(at+k)%len(ims)]
+		if si.Image.ID != id && !codedBy(si, me) {
+			return si.Image.ID
+		}
+	}
+	return id
+}
+
+// codedBy tells whether coder has coded the image.
+func codedBy(si *catalog.SiteImage, coder string) bool {
+	return slices.ContainsFunc(si.Codes, func(k catalog.SiteCode) bool { return k.Coder == coder })
 }
 
 // makePair makes the pair of the two images that bracket the window (or

@@ -2,6 +2,7 @@ package pdfengine
 
 import (
 	"fmt"
+	"math"
 	"unicode"
 
 	"github.com/klippa-app/go-pdfium/references"
@@ -33,7 +34,8 @@ type Char struct {
 	// across, from the font's descent to its ascent up (what a text
 	// selection covers).
 	Box Rect
-	// Size is the font size in points (FPDFText_GetFontSize); 0 for a
+	// Size is the font size in points as printed (FPDFText_GetFontSize
+	// times the vertical scale of the character's matrix); 0 for a
 	// space or a line break. Size and Weight are read at the start of
 	// each word (a font seldom changes inside one: reading them for each
 	// character would double the time Text takes).
@@ -203,7 +205,7 @@ func (r textReader) word(cs []Char, s, e int, exact bool) {
 	var size float64
 	var weight int
 	if sz, err := r.d.inst.FPDFText_GetFontSize(&requests.FPDFText_GetFontSize{TextPage: r.tp, Index: s}); err == nil {
-		size = sz.FontSize
+		size = sz.FontSize * r.scale(s)
 	}
 	if w, err := r.d.inst.FPDFText_GetFontWeight(&requests.FPDFText_GetFontWeight{TextPage: r.tp, Index: s}); err == nil && w.FontWeight > 0 {
 		weight = w.FontWeight
@@ -227,6 +229,22 @@ func (r textReader) word(cs []Char, s, e int, exact bool) {
 	for i := s; i < e; i++ {
 		cs[i].Box = r.box(i)
 	}
+}
+
+// scale is how much the text and page matrices enlarge character i's
+// font (its vertical scale): a document that sets its text in a font of
+// size 1 and scales it with the text matrix (Tf 1, Tm 10.5 0 0 10.5) is
+// read at 10.5 points, the size it prints at. 1 when unknown.
+func (r textReader) scale(i int) float64 {
+	m, err := r.d.inst.FPDFText_GetMatrix(&requests.FPDFText_GetMatrix{TextPage: r.tp, Index: i})
+	if err != nil {
+		return 1
+	}
+	k := math.Hypot(float64(m.Matrix.C), float64(m.Matrix.D))
+	if k <= 0 || math.IsNaN(k) || math.IsInf(k, 0) {
+		return 1
+	}
+	return k
 }
 
 // simpleWord is a word whose characters PDFium gives left to right, one

@@ -29,6 +29,9 @@ type docPart struct {
 	// so that only that many of its lines fit before the page break.
 	breakAfter int
 	bullet     bool // a list item: drawn with "•"
+	// indent sets the whole paragraph in from the margin (mm), as a
+	// quotation or a licence text is.
+	indent float64
 }
 
 const (
@@ -159,7 +162,8 @@ func genPDF(t testing.TB, parts []docPart, o genOptions) ([]byte, []Block) {
 				indent = 6
 				lines = wrap(f, p.text, width-indent)
 			} else if lines == nil {
-				lines = wrap(f, p.text, width)
+				indent = p.indent
+				lines = wrap(f, p.text, width-indent)
 			}
 			if p.breakAfter > 0 {
 				f.SetY(pageH - bottom - float64(p.breakAfter)*6 - 0.5)

@@ -55,7 +55,8 @@ import (
 // Across columns and pages. The last paragraph of a flow (a column, the
 // page) continues in the next flow (one block; across pages, Page and
 // PageEnd differ) when the next flow's first line is not a heading or a
-// table row, has the same font size, is not indented and starts no list
+// table row, has the same font size, is not indented (from the margin,
+// and from where the paragraph's last line began) and starts no list
 // item, and the paragraph did not end a sentence (or ends with a hyphen,
 // or the next line starts with a lowercase letter). A sentence that ends
 // exactly at the bottom of a page therefore ends the paragraph.
@@ -440,12 +441,20 @@ func isHeadingLine(l line, bodySize float64, boldBody bool) bool {
 	return l.bold && !boldBody && math.Abs(l.size-bodySize) <= 1 && n <= 120 && !endsSentence(l.text) && !startsBullet(l.text)
 }
 
-// lineGap is the page's usual space between baselines: the median.
+// lineGap is the page's usual space between the baselines of its body
+// text: the median (the lower of the two middle gaps, so that a page of
+// three lines, two of a paragraph and one after a paragraph's space,
+// keeps the line spacing), over lines of the body size that are not table
+// rows (a page of a table in small type, and a few double-spaced
+// paragraphs, keeps the paragraphs' spacing).
 func lineGap(body []line, bodySize float64) float64 {
 	var gaps []float64
 	for i := 1; i < len(body); i++ {
 		p, l := body[i-1], body[i]
 		g := p.y - l.y
+		if p.row || l.row || math.Abs(l.size-bodySize) > 0.75 {
+			continue
+		}
 		if math.Abs(p.size-l.size) < 0.6 && g > 0.5*l.size && g < 3*l.size {
 			gaps = append(gaps, g)
 		}
@@ -454,7 +463,7 @@ func lineGap(body []line, bodySize float64) float64 {
 		return 1.2 * bodySize
 	}
 	sort.Float64s(gaps)
-	return gaps[len(gaps)/2]
+	return gaps[(len(gaps)-1)/2]
 }
 
 // stats are a flow's margins, with the page's line spacing.
@@ -508,7 +517,11 @@ func continues(p *para, it *item, st pageStats) bool {
 	if it.heading || it.row || p.last.row || math.Abs(f.size-p.last.size) > 0.75 || startsBullet(f.text) {
 		return false
 	}
-	if f.rtl && f.x1 < st.right-f.size || !f.rtl && f.x0 > st.left+f.size {
+	// Indented: from the page's margin and from where the paragraph's
+	// last line began (a quotation or a licence set in from the margin
+	// goes on at its own indent on the next page).
+	if f.rtl && f.x1 < st.right-f.size && f.x1 < p.last.x1-f.size ||
+		!f.rtl && f.x0 > st.left+f.size && f.x0 > p.last.x0+f.size {
 		return false
 	}
 	return !endsSentence(p.last.text) || endsWithHyphen(p.last.text) || startsLower(f.text)

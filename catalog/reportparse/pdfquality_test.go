@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -22,8 +23,11 @@ import (
 // excerpts that split a sentence.
 
 // splitRate is the share of adjacent excerpts that split a sentence: the
-// first does not end one, and the second starts with a lowercase letter
-// (the sentence visibly goes on). unterminated is the share where the
+// first does not end one and stops on a letter or a comma, semicolon,
+// colon or dash (mid-sentence; not on "[Function]", a version number, a
+// URL's ">" or a page number, which end a signature, a field or an index
+// line), and the second starts with a lowercase letter (the sentence
+// visibly goes on). unterminated is the share where the
 // first merely does not end a sentence (in a real document also code,
 // list items without punctuation, captions). Table rows (cells joined
 // with " | ") are left out: they are no sentences.
@@ -37,7 +41,7 @@ func splitRate(blocks []Block) (rate, unterminated float64, pairs int) {
 		pairs++
 		if !endsSentence(a) {
 			open++
-			if startsLower(strings.TrimLeft(b, "\"'‘“«([")) {
+			if midSentence(a) && startsLower(strings.TrimLeft(b, "\"'‘“«([")) {
 				split++
 			}
 		}
@@ -46,6 +50,13 @@ func splitRate(blocks []Block) (rate, unterminated float64, pairs int) {
 		return 0, 0, 0
 	}
 	return float64(split) / float64(pairs), float64(open) / float64(pairs), pairs
+}
+
+// midSentence tells whether s stops where a sentence goes on: on a
+// letter, or on a comma, semicolon, colon or dash.
+func midSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
+	return unicode.IsLetter(r) || strings.ContainsRune(",;:-–—", r)
 }
 
 // words folds text into words for counting: NFKC, lower case, joined

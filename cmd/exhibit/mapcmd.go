@@ -26,7 +26,7 @@ direction the camera faced when it is recorded, fitted into a PNG picture.
 Under the points: the tiles of an MBTiles file given with --basemap (made
 with QGIS, MapTiler or gdal; nothing is fetched from the network), by default
 basemap.mbtiles in the case folder when there is one, else a built-in world
-map (Natural Earth's land, coastlines, borders and country names, embedded)
+map (Natural Earth's land, coastlines, borders, country names and populated places, embedded)
 under a grid of latitude and longitude. The file written is recorded in the audit trail
 with its SHA-256.`,
 		Args: cobra.NoArgs,

@@ -13,7 +13,7 @@ import (
 )
 
 func init() {
-	extraCommands = append(extraCommands, newDateCmd, newClockCmd)
+	extraCommands = append(extraCommands, newDateCmd, newClockCmd, newRereadCmd)
 }
 
 // newDateCmd asserts an image's capture time, or withdraws the assertion.
@@ -229,4 +229,54 @@ func listClocks(cmd *cobra.Command, c *catalog.Case, args []string) error {
 		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", n, k.images, sh, diff)
 	}
 	return tw.Flush()
+}
+
+// newRereadCmd reads again the capture times of images cataloged before
+// Exhibit recorded their source.
+func newRereadCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "reread",
+		Short: "Read again the capture times of images cataloged before Exhibit recorded where each comes from",
+		Long: `Read again, from their originals, the capture times of the images cataloged
+before Exhibit recorded where each capture time comes from (their
+taken_at_source is null). Exhibit then took a file's ModifyDate for its capture
+time when it had no DateTimeOriginal; read again, such a file has no capture
+time, and its ModifyDate is shown as what it is. Each original is checked
+against its SHA-256 first: one that is missing or changed is listed with why,
+and its time left as it was. Every change is recorded in the audit trail with
+the value before.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			rs, err := g.c.RereadTimes(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				if rs == nil {
+					rs = []catalog.Reread{}
+				}
+				return writeJSON(cmd.OutOrStdout(), rs)
+			}
+			w := cmd.OutOrStdout()
+			if len(rs) == 0 {
+				fmt.Fprintln(w, "Every capture time has its source: nothing to read again.")
+				return nil
+			}
+			tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "IMAGE\tBEFORE\tNOW\tSOURCE\tNOTE")
+			for _, r := range rs {
+				after, source := r.After, r.Source
+				if r.Error != "" {
+					after, source = r.Before, "-"
+				} else if after == "" {
+					after, source = "none", "-"
+				}
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", r.ImageID, dash(r.Before), after, source, r.Error)
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, `print [{"image", "before", "after", "source", "error"}]`)
+	return needsCase(cmd, false)
 }

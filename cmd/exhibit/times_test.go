@@ -206,3 +206,22 @@ func TestTimesAndPositions(t *testing.T) {
 		}
 	})
 }
+
+// reread on a case whose every capture time has its source reads
+// nothing again and says so, in words and as an empty JSON array.
+func TestRereadNothingToDo(t *testing.T) {
+	src := t.TempDir()
+	exiftoolJPEG(t, src, "modified.jpg", "-ModifyDate=2019:03:04 05:06:07")
+	dir := filepath.Join(t.TempDir(), "case")
+	if _, err := run(t, "--case", dir, "import", src); err != nil {
+		t.Fatal(err)
+	}
+	out, err := run(t, "--case", dir, "reread", "--json")
+	if err != nil || strings.TrimSpace(out) != "[]" {
+		t.Errorf("reread --json: %q, %v", out, err)
+	}
+	out, err = run(t, "--case", dir, "reread")
+	if err != nil || !strings.Contains(out, "nothing to read again") {
+		t.Errorf("reread: %q, %v", out, err)
+	}
+}

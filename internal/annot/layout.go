@@ -16,15 +16,14 @@ const LabelSize = 14.0
 // vec is a point or vector in pixels.
 type vec struct{ x, y float64 }
 
-func (a vec) add(b vec) vec             { return vec{a.x + b.x, a.y + b.y} }
-func (a vec) sub(b vec) vec             { return vec{a.x - b.x, a.y - b.y} }
-func (a vec) mul(k float64) vec         { return vec{a.x * k, a.y * k} }
-func (a vec) dot(b vec) float64         { return a.x*b.x + a.y*b.y }
-func (a vec) cross(b vec) float64       { return a.x*b.y - a.y*b.x }
-func (a vec) norm() float64             { return math.Hypot(a.x, a.y) }
-func (a vec) perp() vec                 { return vec{-a.y, a.x} }
-func (a vec) dist(b vec) float64        { return a.sub(b).norm() }
-func (a vec) lerp(b vec, t float64) vec { return a.add(b.sub(a).mul(t)) }
+func (a vec) add(b vec) vec       { return vec{a.x + b.x, a.y + b.y} }
+func (a vec) sub(b vec) vec       { return vec{a.x - b.x, a.y - b.y} }
+func (a vec) mul(k float64) vec   { return vec{a.x * k, a.y * k} }
+func (a vec) dot(b vec) float64   { return a.x*b.x + a.y*b.y }
+func (a vec) cross(b vec) float64 { return a.x*b.y - a.y*b.x }
+func (a vec) norm() float64       { return math.Hypot(a.x, a.y) }
+func (a vec) perp() vec           { return vec{-a.y, a.x} }
+func (a vec) dist(b vec) float64  { return a.sub(b).norm() }
 
 // unit returns a/|a|, or (0,0) for a null vector.
 func (a vec) unit() vec {
@@ -128,13 +127,13 @@ func (f frame) label(a catalog.Annotation) (l labelLayout, ok bool) {
 	sz := e.Sizes(a)
 	l.size = sz.Font
 	t := face(false)
-	asc, desc := t.metrics(l.size)
+	asc, desc := t.Metrics(l.size)
 	l.lineH = LineSpacing * l.size
 	l.padX = LabelPadX * l.size
 	l.ascent = LabelPadY*l.size + (l.lineH-asc-desc)/2 + asc
 	tw := 0.0
 	for _, s := range l.lines {
-		tw = math.Max(tw, t.measure(s, l.size))
+		tw = math.Max(tw, t.Measure(s, l.size))
 	}
 	bw, bh := TagSize(tw, len(l.lines), l.size)
 	at, ok := PlaceLabel(a.Kind, e.Points(a), e, sz, bw, bh)
@@ -153,10 +152,10 @@ func (f frame) calloutNumber(a catalog.Annotation) (s string, size float64, at v
 	r := CalloutRadius(StrokeWidth(a)) * f.unit()
 	size = 1.15 * r
 	t := face(true)
-	if w := t.measure(s, size); w > 1.5*r {
+	if w := t.Measure(s, size); w > 1.5*r {
 		size *= 1.5 * r / w
 	}
-	w := t.measure(s, size)
+	w := t.Measure(s, size)
 	return s, size, vec{c.x - w/2, c.y + DigitHeight*size/2}
 }
 

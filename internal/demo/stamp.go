@@ -3,33 +3,25 @@ package demo
 import (
 	"fmt"
 	"image"
+	"image/draw"
 
-	"github.com/exhibit-app/exhibit/assets"
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/math/fixed"
+	"github.com/exhibit-app/exhibit/internal/glyphs"
 )
 
 // stamp writes a small credit line in the bottom left corner of upright
 // RGB pixels, white with a dark shadow, the way imagery providers mark
 // their pictures.
 func stamp(pix []uint8, w, h int, text string) error {
-	f, err := opentype.Parse(assets.FontRegular)
-	if err != nil {
-		return fmt.Errorf("stamp: parse font: %w", err)
+	if err := glyphs.Load(); err != nil {
+		return fmt.Errorf("stamp: %w", err)
 	}
 	size := float64(h) / 70
-	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
-	if err != nil {
-		return fmt.Errorf("stamp: font face: %w", err)
-	}
-	defer face.Close()
 	mask := image.NewAlpha(image.Rect(0, 0, w, h))
-	d := &font.Drawer{Dst: mask, Src: image.Opaque, Face: face}
 	x := int(size)
 	y := h - int(size*0.8)
-	d.Dot = fixed.P(x, y)
-	d.DrawString(text)
+	if m := glyphs.Regular().Mask(text, float64(x), float64(y), size); m != nil {
+		draw.Draw(mask, m.Rect, m, m.Rect.Min, draw.Src)
+	}
 	// Shadow first (the mask shifted by one pixel), then the text.
 	blendMask(pix, w, h, mask, 1, 1, [3]float64{0, 0, 0}, 0.7)
 	blendMask(pix, w, h, mask, 0, 0, [3]float64{255, 255, 255}, 0.92)

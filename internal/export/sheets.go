@@ -269,6 +269,7 @@ func quotes(ctx context.Context, c *catalog.Case, imageIDs ...int64) ([]sheet.Qu
 		if err != nil {
 			return nil, nil, err
 		}
+		out[i].ReportSHA256 = sum
 		described[i] = manifest.ExcerptOf(e, sum, sheet.PrintedText(out[i]))
 	}
 	return out, described, nil

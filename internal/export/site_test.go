@@ -50,6 +50,13 @@ func TestSiteSheetEndToEnd(t *testing.T) {
 		im, _ := c.Image(ctx, id)
 		want = append(want, im.SHA256)
 	}
+	// Each quote cites its report file by its SHA-256, short; the manifest
+	// holds it whole.
+	reps, err := c.Reports(ctx)
+	if err != nil || len(reps) == 0 {
+		t.Fatalf("reports %v, %v", reps, err)
+	}
+	want = append(want, "report SHA-256 "+reps[0].SHA256[:12])
 	for _, w := range want {
 		if !strings.Contains(flat, w) {
 			t.Errorf("the site sheet lacks %q", w)
@@ -62,6 +69,14 @@ func TestSiteSheetEndToEnd(t *testing.T) {
 	var m manifest.Manifest
 	if err := json.Unmarshal(cr.JSON, &m); err != nil {
 		t.Fatal(err)
+	}
+	for _, ex := range m.Items[0].Excerpts {
+		if ex.ReportSHA256 != reps[0].SHA256 {
+			t.Errorf("manifest: excerpt %d of report %q", ex.ExcerptID, ex.ReportSHA256)
+		}
+	}
+	if len(m.Items[0].Excerpts) == 0 {
+		t.Error("manifest: no excerpt")
 	}
 	it := m.Items[0]
 	if it.Site == nil || *it.Site != s.ID || it.Window != WindowSentence(r) || len(it.Images) != 2 || it.Images[0].ImageID != 5 || it.Images[1].ImageID != 8 {

@@ -24,7 +24,7 @@ func TestThinLabels(t *testing.T) {
 		{"a chain: the middle one goes, the ends stay", []mapLabel{{Text: "a", Box: box(0, 0, 50)}, {Text: "b", Box: box(40, 0, 50)}, {Text: "c", Box: box(80, 0, 50)}}, []string{"a", "c"}},
 		{"off the view", []mapLabel{{Text: "far", Box: box(500, 10, 50)}, {Text: "near", Box: box(390, 10, 50)}}, []string{"near"}},
 	} {
-		got := thinLabels(c.in, view)
+		got := thinLabels(c.in, view, nil)
 		var names []string
 		for _, l := range got {
 			names = append(names, l.Text)
@@ -57,7 +57,7 @@ func TestLabelSetBoxes(t *testing.T) {
 	if w := ls.all[0].Box.Dx(); w < 100 || w > 200 {
 		t.Errorf("box of a 23-letter name %d px wide", w)
 	}
-	got := thinLabels(ls.all, image.Rect(0, 0, 400, 300))
+	got := thinLabels(ls.all, image.Rect(0, 0, 400, 300), nil)
 	if len(got) != 2 || got[0].Text != "No. 12, Old Mill Street" || got[1].Text != "06-drone-after.jpg" {
 		t.Errorf("kept %+v", got)
 	}

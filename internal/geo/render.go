@@ -6,16 +6,11 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
-	"sync"
 
 	xdraw "golang.org/x/image/draw"
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/basicfont"
-	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/math/fixed"
 	"golang.org/x/image/vector"
 
-	"github.com/exhibit-app/exhibit/assets"
+	"github.com/exhibit-app/exhibit/internal/glyphs"
 )
 
 // Marker is an image on the map: where it was taken and, when known, the
@@ -86,17 +81,17 @@ func RenderLayers(v View, ly Layers, selected int64, tiles TileSource, st Style,
 	if pixelScale <= 0 {
 		pixelScale = 1
 	}
+	labels := newLabelSet(pixelScale)
 	if tiles != nil {
 		drawTiles(dst, v, tiles)
 	} else {
 		if w, err := LoadWorld(); err == nil {
 			draw.Draw(dst, dst.Bounds(), image.NewUniform(st.Sea), image.Point{}, draw.Src)
-			drawWorld(dst, v, w, st, pixelScale)
+			drawWorld(dst, v, w, st, pixelScale, labels)
 		}
 		drawGrid(dst, v, st, pixelScale)
 	}
 	drawSwipe(dst, v, ly.Swipe)
-	labels := newLabelSet(pixelScale)
 	drawFootprints(dst, v, ly.Footprints, st, pixelScale, labels)
 	drawSites(dst, v, ly.Sites, ly.SelectedSite, st, pixelScale, labels)
 	// Only the points in view (with their cones) are drawn; where they are
@@ -138,37 +133,9 @@ func RenderLayers(v View, ly Layers, selected int64, tiles TileSource, st Style,
 	drawSwipeHandle(dst, v, ly.Swipe, st, pixelScale)
 	drawScaleBar(dst, v, st, pixelScale)
 	if tiles != nil {
-		f := labelFace(pixelScale)
-		label(dst, f, tiles.Name(), dst.Bounds().Dx()-int(8*pixelScale)-textWidth(f, tiles.Name()), dst.Bounds().Dy()-int(8*pixelScale), st)
+		label(dst, tiles.Name(), dst.Bounds().Dx()-int(8*pixelScale)-textWidth(tiles.Name(), pixelScale), dst.Bounds().Dy()-int(8*pixelScale), pixelScale, st)
 	}
 	return dst
-}
-
-var (
-	fontOnce sync.Once
-	fontData *opentype.Font
-	facesMu  sync.Mutex
-	faces    = map[float64]font.Face{}
-)
-
-// labelFace returns DejaVu Sans at 11 points times k (the basic bitmap
-// font if the embedded one cannot be read).
-func labelFace(k float64) font.Face {
-	fontOnce.Do(func() { fontData, _ = opentype.Parse(assets.FontRegular) })
-	if fontData == nil {
-		return basicfont.Face7x13
-	}
-	facesMu.Lock()
-	defer facesMu.Unlock()
-	if f, ok := faces[k]; ok {
-		return f
-	}
-	f, err := opentype.NewFace(fontData, &opentype.FaceOptions{Size: 11 * k, DPI: 72, Hinting: font.HintingFull})
-	if err != nil {
-		return basicfont.Face7x13
-	}
-	faces[k] = f
-	return f
 }
 
 // Above these many points in view, cones and then labels are left out.
@@ -259,17 +226,16 @@ func drawGrid(dst *image.RGBA, v View, st Style, k float64) {
 	tl, br := v.FromScreen(0, 0), v.FromScreen(v.W, v.H)
 	latTop, lonLeft := Unproject(tl)
 	latBottom, lonRight := Unproject(br)
-	f := labelFace(k)
 	step := gridStep((lonRight - lonLeft) / math.Max(1, v.W/(140*k)))
 	for lon := math.Ceil(lonLeft/step) * step; lon <= lonRight; lon += step {
 		x, _ := v.ToScreen(Project(0, lon))
 		fillRect(dst, int(x), 0, max(1, int(k)), dst.Bounds().Dy(), st.Grid)
-		label(dst, f, degrees(wrapLon(lon), step, "E", "W"), int(x+4*k), int(16*k), st)
+		label(dst, degrees(wrapLon(lon), step, "E", "W"), int(x+4*k), int(16*k), k, st)
 	}
 	for lat := math.Ceil(latBottom/step) * step; lat <= latTop; lat += step {
 		_, y := v.ToScreen(Project(lat, 0))
 		fillRect(dst, 0, int(y), dst.Bounds().Dx(), max(1, int(k)), st.Grid)
-		label(dst, f, degrees(lat, step, "N", "S"), int(4*k), int(y-4*k), st)
+		label(dst, degrees(lat, step, "N", "S"), int(4*k), int(y-4*k), k, st)
 	}
 }
 
@@ -324,7 +290,7 @@ func drawScaleBar(dst *image.RGBA, v View, st Style, k float64) {
 	if metres >= 1000 {
 		text = fmt.Sprintf("%g km", metres/1000)
 	}
-	label(dst, labelFace(k), text, x, y-int(5*k), st)
+	label(dst, text, x, y-int(5*k), k, st)
 }
 
 func fillRect(dst *image.RGBA, x, y, w, h int, c color.RGBA) {
@@ -383,24 +349,33 @@ func polygon(dst *image.RGBA, c color.RGBA, pts [][2]float64) {
 	z.Draw(dst, clip, image.NewUniform(c), image.Point{})
 }
 
-func textWidth(f font.Face, s string) int {
-	facesMu.Lock()
-	defer facesMu.Unlock()
-	return font.MeasureString(f, s).Ceil()
+// labelSize is the size of the map's text, in pixels, at scale k: 11
+// points at 72 dpi.
+func labelSize(k float64) float64 { return 11 * k }
+
+// textWidth returns the width of s written at scale k, in whole pixels
+// (the width label and text draw it with).
+func textWidth(s string, k float64) int {
+	return int(math.Ceil(glyphs.Regular().Measure(s, labelSize(k))))
 }
 
-// label writes s with its baseline at (x, y), on a halo of the outline
-// colour so that it reads over any basemap.
-func label(dst *image.RGBA, f font.Face, s string, x, y int, st Style) {
-	facesMu.Lock() // a font.Face is not safe for concurrent use
-	defer facesMu.Unlock()
-	for _, d := range [][2]int{{-1, 0}, {1, 0}, {0, -1}, {0, 1}} {
-		text(dst, f, s, x+d[0], y+d[1], st.Outline)
+// label writes s at scale k with its baseline at (x, y), on a halo of the
+// outline colour so that it reads over any basemap: the text's coverage,
+// computed once, drawn a pixel left, right, up and down in the outline
+// colour, then in place in the text colour.
+func label(dst *image.RGBA, s string, x, y int, k float64, st Style) {
+	m := glyphs.Regular().Mask(s, float64(x), float64(y), labelSize(k))
+	if m == nil {
+		return
 	}
-	text(dst, f, s, x, y, st.Text)
+	halo := image.NewUniform(st.Outline)
+	for _, d := range []image.Point{{-1, 0}, {1, 0}, {0, -1}, {0, 1}} {
+		draw.DrawMask(dst, m.Rect.Add(d), halo, image.Point{}, m, m.Rect.Min, draw.Over)
+	}
+	draw.DrawMask(dst, m.Rect, image.NewUniform(st.Text), image.Point{}, m, m.Rect.Min, draw.Over)
 }
 
-func text(dst *image.RGBA, f font.Face, s string, x, y int, c color.RGBA) {
-	d := &font.Drawer{Dst: dst, Src: image.NewUniform(c), Face: f, Dot: fixed.P(x, y)}
-	d.DrawString(s)
+// text writes s at scale k with its baseline at (x, y), in colour c.
+func text(dst *image.RGBA, s string, x, y int, k float64, c color.RGBA) {
+	glyphs.Regular().Draw(dst, s, float64(x), float64(y), labelSize(k), c)
 }

@@ -70,7 +70,6 @@ func radiusPx(v View, c Circle) float64 {
 // its colour, with its name above it; the selected one in the selection's
 // colour. A site too small to see is drawn a few pixels across.
 func drawSites(dst *image.RGBA, v View, sites []Circle, selected int64, st Style, k float64, labels *labelSet) {
-	f := labelFace(k)
 	for _, c := range sites {
 		if nullIsland(c.Pos) {
 			continue
@@ -92,7 +91,7 @@ func drawSites(dst *image.RGBA, v View, sites []Circle, selected int64, st Style
 			if c.ID == selected && selected != 0 {
 				rank = rankSelected
 			}
-			labels.add(c.Label, int(x)-textWidth(f, c.Label)/2, int(y-r-5*k), rank)
+			labels.add(c.Label, int(x)-textWidth(c.Label, k)/2, int(y-r-5*k), rank)
 		}
 	}
 }
@@ -208,7 +207,6 @@ func drawCluster(dst *image.RGBA, c pointCluster, st Style, k float64) {
 	r := (9 + 2*math.Log10(float64(c.n))*3) * k
 	disc(dst, c.x, c.y, r+1.5*k, st.Outline)
 	disc(dst, c.x, c.y, r, clusterFill)
-	f := labelFace(k)
 	s := strconv.Itoa(c.n)
-	text(dst, f, s, int(c.x)-textWidth(f, s)/2, int(c.y+4*k), color.RGBA{0xFF, 0xFF, 0xFF, 0xFF})
+	text(dst, s, int(c.x)-textWidth(s, k)/2, int(c.y+4*k), k, color.RGBA{0xFF, 0xFF, 0xFF, 0xFF})
 }

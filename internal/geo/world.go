@@ -15,12 +15,15 @@ import (
 )
 
 // World is the built-in basemap drawn when a case has none: Natural
-// Earth's countries at 1:50m, already projected.
+// Earth's countries at 1:50m, already projected, and its populated
+// places at 1:110m.
 type World struct {
 	Countries []Country
 	// Coasts and Borders are the lines between land and sea, and between
 	// two countries.
 	Coasts, Borders []Path
+	// Places are the populated places, most important first.
+	Places []Place
 }
 
 // Country is one of the world's countries: its name, where the name is
@@ -47,7 +50,12 @@ var (
 
 // LoadWorld returns the built-in world basemap, read once.
 func LoadWorld() (*World, error) {
-	worldOnce.Do(func() { world, worldErr = ReadWorld(assets.World) })
+	worldOnce.Do(func() {
+		world, worldErr = ReadWorld(assets.World)
+		if worldErr == nil {
+			world.Places, worldErr = ReadPlaces(assets.Places)
+		}
+	})
 	return world, worldErr
 }
 

@@ -82,7 +82,7 @@ func TestRenderWorld(t *testing.T) {
 		{"the Levantine Sea", 33.7, 30.3, LightStyle.Sea},
 		{"the Black Sea", 43.3, 34.3, LightStyle.Sea},
 		{"Syria, near Raqqa", 35.95, 39.01, LightStyle.Land},
-		{"Cyprus", 35.1, 33.3, LightStyle.Land},
+		{"Cyprus, in the Troodos (away from Nicosia's dot)", 34.95, 32.95, LightStyle.Land},
 		{"Crete", 35.2, 24.9, LightStyle.Land},
 		{"Anatolia", 39.3, 33.3, LightStyle.Land},
 	}
@@ -181,7 +181,9 @@ func TestWrapLon(t *testing.T) {
 func TestCountryInCorner(t *testing.T) {
 	v := View{Center: Project(35.95, 39.01), Scale: 256 << 14, W: 600, H: 400}
 	with := Render(v, nil, 0, nil, LightStyle, 1)
-	if !hasColor(with, image.Rect(450, 370, 600, 400), LightStyle.Place, 0) {
+	// Near the name's colour: glyphs placed at fractions of a pixel
+	// seldom cover a whole one.
+	if !hasColor(with, image.Rect(450, 370, 600, 400), LightStyle.Place, 40) {
 		t.Error("no country named in the corner")
 	}
 }

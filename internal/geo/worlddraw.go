@@ -14,7 +14,9 @@ import (
 // the land, coastlines and borders, and the names of the countries wide
 // enough on screen to hold them. Each copy of the world in view is drawn
 // (the map wraps east and west); points closer than a pixel are merged.
-func drawWorld(dst *image.RGBA, v View, w *World, st Style, k float64) {
+// The populated places named at this zoom are dotted, and their names
+// asked of labels.
+func drawWorld(dst *image.RGBA, v View, w *World, st Style, k float64, labels *labelSet) {
 	b := dst.Bounds()
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
@@ -47,12 +49,18 @@ func drawWorld(dst *image.RGBA, v View, w *World, st Style, k float64) {
 		}
 	}
 	composite(dst, sc, []color.RGBA{st.Land, st.Coast, st.Border})
-	if !drawCountryNames(dst, v, w, copies, st, k) {
+	// The places' dots first, so that the countries' names are written
+	// over them; the places' names, written last, keep off those.
+	drawPlaces(dst, v, w, copies, st, k, labels)
+	taken := drawCountryNames(dst, v, w, copies, st, k)
+	if labels != nil {
+		labels.reserved = append(labels.reserved, taken...)
+	}
+	if len(taken) == 0 {
 		// Too close for any name to fit: the country under the middle
 		// of the view, in the corner.
 		if name := w.CountryAt(v.Center); name != "" {
-			f := labelFace(k)
-			label(dst, f, name, b.Dx()-int(8*k)-textWidth(f, name), b.Dy()-int(8*k), Style{Text: st.Place, Outline: st.Land})
+			label(dst, name, b.Dx()-int(8*k)-textWidth(name, k), b.Dy()-int(8*k), k, Style{Text: st.Place, Outline: st.Land})
 		}
 	}
 }
@@ -149,9 +157,8 @@ func blend(d, c, a uint8) uint8 {
 
 // drawCountryNames writes the names of the countries whose largest ring
 // is wider on screen than their name, leaving out those that would
-// overlap a name already written. It tells whether it wrote any.
-func drawCountryNames(dst *image.RGBA, v View, w *World, copies []float64, st Style, k float64) bool {
-	f := labelFace(k)
+// overlap a name already written. It returns the boxes of those it wrote.
+func drawCountryNames(dst *image.RGBA, v View, w *World, copies []float64, st Style, k float64) []image.Rectangle {
 	var taken []image.Rectangle
 	names := Style{Text: st.Place, Outline: st.Land}
 	for _, o := range copies {
@@ -161,7 +168,7 @@ func drawCountryNames(dst *image.RGBA, v View, w *World, copies []float64, st St
 			if x1 < 0 || x0 > v.W || y1 < 0 || y0 > v.H || y1-y0 < 14*k || x1-x0 < 40*k {
 				continue
 			}
-			tw := float64(textWidth(f, c.Name))
+			tw := float64(textWidth(c.Name, k))
 			if x1-x0 < tw+8*k {
 				continue
 			}
@@ -171,10 +178,10 @@ func drawCountryNames(dst *image.RGBA, v View, w *World, copies []float64, st St
 				continue
 			}
 			taken = append(taken, r.Inset(-int(4*k)))
-			label(dst, f, c.Name, r.Min.X, int(y), names)
+			label(dst, c.Name, r.Min.X, int(y), k, names)
 		}
 	}
-	return len(taken) > 0
+	return taken
 }
 
 func overlapsAny(r image.Rectangle, rs []image.Rectangle) bool {

@@ -15,8 +15,8 @@
 // Text is set in DejaVu Sans (package assets), embedded as a subset. Arabic
 // is shaped to its presentation forms (contextual forms and lam-alef
 // ligatures) and right-to-left runs are reordered for display by the
-// Unicode bidirectional algorithm (golang.org/x/text/unicode/bidi resolves
-// the levels; bidi.go reorders each line).
+// Unicode bidirectional algorithm (package glyphs: the levels resolved by
+// golang.org/x/text/unicode/bidi, each line reordered).
 //
 // The package imports no Fyne: it runs without a display.
 package sheet

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/exhibit-app/exhibit/internal/glyphs"
 )
 
 // Type sizes, in points.
@@ -226,7 +228,7 @@ func (wr *writer) heading(text string, w float64) []line {
 func (wr *writer) quote(q Quote, w float64) []line {
 	const inset = 4.5
 	text := "“" + PrintedText(q) + "”"
-	rtl := isRTLText(q.Text)
+	rtl := glyphs.IsRTL(q.Text)
 	bar := func(x, y, h float64, first bool) {
 		wr.setFillColor(quoteBar)
 		bx := x + 0.8
@@ -266,7 +268,8 @@ func (wr *writer) quote(q Quote, w float64) []line {
 func PrintedText(q Quote) string { return strings.TrimSpace(q.Text) }
 
 // citation formats where an excerpt comes from: the report, its pages,
-// its paragraph.
+// its paragraph, and the report file's SHA-256, short (as the command
+// line lists it; whole in the manifest).
 func citation(q Quote) string {
 	parts := []string{strings.TrimSpace(q.ReportTitle)}
 	if parts[0] == "" {
@@ -281,7 +284,11 @@ func citation(q Quote) string {
 	if q.Paragraph > 0 {
 		parts = append(parts, fmt.Sprintf("¶ %d", q.Paragraph))
 	}
-	return strings.Join(parts, ", ")
+	c := strings.Join(parts, ", ")
+	if len(q.ReportSHA256) >= 12 {
+		c += " · report SHA-256 " + q.ReportSHA256[:12]
+	}
+	return c
 }
 
 // checkNote tells the reader what the printed images are and how to check

@@ -3,6 +3,8 @@ package sheet
 import (
 	"strings"
 	"unicode"
+
+	"github.com/exhibit-app/exhibit/internal/glyphs"
 )
 
 // textLine is one wrapped line ready to draw: its characters in display
@@ -47,9 +49,9 @@ func wrapText(text string, width float64, runeWidth func(rune) float64) []textLi
 	var out []textLine
 	for _, p := range cleanText(text) {
 		rs := shapeArabic([]rune(strings.TrimRight(p, " ")))
-		bt := resolveBidi(rs)
+		bt := glyphs.ResolveBidi(rs)
 		for _, span := range wrapRunes(rs, width, runeWidth) {
-			out = append(out, textLine{text: string(bt.visual(span[0], span[1])), rtl: bt.base == 1})
+			out = append(out, textLine{text: string(bt.Visual(span[0], span[1])), rtl: bt.RTL()})
 		}
 	}
 	return out

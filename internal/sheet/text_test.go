@@ -32,48 +32,6 @@ func TestShapeArabic(t *testing.T) {
 	}
 }
 
-func TestBidiVisual(t *testing.T) {
-	// Hebrew letters are right to left and not shaped, which keeps the
-	// expected strings readable.
-	tests := []struct {
-		name, in, want string
-		rtl            bool
-	}{
-		{"left to right", "abc def", "abc def", false},
-		{"right to left", "אבג", "גבא", true},
-		{"rtl word in ltr text", "abc אבג def", "abc גבא def", false},
-		{"ltr word in rtl text", "אבג abc", "abc גבא", true},
-		{"numbers keep their order in rtl", "אבג 123 דהו", "והד 123 גבא", true},
-		{"rtl run with number in ltr text", "abc אבג 123 דהו.", "abc והד 123 גבא.", false},
-		{"brackets are mirrored", "אב (גד)", "(דג) בא", true},
-		{"trailing space stays at the end", "abc אבג ", "abc גבא ", false},
-		{"arabic number after arabic letter", "ب ١٢", "١٢ ب", true},
-		{"number closing an rtl run, then a full stop", "abc אבג 12.", "abc 12 גבא.", false},
-		{"a full stop after rtl text in ltr text", "abc אבג.", "abc גבא.", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			rs := []rune(tt.in)
-			bt := resolveBidi(rs)
-			if got := string(bt.visual(0, len(rs))); got != tt.want {
-				t.Errorf("visual(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-			if (bt.base == 1) != tt.rtl {
-				t.Errorf("paragraph level of %q = %d, want rtl %v", tt.in, bt.base, tt.rtl)
-			}
-		})
-	}
-}
-
-func TestBidiKeepsMarksAfterTheirBase(t *testing.T) {
-	rs := []rune("אְב") // alef with a sheva, then bet
-	bt := resolveBidi(rs)
-	got := bt.visual(0, len(rs))
-	if want := []rune("באְ"); !slices.Equal(got, want) {
-		t.Errorf("visual = %U, want %U", got, want)
-	}
-}
-
 func TestWrapRunes(t *testing.T) {
 	one := func(rune) float64 { return 1 }
 	tests := []struct {

@@ -143,6 +143,10 @@ type Quote struct {
 	// unknown.
 	Paragraph int
 	Note      string
+	// ReportSHA256 is the SHA-256 of the report file the excerpt was read
+	// from: the citation prints its first 12 digits (the sheet's signed
+	// manifest holds it whole); "" when unknown.
+	ReportSHA256 string
 }
 
 // Source makes a panel's picture, upright, with a long side of at least

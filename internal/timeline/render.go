@@ -4,15 +4,11 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
-	"sync"
+	"math"
 
 	xdraw "golang.org/x/image/draw"
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/basicfont"
-	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/math/fixed"
 
-	"github.com/exhibit-app/exhibit/assets"
+	"github.com/exhibit-app/exhibit/internal/glyphs"
 )
 
 // Colours of the printed strip.
@@ -37,10 +33,10 @@ func Render(l Layout, thumbs map[int64]image.Image, sz Sizes, k float64) *image.
 	W, H := int(l.Width*k), int((l.Height+legendHeight)*k)
 	dst := image.NewRGBA(image.Rect(0, 0, max(W, 1), max(H, 1)))
 	fill(dst, 0, 0, float64(W), float64(H), paper)
-	f := face(k)
+	f := face{glyphs.Regular(), 10 * k}
 	for r := range 2 {
 		fill(dst, 0, l.RowTop[r]*k, float64(W), (l.RowHeight[r]-1)*k, rowTint)
-		text(dst, f, RowNames[r], int(sz.Margin*k), int((l.RowTop[r]+l.RowHeight[r]/2+4)*k), ink)
+		f.text(dst, RowNames[r], int(sz.Margin*k), int((l.RowTop[r]+l.RowHeight[r]/2+4)*k), ink)
 	}
 	if l.HasBand {
 		band := image.NewUniform(BandColor)
@@ -53,8 +49,8 @@ func Render(l Layout, thumbs map[int64]image.Image, sz Sizes, k float64) *image.
 	fill(dst, l.AxisX0*k-sz.Thumb/2*k, l.AxisY*k, (l.AxisX1-l.AxisX0+sz.Thumb)*k, max(1, k), ink)
 	for _, t := range l.Ticks {
 		fill(dst, t.X*k, l.AxisY*k, max(1, k), 5*k, ink)
-		w := textWidth(f, t.Label)
-		text(dst, f, t.Label, int(t.X*k)-w/2, int((l.AxisY+17)*k), faint)
+		w := f.width(t.Label)
+		f.text(dst, t.Label, int(t.X*k)-w/2, int((l.AxisY+17)*k), faint)
 	}
 	for _, p := range l.Items {
 		c := StateColor(p.State)
@@ -74,7 +70,7 @@ func Render(l Layout, thumbs map[int64]image.Image, sz Sizes, k float64) *image.
 		}
 	}
 	if l.UndatedX > 0 {
-		text(dst, f, "no date", int(l.UndatedX*k), int((l.AxisY+17)*k), faint)
+		f.text(dst, "no date", int(l.UndatedX*k), int((l.AxisY+17)*k), faint)
 	}
 	// The legend.
 	x, y := sz.Margin*k, (l.Height+4)*k
@@ -84,12 +80,12 @@ func Render(l Layout, thumbs map[int64]image.Image, sz Sizes, k float64) *image.
 		if s == "" {
 			name = "not coded"
 		}
-		text(dst, f, name, int(x+16*k), int(y+11*k), ink)
-		x += float64(textWidth(f, name)) + 34*k
+		f.text(dst, name, int(x+16*k), int(y+11*k), ink)
+		x += float64(f.width(name)) + 34*k
 	}
 	if l.HasBand {
 		fill(dst, x, y, 24*k, 12*k, color.RGBA{0xC6, 0xDD, 0xF4, 0xFF})
-		text(dst, f, "the window", int(x+28*k), int(y+11*k), ink)
+		f.text(dst, "the window", int(x+28*k), int(y+11*k), ink)
 	}
 	return dst
 }
@@ -115,40 +111,17 @@ func fill(dst *image.RGBA, x, y, w, h float64, c color.RGBA) {
 	draw.Draw(dst, rect(x, y, w, h).Intersect(dst.Bounds()), image.NewUniform(c), image.Point{}, draw.Src)
 }
 
-var (
-	fontOnce sync.Once
-	fontData *opentype.Font
-	facesMu  sync.Mutex
-	faces    = map[float64]font.Face{}
-)
-
-// face returns DejaVu Sans at 10 points times k.
-func face(k float64) font.Face {
-	fontOnce.Do(func() { fontData, _ = opentype.Parse(assets.FontRegular) })
-	facesMu.Lock()
-	defer facesMu.Unlock()
-	if f, ok := faces[k]; ok {
-		return f
-	}
-	var f font.Face = basicfont.Face7x13
-	if fontData != nil {
-		if g, err := opentype.NewFace(fontData, &opentype.FaceOptions{Size: 10 * k, DPI: 72, Hinting: font.HintingFull}); err == nil {
-			f = g
-		}
-	}
-	faces[k] = f
-	return f
+// face is the strip's text: DejaVu Sans (with its fallbacks) at 10 points
+// at 72 dpi times the scale, in pixels.
+type face struct {
+	f    *glyphs.Face
+	size float64
 }
 
-func textWidth(f font.Face, s string) int {
-	facesMu.Lock()
-	defer facesMu.Unlock()
-	return font.MeasureString(f, s).Ceil()
-}
+// width returns the width of s, in whole pixels.
+func (f face) width(s string) int { return int(math.Ceil(f.f.Measure(s, f.size))) }
 
-func text(dst *image.RGBA, f font.Face, s string, x, y int, c color.RGBA) {
-	facesMu.Lock() // a font.Face is not safe for concurrent use
-	defer facesMu.Unlock()
-	d := &font.Drawer{Dst: dst, Src: image.NewUniform(c), Face: f, Dot: fixed.P(x, y)}
-	d.DrawString(s)
+// text writes s with its baseline at (x, y) in colour c.
+func (f face) text(dst *image.RGBA, s string, x, y int, c color.RGBA) {
+	f.f.Draw(dst, s, float64(x), float64(y), f.size, c)
 }

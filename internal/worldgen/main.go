@@ -15,6 +15,12 @@
 //	  ring: points: count, then dx dy...
 //	lines: count, then each: kind (0 coast, 1 border), points as above
 //
+// With "places", it converts Natural Earth's populated places (the 1:110m
+// "simple" GeoJSON) into assets/places.tsv, a tab-separated table (see
+// places.go), most important first:
+//
+//	go run ./internal/worldgen places ne_110m_populated_places_simple.geojson assets/places.tsv
+//
 // Rings that cross the antimeridian are unwrapped (their longitudes run
 // past 180°) and rings around a pole are closed along it, so that a plane
 // fill draws them right; lines are split where they jump across it.
@@ -26,11 +32,17 @@ import (
 )
 
 func main() {
-	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: worldgen countries-50m.json world.bin.gz")
+	var err error
+	switch {
+	case len(os.Args) == 4 && os.Args[1] == "places":
+		err = runPlaces(os.Args[2], os.Args[3])
+	case len(os.Args) == 3:
+		err = run(os.Args[1], os.Args[2])
+	default:
+		fmt.Fprintln(os.Stderr, "usage: worldgen countries-50m.json world.bin.gz\n       worldgen places ne_110m_populated_places_simple.geojson places.tsv")
 		os.Exit(2)
 	}
-	if err := run(os.Args[1], os.Args[2]); err != nil {
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "worldgen:", err)
 		os.Exit(1)
 	}

@@ -1,16 +1,19 @@
-package sheet
+package glyphs
 
 import "golang.org/x/text/unicode/bidi"
 
 // This file puts a paragraph in display order by the Unicode bidirectional
-// algorithm (UAX #9): golang.org/x/text/unicode/bidi resolves its levels;
-// here, what that package leaves undone: a line's trailing whitespace back
-// to the paragraph's level and the reordering of runs (rules L1–L2),
-// brackets mirrored at odd levels, combining marks kept after their base
-// character when a run is reversed.
+// algorithm (UAX #9), for the lines this package draws and for the PDF
+// sheets' text (package sheet): golang.org/x/text/unicode/bidi resolves
+// its levels; here, what that package leaves undone (its Ordering gives
+// runs of one direction in logical order, neither their levels nor their
+// display order): numbers after right-to-left text raised to level 2, a
+// line's trailing whitespace back to the paragraph's level and the
+// reordering of runs (rules I1, L1–L2), brackets mirrored at odd levels,
+// combining marks kept after their base character when a run is reversed.
 
-// bidiText is a paragraph in logical order with its resolved levels.
-type bidiText struct {
+// Bidi is a paragraph in logical order with its resolved levels.
+type Bidi struct {
 	runes   []rune
 	classes []bidi.Class // original classes, for rule L1
 	levels  []uint8
@@ -28,9 +31,10 @@ func classOf(r rune) bidi.Class {
 	return c
 }
 
-// isRTLText reports whether the first paragraph of s is right to left:
-// whether its first strong character is.
-func isRTLText(s string) bool {
+// IsRTL reports whether the first paragraph of s is right to left:
+// whether its first character of a strong direction is (bidi classes R and
+// AL: Hebrew, Arabic, Syriac, Thaana, N'Ko…), rules P2–P3.
+func IsRTL(s string) bool {
 	for _, r := range s {
 		switch classOf(r) {
 		case bidi.L:
@@ -54,19 +58,19 @@ func hasRTL(rs []rune) bool {
 	return false
 }
 
-// resolveBidi resolves the levels of the paragraph rs: golang.org/x/text's
+// ResolveBidi resolves the levels of the paragraph rs: golang.org/x/text's
 // bidi resolves the paragraph (rules P2–P3, X1–X10, W1–W7, N0–N2, I1–I2)
 // into runs of one direction, in logical order; a run's level follows from
 // its direction and the paragraph's, a run of numbers without a
 // left-to-right letter between two right-to-left runs of a left-to-right
 // paragraph being at level 2 (I1).
-func resolveBidi(rs []rune) bidiText {
+func ResolveBidi(rs []rune) *Bidi {
 	n := len(rs)
-	t := bidiText{runes: rs, classes: make([]bidi.Class, n), levels: make([]uint8, n)}
+	t := &Bidi{runes: rs, classes: make([]bidi.Class, n), levels: make([]uint8, n)}
 	for i, r := range rs {
 		t.classes[i] = classOf(r)
 	}
-	if isRTLText(string(rs)) {
+	if IsRTL(string(rs)) {
 		t.base = 1
 	}
 	for i := range t.levels {
@@ -102,6 +106,9 @@ func resolveBidi(rs []rune) bidiText {
 	}
 	return t
 }
+
+// RTL reports whether the paragraph is right to left.
+func (t *Bidi) RTL() bool { return t.base == 1 }
 
 // bidiRun is a run of characters of one direction, [start, end) in rs.
 type bidiRun struct {
@@ -155,17 +162,11 @@ func numberSpan(cs []bidi.Class) (from, to int, ok bool) {
 	return from, to, from >= 0
 }
 
-// visual returns the characters from start to end (exclusive) as one line
-// in display order, left to right, applying rules L1 and L2 and mirroring
-// brackets at odd levels.
-func (t *bidiText) visual(start, end int) []rune {
-	rs := t.runes[start:end]
-	if !hasRTL(rs) {
-		return rs
-	}
+// lineLevels returns the levels of the characters from start to end
+// (exclusive) as one line: trailing whitespace and separators back at the
+// paragraph's level (rule L1).
+func (t *Bidi) lineLevels(start, end int) []uint8 {
 	levels := append([]uint8(nil), t.levels[start:end]...)
-	// L1: trailing whitespace and separators go back to the paragraph
-	// level.
 	for i := len(levels) - 1; i >= 0; i-- {
 		c := t.classes[start+i]
 		if c != bidi.WS && c != bidi.S && c != bidi.B && c != bidi.BN {
@@ -182,46 +183,36 @@ func (t *bidiText) visual(start, end int) []rune {
 			}
 		}
 	}
+	return levels
+}
+
+// Visual returns the characters from start to end (exclusive) as one line
+// in display order, left to right, applying rules L1 and L2 and mirroring
+// brackets at odd levels.
+func (t *Bidi) Visual(start, end int) []rune {
+	rs := t.runes[start:end]
+	if !hasRTL(rs) {
+		return rs
+	}
+	levels := t.lineLevels(start, end)
 	// Clusters: a base character and the marks after it move together.
 	type cluster struct{ from, to int }
 	var cl []cluster
+	var lv []int
 	for i := range rs {
 		if i > 0 && t.classes[start+i] == bidi.NSM {
 			cl[len(cl)-1].to = i + 1
 			continue
 		}
 		cl = append(cl, cluster{i, i + 1})
-	}
-	lv := func(c cluster) uint8 { return levels[c.from] }
-	var highest, lowest uint8 = 0, 255
-	for _, c := range cl {
-		l := lv(c)
-		highest = max(highest, l)
-		lowest = min(lowest, l)
-	}
-	lowestOdd := lowest | 1
-	// L2: from the highest level down to the lowest odd level, reverse
-	// every run at that level or higher.
-	for level := highest; level >= lowestOdd; level-- {
-		for i := 0; i < len(cl); i++ {
-			if lv(cl[i]) < level {
-				continue
-			}
-			j := i
-			for j < len(cl) && lv(cl[j]) >= level {
-				j++
-			}
-			for a, b := i, j-1; a < b; a, b = a+1, b-1 {
-				cl[a], cl[b] = cl[b], cl[a]
-			}
-			i = j
-		}
+		lv = append(lv, int(levels[i]))
 	}
 	out := make([]rune, 0, len(rs))
-	for _, c := range cl {
-		odd := lv(c)%2 == 1
-		for k := c.from; k < c.to; k++ {
-			r := rs[k]
+	for _, k := range visualOrder(lv) {
+		c := cl[k]
+		odd := lv[k]%2 == 1
+		for i := c.from; i < c.to; i++ {
+			r := rs[i]
 			if odd {
 				r = mirror(r)
 			}
@@ -229,6 +220,38 @@ func (t *bidiText) visual(start, end int) []rune {
 		}
 	}
 	return out
+}
+
+// visualOrder returns the indices of runs (or characters) of these levels
+// in display order: from the highest level down to the lowest odd level,
+// every maximal sequence at that level or higher is reversed (rule L2).
+func visualOrder(levels []int) []int {
+	order := make([]int, len(levels))
+	if len(levels) == 0 {
+		return order
+	}
+	hi, lo := levels[0], levels[0]
+	for i, l := range levels {
+		order[i] = i
+		hi, lo = max(hi, l), min(lo, l)
+	}
+	for lvl := hi; lvl >= lo|1; lvl-- {
+		for i := 0; i < len(order); {
+			if levels[order[i]] < lvl {
+				i++
+				continue
+			}
+			j := i
+			for j < len(order) && levels[order[j]] >= lvl {
+				j++
+			}
+			for a, b := i, j-1; a < b; a, b = a+1, b-1 {
+				order[a], order[b] = order[b], order[a]
+			}
+			i = j
+		}
+	}
+	return order
 }
 
 // mirrored pairs characters with their mirror images for right-to-left
