@@ -3,12 +3,11 @@ package app
 import (
 	"github.com/exhibit-app/exhibit/app/apptest"
 
-	"github.com/exhibit-app/exhibit/app/ui"
-
 	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"image/png"
 	"math"
 	"os"
@@ -18,62 +17,114 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/exhibit-app/exhibit/catalog"
 	"github.com/exhibit-app/exhibit/internal/annot"
 	"github.com/exhibit-app/exhibit/viewer"
 )
 
-// fillExport points the export dialog open at dir/name and starts it.
-func fillExport(t *testing.T, tw *testWindow, dir, name string) *exportForm {
+// exportFields are the fields of the export dialog on top of the window,
+// found in its widget tree.
+type exportFields struct {
+	folder, name  *widget.Entry
+	paper, orient *widget.RadioGroup
+}
+
+// exportDialog returns the fields of the export dialog on top.
+func exportDialog(t *testing.T, tw *testWindow) exportFields {
 	t.Helper()
-	f := tw.lastExport
-	if f == nil || f.state != exportAsking {
-		t.Fatal("no export dialog open")
+	if apptest.FindButton(tw.topOverlay(), "Export") == nil {
+		t.Fatalf("no export dialog open: %q", tw.overlayText())
 	}
-	f.folder.SetText(dir)
-	f.name.SetText(name)
-	tw.tapOverlayButton(t, "Export")
+	f := exportFields{folder: apptest.FormEntry(t, tw.win, "Folder"), name: apptest.FormEntry(t, tw.win, "File name")}
+	f.paper, _ = apptest.FormWidget(tw.topOverlay(), "Paper").(*widget.RadioGroup)
+	f.orient, _ = apptest.FormWidget(tw.topOverlay(), "Orientation").(*widget.RadioGroup)
 	return f
 }
 
-// waitExport waits for the export to end.
-func waitExport(t *testing.T, tw *testWindow, f *exportForm) {
+// fillExport points the export dialog open at dir/name and starts it.
+func fillExport(t *testing.T, tw *testWindow, dir, name string) {
 	t.Helper()
-	tw.q.WaitFor(t, "the export", 60e9, func() bool { return f.state > exportRunning })
-	if f.state == exportFailed {
-		t.Fatalf("export failed: %v", f.err)
+	f := exportDialog(t, tw)
+	f.folder.SetText(dir)
+	f.name.SetText(name)
+	tw.tapOverlayButton(t, "Export")
+}
+
+// exportEnd waits for the export started to end, and returns how, as
+// the window says it: "Export complete" or "Export cancelled" (a failure
+// fails the test).
+func exportEnd(t *testing.T, tw *testWindow) string {
+	t.Helper()
+	var end string
+	tw.q.WaitFor(t, "the export", 60e9, func() bool {
+		text := tw.overlayText()
+		for _, s := range []string{"Export complete", "Export cancelled", "Could not export"} {
+			if strings.Contains(text, s) {
+				end = s
+				return true
+			}
+		}
+		return false
+	})
+	if end == "Could not export" {
+		t.Fatalf("export failed: %s", tw.overlayText())
+	}
+	return end
+}
+
+// waitExport waits for the export to complete.
+func waitExport(t *testing.T, tw *testWindow) {
+	t.Helper()
+	if end := exportEnd(t, tw); end != "Export complete" {
+		t.Fatalf("the export ended with %q", end)
 	}
 }
 
-// checkExported checks that the file exists, is recorded with its SHA-256
-// (shown in the result), and returns its bytes.
-func checkExported(t *testing.T, tw *testWindow, c *catalog.Case, f *exportForm, kind string) []byte {
+// checkExported checks that the export just completed wrote path, is
+// recorded in the case with its SHA-256 (shown in the result, with its
+// record), and returns its bytes.
+func checkExported(t *testing.T, tw *testWindow, c *catalog.Case, path, kind string) []byte {
 	t.Helper()
-	if f.state != exportDone || f.export == nil {
-		t.Fatalf("export state %v", f.state)
+	es, _ := c.Exports(context.Background())
+	if len(es) == 0 {
+		t.Fatal("the export is not in the case's exports")
 	}
-	data, err := os.ReadFile(f.path)
+	e := es[len(es)-1]
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sum := sha256.Sum256(data)
-	if f.export.SHA256 != hex.EncodeToString(sum[:]) || f.export.Kind != kind || f.export.Path != f.path {
-		t.Errorf("recorded %+v for %s (%x)", f.export, f.path, sum)
+	if e.SHA256 != hex.EncodeToString(sum[:]) || e.Kind != kind || e.Path != path {
+		t.Errorf("recorded %+v for %s (%x)", e, path, sum)
 	}
-	es, _ := c.Exports(context.Background())
-	if len(es) == 0 || es[len(es)-1].ID != f.export.ID {
-		t.Error("the export is not in the case's exports")
-	}
-	if a := auditActions(t, c); a[len(a)-1] != "export."+kind {
+	if a := apptest.AuditActions(t, c); a[len(a)-1] != "export."+kind {
 		t.Errorf("audit ends with %q", a[len(a)-1])
 	}
-	if !strings.Contains(tw.overlayText(), f.export.SHA256) {
+	text := tw.overlayText()
+	if !strings.Contains(text, e.SHA256) {
 		t.Error("the result does not show the SHA-256")
+	}
+	if !strings.Contains(text, fmt.Sprintf("as export %d,", e.ID)) {
+		t.Errorf("the result does not name the export recorded (%d): %q", e.ID, text)
 	}
 	tw.tapOverlayButton(t, "Close")
 	return data
+}
+
+// selectAll selects every image of the library (Ctrl+A in its grid).
+func selectAll(t *testing.T, tw *testWindow) {
+	t.Helper()
+	grid, ok := apptest.Find[*viewer.ThumbGrid](tw.library().Content())
+	if !ok {
+		t.Fatal("no thumbnail grid in the library")
+	}
+	grid.SetSelected(tw.libraryIDs())
+	if n := len(tw.library().Selected()); n != len(tw.libraryIDs()) {
+		t.Fatalf("%d images selected of %d", n, len(tw.libraryIDs()))
+	}
 }
 
 // TestExportSheetFromCompare exports the sheet of the pair shown, in
@@ -84,18 +135,18 @@ func TestExportSheetFromCompare(t *testing.T) {
 	openCompare(t, tw, 1)
 	dir := t.TempDir()
 	tw.menuAction(t, "File", "Export sheet…")
-	f := tw.lastExport
+	f := exportDialog(t, tw)
 	if !strings.HasPrefix(f.name.Text, "Pair 1 - Souq Street") || !strings.HasSuffix(f.name.Text, ".pdf") {
 		t.Errorf("file name offered %q", f.name.Text)
+	}
+	if f.paper == nil || f.orient == nil {
+		t.Fatal("a sheet's export offers no paper or orientation")
 	}
 	f.paper.SetSelected("Letter")
 	f.orient.SetSelected("Landscape")
 	fillExport(t, tw, dir, "souq")
-	waitExport(t, tw, f)
-	if f.path != filepath.Join(dir, "souq.pdf") {
-		t.Errorf("written to %s", f.path)
-	}
-	data := checkExported(t, tw, c, f, "sheet")
+	waitExport(t, tw)
+	data := checkExported(t, tw, c, filepath.Join(dir, "souq.pdf"), "sheet")
 	if !bytes.HasPrefix(data, []byte("%PDF")) || len(data) < 10000 {
 		t.Errorf("%d bytes, not a PDF sheet", len(data))
 	}
@@ -110,8 +161,8 @@ func TestExportSheetFromCompare(t *testing.T) {
 	// Again to the same file: asked before replacing; the dialog opens on
 	// the folder used.
 	tw.menuAction(t, "File", "Export sheet…")
-	if tw.lastExport.folder.Text != dir {
-		t.Errorf("folder offered %q", tw.lastExport.folder.Text)
+	if got := exportDialog(t, tw).folder.Text; got != dir {
+		t.Errorf("folder offered %q", got)
 	}
 	fillExport(t, tw, dir, "souq.pdf")
 	if !strings.Contains(tw.overlayText(), "Replace") {
@@ -128,19 +179,17 @@ func TestExportSheetFromCompare(t *testing.T) {
 func TestExportCancel(t *testing.T) {
 	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
-	l := tw.library()
-	l.grid.SetSelected(l.src.IDs())
+	selectAll(t, tw)
 	before, _ := c.Exports(context.Background())
 	tw.menuAction(t, "File", "Export sheets…")
 	dir := t.TempDir()
-	f := fillExport(t, tw, dir, "all.pdf")
-	if f.state != exportRunning || !strings.Contains(tw.overlayText(), "Cancel") {
+	fillExport(t, tw, dir, "all.pdf")
+	if apptest.FindButton(tw.topOverlay(), "Cancel") == nil || !strings.Contains(tw.overlayText(), filepath.Join(dir, "all.pdf")) {
 		t.Fatalf("no progress dialog: %q", tw.overlayText())
 	}
 	tw.tapOverlayButton(t, "Cancel")
-	waitExport(t, tw, f)
-	if f.state != exportCancelled {
-		t.Fatalf("state %v after Cancel", f.state)
+	if end := exportEnd(t, tw); end != "Export cancelled" {
+		t.Fatalf("%q after Cancel", end)
 	}
 	if !strings.Contains(tw.overlayText(), "Nothing was written") {
 		t.Errorf("after cancelling: %q", tw.overlayText())
@@ -160,24 +209,23 @@ func TestExportCancel(t *testing.T) {
 func TestExportImageAndCatalog(t *testing.T) {
 	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
-	r := openReview(t, tw, 0)
-	tw.q.WaitUntil(t, "the image shown", func() bool { return r.image.Stage >= ui.StagePreview })
-	l := r.image.Layer
-	test.Tap(r.tools.Tools[viewer.ToolRect])
-	dragLayer(l, 0.25, 0.25, 0.75, 0.75)
+	openReview(t, tw, 0)
+	l := reviewLayer(t, tw)
+	l.SetTool(viewer.ToolRect)
+	apptest.DragLayer(l, 0.25, 0.25, 0.75, 0.75)
 	if n := len(l.Annotations()); n != 1 {
 		t.Fatalf("%d marks drawn", n)
 	}
 	dir := t.TempDir()
 	tw.win.Canvas().(fyne.Shortcutable).TypedShortcut(chord(fyne.KeyS, ctrl|fyne.KeyModifierShift))
-	f := fillExport(t, tw, dir, "marked")
-	waitExport(t, tw, f)
-	data := checkExported(t, tw, c, f, "png")
+	fillExport(t, tw, dir, "marked")
+	waitExport(t, tw)
+	data := checkExported(t, tw, c, filepath.Join(dir, "marked.png"), "png")
 	img, err := png.Decode(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, h := r.im.UprightSize()
+	w, h := tw.ReviewImage().UprightSize()
 	if b := img.Bounds(); b.Dx() != w || b.Dy() != h {
 		t.Errorf("PNG %v, original %d×%d", b, w, h)
 	}
@@ -192,12 +240,10 @@ func TestExportImageAndCatalog(t *testing.T) {
 	for _, kind := range []string{"csv", "geojson"} {
 		label := map[string]string{"csv": "Export the catalog as CSV…", "geojson": "Export the catalog as GeoJSON…"}[kind]
 		tw.menuAction(t, "File", label)
-		f := fillExport(t, tw, dir, "catalog")
-		waitExport(t, tw, f)
-		data := checkExported(t, tw, c, f, kind)
-		if filepath.Ext(f.path) != "."+kind {
-			t.Errorf("written to %s", f.path)
-		}
+		fillExport(t, tw, dir, "catalog")
+		waitExport(t, tw)
+		// the extension of the kind is added to the name given
+		data := checkExported(t, tw, c, filepath.Join(dir, "catalog."+kind), kind)
 		switch kind {
 		case "csv":
 			if lines := strings.Count(string(data), "\n"); lines != 12 || !strings.HasPrefix(string(data), "id,sha256") {
@@ -259,10 +305,10 @@ func TestExportRefusesEvidence(t *testing.T) {
 				oldBytes, _ = os.ReadFile(tt.path)
 			}
 			tw.menuAction(t, "File", "Export sheet…")
-			f := fillExport(t, tw, filepath.Dir(tt.path), filepath.Base(tt.path))
+			fillExport(t, tw, filepath.Dir(tt.path), filepath.Base(tt.path))
 			text := tw.overlayText()
-			if f.state != exportFailed || !strings.Contains(text, "Nothing was exported") || !strings.Contains(text, tt.why) {
-				t.Errorf("state %v, the window says %q; want a refusal saying %q", f.state, text, tt.why)
+			if !strings.Contains(text, "Nothing was exported") || !strings.Contains(text, tt.why) {
+				t.Errorf("the window says %q; want a refusal saying %q", text, tt.why)
 			}
 			if strings.Contains(text, "Replace") {
 				t.Error("asked to replace evidence")

@@ -1,8 +1,11 @@
 package app
 
 import (
+	"net/url"
+
 	"fyne.io/fyne/v2"
 
+	"github.com/exhibit-app/exhibit/app/exports"
 	"github.com/exhibit-app/exhibit/app/ui"
 	"github.com/exhibit-app/exhibit/catalog"
 	"github.com/exhibit-app/exhibit/internal/export"
@@ -37,22 +40,62 @@ func (mw *mainWindow) AddReport() { mw.addReportDialog() }
 // ExportSiteSheet opens the export dialog of the sheet of the site with
 // this ID and name.
 func (mw *mainWindow) ExportSiteSheet(siteID int64, name string) {
-	spec := mw.sheetsSpec(export.Target{Sites: []int64{siteID}}, "Export site sheet",
+	mw.ExportSheets(export.Target{Sites: []int64{siteID}}, "Export site sheet",
 		"The site's timeline, the two images that bracket its window side by side with their capture times and SHA-256, the window in words, a map of the site and the linked excerpts.",
-		safeName(name)+" site sheet")
-	mw.exportDialog(spec)
+		exports.SafeName(name)+" site sheet")
 }
 
 // ReviewImage returns the image the Review screen shows (nil: none).
 func (mw *mainWindow) ReviewImage() *catalog.Image {
-	for _, s := range mw.slots {
-		if rs, ok := s.scr.(*reviewScreen); ok {
-			return rs.im
-		}
+	if r, ok := mw.screen(ui.ScreenReview).(imageShower); ok {
+		return r.Image()
 	}
 	return nil
 }
 
-// SetBusy says on the status bar what runs in the background ("":
-// nothing).
-func (mw *mainWindow) SetBusy(what string) { mw.status.setBusy(what) }
+// LibraryOrder returns the images the Library has Review walk from id
+// (nil: none read yet).
+func (mw *mainWindow) LibraryOrder(id int64) []int64 {
+	if l, ok := mw.screen(ui.ScreenLibrary).(libraryOrder); ok {
+		return l.Order(id)
+	}
+	return nil
+}
+
+// LibraryCursor returns the image under the Library's cursor.
+func (mw *mainWindow) LibraryCursor() (int64, bool) {
+	if l, ok := mw.screen(ui.ScreenLibrary).(libraryOrder); ok {
+		return l.Cursor()
+	}
+	return 0, false
+}
+
+// ImportFolder opens the dialog importing a folder.
+func (mw *mainWindow) ImportFolder() { mw.importFolderDialog() }
+
+// ImportFiles opens the dialog importing files.
+func (mw *mainWindow) ImportFiles() { mw.importFilesDialog() }
+
+// ExportSheets opens the export dialog of the sheets of t as one PDF.
+func (mw *mainWindow) ExportSheets(t export.Target, title, what, name string) {
+	mw.exportDialog(exports.Sheets(t, title, what, name, mw.version))
+}
+
+// ExportPNG opens the export dialog of an image (pick chooses it, and the
+// pair whose marks are drawn too, from the side chosen among sides) with
+// its marks burned in.
+func (mw *mainWindow) ExportPNG(title string, pick func(side string) (*catalog.Image, int64), name string, sides []string) {
+	mw.exportDialog(exports.PNG(title, pick, name, sides))
+}
+
+// OpenURL opens u in the desktop's application for it.
+func (mw *mainWindow) OpenURL(u *url.URL) error { return mw.app.OpenURL(u) }
+
+// ChooseFolder asks for a folder, starting in start, then calls then with
+// its path.
+func (mw *mainWindow) ChooseFolder(title, confirm, start string, then func(dir string)) {
+	mw.chooseFolder(title, confirm, start, then)
+}
+
+// Exported says on the status bar that an export was recorded.
+func (mw *mainWindow) Exported() { mw.status.refresh() }

@@ -21,8 +21,8 @@ func TestNoGoroutineLeftAfterCaseClose(t *testing.T) {
 
 	tw.setCase(c, ui.ScreenLibrary, ui.Target{})
 	tw.waitLibrary(t)
-	r := openReview(t, tw, 0)
-	tw.q.WaitUntil(t, "the preview", func() bool { return r.image.Stage >= ui.StagePreview })
+	openReview(t, tw, 0)
+	waitPreview(t, tw)
 	tw.show(ui.ScreenReport, ui.Target{})
 	tw.q.Settle() // the report read and shown
 	openCompare(t, tw, 1)

@@ -5,6 +5,7 @@ import (
 
 	"context"
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -29,11 +30,9 @@ type mainWindow struct {
 	status    *statusBar
 	menu      *fyne.MainMenu
 	welcome   *welcomeScreen
-
-	// lastPairForm and lastExport are the last dialogs of their kind
-	// opened (tests fill them in).
-	lastPairForm *pairForm
-	lastExport   *exportForm
+	// watchEvery is how often the open case is checked for changes made
+	// elsewhere.
+	watchEvery time.Duration
 
 	// A switch of tab made by show carries its target to selected.
 	opening bool
@@ -48,10 +47,21 @@ type screenSlot struct {
 	stale bool // the case changed while the screen was hidden
 }
 
+// windowOptions are what a main window is made with.
+type windowOptions struct {
+	version string // shown in the About dialog, written on sheets
+	// watchEvery is how often the open case is checked for changes made
+	// elsewhere (0: watchEvery).
+	watchEvery time.Duration
+}
+
 // newMainWindow makes the window (not shown yet), showing nothing until a
 // case is opened or the welcome screen shown.
-func newMainWindow(a fyne.App, settings *Settings, version string) *mainWindow {
-	mw := &mainWindow{app: a, settings: settings, version: version, current: -1}
+func newMainWindow(a fyne.App, settings *Settings, o windowOptions) *mainWindow {
+	if o.watchEvery <= 0 {
+		o.watchEvery = watchEvery
+	}
+	mw := &mainWindow{app: a, settings: settings, version: o.version, watchEvery: o.watchEvery, current: -1}
 	mw.win = a.NewWindow("Exhibit")
 	mw.win.SetMaster()
 	mw.status = newStatusBar(mw)

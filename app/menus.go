@@ -78,12 +78,12 @@ func (mw *mainWindow) setupMenu() {
 	image := fyne.NewMenu("Image", item("Link the highlighted excerpt", "link", mw.link),
 		fyne.NewMenuItemSeparator(), item("Make a pair…", "make-pair", mw.makePair))
 	pair := fyne.NewMenu("Pair",
-		item("Edit the pair…", "", func() { mw.onPair((*compareScreen).editPair) }),
-		item("Swap before and after", "", func() { mw.onPair((*compareScreen).swapPair) }),
-		item("Align…", "", func() { mw.onPair(func(cs *compareScreen) { cs.align.start() }) }),
-		item("Reset the alignment…", "", func() { mw.onPair(func(cs *compareScreen) { cs.align.reset() }) }),
+		item("Edit the pair…", "", func() { mw.onPair(pairActions.EditPair) }),
+		item("Swap before and after", "", func() { mw.onPair(pairActions.SwapPair) }),
+		item("Align…", "", func() { mw.onPair(pairActions.Align) }),
+		item("Reset the alignment…", "", func() { mw.onPair(pairActions.ResetAlignment) }),
 		fyne.NewMenuItemSeparator(),
-		item("Delete the pair…", "", func() { mw.onPair((*compareScreen).deletePair) }),
+		item("Delete the pair…", "", func() { mw.onPair(pairActions.DeletePair) }),
 	)
 	help := fyne.NewMenu("Help", item("Keyboard shortcuts", "shortcuts", mw.showShortcuts), item("About Exhibit", "", mw.showAbout))
 	mw.menu = fyne.NewMainMenu(file, edit, view, image, pair, help)
@@ -123,17 +123,38 @@ func (mw *mainWindow) showAbout() {
 }
 
 // onPair runs f on the compare screen's pair, showing the screen first.
-func (mw *mainWindow) onPair(f func(cs *compareScreen)) {
-	cs, ok := mw.screen(ui.ScreenCompare).(*compareScreen)
+func (mw *mainWindow) onPair(f func(cs pairActions)) {
+	cs, ok := mw.screen(ui.ScreenCompare).(pairActions)
 	if !ok {
 		return
 	}
 	if mw.currentScreen() != ui.Screen(cs) {
 		mw.show(ui.ScreenCompare, ui.Target{})
 	}
-	if cs.data == nil {
+	if !cs.PairShown() {
 		ui.ShowError(mw.win, "No pair shown", fmt.Errorf("choose a pair in the compare screen's list, or make one in the library (Ctrl+P)"))
 		return
 	}
 	f(cs)
 }
+
+// makePair asks for a new pair of the two images selected in the library
+// (Ctrl+P), then opens the compare screen on it; showing the library
+// first when it does not hold two images selected.
+func (mw *mainWindow) makePair() {
+	if _, ok := mw.requireCase(); !ok {
+		return
+	}
+	l, ok := mw.screen(ui.ScreenLibrary).(libraryOrder)
+	if !ok {
+		return
+	}
+	if len(l.Selected()) != 2 && mw.currentScreen() != ui.Screen(l) {
+		mw.show(ui.ScreenLibrary, ui.Target{})
+	}
+	l.MakePair()
+}
+
+// SetBusy says on the status bar what runs in the background ("":
+// nothing).
+func (mw *mainWindow) SetBusy(what string) { mw.status.setBusy(what) }

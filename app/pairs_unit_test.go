@@ -1,6 +1,7 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/exports"
 	"github.com/exhibit-app/exhibit/app/marks"
 
 	"github.com/exhibit-app/exhibit/app/apptest"
@@ -26,9 +27,9 @@ func TestWindowTexts(t *testing.T) {
 		{ui.WindowEdit("2017-10-11T09:42:17"), "2017-10-11 09:42:17"},
 		{ui.AlignedText(&catalog.Pair{}), "not aligned"},
 		{ui.AlignedText(&catalog.Pair{Alignment: &catalog.Alignment{Kind: "affine", Residuals: []float64{3, 4}}}), "aligned on 2 points, RMS 3.5 px"},
-		{safeName(` Pair 1 / "Souq": 11*16 `), `Pair 1 - -Souq-- 11-16`},
-		{safeName(".."), "export"},
-		{trimExt("01-street.jpg"), "01-street"},
+		{exports.SafeName(` Pair 1 / "Souq": 11*16 `), `Pair 1 - -Souq-- 11-16`},
+		{exports.SafeName(".."), "export"},
+		{ui.TrimExt("01-street.jpg"), "01-street"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)

@@ -30,7 +30,7 @@ func Run(opt Options) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(appIcon)
 	settings := NewSettingsWithState(a.Preferences(), filepath.Join(a.Storage().RootURI().Path(), stateFileName))
-	mw := newMainWindow(a, settings, opt.Version)
+	mw := newMainWindow(a, settings, windowOptions{version: opt.Version})
 	size := settings.WindowSize()
 	if opt.WindowWidth > 0 && opt.WindowHeight > 0 {
 		size = fyne.NewSize(opt.WindowWidth, opt.WindowHeight)

@@ -1,10 +1,14 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/compare"
+	"github.com/exhibit-app/exhibit/app/library"
 	"github.com/exhibit-app/exhibit/app/mapscreen"
 	"github.com/exhibit-app/exhibit/app/reports"
+	"github.com/exhibit-app/exhibit/app/review"
 	"github.com/exhibit-app/exhibit/app/sites"
 	"github.com/exhibit-app/exhibit/app/ui"
+	"github.com/exhibit-app/exhibit/catalog"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -39,6 +43,28 @@ type (
 	sheetsExporter interface{ ExportSheets() }
 	// imageExporter exports the image shown with its marks burned in.
 	imageExporter interface{ ExportImage() }
+	// libraryOrder is what the window asks of the Library screen: the
+	// order Review walks, its cursor, its selection, making a pair of it.
+	libraryOrder interface {
+		ui.Screen
+		Order(id int64) []int64
+		Cursor() (int64, bool)
+		Selected() []int64
+		MakePair()
+	}
+	// imageShower is the Review screen: the image it shows.
+	imageShower interface{ Image() *catalog.Image }
+	// pairActions are the actions of the Pair menu, on the pair the
+	// Compare screen shows.
+	pairActions interface {
+		ui.Screen
+		PairShown() bool
+		EditPair()
+		SwapPair()
+		Align()
+		ResetAlignment()
+		DeletePair()
+	}
 )
 
 // ScreenSpec registers a screen: one entry of screenSpecs is one tab, one
@@ -61,13 +87,13 @@ type ScreenSpec struct {
 // apptest.Host.
 var screenSpecs = []ScreenSpec{
 	{ID: ui.ScreenLibrary, Title: "Library", Icon: theme.GridIcon, Key: fyne.Key1,
-		New: func(mw *mainWindow, s *ui.Session) ui.Screen { return newLibraryScreen(mw, s) }},
+		New: func(mw *mainWindow, s *ui.Session) ui.Screen { return library.New(mw, mw.settings, s) }},
 	{ID: ui.ScreenReview, Title: "Review", Icon: theme.VisibilityIcon, Key: fyne.Key2,
-		New: func(mw *mainWindow, s *ui.Session) ui.Screen { return newReviewScreen(mw, s) }},
+		New: func(mw *mainWindow, s *ui.Session) ui.Screen { return review.New(mw, mw.settings, s) }},
 	{ID: ui.ScreenReport, Title: "Reports", Icon: theme.DocumentIcon, Key: fyne.Key3,
 		New: func(mw *mainWindow, s *ui.Session) ui.Screen { return reports.New(mw, s) }},
 	{ID: ui.ScreenCompare, Title: "Compare", Icon: theme.ViewRestoreIcon, Key: fyne.Key4,
-		New: func(mw *mainWindow, s *ui.Session) ui.Screen { return newCompareScreen(mw, s) }},
+		New: func(mw *mainWindow, s *ui.Session) ui.Screen { return compare.New(mw, mw.settings, s) }},
 	{ID: ui.ScreenMap, Title: "Map", Icon: ui.MapIcon, Key: fyne.Key5,
 		New: func(mw *mainWindow, s *ui.Session) ui.Screen { return mapscreen.New(mw, mw.settings, s) }},
 	{ID: ui.ScreenSites, Title: "Sites", Icon: sites.Icon, Key: fyne.Key6,

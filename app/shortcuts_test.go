@@ -7,11 +7,9 @@ import (
 
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 
-	"github.com/exhibit-app/exhibit/catalog"
 	"github.com/exhibit-app/exhibit/viewer"
 )
 
@@ -42,22 +40,22 @@ func (tw *testWindow) typeKey(k fyne.KeyName) {
 func TestKeysStayInDialogs(t *testing.T) {
 	c := apptest.SampleCase(t)
 	tw := newTestWindow(t, c)
-	cs := openCompare(t, tw, 1)
+	cv := openCompare(t, tw, 1)
 	check := func(what string) {
 		t.Helper()
-		if m := cs.cv.Mode(); m != viewer.ModeSideBySide {
+		if m := cv.Mode(); m != viewer.ModeSideBySide {
 			t.Errorf("%s: the compare screen behind switched to mode %v", what, m)
 		}
 	}
-	cs.cv.SetMode(viewer.ModeSideBySide)
-	zoom := cs.cv.ActiveView().View()
+	cv.SetMode(viewer.ModeSideBySide)
+	zoom := cv.ActiveView().View()
 
-	cs.editPair()
-	f := cs.lastEdit
+	tw.menuAction(t, "Pair", "Edit the pair…")
 	if tw.topOverlay() == nil {
 		t.Fatal("no Edit the pair dialog")
 	}
-	for _, focus := range []fyne.Focusable{nil, f.nb} {
+	nb := apptest.FormEntry(t, tw.win, "Not before")
+	for _, focus := range []fyne.Focusable{nil, nb} {
 		tw.win.Canvas().Unfocus()
 		if focus != nil {
 			tw.win.Canvas().Focus(focus)
@@ -68,24 +66,25 @@ func TestKeysStayInDialogs(t *testing.T) {
 		tw.typeKey(fyne.KeyLeft)
 		tw.typeKey(fyne.KeySpace)
 		check("typing in the dialog")
-		if v := cs.cv.ActiveView().View(); v != zoom {
+		if v := cv.ActiveView().View(); v != zoom {
 			t.Errorf("typing in the dialog zoomed the view behind: %+v, was %+v", v, zoom)
 		}
 	}
-	if got := f.nb.Text; !strings.Contains(got, "2017-10-14 2+3-0") {
+	if got := nb.Text; !strings.Contains(got, "2017-10-14 2+3-0") {
 		t.Errorf("the focused field holds %q: the keys did not reach it", got)
 	}
-	f.d.Hide()
+	tw.tapOverlayButton(t, "Cancel")
 	tw.typeRune('2')
-	if cs.cv.Mode() != viewer.ModeSwipe {
-		t.Errorf("with the dialog closed, 2 shows mode %v, want swipe", cs.cv.Mode())
+	if cv.Mode() != viewer.ModeSwipe {
+		t.Errorf("with the dialog closed, 2 shows mode %v, want swipe", cv.Mode())
 	}
 
 	// Escape on "Export complete" over the review screen stays there.
 	openReview(t, tw, 0)
-	tw.showExported(&exportForm{export: &catalog.Export{ID: 1, At: time.Now(), Kind: "sheet", Path: "/tmp/x.pdf",
-		SHA256: strings.Repeat("ab", 32), Size: 1000}}, "1 sheet written.")
-	if tw.topOverlay() == nil {
+	tw.menuAction(t, "File", "Export the catalog as CSV…")
+	fillExport(t, tw, t.TempDir(), "catalog")
+	waitExport(t, tw)
+	if !strings.Contains(tw.overlayText(), "Export complete") {
 		t.Fatal("no Export complete dialog")
 	}
 	tw.typeKey(fyne.KeyEscape)

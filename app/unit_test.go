@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/exhibit-app/exhibit/catalog"
-	"github.com/exhibit-app/exhibit/internal/sheet"
 )
 
 func TestFormatCount(t *testing.T) {
@@ -72,7 +71,6 @@ func TestSmallFormats(t *testing.T) {
 		{ui.FormatBytes(3_200_000), "3.2 MB"},
 		{ui.RegionText(nil), "whole image"},
 		{ui.RegionText(&catalog.Region{X: 0.1, Y: 0.2, W: 0.3, H: 0.4}), "region at 10 %, 20 %, 30 × 40 % of the image"},
-		{shorten("one two three four", 9), "one two…"},
 		{ui.ErrorText(errors.New("open x: no such file")), "Open x: no such file."},
 	} {
 		if tc.got != tc.want {
@@ -108,65 +106,6 @@ func TestOptionsValidate(t *testing.T) {
 	err := (Options{Screen: "atlas"}).Validate()
 	if err == nil || !strings.Contains(err.Error(), "library, review, report") {
 		t.Errorf("unknown screen: %v", err)
-	}
-}
-
-func TestFilterQuery(t *testing.T) {
-	yes := true
-	for _, tc := range []struct {
-		name     string
-		q        libraryQuery
-		from, to string // clock strings of the filter's bounds, "" when nil
-		camera   string
-		err      bool
-	}{
-		{name: "nothing", q: libraryQuery{}},
-		{name: "a day", q: libraryQuery{from: "2017-10-14", to: "2017-10-14"},
-			from: "2017-10-14T00:00:00", to: "2017-10-14T23:59:59.999999999"},
-		{name: "to the minute", q: libraryQuery{to: "2017-10-14 13:05"}, to: "2017-10-14T13:05:59.999999999"},
-		{name: "bad date", q: libraryQuery{from: "14/10/2017"}, err: true},
-		{name: "camera", q: libraryQuery{camera: &camera{"Canon", "Canon EOS 5D"}}, camera: "Canon Canon EOS 5D"},
-		{name: "linked", q: libraryQuery{linked: &yes}},
-	} {
-		f, err := tc.q.filter()
-		if (err != nil) != tc.err {
-			t.Errorf("%s: error %v", tc.name, err)
-			continue
-		}
-		clock := func(p *time.Time) string {
-			if p == nil {
-				return ""
-			}
-			return p.Format("2006-01-02T15:04:05.999999999")
-		}
-		if tc.err {
-			continue
-		}
-		if clock(f.From) != tc.from || clock(f.To) != tc.to || f.Camera != tc.camera || f.Linked != tc.q.linked {
-			t.Errorf("%s: filter %+v", tc.name, f)
-		}
-	}
-}
-
-func TestCameraCountsAndKeep(t *testing.T) {
-	ims := []*catalog.Image{
-		{ID: 1, Make: "Canon", Model: "Canon EOS 5D"},
-		{ID: 2, Make: "Canon", Model: "Canon EOS 5D Mark II"},
-		{ID: 3, Make: "Canon", Model: "Canon EOS 5D"},
-		{ID: 4},
-	}
-	cc := cameraCounts(ims)
-	if len(cc) != 3 || cc[0].cam.model != "Canon EOS 5D" || cc[0].count != 2 {
-		t.Fatalf("cameraCounts = %+v", cc)
-	}
-	// The catalog's camera filter is a substring match: keep narrows it.
-	q := libraryQuery{camera: &camera{"Canon", "Canon EOS 5D"}}
-	if got := q.keep(ims); len(got) != 2 || got[0].ID != 1 || got[1].ID != 3 {
-		t.Errorf("keep = %v", got)
-	}
-	q = libraryQuery{camera: &camera{}}
-	if got := q.keep(ims); len(got) != 1 || got[0].ID != 4 {
-		t.Errorf("keep (no camera) = %v", got)
 	}
 }
 
@@ -283,19 +222,5 @@ func TestLatestDropsStaleResults(t *testing.T) {
 	q.WaitUntil(t, "the failed load", func() bool { return got != nil })
 	if !errors.Is(got, ui.ErrPanic) {
 		t.Errorf("error %v, want errPanic", got)
-	}
-}
-
-// TestUnprintedNote: the export's message names each image printed as a
-// placeholder, with its hash and why; nothing when none was.
-func TestUnprintedNote(t *testing.T) {
-	if got := unprintedNote(nil); got != "" {
-		t.Errorf("no placeholder: %q", got)
-	}
-	got := unprintedNote([]sheet.Unprinted{{ImageID: 7, FileName: "IMG_0042.HEIC", SHA256: "ab12", Reason: "no picture: HEIC"}})
-	for _, want := range []string{"1 image was printed as a placeholder", "image 7", "IMG_0042.HEIC", "ab12", "no picture: HEIC"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("%q does not say %q", got, want)
-		}
 	}
 }

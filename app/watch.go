@@ -14,8 +14,8 @@ import (
 )
 
 // watchEvery is how often the open case is checked for changes made
-// elsewhere (tests shorten it).
-var watchEvery = 2 * time.Second
+// elsewhere, unless the window is made with another period.
+const watchEvery = 2 * time.Second
 
 // caseWatch notices the changes another program makes to the open case: a
 // command run in a terminal, another window, a colleague on a shared
@@ -88,7 +88,7 @@ func (w *caseWatch) reset() {
 	w.mu.Unlock()
 }
 
-// watch checks s's case every watchEvery until the session ends, and
+// watch checks s's case every mw.watchEvery until the session ends, and
 // shows in the status bar what other programs changed.
 func (mw *mainWindow) watch(s *ui.Session) {
 	w := &caseWatch{}
@@ -101,7 +101,7 @@ func (mw *mainWindow) watch(s *ui.Session) {
 			}
 			return
 		}
-		t := time.NewTicker(watchEvery)
+		t := time.NewTicker(mw.watchEvery)
 		defer t.Stop()
 		for {
 			select {

@@ -19,12 +19,10 @@ import (
 // bar says so, and Reload (or Ctrl+R) shows the new images. The window's
 // own changes are not reported as made elsewhere.
 func TestChangesMadeElsewhere(t *testing.T) {
-	defer func(d time.Duration) { watchEvery = d }(watchEvery)
-	watchEvery = 20 * time.Millisecond
+	const every = 20 * time.Millisecond
 	c := apptest.SampleCase(t)
-	tw := newTestWindow(t, c)
-	l := tw.library()
-	before := l.total
+	tw := newTestWindowWith(t, c, windowOptions{version: "test", watchEvery: every})
+	before := len(tw.libraryIDs())
 
 	// A change made in the window: no note.
 	ctx := context.Background()
@@ -32,7 +30,7 @@ func TestChangesMadeElsewhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	tw.changed(nil)
-	time.Sleep(10 * watchEvery)
+	time.Sleep(10 * every)
 	tw.q.Drain()
 	if tw.status.changesBox.Visible() {
 		t.Fatalf("the window's own change is reported as made elsewhere: %q", tw.status.changes.Text)
@@ -47,7 +45,7 @@ func TestChangesMadeElsewhere(t *testing.T) {
 	cli.SetProgram("exhibit import")
 	dir := t.TempDir()
 	for i, name := range []string{"a.jpg", "b.jpg"} {
-		if err := os.WriteFile(filepath.Join(dir, name), smallJPEG(t, 4242+i), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, name), apptest.SmallJPEG(t, 4242+i), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -58,14 +56,14 @@ func TestChangesMadeElsewhere(t *testing.T) {
 	if got := tw.status.changes.Text; !strings.Contains(got, "2 images added") || !strings.Contains(got, "exhibit import") {
 		t.Errorf("note = %q; want 2 images added, by exhibit import", got)
 	}
-	if l.total != before {
-		t.Fatalf("the library reloaded by itself (%d images, was %d); it waits for Reload", l.total, before)
+	if n := len(tw.libraryIDs()); n != before {
+		t.Fatalf("the library reloaded by itself (%d images, was %d); it waits for Reload", n, before)
 	}
 
 	test.Tap(tw.status.reload)
 	tw.waitLibrary(t)
-	if l.total != before+2 || tw.status.changesBox.Visible() {
-		t.Errorf("after Reload: %d images (want %d), note shown %v", l.total, before+2, tw.status.changesBox.Visible())
+	if n := len(tw.libraryIDs()); n != before+2 || tw.status.changesBox.Visible() {
+		t.Errorf("after Reload: %d images (want %d), note shown %v", n, before+2, tw.status.changesBox.Visible())
 	}
 }
 

@@ -97,7 +97,6 @@ type CompareView struct {
 	srcGen    uint64 // of the images and the transform
 	cache     composeCache
 	destroyed bool
-	post      poster
 	rend      *compareRenderer
 }
 
@@ -115,7 +114,6 @@ func NewCompareView() *CompareView {
 	cv := &CompareView{
 		params: compareParams{swipe: 0.5, alpha: 0.5, gain: DefaultGain},
 		linked: true,
-		post:   defaultPost,
 		tInv:   annot.Identity(),
 	}
 	cv.flick.interval = DefaultFlickerInterval
@@ -141,18 +139,6 @@ func NewCompareView() *CompareView {
 	cv.swipe = newSwipeHandle(cv)
 	cv.ov.SetOverlay(cv.swipe)
 	return cv
-}
-
-// setPost replaces fyne.Do, for tests.
-func (cv *CompareView) setPost(p poster) {
-	cv.post = p
-	for _, z := range cv.views() {
-		z.post = p
-	}
-}
-
-func (cv *CompareView) views() []*ZoomView {
-	return []*ZoomView{cv.sides[0], cv.sides[1], cv.ov, cv.ovTop}
 }
 
 // Layer returns the annotation layer of a side (shown in side-by-side

@@ -5,6 +5,8 @@ import (
 	"image"
 	"math"
 
+	"fyne.io/fyne/v2"
+
 	"github.com/exhibit-app/exhibit/internal/annot"
 )
 
@@ -129,10 +131,9 @@ func (cv *CompareView) recompose() {
 			j.dB0, j.dW0 = cv.cache.dB, cv.cache.dW
 		}
 	}
-	post := cv.post
 	cv.work.run(func() {
 		res := j.do()
-		post(func() { cv.composed(res) })
+		fyne.Do(func() { cv.composed(res) })
 	})
 }
 

@@ -13,10 +13,8 @@ import (
 // window of w×h units.
 func newTestCompare(t *testing.T, before, after image.Image, w, h float32) (*CompareView, fyne.Window, *uiQueue) {
 	t.Helper()
-	test.NewTempApp(t)
-	q := newUIQueue()
+	q := newQueuedApp(t)
 	cv := NewCompareView()
-	cv.setPost(q.post)
 	cv.SetImages(before, after)
 	win := test.NewTempWindow(t, cv)
 	win.SetPadded(false)

@@ -99,7 +99,6 @@ func (cv *CompareView) updateFlicker() {
 	}
 	stop := make(chan struct{})
 	f.stop = stop
-	post := cv.post
 	interval := f.interval
 	go func() {
 		t := time.NewTicker(interval)
@@ -109,7 +108,7 @@ func (cv *CompareView) updateFlicker() {
 			case <-stop:
 				return
 			case <-t.C:
-				post(func() {
+				fyne.Do(func() {
 					if cv.flick.stop == stop {
 						cv.toggleFlicker()
 					}

@@ -9,12 +9,14 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 )
 
-// uiQueue stands in for fyne.Do in tests: the test driver runs fyne.Do's
-// function on the calling goroutine, which would race with the test; the
-// queue runs them on the test goroutine when the test drains it.
+// uiQueue stands in for the UI goroutine in tests: the test driver runs
+// fyne.Do's function on the calling goroutine, which would race with the
+// test; on a queued app (newQueuedApp) fyne.Do queues it, and the test runs
+// it on its own goroutine when it drains the queue.
 type uiQueue struct {
 	mu   sync.Mutex
 	fns  []func()
@@ -22,6 +24,40 @@ type uiQueue struct {
 }
 
 func newUIQueue() *uiQueue { return &uiQueue{wake: make(chan struct{}, 1)} }
+
+// queuedDriver is the test driver with fyne.Do going through a uiQueue.
+// (app/apptest has the same for the app's tests; it cannot be shared:
+// apptest imports viewer.)
+type queuedDriver struct {
+	fyne.Driver
+	q *uiQueue
+}
+
+func (d *queuedDriver) DoFromGoroutine(f func(), wait bool) {
+	if !wait {
+		d.q.post(f)
+		return
+	}
+	done := make(chan struct{})
+	d.q.post(func() { f(); close(done) })
+	<-done
+}
+
+type queuedApp struct {
+	fyne.App
+	d *queuedDriver
+}
+
+func (a *queuedApp) Driver() fyne.Driver { return a.d }
+
+// newQueuedApp makes a test app, current, whose fyne.Do goes through the
+// queue it returns.
+func newQueuedApp(t testing.TB) *uiQueue {
+	base := test.NewTempApp(t)
+	q := newUIQueue()
+	fyne.SetCurrentApp(&queuedApp{App: base, d: &queuedDriver{Driver: base.Driver(), q: q}})
+	return q
+}
 
 func (q *uiQueue) post(f func()) {
 	q.mu.Lock()

@@ -2,13 +2,6 @@ package viewer
 
 import "fyne.io/fyne/v2"
 
-// poster runs f on the UI goroutine. Widgets hold one so that tests can
-// replace fyne.Do (which the test driver runs on the calling goroutine)
-// with a queue they drain themselves.
-type poster func(f func())
-
-func defaultPost(f func()) { fyne.Do(f) }
-
 // canvasScale returns the number of device pixels per Fyne unit of the
 // canvas showing o, or 1 when o is not on a canvas yet.
 func canvasScale(o fyne.CanvasObject) float32 {

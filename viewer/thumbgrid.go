@@ -5,7 +5,6 @@ import (
 	"errors"
 	"image"
 	"math"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -50,7 +49,6 @@ type ThumbGrid struct {
 	opts   ThumbGridOptions
 	src    ThumbSource
 	index  map[int64]int // ID to position in src
-	post   poster
 	loader *thumbLoader
 	cache  *thumbCache
 	jobs   map[int64]*thumbJob
@@ -68,10 +66,9 @@ type ThumbGrid struct {
 	sweptLo, sweptHi int
 
 	// gen counts the changes of source; press is the last primary click,
-	// timed by clock (nil: time.Now; tests set it).
+	// timed by opts.Now.
 	gen   int
 	press thumbPress
-	clock func() time.Time
 }
 
 // NewThumbGrid returns a grid showing src (nil: empty).
@@ -79,7 +76,6 @@ func NewThumbGrid(src ThumbSource, opts ThumbGridOptions) *ThumbGrid {
 	opts = opts.withDefaults()
 	g := &ThumbGrid{
 		opts:  opts,
-		post:  defaultPost,
 		cache: newThumbCache(opts.CacheItems, opts.CacheBytes),
 		jobs:  map[int64]*thumbJob{},
 		cells: map[*thumbCell]struct{}{},
@@ -87,7 +83,6 @@ func NewThumbGrid(src ThumbSource, opts ThumbGridOptions) *ThumbGrid {
 		scale: 1,
 	}
 	g.loader = &thumbLoader{workers: opts.Workers, done: g.loaded}
-	g.loader.post = func(f func()) { g.post(f) }
 	g.Length = g.length
 	g.CreateItem = func() fyne.CanvasObject { return newThumbCell(g) }
 	g.UpdateItem = g.updateItem

@@ -51,9 +51,9 @@ func TestThumbGridDoubleClickAcrossRefresh(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := newFakeSource(3000)
-			g, win, q := newTestGrid(t, src, ThumbGridOptions{}, 700, 500)
 			at := time.Now()
-			g.clock = func() time.Time { at = at.Add(100 * time.Millisecond); return at } // clicks 100 ms apart, however slow the test
+			clicks := func() time.Time { at = at.Add(100 * time.Millisecond); return at } // clicks 100 ms apart, however slow the test
+			g, win, q := newTestGrid(t, src, ThumbGridOptions{Now: clicks}, 700, 500)
 			g.ScrollToOffset(tc.scroll * (g.cellSize().Height + 4))
 			q.waitUntil(t, "thumbnails", func() bool { return allShown(g) })
 			first := 1 << 30

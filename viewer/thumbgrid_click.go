@@ -33,10 +33,7 @@ type thumbPress struct {
 // the item clicked first, if still shown (else the one under the
 // pointer), and reports whether it did; the click then selects nothing.
 func (g *ThumbGrid) secondClick(c *thumbCell, ev *desktop.MouseEvent) bool {
-	now := time.Now()
-	if g.clock != nil {
-		now = g.clock()
-	}
+	now := g.opts.Now()
 	p := g.press
 	g.press = thumbPress{cell: c, id: c.id, gen: g.gen, pos: ev.AbsolutePosition, at: now}
 	if p.cell == nil || p.done || ev.Modifier != 0 || now.Sub(p.at) > doubleClickDelay ||

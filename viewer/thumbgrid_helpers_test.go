@@ -112,9 +112,8 @@ func thumbFor(id int64) *image.RGBA { return thumbPalette()[id%8] }
 // newTestGrid shows a grid over src in an unpadded test window of w×h.
 func newTestGrid(t testing.TB, src ThumbSource, opts ThumbGridOptions, w, h float32) (*ThumbGrid, fyne.Window, *uiQueue) {
 	t.Helper()
-	q := newUIQueue()
+	q := newQueuedApp(t)
 	g := NewThumbGrid(src, opts)
-	g.post = q.post
 	win := test.NewTempWindow(t, g)
 	win.SetPadded(false)
 	win.Resize(fyne.NewSize(w, h))

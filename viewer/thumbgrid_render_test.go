@@ -31,13 +31,11 @@ func TestThumbGridRendersGolden(t *testing.T) {
 // 20,000 items (thumbnails from memory, 256×192, scaled to fit 160×120) to
 // every cell of the first screen (1000×700) showing its thumbnail.
 func BenchmarkThumbGridFirstThumbs(b *testing.B) {
-	test.NewTempApp(b)
+	q := newQueuedApp(b)
 	src := newFakeSource(20000)
 	thumbFor(0)
 	for b.Loop() {
-		q := newUIQueue()
 		g := NewThumbGrid(src, ThumbGridOptions{})
-		g.post = q.post
 		win := test.NewWindow(g)
 		win.SetPadded(false)
 		win.Resize(fyne.NewSize(1000, 700))

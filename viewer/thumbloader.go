@@ -7,6 +7,7 @@ import (
 	"image"
 	"sync"
 
+	"fyne.io/fyne/v2"
 	"golang.org/x/image/draw"
 )
 
@@ -29,8 +30,7 @@ type thumbJob struct {
 // nothing left to do, so an abandoned grid leaves none behind.
 type thumbLoader struct {
 	workers int
-	post    poster
-	done    func(j *thumbJob, img image.Image, err error) // called through post
+	done    func(j *thumbJob, img image.Image, err error) // called on the UI goroutine
 
 	mu      sync.Mutex
 	queue   []*thumbJob
@@ -76,7 +76,7 @@ func (l *thumbLoader) work() {
 		if errors.Is(err, context.Canceled) && j.ctx.Err() != nil {
 			continue // nobody waits for it any more
 		}
-		l.post(func() { l.done(j, img, err) })
+		fyne.Do(func() { l.done(j, img, err) })
 	}
 }
 

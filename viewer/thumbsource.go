@@ -3,6 +3,7 @@ package viewer
 import (
 	"context"
 	"image"
+	"time"
 
 	"fyne.io/fyne/v2"
 )
@@ -40,6 +41,9 @@ type ThumbGridOptions struct {
 	// 192 MiB.
 	CacheItems int
 	CacheBytes int64
+	// Now tells the time of a click, to tell a double click (default
+	// time.Now).
+	Now func() time.Time
 }
 
 func (o ThumbGridOptions) withDefaults() ThumbGridOptions {
@@ -54,6 +58,9 @@ func (o ThumbGridOptions) withDefaults() ThumbGridOptions {
 	}
 	if o.CacheBytes <= 0 {
 		o.CacheBytes = 192 << 20
+	}
+	if o.Now == nil {
+		o.Now = time.Now
 	}
 	return o
 }

@@ -82,7 +82,6 @@ type ZoomView struct {
 	overlay        fyne.CanvasObject
 	focused        bool
 	render         *frameRenderer
-	post           poster
 	imgGen         uint64 // incremented on each SetImage
 	contentGen     uint64 // incremented on each SetImage and setContent
 	contentPending bool   // a setContent is being prepared
@@ -111,7 +110,7 @@ type frameGeom struct {
 
 // NewZoomView returns an empty ZoomView; show an image with SetImage.
 func NewZoomView() *ZoomView {
-	z := &ZoomView{view: FitView, post: defaultPost}
+	z := &ZoomView{view: FitView}
 	z.ExtendBaseWidget(z)
 	z.frame = &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScaleFastest}
 	z.render = newFrameRenderer()
@@ -141,10 +140,9 @@ func (z *ZoomView) SetImage(img image.Image) {
 	z.fullW, z.fullH = 0, 0
 	z.detailAsked = false
 	gen := z.imgGen
-	post := z.post
 	go func() {
 		p, err := buildPyramid(img)
-		post(func() {
+		fyne.Do(func() {
 			if gen != z.imgGen {
 				return
 			}
@@ -455,9 +453,8 @@ func (r *zoomRenderer) Layout(size fyne.Size) {
 		ox: ox * g.scale, oy: oy * g.scale, dw: dw * g.scale, dh: dh * g.scale,
 	}
 	gen := z.imgGen
-	post := z.post
 	job := frameJob{pyr: z.pyr, spec: spec, done: func(img *image.RGBA) {
-		post(func() { z.frameReady(gen, want, img) })
+		fyne.Do(func() { z.frameReady(gen, want, img) })
 	}}
 	if d := &z.detail; d.pyr != nil {
 		r := d.pyrRegion

@@ -48,10 +48,9 @@ func (z *ZoomView) SetDetail(img image.Image, r Region) {
 	d.img, d.region = img, r
 	d.scale = z.detailScale(img, r)
 	gen, setGen := z.imgGen, d.setGen
-	post := z.post
 	go func() {
 		p, err := buildPyramid(img)
-		post(func() {
+		fyne.Do(func() {
 			if gen != z.imgGen || setGen != z.detail.setGen {
 				return
 			}
@@ -160,7 +159,6 @@ func (z *ZoomView) setContent(img image.Image, fullW, fullH int, detail image.Im
 	z.contentGen++
 	z.contentPending = true
 	gen := z.contentGen
-	post := z.post
 	go func() {
 		p, err := buildPyramid(img)
 		var dp *pyramid
@@ -170,7 +168,7 @@ func (z *ZoomView) setContent(img image.Image, fullW, fullH int, detail image.Im
 				fyne.LogError("zoom view detail", derr) // the preview still shows
 			}
 		}
-		post(func() {
+		fyne.Do(func() {
 			if gen != z.contentGen {
 				return
 			}

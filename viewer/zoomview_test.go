@@ -19,10 +19,8 @@ import (
 // of w×h units.
 func newTestZoomView(t *testing.T, img image.Image, w, h float32) (*ZoomView, fyne.Window, *uiQueue) {
 	t.Helper()
-	test.NewTempApp(t)
-	q := newUIQueue()
+	q := newQueuedApp(t)
 	z := NewZoomView()
-	z.post = q.post
 	z.SetImage(img)
 	win := test.NewTempWindow(t, z)
 	win.SetPadded(false)
@@ -178,10 +176,8 @@ func TestZoomViewPanLimits(t *testing.T) {
 }
 
 func TestZoomViewLinkedViews(t *testing.T) {
-	test.NewTempApp(t)
-	qa, qb := newUIQueue(), newUIQueue()
+	newQueuedApp(t) // the views' frames wait in its queue
 	a, b := NewZoomView(), NewZoomView()
-	a.post, b.post = qa.post, qb.post
 	a.SetImage(image.NewRGBA(image.Rect(0, 0, 800, 600)))
 	b.SetImage(image.NewRGBA(image.Rect(0, 0, 400, 300))) // same scene, half the pixels
 	var aCalls, bCalls int

@@ -84,6 +84,40 @@ func (q *Queue) WaitFor(t testing.TB, what string, timeout time.Duration, cond f
 	}
 }
 
+// Step runs the first function queued, if any, and reports whether it
+// ran one.
+func (q *Queue) Step() bool {
+	q.mu.Lock()
+	if len(q.fns) == 0 {
+		q.mu.Unlock()
+		return false
+	}
+	f := q.fns[0]
+	q.fns = q.fns[1:]
+	q.mu.Unlock()
+	f()
+	return true
+}
+
+// WaitStepwise runs the queue one function at a time, calling cond after
+// each (so that cond sees every state the UI goes through), until cond
+// holds; it fails after 20 s.
+func (q *Queue) WaitStepwise(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.After(20 * time.Second)
+	for !cond() {
+		if q.Step() {
+			continue
+		}
+		select {
+		case <-q.wake:
+		case <-time.After(5 * time.Millisecond):
+		case <-deadline:
+			t.Fatalf("timed out waiting for %s", what)
+		}
+	}
+}
+
 // Settle drains the queue until nothing more arrives for a while (the
 // background jobs started are done).
 func (q *Queue) Settle() {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/exhibit-app/exhibit/app/ui"
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/internal/export"
 )
 
 // Host stands in for the main window in a screen's tests: a window
@@ -33,6 +34,30 @@ type Host struct {
 	Basemaps map[string]string
 	// Reviewing is the image the Review screen would show.
 	Reviewing *catalog.Image
+	// Order is what LibraryOrder returns (the Library's order), Cursor
+	// what LibraryCursor returns (0: none).
+	Order  []int64
+	Cursor int64
+	// Exports are the export dialogs the screen asked for, in order.
+	Exports []Export
+}
+
+// Export is an export dialog a screen asked the window to open.
+type Export struct {
+	Title, What, Name string
+	// Target is what a sheets export writes (ExportSheets).
+	Target export.Target
+	// Pick and Sides are an image export's (ExportPNG).
+	Pick  func(side string) (*catalog.Image, int64)
+	Sides []string
+}
+
+// LastExport returns the last export asked for (the zero Export: none).
+func (h *Host) LastExport() Export {
+	if len(h.Exports) == 0 {
+		return Export{}
+	}
+	return h.Exports[len(h.Exports)-1]
 }
 
 // Shown is a screen a screen asked the window to show.
@@ -84,6 +109,28 @@ func (h *Host) AddReport() { h.Asked = append(h.Asked, "add report") }
 func (h *Host) ExportSiteSheet(siteID int64, name string) {
 	h.Asked = append(h.Asked, fmt.Sprintf("export site sheet %d %s", siteID, name))
 }
+
+// ImportFolder records the dialog asked for.
+func (h *Host) ImportFolder() { h.Asked = append(h.Asked, "import folder") }
+
+// ImportFiles records the dialog asked for.
+func (h *Host) ImportFiles() { h.Asked = append(h.Asked, "import files") }
+
+// ExportSheets records the export asked for.
+func (h *Host) ExportSheets(t export.Target, title, what, name string) {
+	h.Exports = append(h.Exports, Export{Title: title, What: what, Name: name, Target: t})
+}
+
+// ExportPNG records the export asked for.
+func (h *Host) ExportPNG(title string, pick func(side string) (*catalog.Image, int64), name string, sides []string) {
+	h.Exports = append(h.Exports, Export{Title: title, Name: name, Pick: pick, Sides: sides})
+}
+
+// LibraryOrder returns Order.
+func (h *Host) LibraryOrder(int64) []int64 { return h.Order }
+
+// LibraryCursor returns Cursor.
+func (h *Host) LibraryCursor() (int64, bool) { return h.Cursor, h.Cursor != 0 }
 
 // Basemap returns the basemap kept for the case in caseDir.
 func (h *Host) Basemap(caseDir string) string { return h.Basemaps[caseDir] }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"math"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -140,3 +141,6 @@ func RegionText(r *catalog.Region) string {
 	}
 	return fmt.Sprintf("region at %.0f %%, %.0f %%, %.0f × %.0f %% of the image", r.X*100, r.Y*100, r.W*100, r.H*100)
 }
+
+// TrimExt returns a file name without its extension.
+func TrimExt(name string) string { return strings.TrimSuffix(name, filepath.Ext(name)) }

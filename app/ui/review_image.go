@@ -44,8 +44,6 @@ type ReviewImage struct {
 	Stage   ImageStage
 	Preview Latest
 	Detail  Latest
-	// OnStage is called when a stage is shown (tests wait for it).
-	OnStage func(ImageStage)
 }
 
 // NewReviewImage makes the image view. Its annotation layer takes the
@@ -180,9 +178,6 @@ func (r *ReviewImage) set(stage ImageStage, img image.Image, w, h int) {
 		r.Zoom.SetFullSize(w, h)
 	}
 	r.ShowZoom()
-	if r.OnStage != nil {
-		r.OnStage(stage)
-	}
 }
 
 // loadFull decodes the original at full resolution (the ZoomView asks when
