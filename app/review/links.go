@@ -47,9 +47,6 @@ type linksPanel struct {
 	suggestNote string
 	searching   ui.Latest
 	typing      *time.Timer
-	// rendering renders the page of a linked excerpt; page is its dialog.
-	rendering ui.Latest
-	page      *pageDialog
 }
 
 func newLinksPanel(rs *reviewScreen) *linksPanel {
@@ -80,7 +77,6 @@ func newLinksPanel(rs *reviewScreen) *linksPanel {
 // close stops the search.
 func (p *linksPanel) close() {
 	p.searching.Stop()
-	p.rendering.Stop()
 	if p.typing != nil {
 		p.typing.Stop()
 	}

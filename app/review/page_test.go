@@ -13,8 +13,9 @@ import (
 )
 
 // TestReviewExcerptOnItsPage links an excerpt of a PDF report to an
-// image: the review screen shows it on its page, highlighted, and opens
-// the Reports screen on it.
+// image: the review screen shows it on its page beside the image (the
+// Page tab, not a dialog), highlighted, with the next and previous pages,
+// and opens the Reports screen on it.
 func TestReviewExcerptOnItsPage(t *testing.T) {
 	c := apptest.SampleCase(t)
 	ctx := context.Background()
@@ -47,19 +48,29 @@ func TestReviewExcerptOnItsPage(t *testing.T) {
 		t.Fatal("no Show on its page on the linked excerpt")
 	}
 	test.Tap(show)
-	pd := r.links.page
-	tw.q.WaitUntil(t, "the page", func() bool { return pd != nil && pd.page != nil })
-	if !pd.page.Highlighted || pd.page.Page != 2 {
-		t.Errorf("page %d shown, highlighted %v; want page 2 highlighted", pd.page.Page, pd.page.Highlighted)
+	pp := r.page
+	if r.side.SelectedIndex() != pageTab {
+		t.Errorf("tab %d shown, want the Page tab beside the image", r.side.SelectedIndex())
 	}
-	if n := apptest.YellowPixels(pd.view.Image()); n < 1000 {
+	tw.q.WaitUntil(t, "the page", func() bool { return pp.pane.Page() == 2 && pp.pane.Current() != nil })
+	if cur := pp.pane.Current(); !cur.Highlighted {
+		t.Errorf("page 2 shown, not highlighted")
+	}
+	if n := apptest.YellowPixels(pp.pane.View.Image()); n < 1000 {
 		t.Errorf("%d highlighted pixels on the page shown", n)
 	}
-	open := apptest.FindButton(tw.topOverlay(), "Open in the report")
-	if open == nil {
-		t.Fatal("no Open in the report in the page's dialog")
+	// The next page, and back: the highlight only where the excerpt stands.
+	test.Tap(pp.pane.Next)
+	tw.q.WaitUntil(t, "the next page", func() bool { return pp.pane.Page() == 3 && pp.pane.Current() != nil })
+	if n := apptest.YellowPixels(pp.pane.View.Image()); n > 0 {
+		t.Errorf("page 3 has %d highlighted pixels; the excerpt is on page 2", n)
 	}
-	test.Tap(open)
+	test.Tap(pp.pane.Prev)
+	tw.q.WaitUntil(t, "page 2 again", func() bool { return pp.pane.Page() == 2 && pp.pane.Current() != nil })
+	if tw.topOverlay() != nil {
+		t.Error("a dialog over the window: the page is shown beside the image, not in a dialog")
+	}
+	test.Tap(pp.open)
 	if got := tw.LastShown(); got.Screen != ui.ScreenReport || got.Target.ReportID != res.Report.ID || got.Target.ExcerptID != bakery.ID {
 		t.Fatalf("showed %s on %+v, want the report %d on excerpt %d", got.Screen, got.Target, res.Report.ID, bakery.ID)
 	}

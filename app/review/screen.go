@@ -28,6 +28,7 @@ type reviewScreen struct {
 	content fyne.CanvasObject
 	image   *ui.ReviewImage
 	links   *linksPanel
+	page    *pagePanel
 	notes   *notesPanel
 	details *fyne.Container
 	side    *container.AppTabs
@@ -82,6 +83,7 @@ func newReviewScreen(host Host, settings marks.StyleSettings, s *ui.Session) *re
 	layer.OnHistoryChanged = r.historyChanged
 	layer.OnError = r.markError
 	r.links = newLinksPanel(r)
+	r.page = newPagePanel(r)
 	r.notes = newNotesPanel(r)
 	r.details = container.NewVBox()
 	r.title = widget.NewLabel("")
@@ -101,6 +103,7 @@ func newReviewScreen(host Host, settings marks.StyleSettings, s *ui.Session) *re
 		container.NewTabItemWithIcon("Notes & tags", theme.DocumentCreateIcon(), r.notes.content),
 		container.NewTabItemWithIcon("Details", theme.InfoIcon(), container.NewVScroll(container.NewPadded(r.details))),
 		container.NewTabItemWithIcon("Marks", theme.DocumentCreateIcon(), r.marks.View),
+		container.NewTabItemWithIcon("Page", theme.FileIcon(), r.page.content),
 	)
 	split := container.NewHSplit(left, r.side)
 	split.Offset = 0.64
@@ -224,7 +227,11 @@ func (r *reviewScreen) Close() {
 	r.image.Preview.Stop()
 	r.image.Detail.Stop()
 	r.links.close()
+	r.page.close()
 }
+
+// pageTab is the index of the Page tab beside the image.
+const pageTab = 4
 
 // FocusSearch focuses the excerpt search.
 func (r *reviewScreen) FocusSearch() {
