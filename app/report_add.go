@@ -62,15 +62,36 @@ func (mw *mainWindow) addReport(path string, opt catalog.ReportOptions, done fun
 	if !ok {
 		return
 	}
-	mw.status.setBusy("Reading " + filepath.Base(path) + "…")
+	// Scans are read page by page (seconds a page): each page read is
+	// said, and Cancel stops the reading, storing nothing.
+	ctx, cancel := context.WithCancel(s.Ctx)
+	base := filepath.Base(path)
+	mw.status.setBusyCancel("Reading "+base+"…", cancel)
+	progress := opt.OCR.Progress
+	opt.OCR.Progress = func(p catalog.OCRProgress) {
+		if progress != nil {
+			progress(p)
+		}
+		fyne.Do(func() {
+			if ctx.Err() == nil {
+				mw.status.setBusyCancel(ocrProgressText(base, p), cancel)
+			}
+		})
+	}
 	var res *catalog.ReportImport
-	ui.Background(s.Ctx, func(ctx context.Context) (err error) {
+	ui.Background(ctx, func(ctx context.Context) (err error) {
 		res, err = s.Case.AddReport(ctx, path, opt)
 		return err
 	}, func(err error) {
+		cancelled := ctx.Err() != nil && s.Ctx.Err() == nil
+		cancel()
 		mw.status.setBusy("")
 		if done != nil {
 			defer done(res, err)
+		}
+		if err != nil && cancelled {
+			dialog.ShowInformation("Report not added", "Reading "+base+" was cancelled: nothing was stored.", mw.win)
+			return
 		}
 		if err != nil {
 			ui.ShowError(mw.win, "Could not add the report", err)
@@ -102,4 +123,12 @@ func reportImportText(r *catalog.ReportImport) string {
 		b.WriteString("Warning: " + w)
 	}
 	return b.String()
+}
+
+// ocrProgressText says how far OCR has read a report's scans.
+func ocrProgressText(name string, p catalog.OCRProgress) string {
+	if p.Done >= p.Total {
+		return fmt.Sprintf("Reading %s: OCR of %s done, storing…", name, ui.Plural(p.Total, "page", "pages"))
+	}
+	return fmt.Sprintf("Reading %s: OCR, %d of %d pages read…", name, p.Done, p.Total)
 }

@@ -20,6 +20,9 @@ type statusBar struct {
 	counts   *widget.Label
 	busy     *widget.Label
 	activity *widget.Activity
+	// stop cancels what runs in the background, when it can be
+	// cancelled (hidden otherwise).
+	stop *widget.Button
 	// changes says what other programs changed in the case, with a
 	// button to reload; hidden when nothing did.
 	changes    *widget.Label
@@ -48,6 +51,9 @@ func newStatusBar(h team.Host) *statusBar {
 	b.caseName.Truncation = fyne.TextTruncateEllipsis
 	b.busy.Importance = widget.LowImportance
 	b.activity.Hide()
+	b.stop = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), nil)
+	b.stop.Importance = widget.LowImportance
+	b.stop.Hide()
 	b.changes = widget.NewLabel("")
 	b.changes.SizeName = theme.SizeNameCaptionText
 	b.changes.Importance = widget.WarningImportance
@@ -57,7 +63,7 @@ func newStatusBar(h team.Host) *statusBar {
 	b.changesBox = container.NewBorder(nil, nil, nil, b.reload, b.changes)
 	b.changesBox.Hide()
 	b.team = team.New(h)
-	right := container.NewHBox(b.activity, b.busy, b.counts, b.team.Content)
+	right := container.NewHBox(b.activity, b.busy, b.stop, b.counts, b.team.Content)
 	b.content = container.NewVBox(widget.NewSeparator(), b.changesBox, container.NewBorder(nil, nil, nil, right, b.caseName))
 	return b
 }
@@ -93,8 +99,23 @@ func (b *statusBar) refresh() {
 }
 
 // setBusy says what runs in the background ("" when nothing).
-func (b *statusBar) setBusy(what string) {
+func (b *statusBar) setBusy(what string) { b.setBusyCancel(what, nil) }
+
+// setBusyCancel says what runs in the background, with a Cancel button
+// that calls cancel (none when cancel is nil).
+func (b *statusBar) setBusyCancel(what string, cancel func()) {
 	b.busy.SetText(what)
+	if cancel == nil || what == "" {
+		b.stop.Hide()
+	} else {
+		b.stop.OnTapped = func() {
+			b.stop.Disable()
+			b.busy.SetText(what + " cancelling…")
+			cancel()
+		}
+		b.stop.Enable()
+		b.stop.Show()
+	}
 	if what == "" {
 		b.activity.Stop()
 		b.activity.Hide()
