@@ -11,6 +11,7 @@ import (
 	"image/png"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -328,5 +329,68 @@ func TestExportRefusesEvidence(t *testing.T) {
 	tw.q.Settle()
 	if after, _ := c.Exports(ctx); len(after) != len(before) {
 		t.Errorf("%d exports recorded, %d before", len(after), len(before))
+	}
+}
+
+// With "Quotes" ticked, a sheet prints under a quote from a PDF report
+// the part of its page it stands on (one picture more in the PDF than the
+// same sheet without), and the choice is remembered.
+func TestExportSheetQuotesPageRegion(t *testing.T) {
+	if _, err := exec.LookPath("pdfimages"); err != nil {
+		t.Fatalf("this test counts a PDF's pictures with pdfimages (poppler-utils), not installed: %v", err)
+	}
+	c := apptest.SampleCase(t)
+	ctx := context.Background()
+	res, err := c.AddReport(ctx, apptest.SurveyPDF(t), catalog.ReportOptions{Title: "Survey"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	exs, err := c.Excerpts(ctx, res.Report.ID, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bakery *catalog.Excerpt
+	for _, ex := range exs {
+		if strings.Contains(ex.Text, "bakery") {
+			bakery = ex
+		}
+	}
+	pairs, err := c.Pairs(ctx)
+	if err != nil || bakery == nil {
+		t.Fatalf("pairs %v, %v; the bakery's excerpt %v", pairs, err, bakery)
+	}
+	if _, err := c.AddLink(ctx, pairs[0].BeforeID, bakery.ID, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	tw := newTestWindow(t, c)
+	openCompare(t, tw, pairs[0].ID)
+	dir := t.TempDir()
+	pictures := func(name string, quotes bool) int {
+		t.Helper()
+		tw.menuAction(t, "File", "Export sheet…")
+		q, _ := apptest.FormWidget(tw.topOverlay(), "Quotes").(*widget.Check)
+		if q == nil {
+			t.Fatal("a sheet's export offers no choice for its quotes")
+		}
+		q.SetChecked(quotes)
+		fillExport(t, tw, dir, name)
+		waitExport(t, tw)
+		tw.tapOverlayButton(t, "Close")
+		out, err := exec.Command("pdfimages", "-list", filepath.Join(dir, name+".pdf")).Output()
+		if err != nil {
+			t.Fatalf("pdfimages: %v", err)
+		}
+		return len(strings.Split(strings.TrimSpace(string(out)), "\n")) - 2 // two lines of header
+	}
+	plain := pictures("plain", false)
+	if tw.settings.SheetQuoteImages() {
+		t.Error("quotes' regions remembered on though unticked")
+	}
+	quoted := pictures("quoted", true)
+	if quoted != plain+1 {
+		t.Errorf("%d pictures with the quote's page region, %d without: want one more", quoted, plain)
+	}
+	if !tw.settings.SheetQuoteImages() {
+		t.Error("the choice of quotes' regions is not remembered")
 	}
 }

@@ -30,6 +30,7 @@ const (
 	settingMarkWidth    = "mark-width"
 	settingPaper        = "sheet-paper"
 	settingLandscape    = "sheet-landscape"
+	settingQuoteImages  = "sheet-quote-images"
 	settingExportFolder = "last-export-folder"
 	settingLastPair     = "last-pair"
 
@@ -215,6 +216,18 @@ func (s *Settings) SetSheetPaper(paper string, landscape bool) {
 	s.setString(settingPaper, paper)
 	if s.p.Bool(settingLandscape) != landscape {
 		s.p.SetBool(settingLandscape, landscape)
+	}
+}
+
+// SheetQuoteImages tells whether sheets print, under each excerpt quoted
+// from a PDF, the region of its page it stands on (off by default).
+func (s *Settings) SheetQuoteImages() bool { return s.p.Bool(settingQuoteImages) }
+
+// SetSheetQuoteImages remembers whether sheets print the quotes' page
+// regions.
+func (s *Settings) SetSheetQuoteImages(on bool) {
+	if s.p.Bool(settingQuoteImages) != on {
+		s.p.SetBool(settingQuoteImages, on)
 	}
 }
 

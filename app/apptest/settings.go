@@ -18,6 +18,8 @@ type Settings struct {
 	ExportDir string
 	Paper     string
 	Landscape bool
+	// QuoteImages is whether sheets print their quotes' page regions.
+	QuoteImages bool
 }
 
 // NewSettings returns the defaults of a first run.
@@ -61,3 +63,10 @@ func (s *Settings) SheetPaper() (string, bool) { return s.Paper, s.Landscape }
 func (s *Settings) SetSheetPaper(paper string, landscape bool) {
 	s.Paper, s.Landscape = paper, landscape
 }
+
+// SheetQuoteImages tells whether sheets print their quotes' page regions.
+func (s *Settings) SheetQuoteImages() bool { return s.QuoteImages }
+
+// SetSheetQuoteImages keeps whether sheets print their quotes' page
+// regions.
+func (s *Settings) SetSheetQuoteImages(on bool) { s.QuoteImages = on }

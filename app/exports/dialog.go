@@ -50,6 +50,9 @@ type Choice struct {
 	Paper     string // "A4" or "Letter"
 	Landscape bool
 	Side      string // "Before" or "After", when offered
+	// QuoteImages prints, under each excerpt quoted from a PDF, the
+	// region of its page it stands on, highlighted.
+	QuoteImages bool
 }
 
 // exportState is where an export dialog is.
@@ -82,6 +85,8 @@ type Settings interface {
 	SetLastExportFolder(dir string)
 	SheetPaper() (paper string, landscape bool)
 	SetSheetPaper(paper string, landscape bool)
+	SheetQuoteImages() bool
+	SetSheetQuoteImages(on bool)
 }
 
 // Form is an export's dialog: where to write, the sheet options,
@@ -97,6 +102,7 @@ type Form struct {
 	paper    *widget.RadioGroup
 	orient   *widget.RadioGroup
 	side     *widget.RadioGroup
+	quotes   *widget.Check
 
 	state    exportState
 	path     string
@@ -184,7 +190,10 @@ func Open(h Host, st Settings, s *ui.Session, spec Spec) *Form {
 		f.orient.Horizontal = true
 		f.orient.Required = true
 		f.orient.SetSelected(map[bool]string{false: "Portrait", true: "Landscape"}[landscape])
-		items = append(items, widget.NewFormItem("Paper", f.paper), widget.NewFormItem("Orientation", f.orient))
+		f.quotes = widget.NewCheck("Under each quote from a PDF, the part of its page it stands on, highlighted", nil)
+		f.quotes.SetChecked(st.SheetQuoteImages())
+		items = append(items, widget.NewFormItem("Paper", f.paper), widget.NewFormItem("Orientation", f.orient),
+			widget.NewFormItem("Quotes", f.quotes))
 	}
 	if len(spec.Sides) > 0 {
 		auto := func(side string) string { return SafeName(spec.Name+" - "+strings.ToLower(side)) + spec.Ext }
@@ -223,6 +232,7 @@ func (f *Form) choice() Choice {
 	if f.side != nil {
 		ch.Side = f.side.Selected
 	}
+	ch.QuoteImages = f.quotes != nil && f.quotes.Checked
 	return ch
 }
 
@@ -248,6 +258,7 @@ func (f *Form) start() {
 	if f.spec.Sheets {
 		ch := f.choice()
 		f.settings.SetSheetPaper(ch.Paper, ch.Landscape)
+		f.settings.SetSheetQuoteImages(ch.QuoteImages)
 	}
 	// Never over evidence, into the case, or onto what is not a regular
 	// file: said now, before asking to replace anything. (Replacing an

@@ -18,7 +18,7 @@ import (
 func Sheets(t export.Target, title, what, name, version string) Spec {
 	return Spec{Title: title, What: what, Ext: ".pdf", Name: name, Sheets: true,
 		Run: func(ctx context.Context, c *catalog.Case, path string, ch Choice, progress func(done, total int)) (*catalog.Export, string, error) {
-			opt := sheet.Options{Paper: ch.Paper, Landscape: ch.Landscape, Version: version}
+			opt := sheet.Options{Paper: ch.Paper, Landscape: ch.Landscape, Version: version, QuoteImages: ch.QuoteImages}
 			res, err := export.ExportSheets(ctx, c, t, path, opt, export.Progress(progress))
 			if err != nil {
 				return nil, "", err
