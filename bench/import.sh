@@ -13,16 +13,19 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 exhibit=$here/build/exhibit
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 n=$(find "$dir" -type f \( -iname '*.jpg' -o -iname '*.jpeg' -o -iname '*.png' -o -iname '*.tif*' -o -iname '*.heic' -o -iname '*.webp' \) -not -path '*/.*' | wc -l)
-echo "folder: $dir ($n images, $(du -sh "$dir" | cut -f1)); $(nproc) CPUs; $(go version | cut -d' ' -f3)"
-sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true
+echo "folder: $dir ($n images, $(du -sh "$dir" | cut -f1)); $(nproc) CPUs; $(go version | cut -d' ' -f3); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # measure NAME CMD...: run CMD, record wall seconds and peak RSS (MB) of the process tree's largest.
+# Each starts with the page cache dropped (when run as root), so that none reads the folder from
+# memory the one before filled: with 2,000 photos (6 GB) the tools after Exhibit would otherwise
+# read a warm cache and Exhibit a cold one.
 declare -A secs mem
 measure() {
   local name=$1; shift
-  /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>"$work/err" || { echo "$name failed:"; tail -5 "$work/err"; exit 1; }
+  sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true
+  /usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/$name.out" 2>"$work/err" || { echo "$name failed:"; tail -5 "$work/err"; exit 1; }
   read -r s kb <"$work/time"; secs[$name]=$s; mem[$name]=$((kb / 1024))
-  printf '%-14s %8.1f s %8.1f images/s %6d MB peak\n' "$name" "$s" "$(echo "$n / $s" | bc -l)" "${mem[$name]}"
+  printf '%-14s %8.1f s %8.1f images/s %6d MB peak   (load average after: %s)\n' "$name" "$s" "$(echo "$n / $s" | bc -l)" "${mem[$name]}" "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
 measure exhibit "$exhibit" --case "$work/bench.exhibit" import --json "$dir"
 "$exhibit" --case "$work/bench.exhibit" import --json "$dir" >"$work/again.json"
@@ -34,8 +37,12 @@ measure sha256sum bash -c 'find "$0" -type f -not -path "*/.*" -print0 | xargs -
 tools=$(echo "${secs[exiftool]} + ${secs[vipsthumbnail]} + ${secs[sha256sum]}" | bc -l)
 printf '\nthree tools together: %.1f s; exhibit is %.2fx faster (target >= 2), %.2fx vipsthumbnail alone (target >= 1); peak %d MB (target < 500)\n' \
   "$tools" "$(echo "$tools / ${secs[exhibit]}" | bc -l)" "$(echo "${secs[vipsthumbnail]} / ${secs[exhibit]}" | bc -l)" "${mem[exhibit]}"
-python3 - "$work/again.json" <<'PY'
+python3 - "$work/exhibit.out" "$work/again.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
+c = d['counts']
+print(f"import: added {d['added']}, pictures {c['pictures']} ({c['pictures_with_warnings']} with warnings), "
+      f"metadata only {c['metadata_only']}, failed {c['failed']}, provisional thumbnails {d['provisional_thumbnails']}")
+d = json.load(open(sys.argv[2]))
 print(f"re-import: added {d['added']}, unchanged {d['unchanged']}, failed {len(d['failed'])}")
 PY

@@ -121,9 +121,12 @@ func (c *Case) cacheFromOriginal(ctx context.Context, im *Image, path string, lo
 		return err // names the image already
 	}
 	th, err := picture.Thumbnail(data, im.Format, im.Orientation, long)
-	if th != nil && errors.Is(err, picture.ErrPartial) {
+	if th != nil && picture.Damaged(err) {
 		// A damaged original (cataloged with a warning): what can be
-		// decoded is shown, as at import; the note says it is damaged.
+		// decoded is shown, as at import, whether part of it is missing
+		// (ErrPartial) or the decoder went past the damage (ErrRecovered:
+		// stray bytes between JPEG segments, a bad PNG checksum); the
+		// note says it is damaged.
 		err = nil
 	}
 	if err == nil {

@@ -59,6 +59,49 @@ func TestDecodeRecoverableDamage(t *testing.T) {
 	}
 }
 
+// TestDecodeJPEGJunkBeforeScan: two stray bytes between the last table
+// and the start of the scan (libjpeg: "2 extraneous bytes before marker
+// 0xda") are met while the header is read. The picture is whole: decoded
+// by TurboJPEG at any scale, thumbnails included, with an error wrapping
+// ErrRecovered that names the damage, and the pixels of the undamaged
+// file at that scale. (The header's warning once sent the file to
+// libvips, whose shrink on load said nothing of the damage: the import
+// counted the photo as undamaged.)
+func TestDecodeJPEGJunkBeforeScan(t *testing.T) {
+	if !hasDCTScaling {
+		t.Skip("image/jpeg (no cgo) stops at the junk")
+	}
+	var jb bytes.Buffer
+	if err := jpeg.Encode(&jb, pattern(640, 384), &jpeg.Options{Quality: 90}); err != nil {
+		t.Fatal(err)
+	}
+	clean := jb.Bytes()
+	sos := bytes.Index(clean, []byte{0xFF, 0xDA})
+	damaged := append(append(bytes.Clone(clean[:sos]), 0x12, 0x34), clean[sos:]...)
+	for _, minLong := range []int{0, 96, ThumbLong * 3 / 2} {
+		want, err := Decode(clean, "jpeg", minLong)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := Decode(damaged, "", minLong)
+		if img == nil || !errors.Is(err, ErrRecovered) || errors.Is(err, ErrPartial) {
+			t.Fatalf("minLong %d: Decode = %T, %v; want an image and ErrRecovered", minLong, img, err)
+		}
+		if !strings.Contains(err.Error(), "extraneous bytes before marker 0xda") || strings.Contains(err.Error(), "Vips") {
+			t.Errorf("minLong %d: error %q does not name the damage, or not from TurboJPEG", minLong, err)
+		}
+		if img.Bounds() != want.Bounds() {
+			t.Errorf("minLong %d: size %v, want %v", minLong, img.Bounds(), want.Bounds())
+		} else if d := meanDiff(img, want); d != 0 {
+			t.Errorf("minLong %d: mean difference from the undamaged file %.2f, want 0", minLong, d)
+		}
+	}
+	th, err := Thumbnail(damaged, "jpeg", 1, ThumbLong)
+	if th == nil || !Damaged(err) {
+		t.Errorf("Thumbnail = %T, %v; want a thumbnail and the damage", th, err)
+	}
+}
+
 // TestDecodePNGBadCRCElsewhere: a bad CRC that is not the only damage
 // (the data itself is broken) is still an error, naming both.
 func TestDecodePNGBadCRCElsewhere(t *testing.T) {

@@ -47,7 +47,14 @@ func decodeJPEG(data []byte, minLong int) (image.Image, error) {
 	size := C.ulong(len(data))
 	var cw, ch, subsamp, colorspace C.int
 	if C.tjDecompressHeader3(h, src, size, &cw, &ch, &subsamp, &colorspace) != 0 {
-		return nil, fmt.Errorf("read header: %s", tjError(h))
+		// A warning while reading the header (junk between two segments
+		// before the scan, say) leaves the header read: decode, and
+		// tjDecompress2, which reads it again, reports the warning below.
+		// Refused here, the file went to libvips, which shrinks it on load
+		// without a word of the damage.
+		if C.tjGetErrorCode(h) != C.TJERR_WARNING || cw <= 0 || ch <= 0 {
+			return nil, fmt.Errorf("read header: %s", tjError(h))
+		}
 	}
 	w, ht := int(cw), int(ch)
 	if err := checkSize(w, ht); err != nil {
