@@ -34,6 +34,12 @@ const (
 // hashed as a stream and cataloged without decoding.
 const maxInMemory = 512 << 20
 
+// largeThumbs lets the thumbnail of one file over maxInMemory be made at
+// a time: libvips needs some 200 MB to shrink a tiled TIFF 40,000 pixels
+// across, and an import's memory stays under 500 MB however many such
+// files a folder holds.
+var largeThumbs = make(chan struct{}, 1)
+
 // maxKeptBuffer is the largest read buffer a worker keeps for the next
 // file: enough for any camera photo, not a 500 MB scan.
 const maxKeptBuffer = 64 << 20
@@ -163,6 +169,7 @@ func (c *Case) process(ctx context.Context, f candidate, buf *[]byte, firstLook 
 		}
 		return p
 	}
+	m = withDeclaredSize(m, func() (int, int, error) { return picture.Dimensions(data) })
 	p.meta = m
 	if m.Width == 0 || m.Height == 0 {
 		// Metadata but no picture (an EXIF block cut from its image, say):
@@ -226,23 +233,33 @@ func (c *Case) processLarge(file *os.File, p processed) processed {
 		return p
 	}
 	p.sha256 = sum
-	head := make([]byte, 16<<20)
-	n, err := file.ReadAt(head, 0)
-	if err != nil && !errors.Is(err, io.EOF) {
+	// Its metadata is read from the whole file mapped in memory (a large
+	// TIFF's directories often follow its pixels), only what is read
+	// loaded.
+	view, release, err := fileView(file, p.cand.size, 16<<20)
+	if err != nil {
 		p.err = fmt.Errorf("cannot read: %w", unwrapPathError(err))
 		return p
 	}
-	m, err := meta.Read(head[:n])
-	if err != nil {
-		if errors.Is(err, meta.ErrNotImage) {
-			p.err = notImage(p.cand.path, head[:n])
-		} else {
-			p.err = err
+	defer release()
+	var m meta.Meta
+	if ferr := readFaulting(func() {
+		m, err = meta.Read(view)
+		if err == nil {
+			m = withDeclaredSize(m, func() (int, int, error) { return picture.FileDimensions(file) })
+			p.foot, p.note = readFootprint(p.cand.path, view, m.Format, m.Width, m.Height)
+		} else if errors.Is(err, meta.ErrNotImage) {
+			err = notImage(p.cand.path, view[:min(len(view), headSize)])
 		}
+	}); ferr != nil {
+		p.err = ferr
+		return p
+	}
+	if err != nil {
+		p.err = err
 		return p
 	}
 	p.meta = m
-	p.foot, p.note = readFootprint(p.cand.path, head[:n], m.Format, m.Width, m.Height)
 	if m.Width == 0 || m.Height == 0 {
 		p.note = joinNotes(p.note, fmt.Sprintf("no picture: the %s file holds metadata but no image data", strings.ToUpper(m.Format)))
 		return p
@@ -259,8 +276,11 @@ func (c *Case) processLarge(file *os.File, p processed) processed {
 		p.note = joinNotes(p.note, fmt.Sprintf("no picture: HEIF over %d MB is not decoded", maxInMemory>>20))
 		return p
 	}
-	// Shrunk on load by libvips, streaming from the file.
+	// Shrunk on load by libvips, streaming from the file, one such file
+	// at a time.
+	largeThumbs <- struct{}{}
 	th, err := picture.ThumbnailFile(file, m.Orientation, ThumbSize)
+	<-largeThumbs
 	return c.keepThumb(p, th, err)
 }
 
@@ -332,4 +352,17 @@ func isText(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// withDeclaredSize gives a TIFF whose size its tags do not give (a
+// BigTIFF, whose directories are not read here) the size its header
+// declares to libvips (dims), so that its pixels are decoded.
+func withDeclaredSize(m meta.Meta, dims func() (int, int, error)) meta.Meta {
+	if m.Format != "tiff" || m.Width > 0 && m.Height > 0 {
+		return m
+	}
+	if w, h, err := dims(); err == nil && w > 0 && h > 0 {
+		m.Width, m.Height = w, h
+	}
+	return m
 }

@@ -33,13 +33,16 @@ type reviewScreen struct {
 	details *fyne.Container
 	side    *container.AppTabs
 	title   *widget.Label
-	where   *widget.Label
-	prev    *widget.Button
-	next    *widget.Button
-	blank   *widget.Label
-	tools   *marks.Toolbar
-	marks   *marks.Panel
-	store   *marks.Store
+	// damage says that the file is damaged and what is shown of it
+	// (hidden for a file decoded whole).
+	damage *widget.Label
+	where  *widget.Label
+	prev   *widget.Button
+	next   *widget.Button
+	blank  *widget.Label
+	tools  *marks.Toolbar
+	marks  *marks.Panel
+	store  *marks.Store
 
 	order []int64
 	pos   int
@@ -89,6 +92,10 @@ func newReviewScreen(host Host, settings marks.StyleSettings, s *ui.Session) *re
 	r.title = widget.NewLabel("")
 	r.title.TextStyle.Bold = true
 	r.title.Truncation = fyne.TextTruncateEllipsis
+	r.damage = widget.NewLabel("")
+	r.damage.Importance = widget.WarningImportance
+	r.damage.Wrapping = fyne.TextWrapWord
+	r.damage.Hide()
 	r.where = widget.NewLabel("")
 	r.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), r.previous)
 	r.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), r.forward)
@@ -96,7 +103,7 @@ func newReviewScreen(host Host, settings marks.StyleSettings, s *ui.Session) *re
 	back.Importance = widget.LowImportance
 	nav := container.NewHBox(back, widget.NewSeparator(), r.prev, r.next, r.where)
 	top := container.NewBorder(nil, nil, nav, r.image.Toolbar(), r.title)
-	left := container.NewBorder(container.NewVBox(top, container.NewHScroll(r.tools.View)), container.NewVBox(r.tools.Hint), nil, nil, r.image.View)
+	left := container.NewBorder(container.NewVBox(top, r.damage, container.NewHScroll(r.tools.View)), container.NewVBox(r.tools.Hint), nil, nil, r.image.View)
 
 	r.side = container.NewAppTabs(
 		container.NewTabItemWithIcon("Excerpts", theme.DocumentIcon(), r.links.content),
@@ -380,6 +387,12 @@ func (r *reviewScreen) update(d *reviewData, newImage bool) {
 	r.data = d
 	r.im = d.im
 	r.title.SetText(d.im.Name())
+	if dmg := d.im.Damage(); dmg != "" {
+		r.damage.SetText("⚠ This file is damaged; what is shown is what could be decoded of it. " + dmg)
+		r.damage.Show()
+	} else {
+		r.damage.Hide()
+	}
 	if newImage {
 		r.image.ShowImage(d.im)
 	}

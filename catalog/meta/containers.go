@@ -143,6 +143,12 @@ func (r *reader) readWebP() error {
 // blob. When the TIFF decoder refuses the file (an unsupported compression or
 // colour model, say) the size comes from the ImageWidth and ImageLength tags.
 func (r *reader) readTIFF() error {
+	if BigTIFF(r.data) {
+		// Its 64-bit directories are not read here: the size comes from
+		// libvips (see picture.Dimensions), the tags are not read.
+		r.note("BigTIFF: its tags (EXIF, GPS, GeoTIFF keys) are not read")
+		return nil
+	}
 	if _, _, err := tiffHeader(r.data); err != nil {
 		return err
 	}

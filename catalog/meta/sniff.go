@@ -19,7 +19,8 @@ func Sniff(head []byte) string {
 		return "gif"
 	case len(head) >= 12 && string(head[:4]) == "RIFF" && string(head[8:12]) == "WEBP":
 		return "webp"
-	case bytes.HasPrefix(head, []byte("II*\x00")), bytes.HasPrefix(head, []byte("MM\x00*")):
+	case bytes.HasPrefix(head, []byte("II*\x00")), bytes.HasPrefix(head, []byte("MM\x00*")),
+		bytes.HasPrefix(head, []byte("II+\x00")), bytes.HasPrefix(head, []byte("MM\x00+")): // TIFF, BigTIFF
 		return "tiff"
 	case len(head) >= 12 && string(head[4:8]) == "ftyp":
 		return sniffBrands(head)
@@ -66,4 +67,10 @@ func sniffBrands(head []byte) string {
 		return "heic"
 	}
 	return ""
+}
+
+// BigTIFF tells whether data starts as a BigTIFF file (a TIFF with 64-bit
+// offsets, for files over 4 GB).
+func BigTIFF(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("II+\x00")) || bytes.HasPrefix(data, []byte("MM\x00+"))
 }

@@ -157,6 +157,25 @@ func (s vipsSource) args() (unsafe.Pointer, C.size_t, C.int) {
 	return unsafe.Pointer(&s.data[0]), C.size_t(len(s.data)), -1
 }
 
+// vipsDimensions reads the size src declares, without decoding it.
+func vipsDimensions(src vipsSource) (int, int, error) {
+	if err := startVips(); err != nil {
+		return 0, 0, err
+	}
+	buf, n, fd := src.args()
+	if buf == nil && fd < 0 {
+		return 0, 0, errors.New("empty data")
+	}
+	var w, h C.int
+	vipsMu.RLock()
+	rc := C.ex_vips_header(buf, n, fd, &w, &h)
+	vipsMu.RUnlock()
+	if rc != 0 {
+		return 0, 0, fmt.Errorf("libvips: %s", vipsMessage(func() C.int { return C.ex_vips_header(buf, n, fd, &w, &h) }))
+	}
+	return int(w), int(h), nil
+}
+
 // decodeVips decodes src with libvips: shrunk on load to fit long×long
 // when long > 0, else at full size (then refused over MaxPixels). The
 // declared size is checked before any pixel is decoded: a side over
