@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"runtime"
 	"strings"
 	"unsafe"
 )
@@ -37,6 +38,12 @@ func decodeJPEG(data []byte, minLong int) (image.Image, error) {
 	if err := checkJPEG(data); err != nil {
 		return nil, err
 	}
+	// TurboJPEG keeps some messages in a thread-local buffer, not in the
+	// handle: the calls and the reading of their message must run on one
+	// thread (a goroutine may otherwise move between them, and read "No
+	// error").
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
 	h := C.tjInitDecompress()
 	if h == nil {
 		return nil, errors.New("cannot start the TurboJPEG decompressor")
