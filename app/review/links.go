@@ -249,7 +249,9 @@ func (p *linksPanel) candidateCard(i int, c candidate) *ui.Card {
 		b := widget.NewButtonWithIcon("Link…", theme.ContentAddIcon(), func() { p.linkDialog(c.ex) })
 		action = b
 	}
-	box.Add(container.NewBorder(nil, nil, nil, action))
+	// A result found is seen where it stands before it is linked: on its
+	// page, or in its report.
+	box.Add(container.NewBorder(nil, nil, p.excerptActions(c.ex), action))
 	k := ui.NewCard(box)
 	k.OnTap = func() { p.setMark(i) }
 	return k

@@ -77,3 +77,40 @@ func TestReviewExcerptOnItsPage(t *testing.T) {
 	// (The Reports screen opened on the excerpt shows its page
 	// highlighted: the window's TestReportOpensOnAnExcerpt.)
 }
+
+// An excerpt found by the search beside the image, not linked yet, can
+// be seen on its page and opened in its report before it is linked.
+func TestSearchResultOnItsPage(t *testing.T) {
+	c := apptest.SampleCase(t)
+	ctx := context.Background()
+	res, err := c.AddReport(ctx, apptest.SurveyPDF(t), catalog.ReportOptions{Title: "Survey"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tw := newTestWindow(t, c)
+	r := openReview(t, tw, 0)
+	p := r.links
+	p.search.SetText("bakery ovens")
+	p.runSearch()
+	tw.q.WaitUntil(t, "the search", func() bool { return len(p.candidates) > 0 && p.searching.CancelFunc == nil })
+	if p.candidates[0].ex.ReportID != res.Report.ID {
+		t.Fatalf("found %+v, want the survey's excerpt", p.candidates[0].ex)
+	}
+	show := apptest.FindButton(p.cands, "Show on its page")
+	if show == nil {
+		t.Fatal("no Show on its page on a search result")
+	}
+	test.Tap(show)
+	tw.q.WaitUntil(t, "the page", func() bool { return r.page.pane.Page() == 2 && r.page.pane.Current() != nil })
+	if !r.page.pane.Current().Highlighted {
+		t.Error("the result's page shown without its highlight")
+	}
+	open := apptest.FindButton(p.cands, "Open in the report")
+	if open == nil {
+		t.Fatal("no Open in the report on a search result")
+	}
+	test.Tap(open)
+	if got := tw.LastShown(); got.Screen != ui.ScreenReport || got.Target.ExcerptID != p.candidates[0].ex.ID {
+		t.Errorf("showed %s on %+v", got.Screen, got.Target)
+	}
+}
