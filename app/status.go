@@ -19,7 +19,10 @@ type statusBar struct {
 	caseName *widget.Label
 	counts   *widget.Label
 	busy     *widget.Label
-	activity *widget.Activity
+	// activity marks that something runs: a still icon, not a spinner
+	// (an animation is a frame drawn 60 times a second: on a machine
+	// drawing in software, a core taken from the import).
+	activity *widget.Icon
 	// stop cancels what runs in the background, when it can be
 	// cancelled (hidden otherwise).
 	stop *widget.Button
@@ -43,7 +46,7 @@ func newStatusBar(h team.Host) *statusBar {
 		caseName: widget.NewLabel(""),
 		counts:   widget.NewLabel(""),
 		busy:     widget.NewLabel(""),
-		activity: widget.NewActivity(),
+		activity: widget.NewIcon(theme.HistoryIcon()),
 	}
 	for _, l := range []*widget.Label{b.caseName, b.counts, b.busy} {
 		l.SizeName = theme.SizeNameCaptionText
@@ -117,12 +120,10 @@ func (b *statusBar) setBusyCancel(what string, cancel func()) {
 		b.stop.Show()
 	}
 	if what == "" {
-		b.activity.Stop()
 		b.activity.Hide()
 		return
 	}
 	b.activity.Show()
-	b.activity.Start()
 }
 
 // showChanges says what other programs changed in the case.

@@ -95,9 +95,11 @@ type Dialog struct {
 
 	// progress, written by the import's goroutines, shown at most once per
 	// frame
-	mu     sync.Mutex
-	last   catalog.ImportProgress
-	posted bool
+	mu   sync.Mutex
+	last catalog.ImportProgress
+	// postedAt is when the last progress was posted to the UI.
+	postedAt time.Time
+	posted   bool
 }
 
 func (di *Dialog) build(paths []string) {
@@ -130,12 +132,20 @@ func (di *Dialog) build(paths []string) {
 	di.d.Show()
 }
 
+// progressEvery is how often at most the dialog shows the progress.
+const progressEvery = 200 * time.Millisecond
+
 // progress receives the import's progress, from its goroutines.
 func (di *Dialog) progress(p catalog.ImportProgress) {
 	di.mu.Lock()
 	di.last = p
-	post := !di.posted
-	di.posted = true
+	// At most every progressEvery: each change of the dialog is a frame
+	// drawn, time taken from the import (on a machine drawing in
+	// software, much of it).
+	post := !di.posted && time.Since(di.postedAt) >= progressEvery
+	if post {
+		di.posted, di.postedAt = true, time.Now()
+	}
 	di.mu.Unlock()
 	if post {
 		fyne.Do(di.showProgress)
