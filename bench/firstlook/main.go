@@ -20,6 +20,8 @@
 package main
 
 import (
+	_ "github.com/exhibit-app/exhibit/app/locale" // first: a locale Fyne can parse
+
 	"context"
 	"encoding/json"
 	"flag"
