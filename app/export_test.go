@@ -341,23 +341,10 @@ func TestExportSheetQuotesPageRegion(t *testing.T) {
 	}
 	c := apptest.SampleCase(t)
 	ctx := context.Background()
-	res, err := c.AddReport(ctx, apptest.SurveyPDF(t), catalog.ReportOptions{Title: "Survey"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	exs, err := c.Excerpts(ctx, res.Report.ID, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var bakery *catalog.Excerpt
-	for _, ex := range exs {
-		if strings.Contains(ex.Text, "bakery") {
-			bakery = ex
-		}
-	}
+	_, bakery := apptest.SurveyBakery(t, c)
 	pairs, err := c.Pairs(ctx)
-	if err != nil || bakery == nil {
-		t.Fatalf("pairs %v, %v; the bakery's excerpt %v", pairs, err, bakery)
+	if err != nil {
+		t.Fatalf("pairs %v, %v", pairs, err)
 	}
 	if _, err := c.AddLink(ctx, pairs[0].BeforeID, bakery.ID, "", nil); err != nil {
 		t.Fatal(err)

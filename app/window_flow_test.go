@@ -130,26 +130,9 @@ func TestUndoInAFieldFocused(t *testing.T) {
 // highlighted.
 func TestReportOpensOnAnExcerpt(t *testing.T) {
 	c := apptest.SampleCase(t)
-	ctx := context.Background()
-	res, err := c.AddReport(ctx, apptest.SurveyPDF(t), catalog.ReportOptions{Title: "Survey"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	exs, err := c.Excerpts(ctx, res.Report.ID, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var bakery *catalog.Excerpt
-	for _, ex := range exs {
-		if strings.Contains(ex.Text, "bakery") {
-			bakery = ex
-		}
-	}
-	if bakery == nil || bakery.Page != 2 {
-		t.Fatalf("no excerpt about the bakery on page 2: %v", bakery)
-	}
+	rep, bakery := apptest.SurveyBakery(t, c)
 	tw := newTestWindow(t, c)
-	tw.show(ui.ScreenReport, ui.Target{ReportID: res.Report.ID, ExcerptID: bakery.ID})
+	tw.show(ui.ScreenReport, ui.Target{ReportID: rep.ID, ExcerptID: bakery.ID})
 	content := tw.screen(ui.ScreenReport).Content()
 	var view *viewer.PageView
 	apptest.Walk(content, func(o fyne.CanvasObject) {

@@ -1,12 +1,15 @@
 package apptest
 
 import (
+	"context"
 	"image"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"github.com/exhibit-app/exhibit/catalog"
 	"github.com/exhibit-app/exhibit/internal/export"
 )
 
@@ -50,4 +53,27 @@ func YellowPixels(img image.Image) int {
 		}
 	}
 	return n
+}
+
+// SurveyBakery adds SurveyPDF to c as the report "Survey" and returns the
+// report and its excerpt about the bakery, on page 2 (the test fails
+// otherwise).
+func SurveyBakery(t testing.TB, c *catalog.Case) (*catalog.Report, *catalog.Excerpt) {
+	t.Helper()
+	ctx := context.Background()
+	res, err := c.AddReport(ctx, SurveyPDF(t), catalog.ReportOptions{Title: "Survey"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	exs, err := c.Excerpts(ctx, res.Report.ID, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ex := range exs {
+		if strings.Contains(ex.Text, "bakery") && ex.Page == 2 {
+			return res.Report, ex
+		}
+	}
+	t.Fatalf("no excerpt about the bakery on page 2 of the survey: %v", exs)
+	return nil, nil
 }

@@ -2,14 +2,12 @@ package review
 
 import (
 	"context"
-	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
 	"github.com/exhibit-app/exhibit/app/apptest"
 	"github.com/exhibit-app/exhibit/app/ui"
-	"github.com/exhibit-app/exhibit/catalog"
 )
 
 // TestReviewExcerptOnItsPage links an excerpt of a PDF report to an
@@ -19,24 +17,7 @@ import (
 func TestReviewExcerptOnItsPage(t *testing.T) {
 	c := apptest.SampleCase(t)
 	ctx := context.Background()
-	path := apptest.SurveyPDF(t)
-	res, err := c.AddReport(ctx, path, catalog.ReportOptions{Title: "Survey"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	exs, err := c.Excerpts(ctx, res.Report.ID, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var bakery *catalog.Excerpt
-	for _, ex := range exs {
-		if strings.Contains(ex.Text, "bakery") {
-			bakery = ex
-		}
-	}
-	if bakery == nil || bakery.Page != 2 {
-		t.Fatalf("no excerpt about the bakery on page 2: %v", bakery)
-	}
+	rep, bakery := apptest.SurveyBakery(t, c)
 	tw := newTestWindow(t, c)
 	imageID := tw.ids[0]
 	if _, err := c.AddLink(ctx, imageID, bakery.ID, "", nil); err != nil {
@@ -71,8 +52,8 @@ func TestReviewExcerptOnItsPage(t *testing.T) {
 		t.Error("a dialog over the window: the page is shown beside the image, not in a dialog")
 	}
 	test.Tap(pp.open)
-	if got := tw.LastShown(); got.Screen != ui.ScreenReport || got.Target.ReportID != res.Report.ID || got.Target.ExcerptID != bakery.ID {
-		t.Fatalf("showed %s on %+v, want the report %d on excerpt %d", got.Screen, got.Target, res.Report.ID, bakery.ID)
+	if got := tw.LastShown(); got.Screen != ui.ScreenReport || got.Target.ReportID != rep.ID || got.Target.ExcerptID != bakery.ID {
+		t.Fatalf("showed %s on %+v, want the report %d on excerpt %d", got.Screen, got.Target, rep.ID, bakery.ID)
 	}
 	// (The Reports screen opened on the excerpt shows its page
 	// highlighted: the window's TestReportOpensOnAnExcerpt.)
@@ -82,18 +63,14 @@ func TestReviewExcerptOnItsPage(t *testing.T) {
 // be seen on its page and opened in its report before it is linked.
 func TestSearchResultOnItsPage(t *testing.T) {
 	c := apptest.SampleCase(t)
-	ctx := context.Background()
-	res, err := c.AddReport(ctx, apptest.SurveyPDF(t), catalog.ReportOptions{Title: "Survey"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep, _ := apptest.SurveyBakery(t, c)
 	tw := newTestWindow(t, c)
 	r := openReview(t, tw, 0)
 	p := r.links
 	p.search.SetText("bakery ovens")
 	p.runSearch()
 	tw.q.WaitUntil(t, "the search", func() bool { return len(p.candidates) > 0 && p.searching.CancelFunc == nil })
-	if p.candidates[0].ex.ReportID != res.Report.ID {
+	if p.candidates[0].ex.ReportID != rep.ID {
 		t.Fatalf("found %+v, want the survey's excerpt", p.candidates[0].ex)
 	}
 	show := apptest.FindButton(p.cands, "Show on its page")
