@@ -259,7 +259,7 @@ func quotes(ctx context.Context, c *catalog.Case, imageIDs ...int64) ([]sheet.Qu
 			if e.Gone {
 				title += " (earlier version)"
 			}
-			out = append(out, sheet.Quote{Text: e.Text, ReportTitle: title, Page: e.Page, PageEnd: e.PageEnd, Paragraph: e.Paragraph, Note: l.Note, ExcerptID: e.ID})
+			out = append(out, sheet.Quote{Text: e.Text, ReportTitle: title, Page: e.Page, PageEnd: e.PageEnd, PageLabel: e.PageLabel, Paragraph: e.Paragraph, Note: l.Note, ExcerptID: e.ID})
 			excerpts = append(excerpts, e)
 		}
 	}

@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -288,6 +289,9 @@ func citation(q Quote) string {
 		parts = append(parts, fmt.Sprintf("pp. %d–%d", q.Page, q.PageEnd))
 	case q.Page > 0:
 		parts = append(parts, fmt.Sprintf("p. %d", q.Page))
+	}
+	if q.Page > 0 && q.PageLabel != "" && q.PageLabel != strconv.Itoa(q.Page) {
+		parts[len(parts)-1] += " (printed " + q.PageLabel + ")"
 	}
 	if q.Paragraph > 0 {
 		parts = append(parts, fmt.Sprintf("¶ %d", q.Paragraph))

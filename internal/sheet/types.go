@@ -143,6 +143,9 @@ type Quote struct {
 	// Page and PageEnd locate the excerpt in a PDF report (PageEnd is 0 or
 	// equal to Page for a single page); 0 when the report is not a PDF.
 	Page, PageEnd int
+	// PageLabel is the page's printed label ("71", "vii") when the
+	// document gives one; cited beside the page's number when they differ.
+	PageLabel string
 	// Paragraph is the paragraph number in the report, from 1; 0 when
 	// unknown.
 	Paragraph int

@@ -145,6 +145,8 @@ func TestCitation(t *testing.T) {
 		{Quote{ReportTitle: "R", Page: 4, PageEnd: 4, Paragraph: 2}, "R, p. 4, ¶ 2"},
 		{Quote{ReportTitle: "R", Page: 4}, "R, p. 4"},
 		{Quote{ReportTitle: "R", Paragraph: 7}, "R, ¶ 7"},
+		{Quote{ReportTitle: "R", Page: 76, PageLabel: "71", Paragraph: 7}, "R, p. 76 (printed 71), ¶ 7"},
+		{Quote{ReportTitle: "R", Page: 3, PageLabel: "3", Paragraph: 7}, "R, p. 3, ¶ 7"},
 		{Quote{ReportTitle: "R", Page: 3, Paragraph: 7, ReportSHA256: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}, "R, p. 3, ¶ 7 · report SHA-256 0123456789ab"},
 		{Quote{ReportTitle: "  "}, "Untitled report"},
 		{Quote{ReportTitle: "R", Page: 9, PageEnd: 3}, "R, p. 9"},
