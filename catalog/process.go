@@ -169,7 +169,7 @@ func (c *Case) process(ctx context.Context, f candidate, buf *[]byte, firstLook 
 		}
 		return p
 	}
-	m = withDeclaredSize(m, func() (int, int, error) { return picture.Dimensions(data) })
+	m = withDeclaredSize(m, data, func() (int, int, error) { return picture.Dimensions(data) })
 	p.meta = m
 	if m.Width == 0 || m.Height == 0 {
 		// Metadata but no picture (an EXIF block cut from its image, say):
@@ -246,7 +246,7 @@ func (c *Case) processLarge(file *os.File, p processed) processed {
 	if ferr := readFaulting(func() {
 		m, err = meta.Read(view)
 		if err == nil {
-			m = withDeclaredSize(m, func() (int, int, error) { return picture.FileDimensions(file) })
+			m = withDeclaredSize(m, view, func() (int, int, error) { return picture.FileDimensions(file) })
 			p.foot, p.note = readFootprint(p.cand.path, view, m.Format, m.Width, m.Height)
 		} else if errors.Is(err, meta.ErrNotImage) {
 			err = notImage(p.cand.path, view[:min(len(view), headSize)])
@@ -354,11 +354,13 @@ func isText(b []byte) bool {
 	return true
 }
 
-// withDeclaredSize gives a TIFF whose size its tags do not give (a
-// BigTIFF, whose directories are not read here) the size its header
-// declares to libvips (dims), so that its pixels are decoded.
-func withDeclaredSize(m meta.Meta, dims func() (int, int, error)) meta.Meta {
-	if m.Format != "tiff" || m.Width > 0 && m.Height > 0 {
+// withDeclaredSize gives a BigTIFF (data starts its file; its 64-bit
+// directories are not read here, so its size is unknown) the size its
+// header declares to libvips (dims), so that its pixels are decoded. Only
+// a BigTIFF: libvips maps the whole file to look, which a damaged classic
+// TIFF, whose tags did not give a size, is not worth.
+func withDeclaredSize(m meta.Meta, data []byte, dims func() (int, int, error)) meta.Meta {
+	if !meta.BigTIFF(data) || m.Width > 0 && m.Height > 0 {
 		return m
 	}
 	if w, h, err := dims(); err == nil && w > 0 && h > 0 {
