@@ -72,19 +72,7 @@ func TestLargeTIFFDirectoryAfterItsPixels(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "scene.tif")
 	writeTIFFWithIFDAt(t, path, maxInMemory+64<<20)
-	c := openTestCase(t)
-	ctx := context.Background()
-	res, err := c.Import(ctx, []string{dir}, ImportOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Added != 1 || len(res.NoPicture) != 0 || len(res.Failed) != 0 {
-		t.Fatalf("import: added %d, no picture %v, failed %v", res.Added, res.NoPicture, res.Failed)
-	}
-	im, err := c.FindImage(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, im := importOnePicture(t, dir, path)
 	if im.Width != 64 || im.Height != 48 || !im.Decoded {
 		t.Errorf("scene.tif: %d × %d, decoded %v", im.Width, im.Height, im.Decoded)
 	}
@@ -109,6 +97,17 @@ func TestBigTIFFIsAPicture(t *testing.T) {
 	if err := os.Remove(small); err != nil {
 		t.Fatal(err)
 	}
+	_, im := importOnePicture(t, dir, big)
+	if im.Format != "tiff" || im.Width != 64 || im.Height != 48 || !im.Decoded || !strings.Contains(im.MetaNote, "BigTIFF") {
+		t.Errorf("big.tif: %s %d × %d, decoded %v, note %q", im.Format, im.Width, im.Height, im.Decoded, im.MetaNote)
+	}
+}
+
+// importOnePicture imports dir, which holds the one file path, into a new
+// case and returns the case and the image, failing unless it was added
+// as a picture.
+func importOnePicture(t *testing.T, dir, path string) (*Case, *Image) {
+	t.Helper()
 	c := openTestCase(t)
 	ctx := context.Background()
 	res, err := c.Import(ctx, []string{dir}, ImportOptions{})
@@ -118,11 +117,9 @@ func TestBigTIFFIsAPicture(t *testing.T) {
 	if res.Added != 1 || len(res.NoPicture) != 0 || len(res.Failed) != 0 {
 		t.Fatalf("import: added %d, no picture %v, failed %v", res.Added, res.NoPicture, res.Failed)
 	}
-	im, err := c.FindImage(ctx, big)
+	im, err := c.FindImage(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if im.Format != "tiff" || im.Width != 64 || im.Height != 48 || !im.Decoded || !strings.Contains(im.MetaNote, "BigTIFF") {
-		t.Errorf("big.tif: %s %d × %d, decoded %v, note %q", im.Format, im.Width, im.Height, im.Decoded, im.MetaNote)
-	}
+	return c, im
 }

@@ -9,7 +9,6 @@
 package fallbackfonts
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -34,7 +33,7 @@ var fonts = []struct {
 const defaultDataDirs = "/usr/local/share:/usr/share"
 
 // Provide writes the fonts into dir/fonts (when they are not already
-// there, whole) and adds dir to XDG_DATA_DIRS. Call it before the first
+// there) and adds dir to XDG_DATA_DIRS. Call it before the first
 // text is drawn.
 func Provide(dir string) error {
 	fontsDir := filepath.Join(dir, "fonts")
@@ -43,7 +42,10 @@ func Provide(dir string) error {
 	}
 	for _, f := range fonts {
 		path := filepath.Join(fontsDir, f.name)
-		if have, err := os.ReadFile(path); err == nil && bytes.Equal(have, f.data) {
+		// Written whole or not at all (renamed into place): a file of the
+		// right size is the one written before, and is not read again
+		// at each start.
+		if fi, err := os.Stat(path); err == nil && fi.Size() == int64(len(f.data)) {
 			continue
 		}
 		if err := picture.WriteFileAtomic(path, func(w io.Writer) error { _, err := w.Write(f.data); return err }); err != nil {
