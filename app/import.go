@@ -50,11 +50,19 @@ func (mw *mainWindow) dropped(uris []fyne.URI) {
 	mw.startImport(paths)
 }
 
-// startImport imports paths into the open case, showing the import dialog.
+// startImport imports paths into the open case, showing the import
+// dialog. While an import runs (its dialog stepped aside), another is
+// not started: the running one's dialog comes back, with a word.
 func (mw *mainWindow) startImport(paths []string) *importer.Dialog {
 	s, ok := mw.requireCase()
 	if !ok {
 		return nil
 	}
-	return importer.Start(mw, s, paths)
+	if di := mw.importing; di != nil && di.Running() {
+		di.Show()
+		ui.ShowError(mw.win, "An import is running", fmt.Errorf("wait until it ends (or cancel it), then import %s", ui.Plural(len(paths), "path", "paths")))
+		return di
+	}
+	mw.importing = importer.Start(mw, s, paths)
+	return mw.importing
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"github.com/exhibit-app/exhibit/app/importer"
 	"github.com/exhibit-app/exhibit/app/ui"
 
 	"context"
@@ -37,6 +38,10 @@ type mainWindow struct {
 	// A switch of tab made by show carries its target to selected.
 	opening bool
 	pending ui.Target
+
+	// importing is the import running, if any: its dialog may have
+	// stepped aside while the user works.
+	importing *importer.Dialog
 }
 
 // screenSlot is a screen made for the open case, and its tab.

@@ -7,7 +7,8 @@
 # takes a screenshot every second for SECONDS (default 60) into OUTDIR (default build/firstlook),
 # each named by the milliseconds since the click, and prints for each the standard deviation of the
 # library's grid left of the import dialog (near 0 while the grid is empty). Look at the shots:
-# the first with thumbnails in the grid is the first look. Each screenshot takes a few tenths of a
+# the first with thumbnails in the grid is the first look (STEP=0.25 in the environment: a shot every
+# quarter of a second). Each screenshot takes a few tenths of a
 # second of CPU from the import. go run ./bench/firstlook DIR gives the same moment from inside the
 # import, without the window.
 set -euo pipefail
@@ -36,7 +37,7 @@ xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
   sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true
   t0=$(date +%s%N)
   xdotool mousemove 1192 767 click 1   # Import, bottom right of the folder dialog
-  for i in $(seq 1 "$4"); do
+  for i in $(seq "$5" "$5" "$4"); do
     wait_s=$(awk -v i="$i" -v now="$(date +%s%N)" -v t0="$t0" '"'"'BEGIN { w = i - (now - t0) / 1e9; printf "%.3f", (w > 0 ? w : 0) }'"'"')
     sleep "$wait_s"
     ms=$(( ($(date +%s%N) - t0) / 1000000 ))
@@ -45,7 +46,7 @@ xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
   kill $pid 2>/dev/null
   for i in $(seq 1 20); do kill -0 $pid 2>/dev/null || break; sleep 0.5; done
   kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null || true
-' _ "$here/build/exhibit" "$work/Bench.exhibit" "$out" "$secs"
+' _ "$here/build/exhibit" "$work/Bench.exhibit" "$out" "$secs" "${STEP:-1}"
 for f in "$out"/shot-*.png; do
   ms=${f##*/shot-}; ms=${ms%.png}
   sd=$(convert "$f" -crop 330x600+10+180 +repage -colorspace Gray -format '%[fx:standard_deviation]' info:)

@@ -18,7 +18,8 @@ import (
 )
 
 // An import runs in two passes so that the library has something to show
-// within seconds. The first pass hashes each file, reads its metadata and,
+// within seconds (and, in the app, after a glance at the files' heads:
+// see glimpse.go). The first pass hashes each file, reads its metadata and,
 // for a JPEG, writes the preview the camera embedded (EXIF thumbnail or
 // MPF preview), upright, as a provisional thumbnail; its rows are
 // committed then, with the full hash, the JPEG counted as decoded. The

@@ -25,6 +25,12 @@ type ImportOptions struct {
 	// library can show the images then. Called from the import's
 	// goroutine; it must return quickly.
 	FirstLook func()
+	// Glimpses, when set, is called once, before the first pass, with
+	// the files the import is about to read and the previews their
+	// cameras embedded, read from their heads (see glimpse.go): the
+	// library can show them arriving within a second or two, however
+	// slow the disk. Called from the import's goroutine.
+	Glimpses func([]Glimpse)
 }
 
 // ImportProgress tells how far an import is.
@@ -234,6 +240,11 @@ func (c *Case) Import(ctx context.Context, paths []string, opt ImportOptions) (*
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
+	}
+	if opt.Glimpses != nil && len(todo) > 0 {
+		// Many reads at once: on a disk, a glance waits on seeks, not
+		// on the CPU.
+		opt.Glimpses(glance(ctx, todo, max(workers, 8)))
 	}
 	werr := c.readAll(ctx, todo, workers, func(p processed) error {
 		if err := w.add(wctx, p); err != nil {

@@ -35,6 +35,20 @@ type thumbLoader struct {
 	mu      sync.Mutex
 	queue   []*thumbJob
 	running int
+	// ready are the jobs finished and not yet handed to done: they go
+	// to the UI goroutine together, in one call (posted), so that a
+	// screenful loaded at once is drawn in a frame or two rather than
+	// one frame a thumbnail (each frame, drawn in software, takes tens
+	// of milliseconds).
+	ready  []thumbResult
+	posted bool
+}
+
+// thumbResult is a finished job and what it loaded.
+type thumbResult struct {
+	j   *thumbJob
+	img image.Image
+	err error
 }
 
 func (l *thumbLoader) enqueue(j *thumbJob) {
@@ -76,7 +90,31 @@ func (l *thumbLoader) work() {
 		if errors.Is(err, context.Canceled) && j.ctx.Err() != nil {
 			continue // nobody waits for it any more
 		}
-		fyne.Do(func() { l.done(j, img, err) })
+		l.finished(thumbResult{j, img, err})
+	}
+}
+
+// finished hands r to done on the UI goroutine, with the others finished
+// by then.
+func (l *thumbLoader) finished(r thumbResult) {
+	l.mu.Lock()
+	l.ready = append(l.ready, r)
+	post := !l.posted
+	l.posted = true
+	l.mu.Unlock()
+	if post {
+		fyne.Do(l.deliver)
+	}
+}
+
+// deliver calls done for every job finished (on the UI goroutine).
+func (l *thumbLoader) deliver() {
+	l.mu.Lock()
+	ready := l.ready
+	l.ready, l.posted = nil, false
+	l.mu.Unlock()
+	for _, r := range ready {
+		l.done(r.j, r.img, r.err)
 	}
 }
 

@@ -43,9 +43,19 @@ func Start(host Host, s *ui.Session, paths []string) *Dialog {
 	var res *catalog.ImportResult
 	ui.Background(ctx, func(ctx context.Context) (err error) {
 		res, err = s.Case.Import(ctx, paths, catalog.ImportOptions{Progress: di.progress,
-			// The library shows the images (provisional thumbnails
-			// where the camera embedded one) while the real ones are made.
-			FirstLook: func() { fyne.Do(func() { host.Changed(nil) }) }})
+			// The library shows the files arriving, from the previews
+			// their cameras embedded, while they are read and hashed;
+			// then the images (provisional thumbnails where the camera
+			// embedded one) while the real ones are made.
+			Glimpses: func(gs []catalog.Glimpse) {
+				s.SetArriving(gs)
+				fyne.Do(func() { host.Changed(nil) })
+			},
+			FirstLook: func() {
+				s.SetArriving(nil)
+				fyne.Do(func() { host.Changed(nil) })
+			}})
+		s.SetArriving(nil) // cancelled or failed before the first look
 		if res != nil && res.Cancelled {
 			return nil // cancelled by the user: the result says what was kept
 		}
@@ -82,7 +92,9 @@ type Dialog struct {
 	note   *widget.Label
 	cancel context.CancelFunc
 	stop   *widget.Button
+	hide   *widget.Button
 	start  time.Time
+	hidden bool // stepped aside while the import runs
 
 	// after the import
 	summary  *widget.Label
@@ -126,11 +138,30 @@ func (di *Dialog) build(paths []string) {
 		di.stop.SetText("Cancelling…")
 		di.cancel()
 	})
+	// The library shows the images as they arrive: the dialog can step
+	// aside, and comes back with the summary.
+	di.hide = widget.NewButtonWithIcon("Work while it imports", theme.VisibilityOffIcon(), di.stepAside)
 	di.d = dialog.NewCustomWithoutButtons("Import", di.body, di.host.Window())
-	di.d.SetButtons([]fyne.CanvasObject{di.stop})
+	di.d.SetButtons([]fyne.CanvasObject{di.stop, di.hide})
 	di.d.Resize(fyne.NewSize(ui.DialogWidth(di.host.Window(), 640), 0))
 	di.d.Show()
 }
+
+// stepAside hides the dialog while the import runs; the status bar says it
+// runs, and the summary brings the dialog back.
+func (di *Dialog) stepAside() {
+	di.hidden = true
+	di.d.Hide()
+}
+
+// Show shows the dialog again (an import asked for while this one runs).
+func (di *Dialog) Show() {
+	di.hidden = false
+	di.d.Show()
+}
+
+// Running reports whether the import is still running.
+func (di *Dialog) Running() bool { return !di.done }
 
 // progressEvery is how often at most the dialog shows the progress.
 const progressEvery = 200 * time.Millisecond
@@ -191,6 +222,9 @@ func progressText(p catalog.ImportProgress, secs float64) (float64, string) {
 // finish shows the summary and the problems.
 func (di *Dialog) finish(res *catalog.ImportResult, err error) {
 	di.done, di.result, di.err = true, res, err
+	if di.hidden {
+		di.Show() // the summary: what was imported, what failed
+	}
 	di.file.Hide()
 	di.note.Hide()
 	di.summary.Show()

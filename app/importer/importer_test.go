@@ -178,3 +178,41 @@ func TestImportCancel(t *testing.T) {
 		t.Errorf("%d images in the case after cancelling, want %d", got, 11+r.Added)
 	}
 }
+
+// TestImportStepsAside: the dialog can step aside while the import runs
+// (the library shows the files arriving, then the images), and comes back
+// with the summary. The window is told of the files arriving, of the
+// first look and of the end; no file is left shown as arriving.
+func TestImportStepsAside(t *testing.T) {
+	c := apptest.SampleCase(t)
+	h, s := newHost(t, c)
+	dir := t.TempDir()
+	for i := range 3 {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("IMG_%04d.jpg", i)), distinctJPEG(t, i), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	di := Start(h, s, []string{dir})
+	aside := apptest.FindButton(h.Win.Canvas().Overlays().Top(), "Work while it imports")
+	if aside == nil {
+		t.Fatal("no button to work while it imports")
+	}
+	test.Tap(aside)
+	if top := h.Win.Canvas().Overlays().Top(); top != nil {
+		t.Fatal("the dialog is still shown after stepping aside")
+	}
+	h.Q.WaitUntil(t, "the import", func() bool { return di.done })
+	top := h.Win.Canvas().Overlays().Top()
+	if top == nil || apptest.FindButton(top, "Close") == nil {
+		t.Fatal("the summary did not come back at the end of the import")
+	}
+	if !strings.Contains(di.summary.Text, "3 new images added") {
+		t.Errorf("summary %q", di.summary.Text)
+	}
+	if h.Changes != 3 {
+		t.Errorf("the window was told %d times the case changed; want 3 (arriving, first look, end)", h.Changes)
+	}
+	if a := s.Arriving(); a != nil {
+		t.Errorf("%d files still shown arriving after the import", len(a))
+	}
+}

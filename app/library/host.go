@@ -44,7 +44,7 @@ func New(host Host, settings Settings, s *ui.Session) ui.Screen {
 func (l *libraryScreen) Order(id int64) []int64 { return l.order(id) }
 
 // Cursor returns the image under the grid's cursor.
-func (l *libraryScreen) Cursor() (int64, bool) { return l.grid.Cursor() }
+func (l *libraryScreen) Cursor() (int64, bool) { return l.cursor() }
 
 // Selected returns the images selected.
-func (l *libraryScreen) Selected() []int64 { return l.grid.Selected() }
+func (l *libraryScreen) Selected() []int64 { return l.selected() }

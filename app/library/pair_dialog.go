@@ -23,7 +23,7 @@ import (
 // it says what to do.
 func (l *libraryScreen) MakePair() {
 	s, win := l.s, l.host.Window()
-	ids := l.grid.Selected()
+	ids := l.selected()
 	if len(ids) != 2 {
 		ui.ShowError(win, "Select two images to make a pair", fmt.Errorf("%s selected in the library: select the "+
 			"before and the after image of the same place (click one, Ctrl+click the other), then Make a pair again",

@@ -67,7 +67,7 @@ func TestLibraryShowsProvisionalThumbs(t *testing.T) {
 		if err != nil || len(ims) != 1 {
 			t.Fatalf("first look: %d images, %v", len(ims), err)
 		}
-		src := newImageSource(s, ims)
+		src := newImageSource(s, ims, nil)
 		img, err := src.Thumb(ctx, ims[0].ID)
 		if err != nil || img == nil {
 			t.Fatalf("first look: no thumbnail: %v", err)
@@ -87,7 +87,7 @@ func TestLibraryShowsProvisionalThumbs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	after := newImageSource(s, ims)
+	after := newImageSource(s, ims, nil)
 	if _, err := after.Thumb(ctx, ims[0].ID); err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 
 	"context"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -73,7 +74,7 @@ func newLibraryScreen(host Host, settings Settings, s *ui.Session) *libraryScree
 	l.count.TextStyle.Bold = true
 	l.selInfo = widget.NewLabel("")
 	l.review = widget.NewButtonWithIcon("Review", theme.VisibilityIcon(), func() {
-		if id, ok := l.grid.Cursor(); ok {
+		if id, ok := l.cursor(); ok {
 			l.activated(id)
 		}
 	})
@@ -166,7 +167,11 @@ func fetchLibrary(ctx context.Context, s *ui.Session, q libraryQuery, withOption
 		return libraryData{}, err
 	}
 	ims = q.keep(ims)
-	d := libraryData{images: ims, query: q, src: newImageSource(s, ims), total: len(ims)}
+	var arriving []ui.Arrival
+	if !q.filtered() {
+		arriving = s.Arriving() // nothing is known of them to filter by
+	}
+	d := libraryData{images: ims, query: q, src: newImageSource(s, ims, arriving), total: len(ims)}
 	all := ims // every image: read below when filtered and needed
 	switch {
 	case !q.filtered():
@@ -211,7 +216,11 @@ func (l *libraryScreen) update(d libraryData) {
 		l.grid.ScrollToTop() // a new filter starts at the top; a reload stays
 		l.shownQ = q
 	}
-	l.count.SetText(ui.ShownCount(len(d.images), d.total))
+	count := ui.ShownCount(len(d.images), d.total)
+	if n := len(l.src.arriving); n > 0 {
+		count += " · " + ui.FormatCount(n) + " being imported"
+	}
+	l.count.SetText(count)
 	l.showEmpty()
 	l.showSelection()
 	l.selectPending()
@@ -250,9 +259,28 @@ func (l *libraryScreen) showEmpty() {
 	l.empty.Show()
 }
 
+// selected returns the images selected (the files arriving are not
+// images yet: nothing can be done with them).
+func (l *libraryScreen) selected() []int64 {
+	sel := l.grid.Selected()
+	out := sel[:0:0]
+	for _, id := range sel {
+		if id > 0 {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// cursor returns the image under the grid's cursor, not a file arriving.
+func (l *libraryScreen) cursor() (int64, bool) {
+	id, ok := l.grid.Cursor()
+	return id, ok && id > 0
+}
+
 // showSelection shows how many images are selected.
 func (l *libraryScreen) showSelection() {
-	n := len(l.grid.Selected())
+	n := len(l.selected())
 	switch n {
 	case 0:
 		l.selInfo.SetText("")
@@ -273,7 +301,7 @@ func (l *libraryScreen) showSelection() {
 // order returns the ids the review screen walks through from id: the
 // selection when it holds id and more, else the filter's order.
 func (l *libraryScreen) order(id int64) []int64 {
-	if sel := l.grid.Selected(); len(sel) > 1 {
+	if sel := l.selected(); len(sel) > 1 {
 		for _, s := range sel {
 			if s == id {
 				return sel
@@ -286,14 +314,25 @@ func (l *libraryScreen) order(id int64) []int64 {
 	return l.src.IDs()
 }
 
-// activated opens the review screen on id.
+// activated opens the review screen on id; a file arriving cannot be
+// opened yet, and the footer says so.
 func (l *libraryScreen) activated(id int64) {
+	if id < 0 {
+		if a, ok := l.src.arrByID[id]; ok {
+			l.selInfo.SetText("· " + filepath.Base(a.Path) + " is being imported: it opens once read and hashed")
+		}
+		return
+	}
 	l.host.Show(ui.ScreenReview, ui.Target{ImageID: id, Order: l.order(id)})
 }
 
 // contextMenu offers what can be done with the images selected.
 func (l *libraryScreen) contextMenu(id int64, ev *fyne.PointEvent) {
-	sel := l.grid.Selected()
+	if id < 0 {
+		l.activated(id) // says it cannot be opened yet
+		return
+	}
+	sel := l.selected()
 	items := []*fyne.MenuItem{
 		fyne.NewMenuItem("Review", func() { l.activated(id) }),
 		fyne.NewMenuItem(fmt.Sprintf("Add a tag to %s…", ui.Plural(len(sel), "image", "images")), func() { l.tagSelected(sel) }),
@@ -346,7 +385,7 @@ func sameQuery(a, b libraryQuery) bool {
 
 // ExportSheets exports a sheet for each image selected.
 func (l *libraryScreen) ExportSheets() {
-	ids := l.grid.Selected()
+	ids := l.selected()
 	if len(ids) == 0 {
 		ui.ShowError(l.host.Window(), "No image selected", fmt.Errorf("select the images to export (click, Shift+click, Ctrl+click), then Export sheets… again"))
 		return

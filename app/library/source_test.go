@@ -21,7 +21,7 @@ func TestImageSourceStopsWithTheCase(t *testing.T) {
 		t.Fatalf("%d images: %v", len(ims), err)
 	}
 	s := ui.NewSession(c)
-	src := newImageSource(s, ims)
+	src := newImageSource(s, ims, nil)
 	if _, err := src.Thumb(context.Background(), ims[0].ID); err != nil {
 		t.Fatalf("thumbnail while the case is open: %v", err)
 	}

@@ -13,6 +13,9 @@ type Session struct {
 	Case   *catalog.Case
 	Ctx    context.Context
 	Cancel context.CancelFunc
+
+	// arriving are the files an import is reading (see arriving.go).
+	arriving arrivals
 }
 
 func NewSession(c *catalog.Case) *Session {

@@ -3,6 +3,11 @@
 // case as the app does (catalog.Import with FirstLook) and prints, in
 // seconds from the start of the import:
 //
+//   - glimpses: when the import has read the head of every file and
+//     hands the library the previews the cameras embedded, before it
+//     hashes anything (the library shows the files arriving);
+//   - glimpse_grid: when the library's first screenful of those has been
+//     decoded the way it decodes them (ui.ArrivalThumb);
 //   - first_look: when the first pass has cataloged every file (hashed,
 //     metadata read, the camera's embedded preview written as a
 //     provisional thumbnail), the moment the app's library is told to show
@@ -35,17 +40,21 @@ import (
 )
 
 type result struct {
-	Files       int     `json:"files"`
-	Cataloged   int     `json:"cataloged_at_first_look"`
-	Provisional int     `json:"provisional_thumbnails"`
-	FirstLook   float64 `json:"first_look_s"`
-	Grid        float64 `json:"grid_s"`
-	GridShown   int     `json:"grid_thumbnails_shown"`
-	GridProv    int     `json:"grid_thumbnails_provisional"`
-	GridMissing int     `json:"grid_thumbnails_missing"`
-	Done        float64 `json:"done_s"`
-	Pictures    int     `json:"pictures"`
-	Failed      int     `json:"failed"`
+	Files           int     `json:"files"`
+	Glimpses        float64 `json:"glimpses_s"`
+	GlimpsePreviews int     `json:"glimpse_previews"`
+	GlimpseGrid     float64 `json:"glimpse_grid_s"`
+	GlimpseShown    int     `json:"glimpse_grid_thumbnails_shown"`
+	Cataloged       int     `json:"cataloged_at_first_look"`
+	Provisional     int     `json:"provisional_thumbnails"`
+	FirstLook       float64 `json:"first_look_s"`
+	Grid            float64 `json:"grid_s"`
+	GridShown       int     `json:"grid_thumbnails_shown"`
+	GridProv        int     `json:"grid_thumbnails_provisional"`
+	GridMissing     int     `json:"grid_thumbnails_missing"`
+	Done            float64 `json:"done_s"`
+	Pictures        int     `json:"pictures"`
+	Failed          int     `json:"failed"`
 }
 
 func main() {
@@ -80,7 +89,28 @@ func run(dir, caseDir string, grid int) error {
 	var r result
 	gridDone := make(chan struct{})
 	start := time.Now()
-	res, err := c.Import(ctx, []string{dir}, catalog.ImportOptions{FirstLook: func() {
+	glimpseDone := make(chan struct{})
+	opts := catalog.ImportOptions{Glimpses: func(gs []catalog.Glimpse) {
+		r.Glimpses = time.Since(start).Seconds()
+		for _, g := range gs {
+			if g.Preview != nil {
+				r.GlimpsePreviews++
+			}
+		}
+		go func() {
+			defer close(glimpseDone)
+			for i, g := range gs {
+				if i == grid {
+					break
+				}
+				if img, err := ui.ArrivalThumb(ui.Arrival{Glimpse: g}); err == nil && img != nil {
+					r.GlimpseShown++
+				}
+			}
+			r.GlimpseGrid = time.Since(start).Seconds()
+		}()
+	}}
+	opts.FirstLook = func() {
 		r.FirstLook = time.Since(start).Seconds()
 		// The library, told the case changed, lists the images and
 		// loads the thumbnails it shows, away from the import.
@@ -108,7 +138,8 @@ func run(dir, caseDir string, grid int) error {
 			}
 			r.Grid = time.Since(start).Seconds()
 		}()
-	}})
+	}
+	res, err := c.Import(ctx, []string{dir}, opts)
 	r.Done = time.Since(start).Seconds()
 	if err != nil {
 		return err
@@ -117,6 +148,9 @@ func run(dir, caseDir string, grid int) error {
 		return fmt.Errorf("the import never called FirstLook")
 	}
 	<-gridDone
+	if r.Glimpses > 0 {
+		<-glimpseDone
+	}
 	r.Files = res.Added + res.Unchanged + len(res.Failed) + len(res.Skipped)
 	r.Provisional = res.Provisional
 	r.Pictures = res.Pictures
