@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -81,8 +80,8 @@ func TestLargeTIFFDirectoryAfterItsPixels(t *testing.T) {
 	}
 }
 
-// A BigTIFF (64-bit offsets) is a picture: its size read by libvips, its
-// pixels decoded, a note saying its tags are not read.
+// A BigTIFF (64-bit offsets) is a picture: its size read from its tags,
+// its pixels decoded, with no note (its tags are read).
 func TestBigTIFFIsAPicture(t *testing.T) {
 	if _, err := exec.LookPath("vips"); err != nil {
 		t.Fatalf("this test makes a BigTIFF with vips (libvips-tools), not installed: %v", err)
@@ -98,7 +97,7 @@ func TestBigTIFFIsAPicture(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, im := importOnePicture(t, dir, big)
-	if im.Format != "tiff" || im.Width != 64 || im.Height != 48 || !im.Decoded || !strings.Contains(im.MetaNote, "BigTIFF") {
+	if im.Format != "tiff" || im.Width != 64 || im.Height != 48 || !im.Decoded || im.MetaNote != "" {
 		t.Errorf("big.tif: %s %d × %d, decoded %v, note %q", im.Format, im.Width, im.Height, im.Decoded, im.MetaNote)
 	}
 }

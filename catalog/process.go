@@ -354,8 +354,8 @@ func isText(b []byte) bool {
 	return true
 }
 
-// withDeclaredSize gives a BigTIFF (data starts its file; its 64-bit
-// directories are not read here, so its size is unknown) the size its
+// withDeclaredSize gives a BigTIFF whose IFD0 gave no size (data starts
+// its file; a size past 32 bits, or a damaged directory) the size its
 // header declares to libvips (dims), so that its pixels are decoded. Only
 // a BigTIFF: libvips maps the whole file to look, which a damaged classic
 // TIFF, whose tags did not give a size, is not worth.

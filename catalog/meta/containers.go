@@ -144,9 +144,18 @@ func (r *reader) readWebP() error {
 // colour model, say) the size comes from the ImageWidth and ImageLength tags.
 func (r *reader) readTIFF() error {
 	if BigTIFF(r.data) {
-		// Its 64-bit directories are not read here: the size comes from
-		// libvips (see picture.Dimensions), the tags are not read.
-		r.note("BigTIFF: its tags (EXIF, GPS, GeoTIFF keys) are not read")
+		// Its 64-bit directories are rewritten as classic ones (see
+		// bigtiff.go); the size comes from IFD0's ImageWidth and
+		// ImageLength (or, failing them, from libvips: see
+		// picture.Dimensions).
+		blob, problems, err := classicFromBig(r.data, r.allTags)
+		if err != nil {
+			return err
+		}
+		for _, p := range problems {
+			r.note("BigTIFF %s", p)
+		}
+		r.exif = blob
 		return nil
 	}
 	if _, _, err := tiffHeader(r.data); err != nil {

@@ -37,6 +37,7 @@ func addSeeds(f *testing.F) {
 		heifWith("heic", []string{"mif1", "heic"}, 16, 9, fullExif()),
 		heifWith("avif", []string{"avif"}, 16, 9, fullExif()),
 		fullExif(),
+		bigFromClassic(f, fullExif()),
 		gifOf(3, 2),
 	} {
 		f.Add(s)
@@ -142,6 +143,19 @@ func FuzzRead(f *testing.F) {
 		}
 		if m.GPSTime != nil && m.GPSTime.Location().String() != "UTC" {
 			t.Errorf("GPSTime in %v", m.GPSTime.Location())
+		}
+	})
+}
+
+// FuzzReadTags feeds arbitrary bytes to ReadTags (a BigTIFF's directories
+// rewritten as classic ones among them): it must not panic, hang or
+// allocate without bound.
+func FuzzReadTags(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tags, err := ReadTags(data)
+		if err == nil && Sniff(data) == "" {
+			t.Fatalf("ReadTags listed %d tags of no image", len(tags))
 		}
 	})
 }

@@ -110,6 +110,9 @@ type reader struct {
 	notes []string
 
 	exif []byte // TIFF-structured EXIF (starting at the byte order mark)
+	// allTags is set when every tag is to be listed (ReadTags): a
+	// BigTIFF's 64-bit values are kept then (see classicFromBig).
+	allTags bool
 	// heifOrientation is a HEIF image's orientation from its irot and
 	// imir properties (0 for other formats): it wins over EXIF's.
 	heifOrientation int

@@ -20,7 +20,7 @@ type sources struct {
 // tagSources finds the metadata blocks of data with the container readers
 // Read uses, and the ICC profile, which Read does not need.
 func tagSources(data []byte, format string) (sources, error) {
-	r := &reader{data: data, m: Meta{Format: format}}
+	r := &reader{data: data, m: Meta{Format: format}, allTags: true}
 	if err := r.readContainer(); err != nil {
 		return sources{}, err
 	}
