@@ -6,7 +6,8 @@ import "strings"
 // one list of them: the app's "Import files" dialog offers them, and a file
 // so named whose content is no image is an import failure, not a skip.
 // (Import itself recognises an image by its content, never its name.)
-var imageExtensions = []string{".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff", ".webp", ".gif", ".heic", ".heif", ".avif"}
+var imageExtensions = []string{".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff", ".webp", ".gif", ".heic", ".heif", ".avif",
+	".psd", ".psb", ".jp2", ".j2k", ".j2c", ".jpf", ".jpx", ".bmp", ".ico", ".pcx", ".ppm", ".pgm", ".pbm", ".pnm"}
 
 // ImageExtensions returns the extensions of files that should hold images,
 // lower case with the dot (".jpg"); a new slice each call.

@@ -195,7 +195,14 @@ func (c *Case) process(ctx context.Context, f candidate, buf *[]byte, firstLook 
 		p.provisional = c.writeProvisional(p.sha256, data, m.Orientation)
 		return p
 	}
-	th, err := picture.Thumbnail(data, m.Format, m.Orientation, ThumbSize)
+	var th image.Image
+	decode := func() { th, err = picture.Thumbnail(data, m.Format, m.Orientation, ThumbSize) }
+	if !guardedFormat(m.Format) {
+		decode()
+	} else if why := c.guardDecode(p.sha256, f.path, decode); why != "" {
+		p.note = joinNotes(p.note, why)
+		return p
+	}
 	return c.keepThumb(p, th, err)
 }
 
@@ -355,12 +362,13 @@ func isText(b []byte) bool {
 }
 
 // withDeclaredSize gives a BigTIFF whose IFD0 gave no size (data starts
-// its file; a size past 32 bits, or a damaged directory) the size its
-// header declares to libvips (dims), so that its pixels are decoded. Only
-// a BigTIFF: libvips maps the whole file to look, which a damaged classic
-// TIFF, whose tags did not give a size, is not worth.
+// its file; a size past 32 bits, or a damaged directory), or a file of a
+// format only libvips reads (meta.VipsOnly: BMP, JPEG 2000...), the size
+// its header declares to libvips (dims), so that its pixels are decoded.
+// Not a damaged classic TIFF, whose tags did not give a size: libvips
+// maps the whole file to look, which it is not worth.
 func withDeclaredSize(m meta.Meta, data []byte, dims func() (int, int, error)) meta.Meta {
-	if !meta.BigTIFF(data) || m.Width > 0 && m.Height > 0 {
+	if !meta.BigTIFF(data) && !meta.VipsOnly(m.Format) || m.Width > 0 && m.Height > 0 {
 		return m
 	}
 	if w, h, err := dims(); err == nil && w > 0 && h > 0 {

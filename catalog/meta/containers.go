@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/gif"
 	"image/png"
+	"strings"
 
 	"golang.org/x/image/tiff"
 	"golang.org/x/image/webp"
@@ -31,10 +32,20 @@ func (r *reader) setConfig(cfg image.Config) {
 // (an iTXt chunk with keyword XML:com.adobe.xmp).
 func (r *reader) readPNG() error {
 	cfg, err := decodeConfig(r.data, func(b *bytes.Reader) (image.Config, error) { return png.DecodeConfig(b) })
-	if err != nil {
+	switch {
+	case err == nil:
+		r.setConfig(cfg)
+	case strings.Contains(err.Error(), "checksum") && len(r.data) >= 33 && string(r.data[12:16]) == "IHDR":
+		// Damaged, but its header is there: its size and chunks are
+		// read as they stand (the pixels may still come, see picture).
+		r.note("PNG: %v (the header is read as it stands)", err)
+		w, h := binary.BigEndian.Uint32(r.data[16:]), binary.BigEndian.Uint32(r.data[20:])
+		if w > 0 && h > 0 && w <= 1<<31-1 && h <= 1<<31-1 {
+			r.m.Width, r.m.Height = int(w), int(h)
+		}
+	default:
 		return fmt.Errorf("header: %w", err)
 	}
-	r.setConfig(cfg)
 	d := r.data
 	for pos := 8; pos+8 <= len(d); {
 		n := int(binary.BigEndian.Uint32(d[pos:]))

@@ -15,7 +15,11 @@ var photoshopPrefix = []byte("Photoshop 3.0\x00")
 // photoshopIPTC returns the IPTC-NAA records of a block of Photoshop image
 // resources ("8BIM", id, Pascal name padded to even, size, data padded to
 // even), or nil.
-func photoshopIPTC(b []byte) []byte {
+func photoshopIPTC(b []byte) []byte { return findPhotoshopResource(b, 0x0404) }
+
+// findPhotoshopResource returns the data of the Photoshop image resource
+// ("8BIM", id, Pascal name, size, data) with this id in b, or nil.
+func findPhotoshopResource(b []byte, want uint16) []byte {
 	for pos := 0; pos+12 <= len(b); {
 		if string(b[pos:pos+4]) != "8BIM" {
 			return nil
@@ -31,7 +35,7 @@ func photoshopIPTC(b []byte) []byte {
 		if n < 0 || end > len(b) || end < start {
 			return nil
 		}
-		if id == 0x0404 {
+		if id == want {
 			return b[start:end]
 		}
 		pos = end + n&1

@@ -59,7 +59,12 @@ func (r *reader) readJPEG() error {
 		}
 		n := int(binary.BigEndian.Uint16(d[pos+2:]))
 		if n < 2 {
-			return fmt.Errorf("segment 0x%02x at offset %d has an invalid length %d", marker, pos, n)
+			// A marker with no room for its length: skipped, as junk, to
+			// the next marker (libjpeg gets the pixels of such files).
+			r.note("JPEG: segment 0x%02x at offset %d has an invalid length %d, skipped", marker, pos, n)
+			junk += 2
+			pos += 2
+			continue
 		}
 		end := pos + 2 + n
 		if end > len(d) {

@@ -99,8 +99,10 @@ func (r *reader) readContainer() error {
 		return r.readTIFF()
 	case "heic", "avif":
 		return r.readBMFF()
+	case "psd":
+		return r.readPSD()
 	}
-	return nil
+	return nil // the formats VipsOnly names: no metadata read
 }
 
 // reader collects what the container and metadata readers find.

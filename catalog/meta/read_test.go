@@ -227,7 +227,7 @@ func TestReadErrors(t *testing.T) {
 		{"text", []byte("# Sample images\nnot a picture"), true, "23 20 53 61"},
 		{"mp4", append([]byte("\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2"), make([]byte, 64)...), true, ""},
 		{"jpeg with no frame and no metadata", []byte{0xff, 0xd8, 0xff, 0xfe, 0, 4, 'h', 'i', 0xff, 0xd9}, false, "read jpeg: no frame header (SOF)"},
-		{"jpeg segment with a bad length", []byte{0xff, 0xd8, 0xff, 0xe0, 0, 1, 0, 0}, false, "invalid length 1"},
+		{"jpeg segment with a bad length and no frame", []byte{0xff, 0xd8, 0xff, 0xe0, 0, 1, 0, 0}, false, "no frame header (SOF)"},
 		{"png with a broken IHDR", append(pngHeader(10, 10)[:20], 0, 0), false, "read png: header"},
 		{"tiff with a bad magic", []byte("II*\x00\x08\x00\x00\x00")[:6], false, "read tiff: TIFF header"},
 		{"heif without meta", bmffBox("ftyp", []byte("heic\x00\x00\x00\x00mif1heic")), false, "read heic: no meta box"},
@@ -245,5 +245,26 @@ func TestReadErrors(t *testing.T) {
 				t.Errorf("error %q does not say %q", err, tc.msg)
 			}
 		})
+	}
+}
+
+// TestReadJPEGStrayStart: a JPEG whose first marker is damaged (a stray
+// byte after SOI, as in the ImageTestSuite's fuzzed files, or an APP0 of
+// length 1) is read on from the next marker, as libjpeg reads it, with a
+// note; its size comes from its frame.
+func TestReadJPEGStrayStart(t *testing.T) {
+	cases := []struct {
+		name string
+		data []byte
+		note string
+	}{
+		{"stray byte after SOI", jpegWith(64, 48, []byte{0xfe}), "1 stray bytes"},
+		{"APP0 of length 1", jpegWith(64, 48, []byte{0xff, 0xe0, 0, 1}), "invalid length 1"},
+	}
+	for _, tc := range cases {
+		m, err := Read(tc.data)
+		if err != nil || m.Format != "jpeg" || m.Width != 64 || m.Height != 48 || !strings.Contains(m.Note, tc.note) {
+			t.Errorf("%s: %s %d×%d, note %q, %v; want a 64×48 JPEG noted %q", tc.name, m.Format, m.Width, m.Height, m.Note, err, tc.note)
+		}
 	}
 }

@@ -26,7 +26,9 @@ import (
 // The decoders: JPEG by libjpeg-turbo; HEIC and AVIF by libheif; TIFF in
 // all its variants (BigTIFF, tiled, JPEG or Deflate compressed, 16-bit,
 // float, CMYK, planar) by libvips (libtiff); PNG, GIF and WebP by the Go
-// decoders. A file a standard decoder refuses is tried with libvips too.
+// decoders; JPEG 2000 and Netpbm by libvips's own loaders, BMP, icons,
+// PCX and Photoshop by ImageMagick through libvips. A file a standard
+// decoder refuses is tried with libvips too.
 //
 // A side over MaxSide is refused before decoding (ErrTooLarge), as is a
 // full-size decode over MaxPixels; a format no decoder knows gives
@@ -80,6 +82,12 @@ func decodeFormat(data []byte, format string, minLong int) (image.Image, error) 
 		if hasVips {
 			return decodeVips(vipsSource{data: data}, minLong)
 		}
+	}
+	if meta.VipsOnly(format) {
+		if !hasVips {
+			return nil, fmt.Errorf("%q without libvips: %w", format, ErrUnsupported)
+		}
+		return decodeVips(vipsSource{data: data}, minLong)
 	}
 	c, ok := stdCodecs[format]
 	if !ok {
