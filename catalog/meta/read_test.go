@@ -268,3 +268,15 @@ func TestReadJPEGStrayStart(t *testing.T) {
 		}
 	}
 }
+
+// TestReadPNGBadHeaderChecksum: a PNG whose IHDR checksum is wrong (one
+// flipped bit, as in the ImageTestSuite) is read on: its size as its
+// header states it and its eXIf chunk, with a note naming the damage.
+func TestReadPNGBadHeaderChecksum(t *testing.T) {
+	data := pngWith(40, 30, pngChunk("eXIf", fullExif()))
+	data[29] ^= 0x01 // IHDR's CRC
+	m, err := Read(data)
+	if err != nil || m.Width != 40 || m.Height != 30 || !strings.Contains(m.Note, "checksum") || m.Make == "" {
+		t.Errorf("Read = %d×%d, make %q, note %q, %v", m.Width, m.Height, m.Make, m.Note, err)
+	}
+}
