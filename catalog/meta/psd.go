@@ -11,7 +11,7 @@ import (
 func (r *reader) readPSD() error {
 	d := r.data
 	if len(d) < 30 {
-		return fmt.Errorf("Photoshop header: too short (%d bytes)", len(d))
+		return fmt.Errorf("header: too short for a Photoshop file (%d bytes)", len(d))
 	}
 	h, w := binary.BigEndian.Uint32(d[14:]), binary.BigEndian.Uint32(d[18:])
 	if w > 0 && h > 0 && w <= 1<<30 && h <= 1<<30 {
