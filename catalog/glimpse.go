@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"io"
 	"sync"
@@ -21,6 +22,34 @@ import (
 // glimpseHead is how much of each file a glimpse reads: the APP0 and
 // APP1 segments of a camera JPEG (at most 64 KB each) and their markers.
 const glimpseHead = 136 << 10
+
+// glimpseProbe is what a glimpse reads first of every file.
+const glimpseProbe = 4 << 10
+
+// exifEnd returns where the EXIF segment (APP1 "Exif") of the JPEG whose
+// first bytes are head ends, when head shows it; else glimpseHead (a
+// segment before it runs past head: read what a glimpse may).
+func exifEnd(head []byte) int {
+	for i := 2; i+4 <= len(head); {
+		if head[i] != 0xff {
+			return glimpseHead
+		}
+		marker := head[i+1]
+		if marker == 0xff {
+			i++
+			continue
+		}
+		if marker == 0xda || marker == 0xd9 {
+			return i // no EXIF before the image data
+		}
+		end := i + 2 + int(binary.BigEndian.Uint16(head[i+2:]))
+		if marker == 0xe1 && i+10 <= len(head) && string(head[i+4:i+10]) == "Exif\x00\x00" {
+			return end
+		}
+		i = end
+	}
+	return glimpseHead
+}
 
 // glimpseBudget bounds the previews a glimpse keeps in memory: past it,
 // files are still listed, without a preview (about 6,000 camera photos).
@@ -92,9 +121,21 @@ func glimpseOf(f candidate, buf []byte) (g Glimpse) {
 		return g
 	}
 	defer file.Close()
-	n, err := io.ReadFull(file, buf)
+	// First a few kilobytes: enough to tell a JPEG, and where its EXIF
+	// block ends; then up to that end (a camera's APP1 comes first).
+	n, err := io.ReadFull(file, buf[:glimpseProbe])
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return g
+	}
+	if n < 4 || buf[0] != 0xff || buf[1] != 0xd8 {
+		return g // not a JPEG: no EXIF thumbnail to show
+	}
+	if end := exifEnd(buf[:n]); end > n {
+		m, err := io.ReadFull(file, buf[n:min(end, len(buf))])
+		if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+			return g
+		}
+		n += m
 	}
 	head := buf[:n]
 	emb := embeddedPreview(head)

@@ -106,14 +106,42 @@ func sniffPCX(h []byte) bool {
 	return false
 }
 
-// sniffPNM recognises a Netpbm image (PBM, PGM, PPM, PAM, PFM): "P", a
-// digit 1 to 7 (or F, f), then white space.
+// sniffPNM recognises a Netpbm image (PBM, PGM, PPM, PFM): "P", a digit
+// 1 to 6 (or F, f), white space, then its width and height, numbers (with
+// comments between), so that a note beginning "P1 " is not taken for one.
+// (PAM, P7, names its fields: "WIDTH 640".)
 func sniffPNM(h []byte) bool {
-	if len(h) < 3 || h[0] != 'P' || !strings.ContainsRune("1234567Ff", rune(h[1])) {
+	if len(h) < 3 || h[0] != 'P' || !strings.ContainsRune("1234567Ff", rune(h[1])) || !isSpace(h[2]) {
 		return false
 	}
-	return strings.ContainsRune(" \t\r\n", rune(h[2]))
+	if h[1] == '7' {
+		return bytes.Contains(h, []byte("WIDTH ")) && bytes.Contains(h, []byte("HEIGHT "))
+	}
+	numbers := 0
+	for i := 2; i < len(h) && numbers < 2; {
+		switch c := h[i]; {
+		case isSpace(c):
+			i++
+		case c == '#': // a comment, to the end of its line
+			for i < len(h) && h[i] != '\n' && h[i] != '\r' {
+				i++
+			}
+		case c >= '0' && c <= '9':
+			for i < len(h) && h[i] >= '0' && h[i] <= '9' {
+				i++
+			}
+			if i < len(h) && !isSpace(h[i]) && h[i] != '#' {
+				return false
+			}
+			numbers++
+		default:
+			return false
+		}
+	}
+	return numbers == 2
 }
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 // heifBrands are the ftyp brands of HEIF images coded with HEVC (or of HEIF
 // in general); avifBrands those of AVIF.

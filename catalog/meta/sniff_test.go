@@ -56,6 +56,10 @@ func TestSniff(t *testing.T) {
 		{"ppm", []byte("P6\n640 480\n255\n"), "pnm"},
 		{"pbm", []byte("P1 2 2\n0 1 1 0"), "pnm"},
 		{"P9 is no netpbm", []byte("P9\n1 1\n"), ""},
+		{"ppm with a comment", []byte("P3\n# made by hand\n4 4\n15\n"), "pnm"},
+		{"pam", []byte("P7\nWIDTH 4\nHEIGHT 4\nDEPTH 3\nMAXVAL 255\nTUPLTYPE RGB\nENDHDR\n"), "pnm"},
+		{"a note beginning P1", []byte("P1 fix the import, then P2\n"), ""},
+		{"a note beginning P1 and a number", []byte("P1 2 things to do\n"), ""},
 		{"Python source", []byte("Print('hello')"), ""},
 	}
 	for _, tc := range tests {
