@@ -160,3 +160,27 @@ func TestGlimpseOf(t *testing.T) {
 		t.Error("late.jpg: the whole file holds no thumbnail; the case tests nothing")
 	}
 }
+
+// TestExifEnd: a glimpse reads a JPEG up to the end of its EXIF block,
+// found from its first bytes; when a segment before it runs past them,
+// as much as a glimpse may.
+func TestExifEnd(t *testing.T) {
+	main := encodeJPEG(t, halves(40, 20, red, blue))
+	withExif := exifJPEG(main, 1, encodeJPEG(t, halves(16, 8, green, blue)))
+	app1 := 4 + (int(withExif[4])<<8 | int(withExif[5])) // SOI, the marker, then the length counting itself
+	app2 := append([]byte{0xFF, 0xD8, 0xFF, 0xE2, 0x20, 0x00}, make([]byte, 0x2000)...)
+	cases := []struct {
+		name string
+		head []byte
+		want int
+	}{
+		{"exif first", withExif[:min(len(withExif), glimpseProbe)], app1},
+		{"no exif", main[:min(len(main), glimpseProbe)], bytes.Index(main, []byte{0xFF, 0xDA})},
+		{"an 8 KB segment first", app2[:glimpseProbe], glimpseHead},
+	}
+	for _, tc := range cases {
+		if got := exifEnd(tc.head); got != tc.want {
+			t.Errorf("%s: exifEnd = %d, want %d", tc.name, got, tc.want)
+		}
+	}
+}
