@@ -76,7 +76,11 @@ func (wr *writer) regionLines(j int, indent float64, st style, w float64, bar fu
 		if room := w - indent; rw > room && room > 0 {
 			rw, rh = room, rh*room/rw
 		}
-		return []line{spacer(1.5), {h: rh + 1.5, draw: func(x, y, _ float64) {
+		// The space above it stays with it: the region is on the page of
+		// its quote's citation, never alone at the top of the next one.
+		gap := spacer(1.5)
+		gap.keep = true
+		return []line{gap, {h: rh + 1.5, draw: func(x, y, _ float64) {
 			bar(x, y-1.5, rh+3, false)
 			wr.pdf.ImageOptions(pf.name, x+indent, y, rw, rh, false, fpdf.ImageOptions{ImageType: "JPG"}, 0, "")
 			wr.setDrawColor(ruleColor)
