@@ -9,10 +9,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/test"
 
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/internal/fynetest"
 )
 
 // fakeStore stands in for the app's catalog: it records the callbacks in
@@ -108,37 +107,15 @@ func newTestLayer(t *testing.T, img image.Image, w, h float32) (*AnnotationLayer
 	return l, s, win, q
 }
 
-func press(l *AnnotationLayer, at fyne.Position) {
-	l.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}, Button: desktop.MouseButtonPrimary})
-}
+func press(l *AnnotationLayer, at fyne.Position)   { fynetest.PressAt(l, at) }
+func release(l *AnnotationLayer, at fyne.Position) { fynetest.ReleaseAt(l, at) }
 
-func release(l *AnnotationLayer, at fyne.Position) {
-	l.MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}, Button: desktop.MouseButtonPrimary})
-}
-
-// dragOn drags the mouse from one widget position to another in a few
-// steps, as the desktop driver reports it: a press, drag events with the
-// current position and the step, the end of the drag, the release.
-func dragOn(l *AnnotationLayer, from, to fyne.Position) {
-	press(l, from)
-	const steps = 4
-	prev := from
-	for i := 1; i <= steps; i++ {
-		k := float32(i) / steps
-		cur := fyne.NewPos(from.X+(to.X-from.X)*k, from.Y+(to.Y-from.Y)*k)
-		l.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: cur}, Dragged: fyne.NewDelta(cur.X-prev.X, cur.Y-prev.Y)})
-		prev = cur
-	}
-	l.DragEnd()
-	release(l, to)
-}
+// dragOn drags the mouse from one widget position to another, as the
+// desktop driver reports it (fynetest.Drag).
+func dragOn(l *AnnotationLayer, from, to fyne.Position) { fynetest.Drag(l, from, to) }
 
 // click taps the layer at a position.
-func click(l *AnnotationLayer, at fyne.Position) {
-	press(l, at)
-	release(l, at)
-	test.TapAt(l, at)
-}
+func click(l *AnnotationLayer, at fyne.Position) { fynetest.Click(l, at) }
 
 func key(l *AnnotationLayer, k fyne.KeyName) { l.TypedKey(&fyne.KeyEvent{Name: k}) }
 

@@ -32,7 +32,7 @@ func frameDone(z *ZoomView) bool {
 // composition done and the frames of the views shown rendered.
 func waitCompare(t *testing.T, cv *CompareView, q *uiQueue) {
 	t.Helper()
-	q.waitUntil(t, "compare view", func() bool {
+	q.WaitUntil(t, "compare view", func() bool {
 		if cv.mode == ModeSideBySide {
 			return frameDone(cv.sides[0]) && frameDone(cv.sides[1])
 		}

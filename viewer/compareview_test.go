@@ -190,8 +190,8 @@ func TestCompareViewFlicker(t *testing.T) {
 		t.Fatal("flicker runs outside its mode")
 	}
 	cv.SetMode(ModeFlicker)
-	q.waitUntil(t, "three toggles", func() bool { return cv.flick.toggles >= 3 })
-	q.drain()
+	q.WaitUntil(t, "three toggles", func() bool { return cv.flick.toggles >= 3 })
+	q.Drain()
 	if cv.ovTop.Visible() != cv.FlickerShowsAfter() {
 		t.Errorf("after image visible %v while flicker shows after %v", cv.ovTop.Visible(), cv.FlickerShowsAfter())
 	}
@@ -451,7 +451,7 @@ func TestCompareViewReportsUnreadableImages(t *testing.T) {
 	var errs []error
 	cv.OnError = func(err error) { errs = append(errs, err) }
 	cv.SetMode(ModeDifference)
-	q.waitUntil(t, "an error", func() bool { return len(errs) > 0 })
+	q.WaitUntil(t, "an error", func() bool { return len(errs) > 0 })
 	if cv.ov.Image() != nil {
 		t.Error("nothing is shown for an image that cannot be read")
 	}

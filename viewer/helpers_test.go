@@ -5,105 +5,21 @@ import (
 	"image/color"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
-	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/exhibit-app/exhibit/internal/fynetest"
 )
 
-// uiQueue stands in for the UI goroutine in tests: the test driver runs
-// fyne.Do's function on the calling goroutine, which would race with the
-// test; on a queued app (newQueuedApp) fyne.Do queues it, and the test runs
-// it on its own goroutine when it drains the queue.
-type uiQueue struct {
-	mu   sync.Mutex
-	fns  []func()
-	wake chan struct{}
-}
-
-func newUIQueue() *uiQueue { return &uiQueue{wake: make(chan struct{}, 1)} }
-
-// queuedDriver is the test driver with fyne.Do going through a uiQueue.
-// (app/apptest has the same for the app's tests; it cannot be shared:
-// apptest imports viewer.)
-type queuedDriver struct {
-	fyne.Driver
-	q *uiQueue
-}
-
-func (d *queuedDriver) DoFromGoroutine(f func(), wait bool) {
-	if !wait {
-		d.q.post(f)
-		return
-	}
-	done := make(chan struct{})
-	d.q.post(func() { f(); close(done) })
-	<-done
-}
-
-type queuedApp struct {
-	fyne.App
-	d *queuedDriver
-}
-
-func (a *queuedApp) Driver() fyne.Driver { return a.d }
+// uiQueue stands in for the UI goroutine in tests (see fynetest.Queue).
+type uiQueue = fynetest.Queue
 
 // newQueuedApp makes a test app, current, whose fyne.Do goes through the
 // queue it returns.
 func newQueuedApp(t testing.TB) *uiQueue {
-	base := test.NewTempApp(t)
-	q := newUIQueue()
-	fyne.SetCurrentApp(&queuedApp{App: base, d: &queuedDriver{Driver: base.Driver(), q: q}})
+	_, q := fynetest.NewQueuedApp(t)
 	return q
-}
-
-func (q *uiQueue) post(f func()) {
-	q.mu.Lock()
-	q.fns = append(q.fns, f)
-	q.mu.Unlock()
-	select {
-	case q.wake <- struct{}{}:
-	default:
-	}
-}
-
-// drain runs what is queued, and what that queues, and returns how many
-// functions ran.
-func (q *uiQueue) drain() int {
-	n := 0
-	for {
-		q.mu.Lock()
-		fns := q.fns
-		q.fns = nil
-		q.mu.Unlock()
-		if len(fns) == 0 {
-			return n
-		}
-		for _, f := range fns {
-			f()
-			n++
-		}
-	}
-}
-
-// waitUntil drains the queue until cond holds, failing the test after 10 s.
-func (q *uiQueue) waitUntil(t testing.TB, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.After(10 * time.Second)
-	for {
-		q.drain()
-		if cond() {
-			return
-		}
-		select {
-		case <-q.wake:
-		case <-time.After(5 * time.Millisecond):
-		case <-deadline:
-			t.Fatalf("timed out waiting for %s", what)
-		}
-	}
 }
 
 // assertImageClose compares img with testdata/name, allowing each channel

@@ -55,7 +55,7 @@ func TestThumbGridDoubleClickAcrossRefresh(t *testing.T) {
 			clicks := func() time.Time { at = at.Add(100 * time.Millisecond); return at } // clicks 100 ms apart, however slow the test
 			g, win, q := newTestGrid(t, src, ThumbGridOptions{Now: clicks}, 700, 500)
 			g.ScrollToOffset(tc.scroll * (g.cellSize().Height + 4))
-			q.waitUntil(t, "thumbnails", func() bool { return allShown(g) })
+			q.WaitUntil(t, "thumbnails", func() bool { return allShown(g) })
 			first := 1 << 30
 			for i := range shownCells(g) {
 				first = min(first, i)

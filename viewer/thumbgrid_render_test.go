@@ -16,7 +16,7 @@ func TestThumbGridRendersGolden(t *testing.T) {
 	cell := g.cellSize()
 	pad := g.Theme().Size("padding")
 	win.Resize(fyne.NewSize(3*cell.Width+2*pad, 2*cell.Height+pad))
-	q.waitUntil(t, "thumbnails", func() bool { return allShown(g) })
+	q.WaitUntil(t, "thumbnails", func() bool { return allShown(g) })
 	if g.ColumnCount() != 3 {
 		t.Fatalf("%d columns, want 3", g.ColumnCount())
 	}
@@ -39,7 +39,7 @@ func BenchmarkThumbGridFirstThumbs(b *testing.B) {
 		win := test.NewWindow(g)
 		win.SetPadded(false)
 		win.Resize(fyne.NewSize(1000, 700))
-		q.waitUntil(b, "first thumbnails", func() bool { return allShown(g) })
+		q.WaitUntil(b, "first thumbnails", func() bool { return allShown(g) })
 		win.Close()
 	}
 	b.ReportMetric(float64(len(src.ids)), "items")

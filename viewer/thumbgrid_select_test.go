@@ -40,7 +40,7 @@ func TestThumbGridClickSelection(t *testing.T) {
 	test.NewTempApp(t)
 	src := newFakeSource(100)
 	g, win, q := newTestGrid(t, src, ThumbGridOptions{}, 700, 500)
-	q.waitUntil(t, "thumbnails", func() bool { return allShown(g) })
+	q.WaitUntil(t, "thumbnails", func() bool { return allShown(g) })
 	var reported [][]int64
 	g.OnSelectionChanged = func(sel []int64) { reported = append(reported, sel) }
 	id := src.ID
@@ -109,7 +109,7 @@ func TestThumbGridKeyboard(t *testing.T) {
 	test.NewTempApp(t)
 	src := newFakeSource(30)
 	g, win, q := newTestGrid(t, src, ThumbGridOptions{}, 700, 500)
-	q.waitUntil(t, "thumbnails", func() bool { return allShown(g) })
+	q.WaitUntil(t, "thumbnails", func() bool { return allShown(g) })
 	cols := g.ColumnCount()
 	if cols != 4 {
 		t.Fatalf("%d columns, the test expects 4", cols)
@@ -201,7 +201,7 @@ func TestThumbGridKeyboardScrollsToCursor(t *testing.T) {
 	g, win, q := newTestGrid(t, src, ThumbGridOptions{}, 700, 500)
 	win.Canvas().Focus(g)
 	g.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
-	q.waitUntil(t, "thumbnails at the end", func() bool { return allShown(g) })
+	q.WaitUntil(t, "thumbnails at the end", func() bool { return allShown(g) })
 	if c, ok := shownCells(g)[19999]; !ok || !c.selected {
 		t.Fatal("the last item is not on screen and selected after End")
 	}
@@ -215,7 +215,7 @@ func TestThumbGridRefreshKeepsSelection(t *testing.T) {
 	test.NewTempApp(t)
 	src := newFakeSource(200)
 	g, _, q := newTestGrid(t, src, ThumbGridOptions{}, 700, 500)
-	q.waitUntil(t, "thumbnails", func() bool { return allShown(g) })
+	q.WaitUntil(t, "thumbnails", func() bool { return allShown(g) })
 	id := src.ID
 	g.SetSelected([]int64{id(4), id(5), id(9)})
 	var reported [][]int64
@@ -224,7 +224,7 @@ func TestThumbGridRefreshKeepsSelection(t *testing.T) {
 	// a filter keeps the odd IDs: item 5 (ID 1005) and 9 stay, 4 goes
 	odd := src.filtered(func(id int64) bool { return id%2 == 1 })
 	g.SetSource(odd)
-	q.waitUntil(t, "thumbnails after filtering", func() bool { return allShown(g) })
+	q.WaitUntil(t, "thumbnails after filtering", func() bool { return allShown(g) })
 	want := []int64{id(5), id(9)}
 	if got := g.Selected(); !slices.Equal(got, want) {
 		t.Errorf("Selected() after filter = %v, want %v", got, want)

@@ -16,7 +16,7 @@ func TestThumbGridLoadsOnlyVisibleCells(t *testing.T) {
 	test.NewTempApp(t)
 	src := newFakeSource(20000)
 	g, _, q := newTestGrid(t, src, ThumbGridOptions{}, 700, 500)
-	q.waitUntil(t, "thumbnails", func() bool { return allShown(g) })
+	q.WaitUntil(t, "thumbnails", func() bool { return allShown(g) })
 
 	cells := shownCells(g)
 	calls, _ := src.callCounts()
@@ -71,7 +71,7 @@ func TestThumbGridScrollingCancelsLoads(t *testing.T) {
 		}
 	}
 	close(src.gate)
-	q.waitUntil(t, "thumbnails after scrolling", func() bool { return allShown(g) })
+	q.WaitUntil(t, "thumbnails after scrolling", func() bool { return allShown(g) })
 
 	calls, cancelled := src.callCounts()
 	if cancelled[inFlight] != 1 {
@@ -102,18 +102,18 @@ func TestThumbGridCacheIsBounded(t *testing.T) {
 	test.NewTempApp(t)
 	src := newFakeSource(20000)
 	g, _, q := newTestGrid(t, src, ThumbGridOptions{CacheItems: 40}, 700, 500)
-	q.waitUntil(t, "first screen", func() bool { return allShown(g) })
+	q.WaitUntil(t, "first screen", func() bool { return allShown(g) })
 	firstID := src.ID(0)
 	rowH := g.cellSize().Height + g.Theme().Size("padding")
 	for screen := 1; screen <= 6; screen++ {
 		g.ScrollToOffset(float32(screen) * 4 * rowH)
-		q.waitUntil(t, "screen", func() bool { return allShown(g) })
+		q.WaitUntil(t, "screen", func() bool { return allShown(g) })
 		if n := g.cache.len(); n > 40 {
 			t.Fatalf("cache holds %d thumbnails, bound is 40", n)
 		}
 	}
 	g.ScrollToTop()
-	q.waitUntil(t, "top again", func() bool { return allShown(g) })
+	q.WaitUntil(t, "top again", func() bool { return allShown(g) })
 	calls, _ := src.callCounts()
 	if calls[firstID] != 2 {
 		t.Errorf("first thumbnail loaded %d times, want 2 (evicted, then loaded again)", calls[firstID])
@@ -121,7 +121,7 @@ func TestThumbGridCacheIsBounded(t *testing.T) {
 	// what is still cached is not loaded again
 	g.ScrollToOffset(4 * rowH)
 	g.ScrollToTop()
-	q.waitUntil(t, "top once more", func() bool { return allShown(g) })
+	q.WaitUntil(t, "top once more", func() bool { return allShown(g) })
 	if calls, _ := src.callCounts(); calls[firstID] != 2 {
 		t.Errorf("cached thumbnail loaded again (%d loads)", calls[firstID])
 	}
@@ -176,7 +176,7 @@ func TestThumbGridShowsErrors(t *testing.T) {
 	src := newFakeSource(50)
 	src.fail = map[int64]bool{src.ID(2): true}
 	g, _, q := newTestGrid(t, src, ThumbGridOptions{}, 700, 500)
-	q.waitUntil(t, "thumbnails", func() bool { return allShown(g) })
+	q.WaitUntil(t, "thumbnails", func() bool { return allShown(g) })
 	c := cellFor(t, g, 2)
 	var shown []string
 	for _, l := range c.errText {
@@ -198,7 +198,7 @@ func TestThumbGridShowsErrors(t *testing.T) {
 func TestThumbGridRecoversFromPanickingSource(t *testing.T) {
 	test.NewTempApp(t)
 	g, _, q := newTestGrid(t, panicSource{newFakeSource(3)}, ThumbGridOptions{}, 700, 300)
-	q.waitUntil(t, "errors", func() bool { return allShown(g) })
+	q.WaitUntil(t, "errors", func() bool { return allShown(g) })
 	if c := cellFor(t, g, 0); c.state != cellBroken {
 		t.Errorf("state %v, want broken", c.state)
 	}
@@ -214,9 +214,9 @@ func TestThumbGridInvalidate(t *testing.T) {
 	test.NewTempApp(t)
 	src := newFakeSource(100)
 	g, _, q := newTestGrid(t, src, ThumbGridOptions{}, 700, 500)
-	q.waitUntil(t, "thumbnails", func() bool { return allShown(g) })
+	q.WaitUntil(t, "thumbnails", func() bool { return allShown(g) })
 	g.Invalidate(src.ID(1))
-	q.waitUntil(t, "reload", func() bool { return allShown(g) })
+	q.WaitUntil(t, "reload", func() bool { return allShown(g) })
 	calls, _ := src.callCounts()
 	if calls[src.ID(1)] != 2 || calls[src.ID(0)] != 1 {
 		t.Errorf("loads after Invalidate: invalidated %d (want 2), other %d (want 1)", calls[src.ID(1)], calls[src.ID(0)])
@@ -227,10 +227,10 @@ func TestThumbGridSetThumbSize(t *testing.T) {
 	test.NewTempApp(t)
 	src := newFakeSource(500)
 	g, _, q := newTestGrid(t, src, ThumbGridOptions{}, 700, 500)
-	q.waitUntil(t, "thumbnails", func() bool { return allShown(g) })
+	q.WaitUntil(t, "thumbnails", func() bool { return allShown(g) })
 	cols := g.ColumnCount()
 	g.SetThumbSize(fyne.NewSize(80, 60))
-	q.waitUntil(t, "small thumbnails", func() bool { return allShown(g) })
+	q.WaitUntil(t, "small thumbnails", func() bool { return allShown(g) })
 	if g.ColumnCount() <= cols {
 		t.Errorf("%d columns after halving the thumbnails, was %d", g.ColumnCount(), cols)
 	}

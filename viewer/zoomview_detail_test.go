@@ -78,7 +78,7 @@ func TestZoomViewDrawsDetailOverPreview(t *testing.T) {
 	orig := plain(600, 400, color.RGBA{0, 160, 0, 255})
 	crop, exact := CropRegion(orig, r)
 	z.SetDetail(crop, exact)
-	q.waitUntil(t, "detail frame", func() bool {
+	q.WaitUntil(t, "detail frame", func() bool {
 		return frameDone(z) && z.detail.pyr != nil && z.frameGeom.dgen == z.detail.gen
 	})
 	shot := win.Canvas().Capture()
@@ -134,7 +134,7 @@ func TestZoomViewKeepsDetailWithItsRegion(t *testing.T) {
 	right := Region{Min: catalog.Point{X: mid, Y: vis.Min.Y}, Max: vis.Max}
 	green, _ := CropRegion(plain(600, 400, color.RGBA{0, 160, 0, 255}), left)
 	z.SetDetail(green, left)
-	q.waitUntil(t, "green detail frame", func() bool {
+	q.WaitUntil(t, "green detail frame", func() bool {
 		return frameDone(z) && z.detail.pyr != nil && z.frameGeom.dgen == z.detail.gen
 	})
 	// a blue detail for the right half: until its pixels are prepared,
@@ -145,10 +145,7 @@ func TestZoomViewKeepsDetailWithItsRegion(t *testing.T) {
 	waitPosts := func(n int) {
 		deadline := time.Now().Add(10 * time.Second)
 		for {
-			q.mu.Lock()
-			k := len(q.fns)
-			q.mu.Unlock()
-			if k >= n {
+			if q.Pending() >= n {
 				return
 			}
 			if time.Now().After(deadline) {
@@ -158,18 +155,12 @@ func TestZoomViewKeepsDetailWithItsRegion(t *testing.T) {
 		}
 	}
 	waitPosts(2) // the frame of the pan, and the blue detail prepared
-	q.mu.Lock()
-	fns := q.fns
-	q.fns = nil
-	q.mu.Unlock()
-	for _, f := range fns {
-		f()
-	}
+	q.RunPending()
 	shot := win.Canvas().Capture()
 	if got := shot.At(120, 50); sameColor(got, color.RGBA{0, 160, 0, 255}) {
 		t.Errorf("right half: %v: the green detail was drawn over the blue detail's region", got)
 	}
-	q.waitUntil(t, "blue detail frame", func() bool {
+	q.WaitUntil(t, "blue detail frame", func() bool {
 		return frameDone(z) && z.frameGeom.dgen == z.detail.gen
 	})
 	shot = win.Canvas().Capture()

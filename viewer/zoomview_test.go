@@ -32,7 +32,7 @@ func newTestZoomView(t *testing.T, img image.Image, w, h float32) (*ZoomView, fy
 // view.
 func waitFrame(t *testing.T, z *ZoomView, q *uiQueue) {
 	t.Helper()
-	q.waitUntil(t, "frame", func() bool {
+	q.WaitUntil(t, "frame", func() bool {
 		return z.pyr != nil && z.frameValid && z.frameGeom.gen == z.imgGen && z.requestedFrame == (frameGeom{})
 	})
 }
@@ -285,7 +285,7 @@ func TestZoomViewSetImageKeepsView(t *testing.T) {
 
 func TestZoomViewUnshowableImage(t *testing.T) {
 	z, _, q := newTestZoomView(t, panicImage{}, 100, 100)
-	q.waitUntil(t, "error", func() bool { return z.pyrErr != nil })
+	q.WaitUntil(t, "error", func() bool { return z.pyrErr != nil })
 	if !z.message.Visible() || z.frame.Visible() && z.frame.Image != nil {
 		t.Error("an image that cannot be read shows a message and no pixels")
 	}

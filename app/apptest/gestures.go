@@ -3,9 +3,9 @@ package apptest
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/test"
 
 	"github.com/exhibit-app/exhibit/catalog"
+	"github.com/exhibit-app/exhibit/internal/fynetest"
 	"github.com/exhibit-app/exhibit/viewer"
 )
 
@@ -15,36 +15,16 @@ func At(l *viewer.AnnotationLayer, x, y float64) fyne.Position {
 }
 
 // PressAt presses the primary button on o at p.
-func PressAt(o desktop.Mouseable, p fyne.Position) {
-	o.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: p}, Button: desktop.MouseButtonPrimary})
-}
+func PressAt(o desktop.Mouseable, p fyne.Position) { fynetest.PressAt(o, p) }
 
 // ReleaseAt releases the primary button on o at p.
-func ReleaseAt(o desktop.Mouseable, p fyne.Position) {
-	o.MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: p}, Button: desktop.MouseButtonPrimary})
-}
+func ReleaseAt(o desktop.Mouseable, p fyne.Position) { fynetest.ReleaseAt(o, p) }
 
 // DragLayer drags on a layer from one image point to another, as the
 // desktop driver reports it.
 func DragLayer(l *viewer.AnnotationLayer, x0, y0, x1, y1 float64) {
-	from, to := At(l, x0, y0), At(l, x1, y1)
-	PressAt(l, from)
-	const steps = 4
-	prev := from
-	for i := 1; i <= steps; i++ {
-		k := float32(i) / steps
-		cur := fyne.NewPos(from.X+(to.X-from.X)*k, from.Y+(to.Y-from.Y)*k)
-		l.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: cur}, Dragged: fyne.NewDelta(cur.X-prev.X, cur.Y-prev.Y)})
-		prev = cur
-	}
-	l.DragEnd()
-	ReleaseAt(l, to)
+	fynetest.Drag(l, At(l, x0, y0), At(l, x1, y1))
 }
 
 // ClickLayer clicks a layer at an image point.
-func ClickLayer(l *viewer.AnnotationLayer, x, y float64) {
-	p := At(l, x, y)
-	PressAt(l, p)
-	ReleaseAt(l, p)
-	test.TapAt(l, p)
-}
+func ClickLayer(l *viewer.AnnotationLayer, x, y float64) { fynetest.Click(l, At(l, x, y)) }
